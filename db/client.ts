@@ -1,0 +1,16 @@
+import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema';
+
+/** The one `casing` setting, shared with drizzle.config.ts. */
+export const DB_CASING = 'snake_case' as const;
+
+export function d1Database(binding: D1Database) {
+  return drizzleD1(binding, { schema, casing: DB_CASING });
+}
+
+export type Db = ReturnType<typeof d1Database>;
+/** What service code needs: D1 in the worker, libSQL in Node scripts; both are async SQLite. */
+export type AnyDb = BaseSQLiteDatabase<'async', unknown, typeof schema>;
+
+export { schema };

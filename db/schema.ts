@@ -1,0 +1,186 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Timestamps are ISO 8601 UTC strings: they sort as text, read the same in D1,
+// libSQL and JSON, and need no conversion at the API edge.
+const createdAt = () => text().notNull();
+
+/** A tenant. Every tenant-owned table below carries `organizationId`. */
+export const organizations = sqliteTable('organizations', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  requireTwoFactor: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** A person who signs in. Users are global; what they may do lives on memberships. */
+export const users = sqliteTable('users', {
+  id: text().primaryKey(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text(),
+  totpSecret: text(),
+  totpEnabledAt: text(),
+  createdAt: createdAt(),
+  updatedAt: text().notNull(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    role: text().notNull(),
+    status: text().notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [uniqueIndex('memberships_org_user').on(t.organizationId, t.userId)],
+);
+
+/**
+ * A signed-in session. `state` is `active`, or `two_factor` while the second
+ * factor is awaited (such a session answers to nothing but the 2FA routes).
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    tokenHash: text().notNull().unique(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    membershipId: text()
+      .notNull()
+      .references(() => memberships.id),
+    state: text().notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text().notNull(),
+    expiresAt: text().notNull(),
+    revokedAt: text(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index('sessions_membership').on(t.membershipId)],
+);
+
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    email: text().notNull(),
+    role: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedBy: text().references(() => users.id),
+    createdAt: createdAt(),
+    sentAt: text().notNull(),
+    expiresAt: text().notNull(),
+    acceptedAt: text(),
+    revokedAt: text(),
+  },
+  (t) => [index('invitations_org_email').on(t.organizationId, t.email)],
+);
+
+export const passwordResets = sqliteTable('password_resets', {
+  id: text().primaryKey(),
+  userId: text()
+    .notNull()
+    .references(() => users.id),
+  tokenHash: text().notNull().unique(),
+  createdAt: createdAt(),
+  expiresAt: text().notNull(),
+  usedAt: text(),
+});
+
+export const backupCodes = sqliteTable(
+  'backup_codes',
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    codeHash: text().notNull(),
+    usedAt: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('backup_codes_user').on(t.userId)],
+);
+
+/** Failed sign-in counters, keyed `account:<email>` or `ip:<address>`. */
+export const loginThrottles = sqliteTable('login_throttles', {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  windowStartedAt: text().notNull(),
+  lockedUntil: text(),
+});
+
+/** Append-only: triggers in the migration refuse UPDATE and DELETE. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: text().primaryKey(),
+    // Null only for events with no tenant yet (a failed login for an unknown address).
+    organizationId: text(),
+    actorUserId: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    outcome: text().notNull(),
+    ip: text(),
+    userAgent: text(),
+    requestId: text(),
+    // Machine-readable context (ids, field names), never names or dates of birth.
+    detail: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_org_time').on(t.organizationId, t.createdAt),
+    index('audit_org_entity').on(t.organizationId, t.entityType, t.entityId),
+  ],
+);
+
+export const outboxMessages = sqliteTable(
+  'outbox_messages',
+  {
+    id: text().primaryKey(),
+    organizationId: text(),
+    channel: text().notNull(),
+    recipient: text().notNull(),
+    subject: text().notNull(),
+    bodyText: text().notNull(),
+    bodyHtml: text(),
+    status: text().notNull(),
+    provider: text().notNull(),
+    providerMessageId: text(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: text(),
+  },
+  (t) => [index('outbox_status').on(t.status, t.createdAt)],
+);
+
+/** The first answer to a create or commit, replayed for a retry with the same key. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    organizationId: text().notNull(),
+    userId: text().notNull(),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    statusCode: integer().notNull(),
+    responseBody: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId, t.key] })],
+);

@@ -1,0 +1,81 @@
+/**
+ * Passwords that appear at the top of every breach corpus. Twelve characters
+ * already rule out most of them; these are the long ones people still pick,
+ * plus the demo password so nobody reuses it for a real account.
+ */
+export const COMMON_PASSWORDS = new Set([
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456789123',
+  '111111111111',
+  '000000000000',
+  '123123123123',
+  'qwertyuiopas',
+  'qwertyuiop123',
+  'qwerty123456',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'qazwsxedcrfv',
+  'zaq12wsxcde3',
+  'asdfghjkl123',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  'password123!',
+  'password@123',
+  'p@ssw0rd1234',
+  'p@ssword1234',
+  'passw0rd1234',
+  'iloveyou1234',
+  'welcome12345',
+  'welcome123456',
+  'welcome@1234',
+  'letmein12345',
+  'changeme1234',
+  'changeme12345',
+  'administrator',
+  'admin1234567',
+  'admin@123456',
+  'adminadmin12',
+  'football1234',
+  'baseball1234',
+  'sunshine1234',
+  'princess1234',
+  'superman1234',
+  'starwars1234',
+  'trustno11234',
+  'monkey123456',
+  'dragon123456',
+  'master123456',
+  'abc123456789',
+  'abcdefghijkl',
+  'abcd12345678',
+  'aaaaaaaaaaaa',
+  'michael12345',
+  'jennifer1234',
+  'summer123456',
+  'winter123456',
+  'spring123456',
+  'autumn123456',
+  'healthcare123',
+  'hospital1234',
+  'pharmacy1234',
+  'nurse1234567',
+  'doctor123456',
+  'medical12345',
+  'patient12345',
+  'correcthorsebatterystaple',
+  'sidecar-demo',
+  'sidecarcrm123',
+]);
+
+export function isCommonPassword(password: string): boolean {
+  const p = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(p)) return true;
+  // One character repeated, or a plain run of digits, is as weak as anything on the list.
+  if (/^(.)\1+$/.test(p)) return true;
+  if (/^\d+$/.test(p) && '01234567890123456789'.includes(p)) return true;
+  return false;
+}

@@ -1,0 +1,45 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './env';
+import { envelope, onError } from './lib/error-handler';
+import { apiBodyLimit, jsonOnly } from './middleware/json-only';
+import { requestContext } from './middleware/request-context';
+import { invitePages } from './pages/invite-page';
+import { resetPasswordPages } from './pages/reset-password-page';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { devMailboxRoutes } from './routes/dev-mailbox';
+import { healthRoutes } from './routes/health';
+import { invitationRoutes } from './routes/invitations';
+import { meRoutes } from './routes/me';
+import { memberRoutes } from './routes/members';
+import { organizationRoutes } from './routes/organization';
+
+const api = new OpenAPIHono<AppEnv>();
+api.use('*', apiBodyLimit, jsonOnly);
+api
+  .route('/auth', authRoutes)
+  .route('/me', meRoutes)
+  .route('/organization', organizationRoutes)
+  .route('/members', memberRoutes)
+  .route('/invitations', invitationRoutes)
+  .route('/audit', auditRoutes);
+
+api.doc31('/openapi.json', {
+  openapi: '3.1.0',
+  info: { title: 'Sidecar CRM API', version: '1.0.0', description: 'Conventions: ../shared/design/api.md. Errors use one envelope.' },
+  security: [{ bearer: [] }],
+});
+api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+export const app = new OpenAPIHono<AppEnv>()
+  .use('*', requestContext)
+  .route('/healthz', healthRoutes)
+  .route('/api/v1', api)
+  .route('/invite', invitePages)
+  .route('/reset-password', resetPasswordPages)
+  .route('/dev', devMailboxRoutes);
+
+app.notFound((c) => envelope(c, 'not_found', 'Not found', 404));
+app.onError(onError);
+
+export type AppType = typeof app;

@@ -1,0 +1,22 @@
+import { lt, or } from 'drizzle-orm';
+import { d1Database } from '../../db/client';
+import { loginThrottles, sessions } from '../../db/schema';
+import type { Bindings } from '../env';
+import { DAY, iso } from '../lib/time';
+import { emailAdapterFor } from '../services/email/email-adapters';
+import { deliverOutbox } from '../services/email/outbox';
+
+/**
+ * The cron trigger: retries outbox delivery and removes what has no use left
+ * (sessions past their absolute expiry for a day, stale throttle counters).
+ * Every step is safe to run twice.
+ */
+export async function runScheduled(env: Bindings, now = Date.now()) {
+  const db = d1Database(env.DB);
+  const delivered = await deliverOutbox(db, emailAdapterFor(env));
+  await db.batch([
+    db.delete(sessions).where(lt(sessions.expiresAt, iso(now - DAY))),
+    db.delete(loginThrottles).where(or(lt(loginThrottles.lockedUntil, iso(now - DAY)), lt(loginThrottles.windowStartedAt, iso(now - DAY)))),
+  ]);
+  return { delivered };
+}

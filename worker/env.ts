@@ -1,0 +1,29 @@
+import type { Db } from '../db/client';
+import type { AuditLog } from './lib/audit-log';
+import type { TenantDb } from './lib/tenant-db';
+import type { AuthContext } from './services/auth/session-context';
+
+export type Bindings = {
+  DB: D1Database;
+  FILES: R2Bucket;
+  /** `development` turns on the dev mailbox; anything else hides it. */
+  ENVIRONMENT: string;
+  /** `outbox` (local, visible at /dev/mailbox) or `resend`. */
+  EMAIL_PROVIDER: string;
+  EMAIL_FROM: string;
+  /** Where links in emails point (invitation and password-reset pages). */
+  PUBLIC_BASE_URL: string;
+  RESEND_API_KEY?: string;
+};
+
+export type Variables = {
+  db: Db;
+  requestId: string;
+  audit: AuditLog;
+  auth: AuthContext;
+  tenant: TenantDb;
+  /** Set by the auth middleware: the session's `last_seen_at` needs a refresh. */
+  touchSessionId?: string;
+};
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import { idempotencyKeys } from '../../db/schema';
+import type { AppEnv } from '../env';
+import { AppError } from '../lib/app-error';
+import { sha256 } from '../lib/crypto';
+import { iso } from '../lib/time';
+
+/**
+ * `Idempotency-Key` for creates and commits: the first successful answer is
+ * kept per organisation, user and key, and a retry gets it back without the
+ * handler running again. The same key with a different request is a conflict.
+ */
+export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header('Idempotency-Key');
+  if (!key) return next();
+  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key is longer than 200 characters');
+  const { db, auth } = c.var;
+  const requestHash = await sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  const where = and(
+    eq(idempotencyKeys.organizationId, auth.organizationId),
+    eq(idempotencyKeys.userId, auth.userId),
+    eq(idempotencyKeys.key, key),
+  );
+  const [seen] = await db.select().from(idempotencyKeys).where(where).limit(1);
+  if (seen) {
+    if (seen.requestHash !== requestHash) {
+      throw new AppError('conflict', 'This Idempotency-Key was already used for a different request');
+    }
+    c.header('Idempotent-Replayed', 'true');
+    return c.body(seen.responseBody, seen.statusCode as 200, { 'Content-Type': 'application/json' });
+  }
+  await next();
+  if (c.res.status >= 200 && c.res.status < 300) {
+    await db
+      .insert(idempotencyKeys)
+      .values({
+        organizationId: auth.organizationId,
+        userId: auth.userId,
+        key,
+        requestHash,
+        statusCode: c.res.status,
+        responseBody: await c.res.clone().text(),
+        createdAt: iso(),
+      })
+      .onConflictDoNothing();
+  }
+});

@@ -1,0 +1,104 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { invitations, memberships, organizations, users } from '../../../db/schema';
+import type { Role } from '../../../shared/permissions';
+import type { Invitation } from '../../../shared/schemas/members';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId, randomToken, sha256 } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { DAY, iso, ms } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { queueEmail } from '../email/outbox';
+import { invitationEmail } from '../email/templates';
+
+export const INVITATION_TTL_MS = 7 * DAY;
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+export function invitationState(row: InvitationRow, now = Date.now()): Invitation['state'] {
+  if (row.acceptedAt) return 'accepted';
+  if (row.revokedAt) return 'revoked';
+  if (ms(row.expiresAt) <= now) return 'expired';
+  return 'sent';
+}
+
+export function toInvitation(row: InvitationRow): Invitation {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    state: invitationState(row),
+    invitedBy: row.invitedBy,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+    expiresAt: row.expiresAt,
+    acceptedAt: row.acceptedAt,
+  };
+}
+
+export async function listInvitations(tenant: TenantDb, audit: AuditLog) {
+  const rows = await tenant.select(invitations).orderBy(desc(invitations.createdAt)).limit(200);
+  audit.record({ action: 'list', entityType: 'invitation', detail: { count: rows.length } });
+  return { items: rows.map(toInvitation), nextCursor: null };
+}
+
+/**
+ * Invites a person by email. Inviting an address that already has an open
+ * invitation resends it with a fresh link (the old link stops working);
+ * inviting an existing member is a conflict.
+ */
+export async function inviteMember(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: { email: string; role: Role },
+  links: { baseUrl: string },
+): Promise<{ invitation: Invitation; resent: boolean; messageId: string }> {
+  if (input.role === 'super_admin' && auth.role !== 'super_admin') {
+    throw new AppError('forbidden', 'Only a super admin can invite a super admin');
+  }
+  const [member] = await tenant.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(tenant.scope(memberships, eq(users.email, input.email)))
+    .limit(1);
+  if (member) throw new AppError('conflict', `${input.email} is already a member of this organisation`);
+
+  const open = (await tenant.select(invitations, and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))).find(
+    (r) => invitationState(r) === 'sent' || invitationState(r) === 'expired',
+  );
+  const token = randomToken();
+  const now = Date.now();
+  const fresh = { tokenHash: await sha256(token), role: input.role, sentAt: iso(now), expiresAt: iso(now + INVITATION_TTL_MS) };
+  const id = open?.id ?? newId('inv');
+  const [org] = await tenant.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, tenant.organizationId));
+  const email = queueEmail(tenant.db, {
+    organizationId: tenant.organizationId,
+    ...invitationEmail({
+      to: input.email,
+      organizationName: org?.name ?? 'your organisation',
+      role: input.role,
+      link: `${links.baseUrl}/invite/${token}`,
+      inviterName: auth.user.name,
+    }),
+  });
+  const write = open
+    ? tenant.update(invitations, fresh, eq(invitations.id, open.id))
+    : tenant.insert(invitations, { id, email: input.email, invitedBy: auth.userId, createdAt: iso(now), ...fresh });
+  await tenant.db.batch([
+    write,
+    email.statement,
+    audit.statement({ action: 'invite', entityType: 'invitation', entityId: id, detail: { role: input.role, resent: !!open } }),
+  ]);
+  return { invitation: toInvitation(await tenant.get(invitations, id, 'Invitation')), resent: !!open, messageId: email.id };
+}
+
+export async function revokeInvitation(tenant: TenantDb, audit: AuditLog, id: string) {
+  const row = await tenant.get(invitations, id, 'Invitation');
+  if (row.acceptedAt) throw new AppError('conflict', 'This invitation was already accepted; deactivate the member instead');
+  await tenant.db.batch([
+    tenant.update(invitations, { revokedAt: iso() }, eq(invitations.id, id)),
+    audit.statement({ action: 'delete', entityType: 'invitation', entityId: id }),
+  ]);
+}
