@@ -24,13 +24,6 @@ api
   .route('/invitations', invitationRoutes)
   .route('/audit', auditRoutes);
 
-api.doc31('/openapi.json', {
-  openapi: '3.1.0',
-  info: { title: 'Sidecar CRM API', version: '1.0.0', description: 'Conventions: ../shared/design/api.md. Errors use one envelope.' },
-  security: [{ bearer: [] }],
-});
-api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-
 export const app = new OpenAPIHono<AppEnv>()
   .use('*', requestContext)
   .route('/healthz', healthRoutes)
@@ -38,6 +31,14 @@ export const app = new OpenAPIHono<AppEnv>()
   .route('/invite', invitePages)
   .route('/reset-password', resetPasswordPages)
   .route('/dev', devMailboxRoutes);
+
+// Registered on the outer app so the document shows full paths (/api/v1/...).
+app.doc31('/api/v1/openapi.json', {
+  openapi: '3.1.0',
+  info: { title: 'Sidecar CRM API', version: '1.0.0', description: 'Conventions: ../shared/design/api.md. Errors use one envelope.' },
+  security: [{ bearer: [] }],
+});
+app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
 app.notFound((c) => envelope(c, 'not_found', 'Not found', 404));
 app.onError(onError);

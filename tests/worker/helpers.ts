@@ -1,0 +1,57 @@
+import { env, SELF } from 'cloudflare:test';
+import { d1Database } from '../../db/client';
+import { DEMO_PASSWORD, seedDemo } from '../../db/seed';
+import type { Role } from '../../shared/permissions';
+
+export const db = () => d1Database(env.DB);
+
+let seeded: Promise<unknown> | undefined;
+/** The demo organisations of `npm start`: one user per role, plus "Other Practice". */
+export function seed() {
+  seeded ??= seedDemo(db());
+  return seeded;
+}
+
+export const BASE = 'http://127.0.0.1:8787';
+
+type Init = { method?: string; token?: string; body?: unknown; headers?: Record<string, string>; ip?: string };
+
+/** A request through the real worker entry point, as the side panel makes it. */
+export async function api(path: string, init: Init = {}) {
+  const headers: Record<string, string> = { 'CF-Connecting-IP': init.ip ?? '203.0.113.10', ...init.headers };
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['Content-Type'] ??= 'application/json';
+  const res = await SELF.fetch(`${BASE}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: res.status, headers: res.headers, json, text };
+}
+
+export async function loginAs(role: Role | string, org: 'demo' | 'other' = 'demo', ip?: string): Promise<string> {
+  await seed();
+  const email = role.includes('@') ? role : `${role}@${org}.test`;
+  const res = await api('/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD }, ip });
+  if (res.status !== 200 || res.json.status !== 'signed_in') throw new Error(`login as ${email} failed: ${res.status} ${res.text}`);
+  return res.json.token as string;
+}
+
+/** Messages of the local email adapter, newest first, as /dev/mailbox.json shows them. */
+export async function mailbox(): Promise<{ recipient: string; subject: string; bodyText: string; status: string }[]> {
+  const res = await api('/dev/mailbox.json');
+  return res.json.items;
+}
+
+export function linkIn(text: string, path: string): string {
+  const match = text.match(new RegExp(`https?://[^\\s]+${path}/[A-Za-z0-9_-]+`));
+  if (!match) throw new Error(`no ${path} link in: ${text}`);
+  return match[0].replace(/^https?:\/\/[^/]+/, '');
+}
