@@ -12,6 +12,9 @@ export function libsqlDatabase(url: string, authToken?: string) {
   return { db: drizzle(client, { schema, casing: DB_CASING }), client };
 }
 
-export async function migrateLibsql(db: ReturnType<typeof libsqlDatabase>['db'], migrationsFolder = 'db/migrations') {
+export async function migrateLibsql(
+  db: ReturnType<typeof libsqlDatabase>['db'],
+  migrationsFolder = 'db/migrations',
+) {
   await migrate(db, { migrationsFolder });
 }

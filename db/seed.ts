@@ -33,7 +33,14 @@ export async function seedDemo(db: AnyDb): Promise<DemoLogin[]> {
   ];
   await db
     .insert(organizations)
-    .values(Object.values(DEMO_ORGS).map((o) => ({ id: o.id, name: o.name, requireTwoFactor: false, createdAt: now })))
+    .values(
+      Object.values(DEMO_ORGS).map((o) => ({
+        id: o.id,
+        name: o.name,
+        requireTwoFactor: false,
+        createdAt: now,
+      })),
+    )
     .onConflictDoNothing();
   const logins: DemoLogin[] = [];
   for (const { org, role } of people) {
@@ -41,11 +48,26 @@ export async function seedDemo(db: AnyDb): Promise<DemoLogin[]> {
     const userId = `usr_${org.domain.split('.')[0]}_${role}`;
     await db
       .insert(users)
-      .values({ id: userId, email, name: `${label(role)} (${org.name.split(' ')[0]})`, passwordHash, createdAt: now, updatedAt: now })
+      .values({
+        id: userId,
+        email,
+        name: `${label(role)} (${org.name.split(' ')[0]})`,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing();
     await db
       .insert(memberships)
-      .values({ id: `mem_${org.domain.split('.')[0]}_${role}`, organizationId: org.id, userId, role, status: 'active', createdAt: now, updatedAt: now })
+      .values({
+        id: `mem_${org.domain.split('.')[0]}_${role}`,
+        organizationId: org.id,
+        userId,
+        role,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing();
     logins.push({ organization: org.name, email, password: DEMO_PASSWORD, role });
   }

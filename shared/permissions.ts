@@ -65,11 +65,25 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
   super_admin: { areas: ALL_FULL, special: SPECIAL_PERMISSIONS },
   clinic_admin: { areas: ALL_FULL, special: SPECIAL_PERMISSIONS },
   doctor: {
-    areas: { facilities: 'view', patients: 'edit', leads: 'view', intake: 'view', referrals: 'view', records: 'view' },
+    areas: {
+      facilities: 'view',
+      patients: 'edit',
+      leads: 'view',
+      intake: 'view',
+      referrals: 'view',
+      records: 'view',
+    },
     special: ['intake:view_submissions', 'records:authorize', 'enrollment:override'],
   },
   clinical_staff: {
-    areas: { facilities: 'view', patients: 'edit', leads: 'view', intake: 'view', referrals: 'view', records: 'view' },
+    areas: {
+      facilities: 'view',
+      patients: 'edit',
+      leads: 'view',
+      intake: 'view',
+      referrals: 'view',
+      records: 'view',
+    },
     special: ['intake:view_submissions'],
   },
   front_desk: {
@@ -98,14 +112,34 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       referrals: 'edit',
       records: 'view',
     },
-    special: ['lead:create', 'lead:assign', 'lead:convert', 'intake:view_submissions', 'referral:send_letters'],
+    special: [
+      'lead:create',
+      'lead:assign',
+      'lead:convert',
+      'intake:view_submissions',
+      'referral:send_letters',
+    ],
   },
   billing: {
-    areas: { facilities: 'view', patients: 'view', leads: 'view', intake: 'view', referrals: 'view', records: 'view' },
+    areas: {
+      facilities: 'view',
+      patients: 'view',
+      leads: 'view',
+      intake: 'view',
+      referrals: 'view',
+      records: 'view',
+    },
     special: [],
   },
   read_only: {
-    areas: { facilities: 'view', patients: 'view', leads: 'view', intake: 'view', referrals: 'view', records: 'view' },
+    areas: {
+      facilities: 'view',
+      patients: 'view',
+      leads: 'view',
+      intake: 'view',
+      referrals: 'view',
+      records: 'view',
+    },
     special: [],
   },
   // An outside facility's administrator: sees only the facilities attached to the membership.

@@ -24,8 +24,10 @@ api
   .route('/invitations', invitationRoutes)
   .route('/audit', auditRoutes);
 
-export const app = new OpenAPIHono<AppEnv>()
-  .use('*', requestContext)
+const root = new OpenAPIHono<AppEnv>();
+root.use('*', requestContext);
+
+export const app = root
   .route('/healthz', healthRoutes)
   .route('/api/v1', api)
   .route('/invite', invitePages)
@@ -35,7 +37,11 @@ export const app = new OpenAPIHono<AppEnv>()
 // Registered on the outer app so the document shows full paths (/api/v1/...).
 app.doc31('/api/v1/openapi.json', {
   openapi: '3.1.0',
-  info: { title: 'Sidecar CRM API', version: '1.0.0', description: 'Conventions: ../shared/design/api.md. Errors use one envelope.' },
+  info: {
+    title: 'Sidecar CRM API',
+    version: '1.0.0',
+    description: 'Conventions: ../shared/design/api.md. Errors use one envelope.',
+  },
   security: [{ bearer: [] }],
 });
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -67,7 +67,12 @@ export const passwordResetConfirmSchema = z.strictObject({
 });
 
 export const twoFactorSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
-export const twoFactorEnableSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const twoFactorEnableSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const twoFactorEnabledSchema = z.object({ backupCodes: z.array(z.string()) });
 export const twoFactorDisableSchema = z.strictObject({ password: z.string().min(1).max(200) });
 

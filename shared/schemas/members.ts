@@ -39,7 +39,10 @@ export const invitationSchema = z.object({
 });
 
 export const organizationUpdateSchema = z
-  .strictObject({ name: z.string().trim().min(1).max(120).optional(), requireTwoFactor: z.boolean().optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    requireTwoFactor: z.boolean().optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
 export type Member = z.infer<typeof memberSchema>;

@@ -5,7 +5,17 @@ import { api, db, loginAs, seed } from './helpers';
 
 beforeAll(() => seed());
 
-type Event = { action: string; entityType: string; entityId: string | null; outcome: string; actorUserId: string | null; ip: string | null; userAgent: string | null; requestId: string | null; createdAt: string };
+type Event = {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  outcome: string;
+  actorUserId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  createdAt: string;
+};
 
 async function trail(query = '') {
   const token = await loginAs('super_admin');
@@ -16,7 +26,10 @@ async function trail(query = '') {
 
 describe('audit trail', () => {
   it('records sign-in, failed sign-in and sign-out with who, where and the request id', async () => {
-    await api('/api/v1/auth/login', { body: { email: 'doctor@demo.test', password: 'wrong-password' }, ip: '198.51.100.9' });
+    await api('/api/v1/auth/login', {
+      body: { email: 'doctor@demo.test', password: 'wrong-password' },
+      ip: '198.51.100.9',
+    });
     const token = await loginAs('doctor', 'demo', '198.51.100.9');
     await api('/api/v1/auth/logout', { method: 'POST', token, ip: '198.51.100.9' });
     const events = await trail('&actorUserId=usr_demo_doctor');
@@ -34,11 +47,16 @@ describe('audit trail', () => {
     const admin = await loginAs('clinic_admin');
     await api('/api/v1/members', { token: admin });
     await api('/api/v1/members/mem_demo_billing', { token: admin });
-    await api('/api/v1/invitations', { token: admin, body: { email: 'audited@example.test', role: 'billing' } });
+    await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'audited@example.test', role: 'billing' },
+    });
     await api('/api/v1/me', { token: admin });
     const events = await trail('&actorUserId=usr_demo_clinic_admin');
     const seen = events.map((e) => `${e.action}:${e.entityType}`);
-    expect(seen).toEqual(expect.arrayContaining(['list:membership', 'read:membership', 'invite:invitation', 'read:user']));
+    expect(seen).toEqual(
+      expect.arrayContaining(['list:membership', 'read:membership', 'invite:invitation', 'read:user']),
+    );
   });
 
   it('records refused requests as denied', async () => {
@@ -61,10 +79,14 @@ describe('audit trail', () => {
   it('cannot be changed or deleted, not even by SQL', async () => {
     await loginAs('clinic_admin');
     const [row] = await db().select().from(auditEvents).limit(1);
-    await expect(db().update(auditEvents).set({ outcome: 'failure' }).where(sql`${auditEvents.id} = ${row!.id}`)).rejects.toThrow();
+    await expect(
+      db().update(auditEvents).set({ outcome: 'failure' }).where(sql`${auditEvents.id} = ${row!.id}`),
+    ).rejects.toThrow();
     await expect(db().delete(auditEvents).where(sql`${auditEvents.id} = ${row!.id}`)).rejects.toThrow();
     const token = await loginAs('super_admin');
     expect((await api(`/api/v1/audit/${row!.id}`, { method: 'DELETE', token })).status).toBe(404);
-    expect((await api(`/api/v1/audit/${row!.id}`, { method: 'PATCH', token, body: { outcome: 'x' } })).status).toBe(404);
+    expect(
+      (await api(`/api/v1/audit/${row!.id}`, { method: 'PATCH', token, body: { outcome: 'x' } })).status,
+    ).toBe(404);
   });
 });

@@ -16,19 +16,26 @@ describe('health and the error envelope', () => {
   });
 
   it('rejects a body that is not JSON with 415', async () => {
-    const res = await api('/api/v1/auth/login', { body: 'email=a', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const res = await api('/api/v1/auth/login', {
+      body: 'email=a',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.json.error.code).toBe('unsupported_media_type');
   });
 
   it('rejects a body over 1 MB with 413', async () => {
-    const res = await api('/api/v1/auth/login', { body: JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(1_100_000) }) });
+    const res = await api('/api/v1/auth/login', {
+      body: JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(1_100_000) }),
+    });
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe('payload_too_large');
   });
 
   it('rejects unknown fields and names every failing path', async () => {
-    const res = await api('/api/v1/auth/login', { body: { email: 'not-an-email', password: 'x', role: 'super_admin' } });
+    const res = await api('/api/v1/auth/login', {
+      body: { email: 'not-an-email', password: 'x', role: 'super_admin' },
+    });
     expect(res.status).toBe(400);
     const paths = res.json.error.details.map((d: { path: string }) => d.path);
     expect(paths).toContain('email');
@@ -58,6 +65,8 @@ describe('health and the error envelope', () => {
     const schema = login.requestBody.content['application/json'].schema;
     expect(schema.required).toEqual(expect.arrayContaining(['email', 'password']));
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(res.json.paths)).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/members', '/api/v1/invitations', '/api/v1/audit']));
+    expect(Object.keys(res.json.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/me', '/api/v1/members', '/api/v1/invitations', '/api/v1/audit']),
+    );
   });
 });

@@ -14,7 +14,13 @@ export function seed() {
 
 export const BASE = 'http://127.0.0.1:8787';
 
-type Init = { method?: string; token?: string; body?: unknown; headers?: Record<string, string>; ip?: string };
+type Init = {
+  method?: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  ip?: string;
+};
 
 /** A request through the real worker entry point, as the side panel makes it. */
 export async function api(path: string, init: Init = {}) {
@@ -24,9 +30,15 @@ export async function api(path: string, init: Init = {}) {
   const res = await SELF.fetch(`${BASE}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers,
-    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
   });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the API answered and assert on it
   let json: any = null;
   try {
     json = text ? JSON.parse(text) : null;
@@ -36,16 +48,23 @@ export async function api(path: string, init: Init = {}) {
   return { status: res.status, headers: res.headers, json, text };
 }
 
-export async function loginAs(role: Role | string, org: 'demo' | 'other' = 'demo', ip?: string): Promise<string> {
+export async function loginAs(
+  role: Role | string,
+  org: 'demo' | 'other' = 'demo',
+  ip?: string,
+): Promise<string> {
   await seed();
   const email = role.includes('@') ? role : `${role}@${org}.test`;
   const res = await api('/api/v1/auth/login', { body: { email, password: DEMO_PASSWORD }, ip });
-  if (res.status !== 200 || res.json.status !== 'signed_in') throw new Error(`login as ${email} failed: ${res.status} ${res.text}`);
+  if (res.status !== 200 || res.json.status !== 'signed_in')
+    throw new Error(`login as ${email} failed: ${res.status} ${res.text}`);
   return res.json.token as string;
 }
 
 /** Messages of the local email adapter, newest first, as /dev/mailbox.json shows them. */
-export async function mailbox(): Promise<{ recipient: string; subject: string; bodyText: string; status: string }[]> {
+export async function mailbox(): Promise<
+  { recipient: string; subject: string; bodyText: string; status: string }[]
+> {
   const res = await api('/dev/mailbox.json');
   return res.json.items;
 }

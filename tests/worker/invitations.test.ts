@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invitations } from '../../db/schema';
-import { BASE, api, db, linkIn, loginAs, mailbox, seed } from './helpers';
+import { api, BASE, db, linkIn, loginAs, mailbox, seed } from './helpers';
 
 beforeAll(() => seed());
 
@@ -23,9 +23,16 @@ async function latestMailTo(email: string) {
 describe('invitations, end to end through the dev outbox', () => {
   it('invites a person, who sets a password on the invitation page and signs in', async () => {
     const admin = await loginAs('clinic_admin');
-    const sent = await api('/api/v1/invitations', { token: admin, body: { email: 'New.Nurse@Example.test', role: 'clinical_staff' } });
+    const sent = await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'New.Nurse@Example.test', role: 'clinical_staff' },
+    });
     expect(sent.status).toBe(201);
-    expect(sent.json).toMatchObject({ email: 'new.nurse@example.test', role: 'clinical_staff', state: 'sent' });
+    expect(sent.json).toMatchObject({
+      email: 'new.nurse@example.test',
+      role: 'clinical_staff',
+      state: 'sent',
+    });
     expect(Date.parse(sent.json.expiresAt) - Date.parse(sent.json.sentAt)).toBe(7 * 86_400_000);
 
     const mail = await latestMailTo('new.nurse@example.test');
@@ -37,20 +44,34 @@ describe('invitations, end to end through the dev outbox', () => {
     expect(page.text).toContain('Join Demo Care Operations');
     expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
 
-    const weak = await submitForm(link, { name: 'Nina Nurse', password: 'password1234', confirm: 'password1234' });
+    const weak = await submitForm(link, {
+      name: 'Nina Nurse',
+      password: 'password1234',
+      confirm: 'password1234',
+    });
     expect(weak.status).toBe(400);
     expect(weak.text).toContain('too common');
     const short = await submitForm(link, { name: 'Nina Nurse', password: 'short', confirm: 'short' });
     expect(short.text).toContain('at least 12 characters');
 
-    const forged = await submitForm(link, { name: 'Nina Nurse', password: 'a-very-good-secret', confirm: 'a-very-good-secret' }, 'https://evil.test');
+    const forged = await submitForm(
+      link,
+      { name: 'Nina Nurse', password: 'a-very-good-secret', confirm: 'a-very-good-secret' },
+      'https://evil.test',
+    );
     expect(forged.status).toBe(403);
 
-    const done = await submitForm(link, { name: 'Nina Nurse', password: 'a-very-good-secret', confirm: 'a-very-good-secret' });
+    const done = await submitForm(link, {
+      name: 'Nina Nurse',
+      password: 'a-very-good-secret',
+      confirm: 'a-very-good-secret',
+    });
     expect(done.status).toBe(200);
     expect(done.text).toContain('You have joined');
 
-    const login = await api('/api/v1/auth/login', { body: { email: 'new.nurse@example.test', password: 'a-very-good-secret' } });
+    const login = await api('/api/v1/auth/login', {
+      body: { email: 'new.nurse@example.test', password: 'a-very-good-secret' },
+    });
     expect(login.status).toBe(200);
     expect(login.json.me.role).toBe('clinical_staff');
 
@@ -64,9 +85,15 @@ describe('invitations, end to end through the dev outbox', () => {
 
   it('re-inviting resends a fresh link and the old one stops working', async () => {
     const admin = await loginAs('clinic_admin');
-    const first = await api('/api/v1/invitations', { token: admin, body: { email: 'twice@example.test', role: 'front_desk' } });
+    const first = await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'twice@example.test', role: 'front_desk' },
+    });
     const oldLink = linkIn((await latestMailTo('twice@example.test')).bodyText, '/invite');
-    const again = await api('/api/v1/invitations', { token: admin, body: { email: 'twice@example.test', role: 'billing' } });
+    const again = await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'twice@example.test', role: 'billing' },
+    });
     expect(again.status).toBe(200);
     expect(again.json.id).toBe(first.json.id);
     expect(again.json.role).toBe('billing');
@@ -78,20 +105,33 @@ describe('invitations, end to end through the dev outbox', () => {
 
   it('refuses to invite an existing member with a clear 409', async () => {
     const admin = await loginAs('clinic_admin');
-    const res = await api('/api/v1/invitations', { token: admin, body: { email: 'doctor@demo.test', role: 'doctor' } });
+    const res = await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'doctor@demo.test', role: 'doctor' },
+    });
     expect(res.status).toBe(409);
     expect(res.json.error.message).toBe('doctor@demo.test is already a member of this organisation');
   });
 
   it('shows an expired invitation as expired', async () => {
     const admin = await loginAs('clinic_admin');
-    const sent = await api('/api/v1/invitations', { token: admin, body: { email: 'late@example.test', role: 'read_only' } });
+    const sent = await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'late@example.test', role: 'read_only' },
+    });
     const link = linkIn((await latestMailTo('late@example.test')).bodyText, '/invite');
-    await db().update(invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invitations.id, sent.json.id));
+    await db()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(invitations.id, sent.json.id));
     const page = await api(link);
     expect(page.status).toBe(410);
     expect(page.text).toContain('expired');
-    const post = await submitForm(link, { name: 'Late', password: 'a-very-good-secret', confirm: 'a-very-good-secret' });
+    const post = await submitForm(link, {
+      name: 'Late',
+      password: 'a-very-good-secret',
+      confirm: 'a-very-good-secret',
+    });
     expect(post.text).toContain('expired');
   });
 
@@ -103,7 +143,9 @@ describe('invitations, end to end through the dev outbox', () => {
     const wrong = await submitForm(link, { password: 'not-my-password' });
     expect(wrong.status).toBe(400);
     expect((await submitForm(link, { password: 'sidecar-demo' })).status).toBe(200);
-    const other = await api('/api/v1/auth/login', { body: { email: 'doctor@demo.test', password: 'sidecar-demo', organizationId: 'org_other_practice' } });
+    const other = await api('/api/v1/auth/login', {
+      body: { email: 'doctor@demo.test', password: 'sidecar-demo', organizationId: 'org_other_practice' },
+    });
     expect(other.json.me.organization.name).toBe('Other Practice');
   });
 
@@ -111,22 +153,39 @@ describe('invitations, end to end through the dev outbox', () => {
     const admin = await loginAs('clinic_admin');
     const headers = { 'Idempotency-Key': 'invite-retry-1' };
     const before = (await mailbox()).length;
-    const a = await api('/api/v1/invitations', { token: admin, headers, body: { email: 'retry@example.test', role: 'billing' } });
-    const b = await api('/api/v1/invitations', { token: admin, headers, body: { email: 'retry@example.test', role: 'billing' } });
+    const a = await api('/api/v1/invitations', {
+      token: admin,
+      headers,
+      body: { email: 'retry@example.test', role: 'billing' },
+    });
+    const b = await api('/api/v1/invitations', {
+      token: admin,
+      headers,
+      body: { email: 'retry@example.test', role: 'billing' },
+    });
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.json).toEqual(a.json);
     expect(b.headers.get('Idempotent-Replayed')).toBe('true');
     expect((await mailbox()).length).toBe(before + 1);
-    const clash = await api('/api/v1/invitations', { token: admin, headers, body: { email: 'other@example.test', role: 'billing' } });
+    const clash = await api('/api/v1/invitations', {
+      token: admin,
+      headers,
+      body: { email: 'other@example.test', role: 'billing' },
+    });
     expect(clash.status).toBe(409);
   });
 
   it('withdraws an invitation so its link stops working', async () => {
     const admin = await loginAs('clinic_admin');
-    const sent = await api('/api/v1/invitations', { token: admin, body: { email: 'withdrawn@example.test', role: 'billing' } });
+    const sent = await api('/api/v1/invitations', {
+      token: admin,
+      body: { email: 'withdrawn@example.test', role: 'billing' },
+    });
     const link = linkIn((await latestMailTo('withdrawn@example.test')).bodyText, '/invite');
-    expect((await api(`/api/v1/invitations/${sent.json.id}`, { method: 'DELETE', token: admin })).status).toBe(204);
+    expect(
+      (await api(`/api/v1/invitations/${sent.json.id}`, { method: 'DELETE', token: admin })).status,
+    ).toBe(204);
     expect((await api(link)).text).toContain('withdrawn');
   });
 });
@@ -144,25 +203,47 @@ describe('forgotten password', () => {
     const session = await loginAs('front_desk');
     const link = linkIn((await latestMailTo('front_desk@demo.test')).bodyText, '/reset-password');
     expect((await api(link)).status).toBe(200);
-    const mismatch = await submitForm(link, { password: 'brand-new-secret-1', confirm: 'brand-new-secret-2' });
+    const mismatch = await submitForm(link, {
+      password: 'brand-new-secret-1',
+      confirm: 'brand-new-secret-2',
+    });
     expect(mismatch.text).toContain('do not match');
-    expect((await submitForm(link, { password: 'brand-new-secret-1', confirm: 'brand-new-secret-1' })).status).toBe(200);
+    expect(
+      (await submitForm(link, { password: 'brand-new-secret-1', confirm: 'brand-new-secret-1' })).status,
+    ).toBe(200);
 
     // Signed out everywhere, old password gone, link spent.
     expect((await api('/api/v1/me', { token: session })).status).toBe(401);
-    expect((await api('/api/v1/auth/login', { body: { email: 'front_desk@demo.test', password: 'sidecar-demo' } })).status).toBe(401);
-    expect((await api('/api/v1/auth/login', { body: { email: 'front_desk@demo.test', password: 'brand-new-secret-1' } })).status).toBe(200);
+    expect(
+      (await api('/api/v1/auth/login', { body: { email: 'front_desk@demo.test', password: 'sidecar-demo' } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await api('/api/v1/auth/login', {
+          body: { email: 'front_desk@demo.test', password: 'brand-new-secret-1' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await api(link)).status).toBe(410);
   });
 
   it('confirms through the API too, validating the new password', async () => {
     await seed();
     await api('/api/v1/auth/password-reset', { body: { email: 'provider@demo.test' } });
-    const token = linkIn((await latestMailTo('provider@demo.test')).bodyText, '/reset-password').split('/').pop()!;
+    const token = linkIn((await latestMailTo('provider@demo.test')).bodyText, '/reset-password')
+      .split('/')
+      .pop()!;
     const weak = await api('/api/v1/auth/password-reset/confirm', { body: { token, password: 'short' } });
     expect(weak.status).toBe(400);
     expect(weak.json.error.details[0].path).toBe('password');
-    expect((await api('/api/v1/auth/password-reset/confirm', { body: { token, password: 'provider-new-pass' } })).status).toBe(204);
-    expect((await api('/api/v1/auth/password-reset/confirm', { body: { token, password: 'provider-new-pass' } })).status).toBe(404);
+    expect(
+      (await api('/api/v1/auth/password-reset/confirm', { body: { token, password: 'provider-new-pass' } }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await api('/api/v1/auth/password-reset/confirm', { body: { token, password: 'provider-new-pass' } }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -38,7 +38,15 @@ const SPECIAL: Record<(typeof SPECIAL_PERMISSIONS)[number], Role[]> = {
   'lead:assign': ['super_admin', 'clinic_admin', 'treatment_coordinator'],
   'lead:convert': ['super_admin', 'clinic_admin', 'treatment_coordinator', 'front_desk'],
   'intake:configure': ['super_admin', 'clinic_admin'],
-  'intake:view_submissions': ['super_admin', 'clinic_admin', 'doctor', 'clinical_staff', 'front_desk', 'treatment_coordinator', 'provider'],
+  'intake:view_submissions': [
+    'super_admin',
+    'clinic_admin',
+    'doctor',
+    'clinical_staff',
+    'front_desk',
+    'treatment_coordinator',
+    'provider',
+  ],
   'referral:manage_providers': ['super_admin', 'clinic_admin'],
   'referral:send_letters': ['super_admin', 'clinic_admin', 'front_desk', 'treatment_coordinator'],
   'records:authorize': ['super_admin', 'clinic_admin', 'doctor'],
@@ -52,7 +60,8 @@ describe('the role and permission matrix', () => {
   const cases: [Role, Permission, boolean][] = [];
   for (const role of ROLES) {
     AREAS.forEach((area: Area, column) => {
-      for (const level of LEVELS) cases.push([role, `${area}:${level}`, rank(MATRIX[role][column]!) >= rank(level)]);
+      for (const level of LEVELS)
+        cases.push([role, `${area}:${level}`, rank(MATRIX[role][column]!) >= rank(level)]);
     });
     for (const special of SPECIAL_PERMISSIONS) cases.push([role, special, SPECIAL[special].includes(role)]);
   }
@@ -72,7 +81,10 @@ describe('routes enforce the matrix for every role', () => {
     expect(members.status).toBe(hasPermission(role, 'users:view') ? 200 : 403);
     const audit = await api('/api/v1/audit', { token });
     expect(audit.status).toBe(hasPermission(role, 'audit:view') ? 200 : 403);
-    const invite = await api('/api/v1/invitations', { token, body: { email: `from-${role}@example.test`, role: 'read_only' } });
+    const invite = await api('/api/v1/invitations', {
+      token,
+      body: { email: `from-${role}@example.test`, role: 'read_only' },
+    });
     expect(invite.status).toBe(hasPermission(role, 'users:full') ? 201 : 403);
     if (invite.status === 403) expect(invite.json.error.code).toBe('forbidden');
   });

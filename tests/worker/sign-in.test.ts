@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../db/schema';
-import { PBKDF2_ITERATIONS, hashPassword, verifyPassword } from '../../worker/services/auth/password-hash';
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../worker/services/auth/password-hash';
 import { api, db, loginAs, seed } from './helpers';
 
 beforeAll(() => seed());
 
-const login = (email: string, password: string, ip = '198.51.100.1') => api('/api/v1/auth/login', { body: { email, password }, ip });
+const login = (email: string, password: string, ip = '198.51.100.1') =>
+  api('/api/v1/auth/login', { body: { email, password }, ip });
 
 describe('sign-in', () => {
   it('signs in with email and password and describes the member at /me', async () => {
@@ -40,7 +41,8 @@ describe('sign-in', () => {
   });
 
   it('throttles an account after 5 failures, even with the right password, with Retry-After', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('billing@demo.test', 'wrong-password!', `192.0.2.${i + 1}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('billing@demo.test', 'wrong-password!', `192.0.2.${i + 1}`)).status).toBe(401);
     const blocked = await login('billing@demo.test', 'sidecar-demo', '192.0.2.99');
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('rate_limited');
@@ -60,7 +62,10 @@ describe('sign-in', () => {
     const token = await loginAs('doctor');
     expect((await api('/api/v1/me', { token })).status).toBe(200);
     const thirtyOneMinutesAgo = new Date(Date.now() - 31 * 60_000).toISOString();
-    await db().update(sessions).set({ lastSeenAt: thirtyOneMinutesAgo }).where(eq(sessions.userId, 'usr_demo_doctor'));
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: thirtyOneMinutesAgo })
+      .where(eq(sessions.userId, 'usr_demo_doctor'));
     const res = await api('/api/v1/me', { token });
     expect(res.status).toBe(401);
     expect(res.json.error.message).toBe('Your session has ended. Sign in again.');
@@ -69,7 +74,10 @@ describe('sign-in', () => {
   it('keeps an active session alive by refreshing its idle clock', async () => {
     const token = await loginAs('clinical_staff');
     const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000).toISOString();
-    await db().update(sessions).set({ lastSeenAt: twentyMinutesAgo }).where(eq(sessions.userId, 'usr_demo_clinical_staff'));
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: twentyMinutesAgo })
+      .where(eq(sessions.userId, 'usr_demo_clinical_staff'));
     expect((await api('/api/v1/me', { token })).status).toBe(200);
     const [row] = await db().select().from(sessions).where(eq(sessions.userId, 'usr_demo_clinical_staff'));
     expect(Date.parse(row!.lastSeenAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -77,9 +85,15 @@ describe('sign-in', () => {
 
   it('ends a session 12 hours after sign-in however active it is', async () => {
     const token = await loginAs('treatment_coordinator');
-    const [row] = await db().select().from(sessions).where(eq(sessions.userId, 'usr_demo_treatment_coordinator'));
+    const [row] = await db()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, 'usr_demo_treatment_coordinator'));
     expect(Date.parse(row!.expiresAt) - Date.parse(row!.createdAt)).toBe(12 * 3600_000);
-    await db().update(sessions).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(sessions.id, row!.id));
+    await db()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(sessions.id, row!.id));
     expect((await api('/api/v1/me', { token })).status).toBe(401);
   });
 
@@ -104,5 +118,4 @@ describe('sign-in', () => {
     expect(await verifyPassword('a long passphrase here', a)).toBe(true);
     expect(await verifyPassword('a long passphrase herE', a)).toBe(false);
   });
-
 });

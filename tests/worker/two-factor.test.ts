@@ -4,7 +4,8 @@ import { api, loginAs, seed } from './helpers';
 
 beforeAll(() => seed());
 
-const password = (email: string) => api('/api/v1/auth/login', { body: { email, password: 'sidecar-demo' }, ip: '198.51.100.50' });
+const password = (email: string) =>
+  api('/api/v1/auth/login', { body: { email, password: 'sidecar-demo' }, ip: '198.51.100.50' });
 
 async function turnOn(role: string) {
   const token = await loginAs(role);
@@ -13,7 +14,10 @@ async function turnOn(role: string) {
   expect(setup.json.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Sidecar%20CRM:/);
   const wrong = await api('/api/v1/me/two-factor/enable', { token, body: { code: '000000' } });
   expect(wrong.status).toBe(400);
-  const enabled = await api('/api/v1/me/two-factor/enable', { token, body: { code: currentTotp(setup.json.secret) } });
+  const enabled = await api('/api/v1/me/two-factor/enable', {
+    token,
+    body: { code: currentTotp(setup.json.secret) },
+  });
   expect(enabled.status).toBe(200);
   expect(enabled.json.backupCodes).toHaveLength(10);
   return { token, secret: setup.json.secret as string, backupCodes: enabled.json.backupCodes as string[] };
@@ -27,14 +31,20 @@ describe('two-factor sign-in', () => {
     expect(first.json.token).toBeUndefined();
     // The challenge is not a session.
     expect((await api('/api/v1/me', { token: first.json.challengeToken })).status).toBe(401);
-    const bad = await api('/api/v1/auth/login/two-factor', { body: { challengeToken: first.json.challengeToken, code: '123456' } });
+    const bad = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: first.json.challengeToken, code: '123456' },
+    });
     expect(bad.status).toBe(401);
-    const ok = await api('/api/v1/auth/login/two-factor', { body: { challengeToken: first.json.challengeToken, code: currentTotp(secret) } });
+    const ok = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: first.json.challengeToken, code: currentTotp(secret) },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.me.user.twoFactorEnabled).toBe(true);
     expect((await api('/api/v1/me', { token: ok.json.token })).status).toBe(200);
     // A challenge is spent once used.
-    const again = await api('/api/v1/auth/login/two-factor', { body: { challengeToken: first.json.challengeToken, code: currentTotp(secret) } });
+    const again = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: first.json.challengeToken, code: currentTotp(secret) },
+    });
     expect(again.status).toBe(401);
   });
 
@@ -42,10 +52,14 @@ describe('two-factor sign-in', () => {
     const { backupCodes } = await turnOn('billing');
     const code = backupCodes[0]!;
     const first = await password('billing@demo.test');
-    const ok = await api('/api/v1/auth/login/two-factor', { body: { challengeToken: first.json.challengeToken, code: code.toUpperCase() } });
+    const ok = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: first.json.challengeToken, code: code.toUpperCase() },
+    });
     expect(ok.status).toBe(200);
     const second = await password('billing@demo.test');
-    const reused = await api('/api/v1/auth/login/two-factor', { body: { challengeToken: second.json.challengeToken, code } });
+    const reused = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: second.json.challengeToken, code },
+    });
     expect(reused.status).toBe(401);
   });
 
@@ -53,14 +67,20 @@ describe('two-factor sign-in', () => {
     const { token } = await turnOn('read_only');
     const wrong = await api('/api/v1/me/two-factor/disable', { token, body: { password: 'nope-nope-nope' } });
     expect(wrong.status).toBe(400);
-    expect((await api('/api/v1/me/two-factor/disable', { token, body: { password: 'sidecar-demo' } })).status).toBe(204);
+    expect(
+      (await api('/api/v1/me/two-factor/disable', { token, body: { password: 'sidecar-demo' } })).status,
+    ).toBe(204);
     expect((await password('read_only@demo.test')).json.status).toBe('signed_in');
   });
 
   it('when the organisation requires it, members without it can only set it up', async () => {
     const admin = await loginAs('super_admin');
     const member = await loginAs('front_desk');
-    const on = await api('/api/v1/organization', { method: 'PATCH', token: admin, body: { requireTwoFactor: true } });
+    const on = await api('/api/v1/organization', {
+      method: 'PATCH',
+      token: admin,
+      body: { requireTwoFactor: true },
+    });
     expect(on.status).toBe(200);
     expect(on.json.requireTwoFactor).toBe(true);
 
@@ -72,9 +92,15 @@ describe('two-factor sign-in', () => {
     expect(blocked.json.error.message).toContain('requires two-factor');
 
     const setup = await api('/api/v1/me/two-factor/setup', { method: 'POST', token: member });
-    await api('/api/v1/me/two-factor/enable', { token: member, body: { code: currentTotp(setup.json.secret) } });
+    await api('/api/v1/me/two-factor/enable', {
+      token: member,
+      body: { code: currentTotp(setup.json.secret) },
+    });
     expect((await api('/api/v1/me', { token: member })).json.twoFactorSetupRequired).toBe(false);
-    const off = await api('/api/v1/me/two-factor/disable', { token: member, body: { password: 'sidecar-demo' } });
+    const off = await api('/api/v1/me/two-factor/disable', {
+      token: member,
+      body: { password: 'sidecar-demo' },
+    });
     expect(off.status).toBe(409);
   });
 

@@ -16,7 +16,14 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     db.delete(sessions).where(lt(sessions.expiresAt, iso(now - DAY))),
-    db.delete(loginThrottles).where(or(lt(loginThrottles.lockedUntil, iso(now - DAY)), lt(loginThrottles.windowStartedAt, iso(now - DAY)))),
+    db
+      .delete(loginThrottles)
+      .where(
+        or(
+          lt(loginThrottles.lockedUntil, iso(now - DAY)),
+          lt(loginThrottles.windowStartedAt, iso(now - DAY)),
+        ),
+      ),
   ]);
   return { delivered };
 }

@@ -15,7 +15,9 @@ export function decodeCursor(text: string | undefined): Cursor | undefined {
   } catch {
     // fall through to the validation error
   }
-  throw new AppError('validation_failed', 'The page cursor is not valid', [{ path: 'cursor', issue: 'invalid cursor' }]);
+  throw new AppError('validation_failed', 'The page cursor is not valid', [
+    { path: 'cursor', issue: 'invalid cursor' },
+  ]);
 }
 
 /** Given limit+1 rows, the page and the cursor of the next one. */

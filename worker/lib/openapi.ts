@@ -9,7 +9,8 @@ import { zodDetails, zodMessage } from './error-handler';
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError('validation_failed', zodMessage(result.error), zodDetails(result.error));
+      if (!result.success)
+        throw new AppError('validation_failed', zodMessage(result.error), zodDetails(result.error));
     },
   });
 }
@@ -32,7 +33,11 @@ export const commonErrors = {
   403: error('The role does not allow this (`forbidden`)'),
 } as const;
 
-export const notFoundError = { 404: error('Not found, or belongs to another organisation (`not_found`)') } as const;
+export const notFoundError = {
+  404: error('Not found, or belongs to another organisation (`not_found`)'),
+} as const;
 export const conflictError = { 409: error('Conflict (`conflict`)') } as const;
-export const rateLimitedError = { 429: error('Too many attempts (`rate_limited`), see Retry-After') } as const;
+export const rateLimitedError = {
+  429: error('Too many attempts (`rate_limited`), see Retry-After'),
+} as const;
 export const noContent = { 204: { description: 'Done' } } as const;

@@ -38,10 +38,16 @@ export class TenantDb {
   }
 
   insert<T extends TenantTable>(table: T, values: Omit<T['$inferInsert'], 'organizationId'>) {
-    return this.db.insert(table).values({ ...values, organizationId: this.organizationId } as T['$inferInsert']);
+    return this.db
+      .insert(table)
+      .values({ ...values, organizationId: this.organizationId } as T['$inferInsert']);
   }
 
-  update<T extends TenantTable>(table: T, set: Partial<Omit<T['$inferInsert'], 'organizationId' | 'id'>>, where: SQL) {
+  update<T extends TenantTable>(
+    table: T,
+    set: Partial<Omit<T['$inferInsert'], 'organizationId' | 'id'>>,
+    where: SQL,
+  ) {
     return this.db
       .update(table)
       .set(set as T['$inferInsert'])

@@ -14,7 +14,8 @@ import { iso } from '../lib/time';
 export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('Idempotency-Key');
   if (!key) return next();
-  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key is longer than 200 characters');
+  if (key.length > 200)
+    throw new AppError('validation_failed', 'Idempotency-Key is longer than 200 characters');
   const { db, auth } = c.var;
   const requestHash = await sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
   const where = and(

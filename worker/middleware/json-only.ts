@@ -12,7 +12,10 @@ export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && (length > 0 || c.req.header('Transfer-Encoding'))) {
     const type = c.req.header('Content-Type') ?? '';
     if (!/^application\/json\b/i.test(type)) {
-      throw new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)');
+      throw new AppError(
+        'unsupported_media_type',
+        'Send the request body as JSON (Content-Type: application/json)',
+      );
     }
   }
   await next();

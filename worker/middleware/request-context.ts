@@ -20,7 +20,14 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const requestId = c.req.header('X-Request-Id')?.slice(0, 64) || crypto.randomUUID();
   c.set('db', db);
   c.set('requestId', requestId);
-  c.set('audit', new AuditLog(db, { ip: clientIp(c.req.raw.headers), userAgent: c.req.header('User-Agent') ?? null, requestId }));
+  c.set(
+    'audit',
+    new AuditLog(db, {
+      ip: clientIp(c.req.raw.headers),
+      userAgent: c.req.header('User-Agent') ?? null,
+      requestId,
+    }),
+  );
   await next();
   c.header('X-Request-Id', requestId);
 

@@ -7,7 +7,12 @@ import { loadSession } from '../services/auth/session-context';
 import { SESSION_TOUCH_INTERVAL_MS } from '../services/auth/session-policy';
 
 /** Paths a member may still use while their organisation requires 2FA they have not set up. */
-const TWO_FACTOR_SETUP_PATHS = ['/api/v1/me', '/api/v1/me/two-factor/setup', '/api/v1/me/two-factor/enable', '/api/v1/auth/logout'];
+const TWO_FACTOR_SETUP_PATHS = [
+  '/api/v1/me',
+  '/api/v1/me/two-factor/setup',
+  '/api/v1/me/two-factor/enable',
+  '/api/v1/auth/logout',
+];
 
 /**
  * Bearer-token sign-in for every /api/v1 route but the public ones. Sets the
@@ -18,8 +23,11 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('Authorization') ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const auth = token ? await loadSession(c.var.db, token) : null;
-  if (!auth || auth.sessionState !== 'active') {
-    throw new AppError('unauthenticated', token ? 'Your session has ended. Sign in again.' : 'Sign in to continue.');
+  if (auth?.sessionState !== 'active') {
+    throw new AppError(
+      'unauthenticated',
+      token ? 'Your session has ended. Sign in again.' : 'Sign in to continue.',
+    );
   }
   if (
     auth.organization.requireTwoFactor &&

@@ -7,7 +7,12 @@ import { AppError } from '../lib/app-error';
 export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!c.var.auth.permissions.includes(permission)) {
-      c.var.audit.record({ action: 'read', entityType: 'route', outcome: 'denied', detail: { permission, path: c.req.path, method: c.req.method } });
+      c.var.audit.record({
+        action: 'read',
+        entityType: 'route',
+        outcome: 'denied',
+        detail: { permission, path: c.req.path, method: c.req.method },
+      });
       throw new AppError('forbidden', 'Your role does not allow this. Ask an administrator if you need it.');
     }
     await next();

@@ -5,7 +5,11 @@ import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import { newPasswordSchema, PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth';
 import type { AppEnv } from '../env';
 import { AppError } from '../lib/app-error';
-import { acceptInvitation, findOpenInvitation, problemMessage } from '../services/invitations/accept-invitation';
+import {
+  acceptInvitation,
+  findOpenInvitation,
+  problemMessage,
+} from '../services/invitations/accept-invitation';
 import { Field } from './form-field';
 import { Layout } from './layout';
 import { pageSecurity } from './page-security';
@@ -46,13 +50,14 @@ invitePages.post('/:token', async (c) => {
       <Layout title="You're in" nonce={c.get('secureHeadersNonce')}>
         <h1>You're in</h1>
         <p>
-          You have joined <strong>{done.organizationName}</strong>. Open the Sidecar side panel in your browser and sign in
-          as <strong>{done.email}</strong>.
+          You have joined <strong>{done.organizationName}</strong>. Open the Sidecar side panel in your
+          browser and sign in as <strong>{done.email}</strong>.
         </p>
       </Layout>,
     );
   } catch (e) {
-    if (e instanceof AppError && e.code === 'unauthenticated') return render(c, token, { password: e.message }, name, 400);
+    if (e instanceof AppError && e.code === 'unauthenticated')
+      return render(c, token, { password: e.message }, name, 400);
     throw e;
   }
 });
@@ -78,12 +83,39 @@ async function render(c: Context<AppEnv>, token: string, errors: Errors, name = 
       </p>
       <form method="post" novalidate>
         {existingUser ? (
-          <Field id="password" label="Your current Sidecar password" type="password" error={errors.password} autocomplete="current-password" hint="You already have a Sidecar account; confirm it to join." />
+          <Field
+            id="password"
+            label="Your current Sidecar password"
+            type="password"
+            error={errors.password}
+            autocomplete="current-password"
+            hint="You already have a Sidecar account; confirm it to join."
+          />
         ) : (
           <>
-            <Field id="name" label="Your name" type="text" value={name} error={errors.name} autocomplete="name" />
-            <Field id="password" label="Choose a password" type="password" error={errors.password} autocomplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`} />
-            <Field id="confirm" label="Repeat the password" type="password" error={errors.confirm} autocomplete="new-password" />
+            <Field
+              id="name"
+              label="Your name"
+              type="text"
+              value={name}
+              error={errors.name}
+              autocomplete="name"
+            />
+            <Field
+              id="password"
+              label="Choose a password"
+              type="password"
+              error={errors.password}
+              autocomplete="new-password"
+              hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`}
+            />
+            <Field
+              id="confirm"
+              label="Repeat the password"
+              type="password"
+              error={errors.confirm}
+              autocomplete="new-password"
+            />
           </>
         )}
         <button type="submit">Accept invitation</button>

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
-import type { Child } from 'hono/jsx';
+
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 
 const css = `
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1b2430;background:#f5f7fa}

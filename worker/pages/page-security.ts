@@ -1,5 +1,5 @@
-import { createMiddleware } from 'hono/factory';
 import { csrf } from 'hono/csrf';
+import { createMiddleware } from 'hono/factory';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env';
 

@@ -18,8 +18,21 @@ function form(c: Ctx, errors: { password?: string; confirm?: string }, status = 
     <Layout title="Choose a new password" nonce={c.get('secureHeadersNonce')}>
       <h1>Choose a new password</h1>
       <form method="post" novalidate>
-        <Field id="password" label="New password" type="password" error={errors.password} autocomplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`} />
-        <Field id="confirm" label="Repeat the password" type="password" error={errors.confirm} autocomplete="new-password" />
+        <Field
+          id="password"
+          label="New password"
+          type="password"
+          error={errors.password}
+          autocomplete="new-password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`}
+        />
+        <Field
+          id="confirm"
+          label="Repeat the password"
+          type="password"
+          error={errors.confirm}
+          autocomplete="new-password"
+        />
         <button type="submit">Save password</button>
       </form>
     </Layout>,
@@ -31,13 +44,18 @@ function invalid(c: Ctx) {
   return c.html(
     <Layout title="Reset link" nonce={c.get('secureHeadersNonce')}>
       <h1>This link can't be used</h1>
-      <p>It is not valid, was already used, or has expired (links last one hour). Ask for a new one from the sign-in screen.</p>
+      <p>
+        It is not valid, was already used, or has expired (links last one hour). Ask for a new one from the
+        sign-in screen.
+      </p>
     </Layout>,
     410,
   );
 }
 
-resetPasswordPages.get('/:token', async (c) => ((await findOpenReset(c.var.db, c.req.param('token'))) ? form(c, {}) : invalid(c)));
+resetPasswordPages.get('/:token', async (c) =>
+  (await findOpenReset(c.var.db, c.req.param('token'))) ? form(c, {}) : invalid(c),
+);
 
 resetPasswordPages.post('/:token', async (c) => {
   const token = c.req.param('token');
@@ -46,7 +64,8 @@ resetPasswordPages.post('/:token', async (c) => {
   const password = String(body.password ?? '');
   const parsed = newPasswordSchema.safeParse(password);
   if (!parsed.success) return form(c, { password: parsed.error.issues[0]?.message }, 400);
-  if (password !== String(body.confirm ?? '')) return form(c, { confirm: 'The two passwords do not match' }, 400);
+  if (password !== String(body.confirm ?? ''))
+    return form(c, { confirm: 'The two passwords do not match' }, 400);
   await confirmPasswordReset(c.var.db, c.var.audit, token, password);
   return c.html(
     <Layout title="Password changed" nonce={c.get('secureHeadersNonce')}>

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   loginBodySchema,
   loginResponseSchema,
@@ -8,7 +9,7 @@ import {
   twoFactorLoginBodySchema,
 } from '../../shared/schemas/auth';
 import type { AppEnv } from '../env';
-import { commonErrors, jsonBody, json, newRouter, noContent, rateLimitedError } from '../lib/openapi';
+import { commonErrors, json, jsonBody, newRouter, noContent, rateLimitedError } from '../lib/openapi';
 import { clientIp } from '../middleware/request-context';
 import { requireAuth } from '../middleware/require-auth';
 import { completeTwoFactorLogin } from '../services/auth/complete-two-factor-login';
@@ -17,9 +18,11 @@ import { confirmPasswordReset, requestPasswordReset } from '../services/auth/pas
 import { loadSession, meFrom } from '../services/auth/session-context';
 import { revokeSessionStatement } from '../services/auth/sessions';
 import { deliverInBackground } from '../services/email/deliver-in-background';
-import type { Context } from 'hono';
 
-const client = (c: Context<AppEnv>) => ({ ip: clientIp(c.req.raw.headers), userAgent: c.req.header('User-Agent') ?? null });
+const client = (c: Context<AppEnv>) => ({
+  ip: clientIp(c.req.raw.headers),
+  userAgent: c.req.header('User-Agent') ?? null,
+});
 
 async function signedIn(c: Context<AppEnv>, token: string, expiresAt: string) {
   const auth = await loadSession(c.var.db, token);
@@ -35,7 +38,11 @@ export const authRoutes = newRouter()
       tags: ['auth'],
       summary: 'Sign in with email and password',
       request: jsonBody(loginBodySchema),
-      responses: { 200: json(loginResponseSchema, 'Signed in, or a second factor is required'), ...commonErrors, ...rateLimitedError },
+      responses: {
+        200: json(loginResponseSchema, 'Signed in, or a second factor is required'),
+        ...commonErrors,
+        ...rateLimitedError,
+      },
     }),
     async (c) => {
       const result = await login(c.var.db, c.var.audit, c.req.valid('json'), client(c));
@@ -83,10 +90,18 @@ export const authRoutes = newRouter()
       tags: ['auth'],
       summary: 'Email a password-reset link (the answer never says whether the address has an account)',
       request: jsonBody(passwordResetRequestSchema),
-      responses: { 202: { description: 'If the address has an account, a link is on its way' }, ...commonErrors },
+      responses: {
+        202: { description: 'If the address has an account, a link is on its way' },
+        ...commonErrors,
+      },
     }),
     async (c) => {
-      const messageId = await requestPasswordReset(c.var.db, c.var.audit, c.req.valid('json').email, c.env.PUBLIC_BASE_URL);
+      const messageId = await requestPasswordReset(
+        c.var.db,
+        c.var.audit,
+        c.req.valid('json').email,
+        c.env.PUBLIC_BASE_URL,
+      );
       if (messageId) deliverInBackground(c, [messageId]);
       return c.body(null, 202);
     },

@@ -2,7 +2,15 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema, pageOf } from '../../shared/schemas/common';
 import { invitationCreateSchema, invitationSchema } from '../../shared/schemas/members';
-import { commonErrors, conflictError, jsonBody, json, newRouter, noContent, notFoundError } from '../lib/openapi';
+import {
+  commonErrors,
+  conflictError,
+  json,
+  jsonBody,
+  newRouter,
+  noContent,
+  notFoundError,
+} from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
@@ -40,9 +48,15 @@ invitationRoutes
       },
     }),
     async (c) => {
-      const { invitation, resent, messageId } = await inviteMember(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('json'), {
-        baseUrl: c.env.PUBLIC_BASE_URL,
-      });
+      const { invitation, resent, messageId } = await inviteMember(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.req.valid('json'),
+        {
+          baseUrl: c.env.PUBLIC_BASE_URL,
+        },
+      );
       deliverInBackground(c, [messageId]);
       return resent ? c.json(invitation, 200) : c.json(invitation, 201);
     },

@@ -1,13 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
-import { meSchema, twoFactorDisableSchema, twoFactorEnabledSchema, twoFactorEnableSchema, twoFactorSetupSchema } from '../../shared/schemas/auth';
-import { AppError } from '../lib/app-error';
-import { commonErrors, conflictError, jsonBody, json, newRouter, noContent } from '../lib/openapi';
-import { requireAuth } from '../middleware/require-auth';
-import { meFrom } from '../services/auth/session-context';
-import { verifyPassword } from '../services/auth/password-hash';
-import { disableTwoFactor, enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
-import { users } from '../../db/schema';
 import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import {
+  meSchema,
+  twoFactorDisableSchema,
+  twoFactorEnabledSchema,
+  twoFactorEnableSchema,
+  twoFactorSetupSchema,
+} from '../../shared/schemas/auth';
+import { AppError } from '../lib/app-error';
+import { commonErrors, conflictError, json, jsonBody, newRouter, noContent } from '../lib/openapi';
+import { requireAuth } from '../middleware/require-auth';
+import { verifyPassword } from '../services/auth/password-hash';
+import { meFrom } from '../services/auth/session-context';
+import { disableTwoFactor, enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
 
 export const meRoutes = newRouter();
 meRoutes.use('*', requireAuth);
@@ -22,7 +28,12 @@ meRoutes
       responses: { 200: json(meSchema, 'The signed-in member'), ...commonErrors },
     }),
     (c) => {
-      c.var.audit.record({ action: 'read', entityType: 'user', entityId: c.var.auth.userId, detail: { self: true } });
+      c.var.audit.record({
+        action: 'read',
+        entityType: 'user',
+        entityId: c.var.auth.userId,
+        detail: { self: true },
+      });
       return c.json(meFrom(c.var.auth), 200);
     },
   )
@@ -32,7 +43,11 @@ meRoutes
       path: '/two-factor/setup',
       tags: ['me'],
       summary: 'Start two-factor setup: a new authenticator secret',
-      responses: { 200: json(twoFactorSetupSchema, 'Scan or type this secret into an authenticator app'), ...commonErrors, ...conflictError },
+      responses: {
+        200: json(twoFactorSetupSchema, 'Scan or type this secret into an authenticator app'),
+        ...commonErrors,
+        ...conflictError,
+      },
     }),
     async (c) => c.json(await startTwoFactorSetup(c.var.db, c.var.auth), 200),
   )
@@ -43,9 +58,14 @@ meRoutes
       tags: ['me'],
       summary: 'Turn two-factor sign-in on with a code from the app; returns one-time backup codes',
       request: jsonBody(twoFactorEnableSchema),
-      responses: { 200: json(twoFactorEnabledSchema, 'On; keep the backup codes somewhere safe'), ...commonErrors, ...conflictError },
+      responses: {
+        200: json(twoFactorEnabledSchema, 'On; keep the backup codes somewhere safe'),
+        ...commonErrors,
+        ...conflictError,
+      },
     }),
-    async (c) => c.json(await enableTwoFactor(c.var.db, c.var.audit, c.var.auth, c.req.valid('json').code), 200),
+    async (c) =>
+      c.json(await enableTwoFactor(c.var.db, c.var.audit, c.var.auth, c.req.valid('json').code), 200),
   )
   .openapi(
     createRoute({
@@ -57,9 +77,14 @@ meRoutes
       responses: { ...noContent, ...commonErrors, ...conflictError },
     }),
     async (c) => {
-      const [user] = await c.var.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, c.var.auth.userId));
+      const [user] = await c.var.db
+        .select({ hash: users.passwordHash })
+        .from(users)
+        .where(eq(users.id, c.var.auth.userId));
       if (!user?.hash || !(await verifyPassword(c.req.valid('json').password, user.hash))) {
-        throw new AppError('validation_failed', 'That password is not right', [{ path: 'password', issue: 'does not match' }]);
+        throw new AppError('validation_failed', 'That password is not right', [
+          { path: 'password', issue: 'does not match' },
+        ]);
       }
       await disableTwoFactor(c.var.db, c.var.audit, c.var.auth);
       return c.body(null, 204);

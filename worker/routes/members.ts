@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema, listQuerySchema, pageOf } from '../../shared/schemas/common';
 import { memberSchema, memberUpdateSchema } from '../../shared/schemas/members';
-import { commonErrors, conflictError, jsonBody, json, newRouter, notFoundError } from '../lib/openapi';
+import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { getMember, listMembers, updateMember } from '../services/members/members';
@@ -49,8 +49,22 @@ memberRoutes
       summary: "Change a member's role, or deactivate (ends their sessions at once) or reactivate them",
       middleware: [requirePermission('users:full')] as const,
       request: { params, ...jsonBody(memberUpdateSchema) },
-      responses: { 200: json(memberSchema, 'The member'), ...commonErrors, ...notFoundError, ...conflictError },
+      responses: {
+        200: json(memberSchema, 'The member'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
     }),
     async (c) =>
-      c.json(await updateMember(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id, c.req.valid('json')), 200),
+      c.json(
+        await updateMember(
+          c.var.tenant,
+          c.var.audit,
+          c.var.auth,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
   );

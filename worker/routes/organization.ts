@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { organizations } from '../../db/schema';
 import { organizationSchema } from '../../shared/schemas/auth';
 import { organizationUpdateSchema } from '../../shared/schemas/members';
-import { commonErrors, jsonBody, json, newRouter } from '../lib/openapi';
+import { commonErrors, json, jsonBody, newRouter } from '../lib/openapi';
 import { iso } from '../lib/time';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
@@ -26,7 +26,12 @@ organizationRoutes.openapi(
     const change = c.req.valid('json');
     await db.batch([
       db.update(organizations).set(change).where(eq(organizations.id, auth.organizationId)),
-      audit.statement({ action: 'update', entityType: 'organization', entityId: auth.organizationId, detail: { changed: Object.keys(change), at: iso() } }),
+      audit.statement({
+        action: 'update',
+        entityType: 'organization',
+        entityId: auth.organizationId,
+        detail: { changed: Object.keys(change), at: iso() },
+      }),
     ]);
     const [org] = await db.select().from(organizations).where(eq(organizations.id, auth.organizationId));
     return c.json({ id: org!.id, name: org!.name, requireTwoFactor: org!.requireTwoFactor }, 200);

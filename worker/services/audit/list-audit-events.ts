@@ -29,7 +29,10 @@ export async function listAuditEvents(tenant: TenantDb, query: Query) {
         query.from ? gte(auditEvents.createdAt, new Date(query.from).toISOString()) : undefined,
         query.to ? lte(auditEvents.createdAt, new Date(query.to).toISOString()) : undefined,
         cursor
-          ? or(lt(auditEvents.createdAt, cursor.createdAt), and(eq(auditEvents.createdAt, cursor.createdAt), lt(auditEvents.id, cursor.id)))
+          ? or(
+              lt(auditEvents.createdAt, cursor.createdAt),
+              and(eq(auditEvents.createdAt, cursor.createdAt), lt(auditEvents.id, cursor.id)),
+            )
           : undefined,
       ),
     )

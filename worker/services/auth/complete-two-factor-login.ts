@@ -24,7 +24,13 @@ export async function completeTwoFactorLogin(
     .where(eq(sessions.tokenHash, await sha256(input.challengeToken)))
     .limit(1);
   const challenge = row?.session;
-  if (!row || !challenge || challenge.state !== 'two_factor' || challenge.revokedAt || ms(challenge.expiresAt) <= Date.now()) {
+  if (
+    !row ||
+    !challenge ||
+    challenge.state !== 'two_factor' ||
+    challenge.revokedAt ||
+    ms(challenge.expiresAt) <= Date.now()
+  ) {
     throw new AppError('unauthenticated', 'This sign-in has expired. Enter your email and password again.');
   }
   const keys = throttleKeys(row.email, client.ip);
@@ -34,10 +40,20 @@ export async function completeTwoFactorLogin(
   const who = { organizationId: challenge.organizationId, actorUserId: challenge.userId };
   if (!method) {
     await db.batch([
-      audit.statement({ action: 'login_failed', entityType: 'session', entityId: challenge.id, outcome: 'failure', ...who, detail: { reason: 'wrong_second_factor' } }),
+      audit.statement({
+        action: 'login_failed',
+        entityType: 'session',
+        entityId: challenge.id,
+        outcome: 'failure',
+        ...who,
+        detail: { reason: 'wrong_second_factor' },
+      }),
       ...recordFailureStatements(db, keys),
     ]);
-    throw new AppError('unauthenticated', 'That code is not right. Try the current code from your app, or a backup code.');
+    throw new AppError(
+      'unauthenticated',
+      'That code is not right. Try the current code from your app, or a backup code.',
+    );
   }
 
   const session = await sessionInsert(db, {
@@ -50,7 +66,18 @@ export async function completeTwoFactorLogin(
   await db.batch([
     revokeSessionStatement(db, challenge.id),
     session.statement,
-    audit.statement({ action: 'login', entityType: 'session', entityId: session.row.id, ...who, detail: { stage: 'complete', secondFactor: method } }),
+    audit.statement({
+      action: 'login',
+      entityType: 'session',
+      entityId: session.row.id,
+      ...who,
+      detail: { stage: 'complete', secondFactor: method },
+    }),
   ]);
-  return { status: 'signed_in', token: session.token, expiresAt: session.row.expiresAt, sessionId: session.row.id };
+  return {
+    status: 'signed_in',
+    token: session.token,
+    expiresAt: session.row.expiresAt,
+    sessionId: session.row.id,
+  };
 }

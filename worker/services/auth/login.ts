@@ -4,7 +4,12 @@ import { memberships, organizations, users } from '../../../db/schema';
 import type { LoginBody } from '../../../shared/schemas/auth';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
-import { assertNotThrottled, clearAccountStatement, recordFailureStatements, throttleKeys } from './login-throttle';
+import {
+  assertNotThrottled,
+  clearAccountStatement,
+  recordFailureStatements,
+  throttleKeys,
+} from './login-throttle';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hash';
 import { type SessionState, sessionInsert } from './sessions';
 
@@ -21,14 +26,19 @@ const WRONG_CREDENTIALS = 'Email or password is incorrect';
  * the same time (the hash is computed either way), and both count toward the
  * per-account and per-address throttles.
  */
-export async function login(db: Db, audit: AuditLog, input: LoginBody, client: ClientFacts): Promise<LoginResult> {
+export async function login(
+  db: Db,
+  audit: AuditLog,
+  input: LoginBody,
+  client: ClientFacts,
+): Promise<LoginResult> {
   const keys = throttleKeys(input.email, client.ip);
   await assertNotThrottled(db, keys);
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
 
-  if (!user || !user.passwordHash || !passwordOk) {
+  if (!user?.passwordHash || !passwordOk) {
     await db.batch([
       audit.statement({
         action: 'login_failed',
@@ -63,7 +73,10 @@ export async function login(db: Db, audit: AuditLog, input: LoginBody, client: C
       actorUserId: user.id,
       detail: { reason: 'no_active_membership' },
     });
-    throw new AppError('forbidden', 'This account has no active access to an organisation. Ask your administrator.');
+    throw new AppError(
+      'forbidden',
+      'This account has no active access to an organisation. Ask your administrator.',
+    );
   }
 
   const state: SessionState = user.totpEnabledAt ? 'two_factor' : 'active';
@@ -83,10 +96,16 @@ export async function login(db: Db, audit: AuditLog, input: LoginBody, client: C
       entityId: session.row.id,
       organizationId: membership.organizationId,
       actorUserId: user.id,
-      detail: state === 'two_factor' ? { stage: 'password', awaiting: 'second_factor' } : { stage: 'complete' },
+      detail:
+        state === 'two_factor' ? { stage: 'password', awaiting: 'second_factor' } : { stage: 'complete' },
     }),
   ]);
   return state === 'active'
-    ? { status: 'signed_in', token: session.token, expiresAt: session.row.expiresAt, sessionId: session.row.id }
+    ? {
+        status: 'signed_in',
+        token: session.token,
+        expiresAt: session.row.expiresAt,
+        sessionId: session.row.id,
+      }
     : { status: 'two_factor_required', challengeToken: session.token, expiresAt: session.row.expiresAt };
 }

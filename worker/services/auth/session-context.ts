@@ -55,7 +55,12 @@ export async function loadSession(db: Db, token: string, now = Date.now()): Prom
     membershipId: session.membershipId,
     role: row.role,
     permissions: permissionsFor(row.role),
-    user: { id: row.user.id, email: row.user.email, name: row.user.name, twoFactorEnabled: !!row.user.totpEnabledAt },
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      twoFactorEnabled: !!row.user.totpEnabledAt,
+    },
     organization: {
       id: row.organization.id,
       name: row.organization.name,

@@ -46,21 +46,32 @@ function newBackupCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
-const normaliseBackupCode = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+const normaliseBackupCode = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 export async function enableTwoFactor(db: Db, audit: AuditLog, auth: AuthContext, code: string) {
   const [user] = await db.select().from(users).where(eq(users.id, auth.userId)).limit(1);
   if (!user?.totpSecret) throw new AppError('conflict', 'Start two-factor setup first');
   if (user.totpEnabledAt) throw new AppError('conflict', 'Two-factor sign-in is already on');
   if (!totpMatches(user.totpSecret, code)) {
-    throw new AppError('validation_failed', 'That code does not match. Check the time on your phone and try again.', [
-      { path: 'code', issue: 'does not match' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'That code does not match. Check the time on your phone and try again.',
+      [{ path: 'code', issue: 'does not match' }],
+    );
   }
   const codes = Array.from({ length: BACKUP_CODE_COUNT }, newBackupCode);
   const now = iso();
   const rows = await Promise.all(
-    codes.map(async (c) => ({ id: newId('bkc'), userId: user.id, codeHash: await sha256(normaliseBackupCode(c)), createdAt: now })),
+    codes.map(async (c) => ({
+      id: newId('bkc'),
+      userId: user.id,
+      codeHash: await sha256(normaliseBackupCode(c)),
+      createdAt: now,
+    })),
   );
   await db.batch([
     db.delete(backupCodes).where(eq(backupCodes.userId, user.id)),
@@ -73,18 +84,28 @@ export async function enableTwoFactor(db: Db, audit: AuditLog, auth: AuthContext
 
 export async function disableTwoFactor(db: Db, audit: AuditLog, auth: AuthContext) {
   if (auth.organization.requireTwoFactor) {
-    throw new AppError('conflict', 'Your organisation requires two-factor sign-in, so it cannot be turned off');
+    throw new AppError(
+      'conflict',
+      'Your organisation requires two-factor sign-in, so it cannot be turned off',
+    );
   }
   const now = iso();
   await db.batch([
     db.delete(backupCodes).where(eq(backupCodes.userId, auth.userId)),
-    db.update(users).set({ totpSecret: null, totpEnabledAt: null, updatedAt: now }).where(eq(users.id, auth.userId)),
+    db
+      .update(users)
+      .set({ totpSecret: null, totpEnabledAt: null, updatedAt: now })
+      .where(eq(users.id, auth.userId)),
     audit.statement({ action: 'two_factor_disable', entityType: 'user', entityId: auth.userId }),
   ]);
 }
 
 /** A TOTP code, or an unused backup code (spent by this call). */
-export async function verifySecondFactor(db: Db, userId: string, code: string): Promise<'totp' | 'backup_code' | null> {
+export async function verifySecondFactor(
+  db: Db,
+  userId: string,
+  code: string,
+): Promise<'totp' | 'backup_code' | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user?.totpSecret || !user.totpEnabledAt) return null;
   if (/^\d{6}$/.test(code.trim()) && totpMatches(user.totpSecret, code.trim())) return 'totp';

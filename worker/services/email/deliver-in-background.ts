@@ -9,7 +9,13 @@ import { deliverOutbox } from './outbox';
  */
 export function deliverInBackground(c: Context<AppEnv>, ids: string[]) {
   const work = deliverOutbox(c.var.db, emailAdapterFor(c.env), ids).catch((e: unknown) =>
-    console.error(JSON.stringify({ level: 'error', what: 'outbox delivery', message: e instanceof Error ? e.message : String(e) })),
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        what: 'outbox delivery',
+        message: e instanceof Error ? e.message : String(e),
+      }),
+    ),
   );
   try {
     c.executionCtx.waitUntil(work);

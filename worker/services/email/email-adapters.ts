@@ -26,7 +26,13 @@ export function resendAdapter(apiKey: string, from: string, fetcher: typeof fetc
         const res = await fetcher('https://api.resend.com/emails', {
           method: 'POST',
           headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ from, to: [email.to], subject: email.subject, text: email.text, html: email.html ?? undefined }),
+          body: JSON.stringify({
+            from,
+            to: [email.to],
+            subject: email.subject,
+            text: email.text,
+            html: email.html ?? undefined,
+          }),
         });
         if (!res.ok) return { ok: false, error: `resend answered ${res.status}` };
         const body = (await res.json()) as { id?: string };
@@ -43,6 +49,7 @@ export function emailAdapterFor(env: Bindings): EmailAdapter {
     if (!env.RESEND_API_KEY) throw new Error('EMAIL_PROVIDER=resend needs the RESEND_API_KEY secret');
     return resendAdapter(env.RESEND_API_KEY, env.EMAIL_FROM);
   }
-  if (env.ENVIRONMENT === 'production') throw new Error(`EMAIL_PROVIDER "${env.EMAIL_PROVIDER}" cannot deliver in production`);
+  if (env.ENVIRONMENT === 'production')
+    throw new Error(`EMAIL_PROVIDER "${env.EMAIL_PROVIDER}" cannot deliver in production`);
   return outboxAdapter;
 }

@@ -41,12 +41,24 @@ export async function deliverOutbox(db: Db, adapter: EmailAdapter, ids?: string[
     )
     .limit(50);
   for (const msg of pending) {
-    const result = await adapter.send({ to: msg.recipient, subject: msg.subject, text: msg.bodyText, html: msg.bodyHtml });
+    const result = await adapter.send({
+      to: msg.recipient,
+      subject: msg.subject,
+      text: msg.bodyText,
+      html: msg.bodyHtml,
+    });
     await db
       .update(outboxMessages)
       .set(
         result.ok
-          ? { status: 'sent', provider: adapter.name, providerMessageId: result.providerMessageId, sentAt: iso(), attempts: msg.attempts + 1, lastError: null }
+          ? {
+              status: 'sent',
+              provider: adapter.name,
+              providerMessageId: result.providerMessageId,
+              sentAt: iso(),
+              attempts: msg.attempts + 1,
+              lastError: null,
+            }
           : { status: 'failed', provider: adapter.name, attempts: msg.attempts + 1, lastError: result.error },
       )
       .where(eq(outboxMessages.id, msg.id));

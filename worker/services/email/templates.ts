@@ -3,7 +3,13 @@ import type { OutgoingEmail } from './email-adapters';
 
 // Emails carry links and names of organisations, never patient data.
 
-export function invitationEmail(input: { to: string; organizationName: string; role: Role; link: string; inviterName: string | null }): OutgoingEmail {
+export function invitationEmail(input: {
+  to: string;
+  organizationName: string;
+  role: Role;
+  link: string;
+  inviterName: string | null;
+}): OutgoingEmail {
   const by = input.inviterName ? `${input.inviterName} has invited you` : 'You have been invited';
   const text = [
     `${by} to join ${input.organizationName} on Sidecar CRM as ${ROLE_LABELS[input.role]}.`,

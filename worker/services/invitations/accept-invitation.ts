@@ -19,8 +19,17 @@ export async function findOpenInvitation(db: Db, token: string) {
   if (!row) return { problem: 'unknown' as const };
   const state = invitationState(row.invitation);
   if (state !== 'sent') return { problem: state };
-  const [existing] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, row.invitation.email)).limit(1);
-  return { problem: null, invitation: row.invitation, organizationName: row.organizationName, existingUser: existing ?? null };
+  const [existing] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.email, row.invitation.email))
+    .limit(1);
+  return {
+    problem: null,
+    invitation: row.invitation,
+    organizationName: row.organizationName,
+    existingUser: existing ?? null,
+  };
 }
 
 /**
@@ -28,7 +37,12 @@ export async function findOpenInvitation(db: Db, token: string) {
  * confirms their password instead) and the membership, and spends the
  * invitation, all in one batch.
  */
-export async function acceptInvitation(db: Db, audit: AuditLog, token: string, input: { name: string; password: string }) {
+export async function acceptInvitation(
+  db: Db,
+  audit: AuditLog,
+  token: string,
+  input: { name: string; password: string },
+) {
   const found = await findOpenInvitation(db, token);
   if (found.problem !== null) {
     throw new AppError(found.problem === 'unknown' ? 'not_found' : 'conflict', problemMessage(found.problem));
@@ -39,7 +53,10 @@ export async function acceptInvitation(db: Db, audit: AuditLog, token: string, i
   if (existingUser) {
     // Someone who already signs in elsewhere proves it with their password; an
     // invitation never overwrites an existing account's password.
-    const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, existingUser.id));
+    const [user] = await db
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, existingUser.id));
     if (!user?.passwordHash || !(await verifyPassword(input.password, user.passwordHash))) {
       throw new AppError('unauthenticated', 'That is not the password of your existing Sidecar account.');
     }
@@ -49,11 +66,26 @@ export async function acceptInvitation(db: Db, audit: AuditLog, token: string, i
   await db.batch([
     db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)),
     ...(passwordHash
-      ? [db.insert(users).values({ id: userId, email: invitation.email, name: input.name, passwordHash, createdAt: now, updatedAt: now })]
+      ? [
+          db.insert(users).values({
+            id: userId,
+            email: invitation.email,
+            name: input.name,
+            passwordHash,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        ]
       : []),
-    db
-      .insert(memberships)
-      .values({ id: membershipId, organizationId: invitation.organizationId, userId, role: invitation.role, status: 'active', createdAt: now, updatedAt: now }),
+    db.insert(memberships).values({
+      id: membershipId,
+      organizationId: invitation.organizationId,
+      userId,
+      role: invitation.role,
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    }),
     audit.statement({
       action: 'accept_invitation',
       entityType: 'invitation',

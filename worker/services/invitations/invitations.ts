@@ -65,14 +65,25 @@ export async function inviteMember(
     .limit(1);
   if (member) throw new AppError('conflict', `${input.email} is already a member of this organisation`);
 
-  const open = (await tenant.select(invitations, and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))).find(
-    (r) => invitationState(r) === 'sent' || invitationState(r) === 'expired',
-  );
+  const open = (
+    await tenant.select(
+      invitations,
+      and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    )
+  ).find((r) => invitationState(r) === 'sent' || invitationState(r) === 'expired');
   const token = randomToken();
   const now = Date.now();
-  const fresh = { tokenHash: await sha256(token), role: input.role, sentAt: iso(now), expiresAt: iso(now + INVITATION_TTL_MS) };
+  const fresh = {
+    tokenHash: await sha256(token),
+    role: input.role,
+    sentAt: iso(now),
+    expiresAt: iso(now + INVITATION_TTL_MS),
+  };
   const id = open?.id ?? newId('inv');
-  const [org] = await tenant.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, tenant.organizationId));
+  const [org] = await tenant.db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, tenant.organizationId));
   const email = queueEmail(tenant.db, {
     organizationId: tenant.organizationId,
     ...invitationEmail({
@@ -85,18 +96,34 @@ export async function inviteMember(
   });
   const write = open
     ? tenant.update(invitations, fresh, eq(invitations.id, open.id))
-    : tenant.insert(invitations, { id, email: input.email, invitedBy: auth.userId, createdAt: iso(now), ...fresh });
+    : tenant.insert(invitations, {
+        id,
+        email: input.email,
+        invitedBy: auth.userId,
+        createdAt: iso(now),
+        ...fresh,
+      });
   await tenant.db.batch([
     write,
     email.statement,
-    audit.statement({ action: 'invite', entityType: 'invitation', entityId: id, detail: { role: input.role, resent: !!open } }),
+    audit.statement({
+      action: 'invite',
+      entityType: 'invitation',
+      entityId: id,
+      detail: { role: input.role, resent: !!open },
+    }),
   ]);
-  return { invitation: toInvitation(await tenant.get(invitations, id, 'Invitation')), resent: !!open, messageId: email.id };
+  return {
+    invitation: toInvitation(await tenant.get(invitations, id, 'Invitation')),
+    resent: !!open,
+    messageId: email.id,
+  };
 }
 
 export async function revokeInvitation(tenant: TenantDb, audit: AuditLog, id: string) {
   const row = await tenant.get(invitations, id, 'Invitation');
-  if (row.acceptedAt) throw new AppError('conflict', 'This invitation was already accepted; deactivate the member instead');
+  if (row.acceptedAt)
+    throw new AppError('conflict', 'This invitation was already accepted; deactivate the member instead');
   await tenant.db.batch([
     tenant.update(invitations, { revokedAt: iso() }, eq(invitations.id, id)),
     audit.statement({ action: 'delete', entityType: 'invitation', entityId: id }),

@@ -36,7 +36,11 @@ function toMember(row: MemberRow): Member {
   };
 }
 
-export async function listMembers(tenant: TenantDb, audit: AuditLog, query: { limit: number; cursor?: string }) {
+export async function listMembers(
+  tenant: TenantDb,
+  audit: AuditLog,
+  query: { limit: number; cursor?: string },
+) {
   const cursor = decodeCursor(query.cursor);
   const rows = await tenant.db
     .select(memberFields)
@@ -46,7 +50,10 @@ export async function listMembers(tenant: TenantDb, audit: AuditLog, query: { li
       tenant.scope(
         memberships,
         cursor
-          ? or(lt(memberships.createdAt, cursor.createdAt), and(eq(memberships.createdAt, cursor.createdAt), lt(memberships.id, cursor.id)))
+          ? or(
+              lt(memberships.createdAt, cursor.createdAt),
+              and(eq(memberships.createdAt, cursor.createdAt), lt(memberships.id, cursor.id)),
+            )
           : undefined,
       ),
     )
@@ -81,7 +88,10 @@ export async function updateMember(
 ) {
   const before = await getMember(tenant, id);
   if (before.id === auth.membershipId) {
-    throw new AppError('conflict', 'You cannot change your own role or deactivate yourself; ask another administrator');
+    throw new AppError(
+      'conflict',
+      'You cannot change your own role or deactivate yourself; ask another administrator',
+    );
   }
   if ((change.role === 'super_admin' || before.role === 'super_admin') && auth.role !== 'super_admin') {
     throw new AppError('forbidden', 'Only a super admin can grant or change the super admin role');

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: starts the worker locally (wrangler, local D1) on a fresh
+ * database and measures requests per second and p50/p99 latency of
+ * unauthenticated GET /healthz (the floor: routing only) and authenticated
+ * GET /api/v1/me (session read + audit write), and their ratio.
+ * Loopback only, bounded in requests and time.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unstable_startWorker } from 'wrangler';
+import { migrateLocal, seedLocal } from './local-db';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const WARMUP = 100;
+
+type Result = {
+  name: string;
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+};
+
+async function measure(name: string, url: string, headers: Record<string, string>): Promise<Result> {
+  const run = async (count: number, latencies: number[] | null) => {
+    let next = 0;
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < count) {
+          next++;
+          const t0 = performance.now();
+          const res = await fetch(url, { headers });
+          await res.arrayBuffer();
+          if (!res.ok) errors++;
+          latencies?.push(performance.now() - t0);
+        }
+      }),
+    );
+    return errors;
+  };
+  await run(WARMUP, null);
+  const latencies: number[] = [];
+  const start = performance.now();
+  const errors = await run(REQUESTS, latencies);
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { name, requests: REQUESTS, seconds, rps: REQUESTS / seconds, p50: pct(50), p99: pct(99), errors };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sidecar-bench-'));
+migrateLocal(dir);
+await seedLocal(dir);
+process.env.WRANGLER_SEND_METRICS = 'false';
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+const worker = await unstable_startWorker({
+  config: 'wrangler.toml',
+  dev: {
+    persist: dir,
+    server: { hostname: '127.0.0.1', port: 0 },
+    inspector: false,
+    watch: false,
+    logLevel: 'warn',
+  },
+});
+try {
+  const origin = (await worker.url).origin;
+  const login = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+
+  const health = await measure('GET /healthz', `${origin}/healthz`, {});
+  const me = await measure('GET /api/v1/me', `${origin}/api/v1/me`, { Authorization: `Bearer ${token}` });
+  const fmt = (r: Result) =>
+    `${r.name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
+  console.log(
+    `\n${REQUESTS} requests each, ${CONCURRENCY} concurrent, wrangler dev + local D1 on loopback\n`,
+  );
+  console.log(fmt(health));
+  console.log(fmt(me));
+  const ratio = { rps: me.rps / health.rps, p50: me.p50 / health.p50, p99: me.p99 / health.p99 };
+  console.log(
+    `\n/me vs /healthz: ${(ratio.rps * 100).toFixed(0)}% of the throughput, p50 ×${ratio.p50.toFixed(2)}, p99 ×${ratio.p99.toFixed(2)}`,
+  );
+  mkdirSync('.tmp', { recursive: true });
+  writeFileSync(
+    '.tmp/bench.json',
+    JSON.stringify({ at: new Date().toISOString(), health, me, ratio }, null, 2),
+  );
+  if (health.errors || me.errors) process.exitCode = 1;
+} finally {
+  await worker.dispose();
+  rmSync(dir, { recursive: true, force: true });
+}
