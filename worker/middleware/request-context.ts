@@ -6,8 +6,17 @@ import type { AppEnv } from '../env';
 import { AuditLog } from '../lib/audit-log';
 import { iso } from '../lib/time';
 
+/**
+ * Cloudflare sets CF-Connecting-IP on every request and overwrites any value a
+ * client sends; X-Forwarded-For is client-controlled and never trusted here.
+ */
 export function clientIp(headers: Headers): string | null {
-  return headers.get('CF-Connecting-IP') ?? headers.get('X-Forwarded-For')?.split(',')[0]?.trim() ?? null;
+  return headers.get('CF-Connecting-IP');
+}
+
+/** A caller's X-Request-Id is kept when it is a plain token, so logs can be joined across systems. */
+function requestIdFrom(header: string | undefined): string {
+  return header && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : crypto.randomUUID();
 }
 
 /**
@@ -17,7 +26,7 @@ export function clientIp(headers: Headers): string | null {
  */
 export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
   const db = d1Database(c.env.DB);
-  const requestId = c.req.header('X-Request-Id')?.slice(0, 64) || crypto.randomUUID();
+  const requestId = requestIdFrom(c.req.header('X-Request-Id'));
   c.set('db', db);
   c.set('requestId', requestId);
   c.set(
