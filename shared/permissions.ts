@@ -53,6 +53,18 @@ export type Permission = AreaPermission | SpecialPermission;
 
 type Grant = { areas: Partial<Record<Area, Level>>; special: readonly SpecialPermission[] };
 
+const VIEW_ONLY: Grant = {
+  areas: {
+    facilities: 'view',
+    patients: 'view',
+    leads: 'view',
+    intake: 'view',
+    referrals: 'view',
+    records: 'view',
+  },
+  special: [],
+};
+
 const ALL_FULL = Object.fromEntries(AREAS.map((a) => [a, 'full'])) as Record<Area, Level>;
 
 /**
@@ -120,28 +132,8 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       'referral:send_letters',
     ],
   },
-  billing: {
-    areas: {
-      facilities: 'view',
-      patients: 'view',
-      leads: 'view',
-      intake: 'view',
-      referrals: 'view',
-      records: 'view',
-    },
-    special: [],
-  },
-  read_only: {
-    areas: {
-      facilities: 'view',
-      patients: 'view',
-      leads: 'view',
-      intake: 'view',
-      referrals: 'view',
-      records: 'view',
-    },
-    special: [],
-  },
+  billing: VIEW_ONLY,
+  read_only: VIEW_ONLY,
   // An outside facility's administrator: sees only the facilities attached to the membership.
   facility_admin: { areas: { facilities: 'edit', patients: 'edit' }, special: [] },
   provider: {

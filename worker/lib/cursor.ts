@@ -1,3 +1,5 @@
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from './app-error';
 
 /** Keyset cursors over (createdAt, id), newest first: stable under concurrent inserts. */
@@ -25,4 +27,14 @@ export function pageFrom<T extends Cursor>(rows: T[], limit: number) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** Rows after the cursor in (createdAt desc, id desc) order; undefined on the first page. */
+export function afterCursor(
+  createdAt: SQLiteColumn,
+  id: SQLiteColumn,
+  cursor: Cursor | undefined,
+): SQL | undefined {
+  if (!cursor) return undefined;
+  return or(lt(createdAt, cursor.createdAt), and(eq(createdAt, cursor.createdAt), lt(id, cursor.id)));
 }

@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth';
 
 /** A labelled input with its hint and error tied to it for screen readers. */
 export function Field(props: {
@@ -36,6 +37,29 @@ export function Field(props: {
           {props.error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** "Choose a password" and "Repeat the password", as the invitation and reset pages both ask. */
+export function NewPasswordFields(props: { label: string; errors: { password?: string; confirm?: string } }) {
+  return (
+    <>
+      <Field
+        id="password"
+        label={props.label}
+        type="password"
+        error={props.errors.password}
+        autocomplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`}
+      />
+      <Field
+        id="confirm"
+        label="Repeat the password"
+        type="password"
+        error={props.errors.confirm}
+        autocomplete="new-password"
+      />
     </>
   );
 }

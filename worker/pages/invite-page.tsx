@@ -2,7 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { ROLE_LABELS, type Role } from '../../shared/permissions';
-import { newPasswordSchema, PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth';
+import { newPasswordSchema } from '../../shared/schemas/auth';
 import type { AppEnv } from '../env';
 import { AppError } from '../lib/app-error';
 import {
@@ -10,7 +10,7 @@ import {
   findOpenInvitation,
   problemMessage,
 } from '../services/invitations/accept-invitation';
-import { Field } from './form-field';
+import { Field, NewPasswordFields } from './form-field';
 import { Layout } from './layout';
 import { pageSecurity } from './page-security';
 
@@ -101,21 +101,7 @@ async function render(c: Context<AppEnv>, token: string, errors: Errors, name = 
               error={errors.name}
               autocomplete="name"
             />
-            <Field
-              id="password"
-              label="Choose a password"
-              type="password"
-              error={errors.password}
-              autocomplete="new-password"
-              hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`}
-            />
-            <Field
-              id="confirm"
-              label="Repeat the password"
-              type="password"
-              error={errors.confirm}
-              autocomplete="new-password"
-            />
+            <NewPasswordFields label="Choose a password" errors={errors} />
           </>
         )}
         <button type="submit">Accept invitation</button>

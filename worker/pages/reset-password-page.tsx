@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
-import { newPasswordSchema, PASSWORD_MIN_LENGTH } from '../../shared/schemas/auth';
+import { newPasswordSchema } from '../../shared/schemas/auth';
 import type { AppEnv } from '../env';
 import { confirmPasswordReset, findOpenReset } from '../services/auth/password-reset';
-import { Field } from './form-field';
+import { NewPasswordFields } from './form-field';
 import { Layout } from './layout';
 import { pageSecurity } from './page-security';
 
@@ -18,21 +18,7 @@ function form(c: Ctx, errors: { password?: string; confirm?: string }, status = 
     <Layout title="Choose a new password" nonce={c.get('secureHeadersNonce')}>
       <h1>Choose a new password</h1>
       <form method="post" novalidate>
-        <Field
-          id="password"
-          label="New password"
-          type="password"
-          error={errors.password}
-          autocomplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`}
-        />
-        <Field
-          id="confirm"
-          label="Repeat the password"
-          type="password"
-          error={errors.confirm}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields label="New password" errors={errors} />
         <button type="submit">Save password</button>
       </form>
     </Layout>,

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
 import { auditEvents } from '../../../db/schema';
 import type { AuditEvent } from '../../../shared/schemas/audit';
-import { decodeCursor, pageFrom } from '../../lib/cursor';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
 
 type Query = {
@@ -28,12 +28,7 @@ export async function listAuditEvents(tenant: TenantDb, query: Query) {
         query.action ? eq(auditEvents.action, query.action) : undefined,
         query.from ? gte(auditEvents.createdAt, new Date(query.from).toISOString()) : undefined,
         query.to ? lte(auditEvents.createdAt, new Date(query.to).toISOString()) : undefined,
-        cursor
-          ? or(
-              lt(auditEvents.createdAt, cursor.createdAt),
-              and(eq(auditEvents.createdAt, cursor.createdAt), lt(auditEvents.id, cursor.id)),
-            )
-          : undefined,
+        afterCursor(auditEvents.createdAt, auditEvents.id, cursor),
       ),
     )
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))

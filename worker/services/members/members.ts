@@ -1,10 +1,10 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { memberships, users } from '../../../db/schema';
 import type { Role } from '../../../shared/permissions';
 import type { Member } from '../../../shared/schemas/members';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
-import { decodeCursor, pageFrom } from '../../lib/cursor';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
@@ -46,17 +46,7 @@ export async function listMembers(
     .select(memberFields)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      tenant.scope(
-        memberships,
-        cursor
-          ? or(
-              lt(memberships.createdAt, cursor.createdAt),
-              and(eq(memberships.createdAt, cursor.createdAt), lt(memberships.id, cursor.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(tenant.scope(memberships, afterCursor(memberships.createdAt, memberships.id, cursor)))
     .orderBy(desc(memberships.createdAt), desc(memberships.id))
     .limit(query.limit + 1);
   const page = pageFrom(rows as (MemberRow & { id: string; createdAt: string })[], query.limit);
