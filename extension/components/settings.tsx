@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../utils/send-message';
+import { DEFAULT_SERVER_URL, originPattern, parseServerUrl } from '../utils/server-url';
+
+/** The server address. Another origin than the default needs its host permission, asked for here. */
+export function Settings({ onDone }: { onDone: () => void }) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    sendMessage('getSettings', undefined).then(
+      (s) => setValue(s.serverUrl),
+      () => setValue(DEFAULT_SERVER_URL),
+    );
+  }, []);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const parsed = parseServerUrl(value);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const origins = [originPattern(parsed.origin)];
+      // permissions.request needs this click; the local worker is granted at install.
+      if (
+        !(await browser.permissions.contains({ origins })) &&
+        !(await browser.permissions.request({ origins }))
+      ) {
+        setError('Sidecar needs permission to talk to that server. Save again and allow it.');
+        return;
+      }
+      await sendMessage('setServerUrl', { serverUrl: parsed.origin });
+      onDone();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <main class="settings">
+      <h1>Settings</h1>
+      <form onSubmit={save} noValidate>
+        <label for="server-url">Server address</label>
+        <input
+          id="server-url"
+          type="url"
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'server-url-error server-url-hint' : 'server-url-hint'}
+        />
+        <p class="muted small" id="server-url-hint">
+          Your organisation's Sidecar server, for example https://crm.example.com. Changing it signs you out.
+        </p>
+        {error ? (
+          <p class="alert error" id="server-url-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div class="row">
+          <button type="submit" class="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+          <button type="button" class="secondary" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

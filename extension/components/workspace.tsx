@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ROLE_LABELS, type Role } from '../../shared/permissions';
+import type { SessionView } from '../utils/messages';
+import { type AreaId, visibleAreas } from '../utils/navigation';
+import { sendMessage } from '../utils/send-message';
+
+type Props = {
+  session: Extract<SessionView, { status: 'signed_in' }>;
+  onSession: (s: SessionView) => void;
+  onSettings: () => void;
+};
+
+const CHECK_EVERY_MS = 15_000;
+
+export function Workspace({ session, onSession, onSettings }: Props) {
+  const { me } = session;
+  const areas = visibleAreas(me.permissions);
+  const [area, setArea] = useState<AreaId | undefined>(areas[0]?.id);
+  const current = areas.find((a) => a.id === area) ?? areas[0];
+
+  // Sign out on our own clock too, so an idle panel does not keep showing data
+  // after the server has already ended the session.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const idleEnds = session.lastActivityAt + me.session.idleTimeoutSeconds * 1000;
+      if (Date.now() >= Math.min(idleEnds, Date.parse(me.session.expiresAt)))
+        sendMessage('expire', undefined).then(onSession);
+    }, CHECK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [session.lastActivityAt, me.session, onSession]);
+
+  function onTabKey(e: KeyboardEvent, index: number) {
+    const step =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? 1
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? -1
+          : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = areas[(index + step + areas.length) % areas.length];
+    if (next) {
+      setArea(next.id);
+      document.getElementById(`tab-${next.id}`)?.focus();
+    }
+  }
+
+  return (
+    <div class="workspace">
+      <header class="signed-in" data-testid="signed-in-header">
+        <div>
+          <div class="who" data-testid="user-name">
+            {me.user.name}
+          </div>
+          <div class="muted small">
+            <span data-testid="organization-name">{me.organization.name}</span> ·{' '}
+            <span data-testid="role-label">{ROLE_LABELS[me.role as Role] ?? me.role}</span>
+          </div>
+        </div>
+        <div class="header-actions">
+          <button type="button" class="link" onClick={onSettings}>
+            Settings
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => sendMessage('logout', undefined).then(onSession)}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      {me.twoFactorSetupRequired ? (
+        <p class="alert" role="status">
+          Your organisation requires two-factor sign-in. Set it up with an authenticator app before you
+          continue.
+        </p>
+      ) : null}
+      {areas.length === 0 ? (
+        <p class="empty">Your role has no areas yet. Ask an administrator for access.</p>
+      ) : (
+        <>
+          <nav aria-label="Areas">
+            <div role="tablist" aria-orientation="horizontal" class="tabs">
+              {areas.map((a, i) => (
+                <button
+                  type="button"
+                  role="tab"
+                  id={`tab-${a.id}`}
+                  aria-selected={a.id === current?.id}
+                  aria-controls="area-panel"
+                  tabIndex={a.id === current?.id ? 0 : -1}
+                  onClick={() => setArea(a.id)}
+                  onKeyDown={(e) => onTabKey(e, i)}
+                  key={a.id}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </div>
+          </nav>
+          {current ? (
+            <section id="area-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} class="area">
+              <h2>{current.label}</h2>
+              <p class="empty" data-testid="empty-state">
+                {current.empty}
+              </p>
+            </section>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ApiFailure } from './messages';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly failure: ApiFailure,
+  ) {
+    super(failure.message);
+  }
+}
+
+/**
+ * One JSON call to the Sidecar API. Failures come back as ApiError carrying
+ * the server's envelope (code and a message written for staff), or a
+ * `network` failure when the server cannot be reached at all.
+ */
+export async function callApi<T>(
+  fetcher: typeof fetch,
+  serverUrl: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  let res: Response;
+  try {
+    res = await fetcher(`${serverUrl}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, {
+      code: 'network',
+      message: `Can't reach the server at ${serverUrl}. Check the address in Settings and that the server is running.`,
+    });
+  }
+  if (res.status === 204 || res.status === 202) return undefined as T;
+  const body = (await res.json().catch(() => null)) as { error?: ApiFailure } | T | null;
+  if (!res.ok) {
+    const error = (body as { error?: ApiFailure } | null)?.error;
+    const retryAfter = Number(res.headers.get('Retry-After'));
+    throw new ApiError(res.status, {
+      code: error?.code ?? 'internal_error',
+      message: error?.message ?? `The server answered ${res.status}. Try again in a moment.`,
+      ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    });
+  }
+  return body as T;
+}

@@ -1,0 +1,176 @@
+import { ApiError, callApi } from './api-client';
+import type { Me, Message, MessageName, ProtocolMap, Reply, SessionView } from './messages';
+import { parseServerUrl } from './server-url';
+
+/** What the background keeps in extension session storage (never readable by content scripts). */
+export type StoredAuth =
+  | { kind: 'session'; token: string; me: Me; lastActivityAt: number }
+  | { kind: 'challenge'; challengeToken: string; email: string }
+  | { kind: 'signed_out'; reason?: string };
+
+export type Store<T> = { get(): Promise<T>; set(value: T): Promise<void> };
+
+export type BackgroundDeps = {
+  fetch: typeof fetch;
+  auth: Store<StoredAuth>;
+  serverUrl: Store<string>;
+  now: () => number;
+};
+
+const SESSION_ENDED = 'Your session ended. Sign in again.';
+
+type SignedIn = { status: 'signed_in'; token: string; me: Me };
+type LoginAnswer = SignedIn | { status: 'two_factor_required'; challengeToken: string };
+
+function view(auth: StoredAuth): SessionView {
+  if (auth.kind === 'session')
+    return { status: 'signed_in', me: auth.me, lastActivityAt: auth.lastActivityAt };
+  if (auth.kind === 'challenge') return { status: 'two_factor_required', email: auth.email };
+  return { status: 'signed_out', ...(auth.reason ? { reason: auth.reason } : {}) };
+}
+
+/** True when the session has passed its idle or absolute limit by our own clock. */
+export function sessionLapsed(auth: Extract<StoredAuth, { kind: 'session' }>, now: number): boolean {
+  const idleMs = auth.me.session.idleTimeoutSeconds * 1000;
+  return now >= auth.lastActivityAt + idleMs || now >= Date.parse(auth.me.session.expiresAt);
+}
+
+/**
+ * The background's message handler, with storage, clock and network injected
+ * so it can be tested without a browser. Every API call goes through here.
+ */
+export function createBackgroundHandler(deps: BackgroundDeps) {
+  async function signOut(reason?: string): Promise<SessionView> {
+    const next: StoredAuth = { kind: 'signed_out', ...(reason ? { reason } : {}) };
+    await deps.auth.set(next);
+    return view(next);
+  }
+
+  async function signedIn(answer: SignedIn): Promise<SessionView> {
+    const next: StoredAuth = {
+      kind: 'session',
+      token: answer.token,
+      me: answer.me,
+      lastActivityAt: deps.now(),
+    };
+    await deps.auth.set(next);
+    return view(next);
+  }
+
+  /** An authenticated call; a 401 means the server ended the session. */
+  async function authed<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    const auth = await deps.auth.get();
+    if (auth.kind !== 'session')
+      throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
+    try {
+      const result = await callApi<T>(deps.fetch, await deps.serverUrl.get(), path, {
+        ...init,
+        token: auth.token,
+      });
+      await deps.auth.set({ ...auth, lastActivityAt: deps.now() });
+      return result;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) await signOut(SESSION_ENDED);
+      throw e;
+    }
+  }
+
+  const handlers: {
+    [K in MessageName]: (input: ProtocolMap[K]['input']) => Promise<ProtocolMap[K]['output']>;
+  } = {
+    async getSession() {
+      const auth = await deps.auth.get();
+      if (auth.kind !== 'session') return view(auth);
+      if (sessionLapsed(auth, deps.now())) return signOut(SESSION_ENDED);
+      try {
+        const me = await authed<Me>('/api/v1/me');
+        const fresh = await deps.auth.get();
+        if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
+        return view(await deps.auth.get());
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return view(await deps.auth.get());
+        throw e;
+      }
+    },
+    async login({ email, password }) {
+      const answer = await callApi<LoginAnswer>(
+        deps.fetch,
+        await deps.serverUrl.get(),
+        '/api/v1/auth/login',
+        {
+          body: { email, password },
+        },
+      );
+      if (answer.status === 'signed_in') return signedIn(answer);
+      const next: StoredAuth = { kind: 'challenge', challengeToken: answer.challengeToken, email };
+      await deps.auth.set(next);
+      return view(next);
+    },
+    async loginTwoFactor({ code }) {
+      const auth = await deps.auth.get();
+      if (auth.kind !== 'challenge') return signOut('Start again with your email and password.');
+      try {
+        const answer = await callApi<SignedIn>(
+          deps.fetch,
+          await deps.serverUrl.get(),
+          '/api/v1/auth/login/two-factor',
+          {
+            body: { challengeToken: auth.challengeToken, code },
+          },
+        );
+        return signedIn(answer);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401 && e.failure.message.includes('expired'))
+          await signOut(e.failure.message);
+        throw e;
+      }
+    },
+    async logout() {
+      const auth = await deps.auth.get();
+      if (auth.kind === 'session') {
+        // Signing out locally must never wait on, or fail with, the server.
+        await callApi(deps.fetch, await deps.serverUrl.get(), '/api/v1/auth/logout', {
+          method: 'POST',
+          token: auth.token,
+        }).catch(() => undefined);
+      }
+      return signOut();
+    },
+    async expire() {
+      return signOut(SESSION_ENDED);
+    },
+    async getSettings() {
+      return { serverUrl: await deps.serverUrl.get() };
+    },
+    async setServerUrl({ serverUrl }) {
+      const parsed = parseServerUrl(serverUrl);
+      if (!parsed.ok) throw new ApiError(400, { code: 'validation_failed', message: parsed.error });
+      if (parsed.origin !== (await deps.serverUrl.get())) {
+        // A token belongs to the server that issued it.
+        await deps.serverUrl.set(parsed.origin);
+        await signOut();
+      }
+      return { serverUrl: parsed.origin };
+    },
+  };
+
+  return async function handle<K extends MessageName>(message: Message<K>): Promise<Reply<K>> {
+    const handler = handlers[message.name] as
+      | ((input: unknown) => Promise<ProtocolMap[K]['output']>)
+      | undefined;
+    if (!handler)
+      return {
+        ok: false,
+        error: { code: 'unknown_message', message: `Unknown message ${String(message.name)}` },
+      };
+    try {
+      return { ok: true, data: await handler(message.input) };
+    } catch (e) {
+      if (e instanceof ApiError) return { ok: false, error: e.failure };
+      return {
+        ok: false,
+        error: { code: 'internal_error', message: 'Something went wrong in the extension. Try again.' },
+      };
+    }
+  };
+}

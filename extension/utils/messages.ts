@@ -1,0 +1,38 @@
+/**
+ * The one message protocol between the side panel (and, later, content
+ * scripts) and the background service worker, which is the only network
+ * client. The bearer token never crosses it.
+ */
+export type Me = {
+  user: { id: string; email: string; name: string; twoFactorEnabled: boolean };
+  organization: { id: string; name: string; requireTwoFactor: boolean };
+  role: string;
+  permissions: string[];
+  session: { expiresAt: string; idleTimeoutSeconds: number };
+  twoFactorSetupRequired: boolean;
+};
+
+/** What the panel needs to know to draw itself. */
+export type SessionView =
+  | { status: 'signed_out'; reason?: string }
+  | { status: 'two_factor_required'; email: string }
+  | { status: 'signed_in'; me: Me; lastActivityAt: number };
+
+export type ApiFailure = { code: string; message: string; retryAfterSeconds?: number };
+
+export type ProtocolMap = {
+  getSession: { input: undefined; output: SessionView };
+  login: { input: { email: string; password: string }; output: SessionView };
+  loginTwoFactor: { input: { code: string }; output: SessionView };
+  logout: { input: undefined; output: SessionView };
+  /** Ends the session on this side when the idle or absolute limit has passed. */
+  expire: { input: undefined; output: SessionView };
+  getSettings: { input: undefined; output: { serverUrl: string } };
+  setServerUrl: { input: { serverUrl: string }; output: { serverUrl: string } };
+};
+
+export type MessageName = keyof ProtocolMap;
+export type Message<K extends MessageName = MessageName> = { name: K; input: ProtocolMap[K]['input'] };
+export type Reply<K extends MessageName> =
+  | { ok: true; data: ProtocolMap[K]['output'] }
+  | { ok: false; error: ApiFailure };
