@@ -5,11 +5,8 @@
  * GET /api/v1/me (session read + audit write), and their ratio.
  * Loopback only, bounded in requests and time.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { unstable_startWorker } from 'wrangler';
-import { migrateLocal, seedLocal } from './local-db';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startLocalWorker } from './local-worker';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -54,23 +51,9 @@ async function measure(name: string, url: string, headers: Record<string, string
   return { name, requests: REQUESTS, seconds, rps: REQUESTS / seconds, p50: pct(50), p99: pct(99), errors };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'sidecar-bench-'));
-migrateLocal(dir);
-await seedLocal(dir);
-process.env.WRANGLER_SEND_METRICS = 'false';
-process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
-const worker = await unstable_startWorker({
-  config: 'wrangler.toml',
-  dev: {
-    persist: dir,
-    server: { hostname: '127.0.0.1', port: 0 },
-    inspector: false,
-    watch: false,
-    logLevel: 'warn',
-  },
-});
+const worker = await startLocalWorker();
 try {
-  const origin = (await worker.url).origin;
+  const { origin } = worker;
   const login = await fetch(`${origin}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -99,5 +82,4 @@ try {
   if (health.errors || me.errors) process.exitCode = 1;
 } finally {
   await worker.dispose();
-  rmSync(dir, { recursive: true, force: true });
 }

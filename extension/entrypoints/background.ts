@@ -16,8 +16,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    // Only our own pages may ask; a web page or another extension cannot.
-    if (sender.id !== browser.runtime.id || sender.tab) return false;
+    // Only the extension's own pages may ask (not content scripts, web pages or other extensions).
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/')))
+      return false;
     handle(message as Message).then(sendResponse);
     return true;
   });

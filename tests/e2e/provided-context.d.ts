@@ -1,0 +1,8 @@
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the real worker the global setup started. */
+    apiOrigin: string;
+  }
+}

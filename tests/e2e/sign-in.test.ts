@@ -1,0 +1,124 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, openSidePanel } from './extension-browser';
+
+const api = inject('apiOrigin');
+
+// The page's own `chrome` global, read inside panel.evaluate.
+declare const chrome: {
+  storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }>;
+};
+
+/** Retries until the UI settles (10 s at most): the panel answers asynchronously. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
+const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let context: BrowserContext;
+let panel: Page;
+
+async function signIn(email: string, password: string) {
+  await panel.getByLabel('Email').fill(email);
+  await panel.getByLabel('Password').fill(password);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut() {
+  await panel.getByRole('button', { name: 'Sign out' }).click();
+  await panel.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  context = browser.context;
+  panel = await openSidePanel(context, browser.extensionId);
+});
+afterAll(() => browser?.close());
+
+describe('the side panel against a running worker', () => {
+  it('points the panel at the test server through Settings', async () => {
+    await eventually(() => text(panel.getByTestId('server-url'))).toBe('http://127.0.0.1:8787');
+    await panel.getByRole('button', { name: 'Change' }).click();
+    const field = panel.getByLabel('Server address');
+    await field.fill('ftp://nope');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => text(panel.getByRole('alert'))).toBe(
+      'The address must start with https:// or http://',
+    );
+    await field.fill(api);
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => text(panel.getByTestId('server-url'))).toBe(api);
+  });
+
+  it('shows the server’s message for a wrong password', async () => {
+    await signIn('clinic_admin@demo.test', 'not-the-password');
+    await eventually(() => text(panel.getByTestId('sign-in-message'))).toBe('Email or password is incorrect');
+  });
+
+  it('signs in and shows who, which organisation and which role', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    const header = panel.getByTestId('signed-in-header');
+    await header.waitFor({ state: 'visible' });
+    await eventually(() => text(panel.getByTestId('user-name'))).toBe('Clinic Admin (Demo)');
+    await eventually(() => text(panel.getByTestId('organization-name'))).toBe('Demo Care Operations');
+    await eventually(() => text(panel.getByTestId('role-label'))).toBe('Clinic admin');
+    const tabs = await panel.getByRole('tab').allTextContents();
+    expect(tabs).toEqual([
+      'Facilities',
+      'Patients',
+      'Leads',
+      'Intake',
+      'Referrals',
+      'Records',
+      'Automations',
+      'Members',
+      'Audit',
+    ]);
+    await panel.getByRole('tab', { name: 'Leads' }).click();
+    await eventually(() => text(panel.getByTestId('empty-state'))).toContain('Leads arrive here');
+    await panel.screenshot({ path: '.tmp/e2e-signed-in.png' });
+  });
+
+  it('keeps the token out of persistent storage', async () => {
+    const local = await panel.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(local)).not.toContain('token');
+    const session = await panel.evaluate(() => chrome.storage.session.get(null));
+    expect(JSON.stringify(session)).toContain('"kind":"session"');
+  });
+
+  it('signs out', async () => {
+    await signOut();
+    await eventually(() => panel.getByTestId('signed-in-header').count()).toBe(0);
+  });
+
+  it('hides what a role may not see', async () => {
+    await signIn('read_only@demo.test', 'sidecar-demo');
+    await eventually(() => text(panel.getByTestId('role-label'))).toBe('Read only');
+    const tabs = await panel.getByRole('tab').allTextContents();
+    expect(tabs).not.toContain('Members');
+    expect(tabs).not.toContain('Audit');
+    expect(tabs).not.toContain('Automations');
+    await signOut();
+  });
+
+  it('returns to sign-in with a message when the server ends the session', async () => {
+    await signIn('billing@demo.test', 'sidecar-demo');
+    await eventually(() => text(panel.getByTestId('role-label'))).toBe('Billing');
+    // An administrator deactivates the member elsewhere.
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${api}/api/v1/members/mem_demo_billing`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ status: 'deactivated' }),
+    });
+    expect(res.status).toBe(200);
+    await panel.reload();
+    await eventually(() => text(panel.getByTestId('sign-in-message'))).toBe(
+      'Your session ended. Sign in again.',
+    );
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Extension tests (background logic against the real API) and browser
+// end-to-end tests (the built extension in real Chromium), all against one
+// real worker started by the global setup.
+export default defineConfig({
+  test: {
+    include: ['tests/extension/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['./tests/e2e/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
