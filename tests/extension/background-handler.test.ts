@@ -15,14 +15,26 @@ function setup() {
   let now = Date.now();
   const deps: BackgroundDeps = {
     fetch: (...args) => fetch(...args),
-    auth: { get: async () => auth, set: async (v) => void (auth = v) },
-    serverUrl: { get: async () => serverUrl, set: async (v) => void (serverUrl = v) },
+    auth: {
+      get: async () => auth,
+      set: async (v) => {
+        auth = v;
+      },
+    },
+    serverUrl: {
+      get: async () => serverUrl,
+      set: async (v) => {
+        serverUrl = v;
+      },
+    },
     now: () => now,
   };
   return {
     handle: createBackgroundHandler(deps),
     auth: () => auth,
-    advance: (ms: number) => void (now += ms),
+    advance: (ms: number) => {
+      now += ms;
+    },
   };
 }
 
