@@ -43,7 +43,14 @@ export function App() {
     );
   }
   if (session.status === 'signed_in') {
-    return <Workspace session={session} onSession={setSession} onSettings={() => setScreen('settings')} />;
+    return (
+      <Workspace
+        session={session}
+        onSession={setSession}
+        onSettings={() => setScreen('settings')}
+        onRefresh={refresh}
+      />
+    );
   }
   return (
     <SignIn

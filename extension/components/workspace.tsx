@@ -3,19 +3,23 @@ import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import type { SessionView } from '../utils/messages';
 import { type AreaId, visibleAreas } from '../utils/navigation';
 import { sendMessage } from '../utils/send-message';
+import { TwoFactorSetup } from './two-factor-setup';
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;
   onSession: (s: SessionView) => void;
   onSettings: () => void;
+  /** Reloads the session from the background (after the account changes). */
+  onRefresh: () => void;
 };
 
 const CHECK_EVERY_MS = 15_000;
 
-export function Workspace({ session, onSession, onSettings }: Props) {
+export function Workspace({ session, onSession, onSettings, onRefresh }: Props) {
   const { me } = session;
   const areas = visibleAreas(me.permissions);
   const [area, setArea] = useState<AreaId | undefined>(areas[0]?.id);
+  const [account, setAccount] = useState(false);
   const current = areas.find((a) => a.id === area) ?? areas[0];
 
   // Sign out on our own clock too, so an idle panel does not keep showing data
@@ -58,6 +62,9 @@ export function Workspace({ session, onSession, onSettings }: Props) {
           </div>
         </div>
         <div class="header-actions">
+          <button type="button" class="link" aria-pressed={account} onClick={() => setAccount(!account)}>
+            Account
+          </button>
           <button type="button" class="link" onClick={onSettings}>
             Settings
           </button>
@@ -71,12 +78,32 @@ export function Workspace({ session, onSession, onSettings }: Props) {
         </div>
       </header>
       {me.twoFactorSetupRequired ? (
-        <p class="alert" role="status">
-          Your organisation requires two-factor sign-in. Set it up with an authenticator app before you
-          continue.
-        </p>
-      ) : null}
-      {areas.length === 0 ? (
+        <>
+          <p class="alert" role="status">
+            Your organisation requires two-factor sign-in. Set it up to continue.
+          </p>
+          <TwoFactorSetup onDone={onRefresh} />
+        </>
+      ) : account ? (
+        <section class="area" aria-labelledby="account-title" data-testid="account">
+          <h2 id="account-title">Account</h2>
+          <p>
+            Signed in as <strong>{me.user.email}</strong>.
+          </p>
+          <p>
+            Two-factor sign-in:{' '}
+            <strong data-testid="two-factor-status">{me.user.twoFactorEnabled ? 'On' : 'Off'}</strong>
+          </p>
+          {me.user.twoFactorEnabled ? null : (
+            <TwoFactorSetup
+              onDone={() => {
+                setAccount(false);
+                onRefresh();
+              }}
+            />
+          )}
+        </section>
+      ) : areas.length === 0 ? (
         <p class="empty">Your role has no areas yet. Ask an administrator for access.</p>
       ) : (
         <>

@@ -139,6 +139,22 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
     async expire() {
       return signOut(SESSION_ENDED);
     },
+    async api({ method, path, body }) {
+      if (!path.startsWith('/api/v1/') || path.includes('..')) {
+        throw new ApiError(400, {
+          code: 'validation_failed',
+          message: 'Only Sidecar API paths can be called',
+        });
+      }
+      const result = await authed<unknown>(path, { method, body });
+      // Two-factor and role changes show in /me: keep the panel's copy current.
+      if (path.startsWith('/api/v1/me/')) {
+        const me = await authed<Me>('/api/v1/me');
+        const fresh = await deps.auth.get();
+        if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
+      }
+      return result ?? null;
+    },
     async getSettings() {
       return { serverUrl: await deps.serverUrl.get() };
     },

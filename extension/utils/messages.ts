@@ -27,6 +27,11 @@ export type ProtocolMap = {
   logout: { input: undefined; output: SessionView };
   /** Ends the session on this side when the idle or absolute limit has passed. */
   expire: { input: undefined; output: SessionView };
+  /** Any signed-in API call, made by the background with the token the panel never sees. */
+  api: {
+    input: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
+    output: unknown;
+  };
   getSettings: { input: undefined; output: { serverUrl: string } };
   setServerUrl: { input: { serverUrl: string }; output: { serverUrl: string } };
 };

@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { currentTotp } from '../../worker/services/auth/two-factor';
 import { launchWithExtension, openSidePanel } from './extension-browser';
 
 const api = inject('apiOrigin');
@@ -120,5 +121,32 @@ describe('the side panel against a running worker', () => {
     await eventually(() => text(panel.getByTestId('sign-in-message'))).toBe(
       'Your session ended. Sign in again.',
     );
+  });
+});
+
+describe('two-factor sign-in from the side panel', () => {
+  it('turns it on with an authenticator code, shows backup codes, then asks for a code at sign-in', async () => {
+    await signIn('doctor@demo.test', 'sidecar-demo');
+    await panel.getByRole('button', { name: 'Account' }).click();
+    await eventually(() => text(panel.getByTestId('two-factor-status'))).toBe('Off');
+    await panel.getByRole('button', { name: 'Start' }).click();
+    const secret = (await panel.getByTestId('two-factor-secret').textContent())!.replace(/\s/g, '');
+    await panel.getByLabel('6-digit code from the app').fill(currentTotp(secret));
+    await panel.getByRole('button', { name: 'Turn on' }).click();
+    await eventually(() => panel.getByTestId('backup-codes').locator('li').count()).toBe(10);
+    await panel.getByRole('button', { name: 'I have saved them' }).click();
+    await panel.getByRole('button', { name: 'Account' }).click();
+    await eventually(() => text(panel.getByTestId('two-factor-status'))).toBe('On');
+
+    await signOut();
+    await signIn('doctor@demo.test', 'sidecar-demo');
+    await panel.getByLabel('Authentication code').fill('000000');
+    await panel.getByRole('button', { name: 'Verify' }).click();
+    await eventually(() => text(panel.getByTestId('sign-in-message'))).toContain('That code is not right');
+    await panel.getByLabel('Authentication code').fill(currentTotp(secret));
+    await panel.getByRole('button', { name: 'Verify' }).click();
+    await eventually(() => text(panel.getByTestId('role-label'))).toBe('Doctor');
+    await panel.screenshot({ path: '.tmp/e2e-two-factor.png' });
+    await signOut();
   });
 });

@@ -69,7 +69,10 @@ describe('background message handler', () => {
   });
 
   it('signs out by its own clock after 30 idle minutes, without asking the server', async () => {
-    await bg.handle({ name: 'login', input: { email: 'doctor@demo.test', password: 'sidecar-demo' } });
+    await bg.handle({
+      name: 'login',
+      input: { email: 'treatment_coordinator@demo.test', password: 'sidecar-demo' },
+    });
     bg.advance(30 * 60_000);
     const reply = await bg.handle({ name: 'getSession', input: undefined });
     expect(reply.ok && reply.data).toEqual({
@@ -105,7 +108,7 @@ describe('background message handler', () => {
     await bg.handle({ name: 'setServerUrl', input: { serverUrl: 'http://127.0.0.1:9' } });
     const reply = await bg.handle({
       name: 'login',
-      input: { email: 'doctor@demo.test', password: 'sidecar-demo' },
+      input: { email: 'treatment_coordinator@demo.test', password: 'sidecar-demo' },
     });
     expect(reply.ok).toBe(false);
     if (!reply.ok)
@@ -120,7 +123,10 @@ describe('background message handler', () => {
       ok: false,
       error: { code: 'validation_failed', message: 'Use https:// for a server that is not on this computer' },
     });
-    await bg.handle({ name: 'login', input: { email: 'doctor@demo.test', password: 'sidecar-demo' } });
+    await bg.handle({
+      name: 'login',
+      input: { email: 'treatment_coordinator@demo.test', password: 'sidecar-demo' },
+    });
     await bg.handle({ name: 'setServerUrl', input: { serverUrl: 'https://crm.example.com/' } });
     expect(bg.auth().kind).toBe('signed_out');
   });
