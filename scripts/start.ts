@@ -5,7 +5,6 @@
  * cron on 127.0.0.1:$PORT (default 8787). Ctrl-C stops everything it started.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { migrateLocal, seedLocal, WRANGLER_ENV } from './local-db';
 
@@ -16,7 +15,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const origin = `http://127.0.0.1:${port}`;
 const extensionDir = resolve('.output/chrome-mv3');
-const wranglerBin = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
+// The packages' own entry scripts, run with this Node (no npx wrapper that would outlive Ctrl-C).
+const wranglerBin = resolve('node_modules/wrangler/bin/wrangler.js');
+const wxtBin = resolve('node_modules/wxt/bin/wxt.mjs');
 
 function step(label: string) {
   process.stdout.write(`• ${label}…\n`);
@@ -28,14 +29,10 @@ step('Seeding the demo organisations');
 const { logins } = await seedLocal();
 
 step('Building the extension');
-const build = spawnSync(
-  process.execPath,
-  [createRequire(import.meta.url).resolve('wxt/bin/wxt.mjs'), 'build'],
-  {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WXT_API_ORIGIN: origin },
-  },
-);
+const build = spawnSync(process.execPath, [wxtBin, 'build'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, WXT_API_ORIGIN: origin },
+});
 if (build.status !== 0) {
   console.error('The extension build failed (see above).');
   process.exit(1);
