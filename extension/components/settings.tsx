@@ -35,7 +35,13 @@ export function Settings({ onDone }: { onDone: () => void }) {
         setError('Sidecar needs permission to talk to that server. Save again and allow it.');
         return;
       }
+      const before = await sendMessage('getSettings', undefined);
       await sendMessage('setServerUrl', { serverUrl: parsed.origin });
+      const old = originPattern(before.serverUrl);
+      // Least privilege: give back a server granted at run time once it is no
+      // longer used (Chrome refuses to remove the manifest's own host, which is fine).
+      if (old !== origins[0] && old !== originPattern(DEFAULT_SERVER_URL))
+        await browser.permissions.remove({ origins: [old] }).catch(() => false);
       onDone();
     } catch (err) {
       setError((err as Error).message);

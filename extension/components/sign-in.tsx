@@ -114,7 +114,7 @@ export function SignIn({ session, notice, onSession, onSettings }: Props) {
       ) : null}
       <p class="server muted">
         Server: <span data-testid="server-url">{serverUrl}</span>{' '}
-        <button type="button" class="link" onClick={onSettings}>
+        <button type="button" class="link" onClick={onSettings} aria-label="Change server address">
           Change
         </button>
       </p>

@@ -3,6 +3,8 @@ import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import type { SessionView } from '../utils/messages';
 import { type AreaId, visibleAreas } from '../utils/navigation';
 import { sendMessage } from '../utils/send-message';
+import { AuditArea } from './audit-area';
+import { MembersArea } from './members-area';
 import { TwoFactorSetup } from './two-factor-setup';
 
 type Props = {
@@ -129,9 +131,15 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
           {current ? (
             <section id="area-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} class="area">
               <h2>{current.label}</h2>
-              <p class="empty" data-testid="empty-state">
-                {current.empty}
-              </p>
+              {current.id === 'members' ? (
+                <MembersArea me={me} />
+              ) : current.id === 'audit' ? (
+                <AuditArea />
+              ) : (
+                <p class="empty" data-testid="empty-state">
+                  {current.empty}
+                </p>
+              )}
             </section>
           ) : null}
         </>

@@ -5,7 +5,7 @@ import { parseServerUrl } from './server-url';
 /** What the background keeps in extension session storage (never readable by content scripts). */
 export type StoredAuth =
   | { kind: 'session'; token: string; me: Me; lastActivityAt: number }
-  | { kind: 'challenge'; challengeToken: string; email: string }
+  | { kind: 'challenge'; challengeToken: string; email: string; expiresAt: string }
   | { kind: 'signed_out'; reason?: string };
 
 export type Store<T> = { get(): Promise<T>; set(value: T): Promise<void> };
@@ -20,7 +20,9 @@ export type BackgroundDeps = {
 const SESSION_ENDED = 'Your session ended. Sign in again.';
 
 type SignedIn = { status: 'signed_in'; token: string; me: Me };
-type LoginAnswer = SignedIn | { status: 'two_factor_required'; challengeToken: string };
+type LoginAnswer = SignedIn | { status: 'two_factor_required'; challengeToken: string; expiresAt: string };
+
+const CHALLENGE_EXPIRED = 'This sign-in has expired. Enter your email and password again.';
 
 function view(auth: StoredAuth): SessionView {
   if (auth.kind === 'session')
@@ -33,6 +35,11 @@ function view(auth: StoredAuth): SessionView {
 export function sessionLapsed(auth: Extract<StoredAuth, { kind: 'session' }>, now: number): boolean {
   const idleMs = auth.me.session.idleTimeoutSeconds * 1000;
   return now >= auth.lastActivityAt + idleMs || now >= Date.parse(auth.me.session.expiresAt);
+}
+
+/** True when the two-factor step has run out of time (the server would refuse the code anyway). */
+export function challengeLapsed(auth: Extract<StoredAuth, { kind: 'challenge' }>, now: number): boolean {
+  return now >= Date.parse(auth.expiresAt);
 }
 
 /**
@@ -80,6 +87,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
   } = {
     async getSession() {
       const auth = await deps.auth.get();
+      if (auth.kind === 'challenge' && challengeLapsed(auth, deps.now())) return signOut(CHALLENGE_EXPIRED);
       if (auth.kind !== 'session') return view(auth);
       if (sessionLapsed(auth, deps.now())) return signOut(SESSION_ENDED);
       try {
@@ -102,13 +110,19 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
         },
       );
       if (answer.status === 'signed_in') return signedIn(answer);
-      const next: StoredAuth = { kind: 'challenge', challengeToken: answer.challengeToken, email };
+      const next: StoredAuth = {
+        kind: 'challenge',
+        challengeToken: answer.challengeToken,
+        email,
+        expiresAt: answer.expiresAt,
+      };
       await deps.auth.set(next);
       return view(next);
     },
     async loginTwoFactor({ code }) {
       const auth = await deps.auth.get();
       if (auth.kind !== 'challenge') return signOut('Start again with your email and password.');
+      if (challengeLapsed(auth, deps.now())) return signOut(CHALLENGE_EXPIRED);
       try {
         const answer = await callApi<SignedIn>(
           deps.fetch,
@@ -137,7 +151,12 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
       return signOut();
     },
     async expire() {
-      return signOut(SESSION_ENDED);
+      // The panel's timer only knows the activity it has seen; calls made since
+      // then moved the stored clock on, and that one decides.
+      const auth = await deps.auth.get();
+      if (auth.kind === 'session' && !sessionLapsed(auth, deps.now())) return view(auth);
+      if (auth.kind === 'session') return signOut(SESSION_ENDED);
+      return view(auth);
     },
     async api({ method, path, body }) {
       if (!path.startsWith('/api/v1/') || path.includes('..')) {

@@ -150,3 +150,34 @@ describe('two-factor sign-in from the side panel', () => {
     await signOut();
   });
 });
+
+describe('members and audit for administrators', () => {
+  it('invites, changes a role and reads the audit trail from the panel', async () => {
+    panel.on('dialog', (dialog) => dialog.accept());
+    await signIn('super_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Members' }).click();
+    await eventually(() => panel.getByTestId('member-row').count()).toBe(10);
+
+    await panel.getByLabel('Email').fill('new.coordinator@example.test');
+    await panel.getByLabel('Role', { exact: true }).selectOption('treatment_coordinator');
+    await panel.getByRole('button', { name: 'Send invitation' }).click();
+    await eventually(() => text(panel.getByTestId('members-message'))).toBe(
+      'Invitation sent to new.coordinator@example.test.',
+    );
+    await eventually(() => text(panel.getByTestId('invitation-row').first())).toContain(
+      'Treatment coordinator · Sent',
+    );
+
+    await panel.getByLabel('Role of Facility Admin (Demo)').selectOption('provider');
+    await eventually(() => text(panel.getByTestId('members-message'))).toBe(
+      'Facility Admin (Demo) is now Provider.',
+    );
+
+    await panel.getByRole('tab', { name: 'Audit' }).click();
+    await eventually(async () =>
+      (await panel.getByTestId('audit-row').allTextContents()).join('\n'),
+    ).toContain('invite invitation');
+    await panel.screenshot({ path: '.tmp/e2e-audit.png' });
+    await signOut();
+  });
+});
