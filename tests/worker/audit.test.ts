@@ -38,9 +38,17 @@ describe('audit trail', () => {
     const login = events.find((e) => e.action === 'login')!;
     expect(login).toMatchObject({ ip: '198.51.100.9', outcome: 'success', entityType: 'session' });
     expect(login.requestId).toEqual(expect.any(String));
-    // A failed login has no tenant yet; it is kept, but only visible to the platform.
-    const failed = await db().select().from(auditEvents).where(sql`${auditEvents.action} = 'login_failed'`);
+    // A failed login shows in the trail of the account's organisation...
+    const failed = await trail('&action=login_failed');
     expect(failed.some((e) => e.actorUserId === 'usr_demo_doctor' && e.outcome === 'failure')).toBe(true);
+    // ...and one for an unknown address belongs to no tenant: kept, but in nobody's trail.
+    await api('/api/v1/auth/login', {
+      body: { email: 'ghost@demo.test', password: 'wrong-password' },
+      ip: '198.51.100.9',
+    });
+    const all = await db().select().from(auditEvents).where(sql`${auditEvents.action} = 'login_failed'`);
+    expect(all.some((e) => e.organizationId === null && e.actorUserId === null)).toBe(true);
+    expect((await trail('&action=login_failed')).every((e) => e.actorUserId !== null)).toBe(true);
   });
 
   it('records reads and writes of users, memberships and invitations', async () => {

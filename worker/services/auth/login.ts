@@ -39,18 +39,28 @@ export async function login(
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
 
   if (!user?.passwordHash || !passwordOk) {
-    await db.batch([
+    // Each organisation the account belongs to sees the attempt in its own
+    // trail; an unknown address belongs to no tenant and is kept for the platform.
+    const orgIds = user
+      ? (
+          await db
+            .select({ id: memberships.organizationId })
+            .from(memberships)
+            .where(eq(memberships.userId, user.id))
+        ).map((m) => m.id)
+      : [];
+    const event = (organizationId: string | null) =>
       audit.statement({
         action: 'login_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
         outcome: 'failure',
-        organizationId: null,
+        organizationId,
         actorUserId: user?.id ?? null,
         detail: { reason: user ? 'wrong_password' : 'unknown_account' },
-      }),
-      ...recordFailureStatements(db, keys),
-    ]);
+      });
+    const [first, ...rest] = orgIds.length ? orgIds : [null];
+    await db.batch([event(first ?? null), ...rest.map(event), ...recordFailureStatements(db, keys)]);
     throw new AppError('unauthenticated', WRONG_CREDENTIALS);
   }
 
