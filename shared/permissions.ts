@@ -45,6 +45,8 @@ export const SPECIAL_PERMISSIONS = [
   'records:authorize',
   'records:prepare',
   'enrollment:override',
+  /** See and download a facility's legal documents (not granted to facility administrators). */
+  'facility:documents',
 ] as const;
 export type SpecialPermission = (typeof SPECIAL_PERMISSIONS)[number];
 
@@ -62,7 +64,7 @@ const VIEW_ONLY: Grant = {
     referrals: 'view',
     records: 'view',
   },
-  special: [],
+  special: ['facility:documents'],
 };
 
 const ALL_FULL = Object.fromEntries(AREAS.map((a) => [a, 'full'])) as Record<Area, Level>;
@@ -85,7 +87,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       referrals: 'view',
       records: 'view',
     },
-    special: ['intake:view_submissions', 'records:authorize', 'enrollment:override'],
+    special: ['facility:documents', 'intake:view_submissions', 'records:authorize', 'enrollment:override'],
   },
   clinical_staff: {
     areas: {
@@ -96,7 +98,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       referrals: 'view',
       records: 'view',
     },
-    special: ['intake:view_submissions'],
+    special: ['facility:documents', 'intake:view_submissions'],
   },
   front_desk: {
     areas: {
@@ -108,6 +110,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       records: 'edit',
     },
     special: [
+      'facility:documents',
       'lead:create',
       'lead:convert',
       'intake:view_submissions',
@@ -125,6 +128,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       records: 'view',
     },
     special: [
+      'facility:documents',
       'lead:create',
       'lead:assign',
       'lead:convert',
@@ -138,7 +142,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
   facility_admin: { areas: { facilities: 'edit', patients: 'edit' }, special: [] },
   provider: {
     areas: { facilities: 'view', patients: 'edit', intake: 'view', records: 'view' },
-    special: ['intake:view_submissions'],
+    special: ['facility:documents', 'intake:view_submissions'],
   },
 };
 

@@ -8,6 +8,8 @@ import { resetPasswordPages } from './pages/reset-password-page';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { devMailboxRoutes } from './routes/dev-mailbox';
+import { facilityRoutes } from './routes/facilities';
+import { facilityDocumentRoutes } from './routes/facility-documents';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
@@ -22,7 +24,9 @@ api
   .route('/organization', organizationRoutes)
   .route('/members', memberRoutes)
   .route('/invitations', invitationRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .route('/facilities', facilityRoutes)
+  .route('/facilities', facilityDocumentRoutes);
 
 const root = new OpenAPIHono<AppEnv>();
 root.use('*', requestContext);

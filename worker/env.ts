@@ -14,6 +14,10 @@ export type Bindings = {
   /** Where links in emails point (invitation and password-reset pages). */
   PUBLIC_BASE_URL: string;
   RESEND_API_KEY?: string;
+  /** `offline` (built in, default) or `smarty`. */
+  ADDRESS_VERIFIER?: string;
+  SMARTY_AUTH_ID?: string;
+  SMARTY_AUTH_TOKEN?: string;
 };
 
 export type Variables = {

@@ -1,19 +1,22 @@
-import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from './app-error';
 
-/** Keyset cursors over (createdAt, id), newest first: stable under concurrent inserts. */
-export type Cursor = { createdAt: string; id: string };
+/**
+ * Keyset cursors over (sort key, id): stable under concurrent inserts, and
+ * opaque to clients. The key is the value of the column the list is sorted by.
+ */
+export type Cursor = { key: string; id: string };
 
 export function encodeCursor(c: Cursor): string {
-  return btoa(JSON.stringify([c.createdAt, c.id])).replace(/=+$/, '');
+  return btoa(encodeURIComponent(JSON.stringify([c.key, c.id]))).replace(/=+$/, '');
 }
 
 export function decodeCursor(text: string | undefined): Cursor | undefined {
   if (!text) return undefined;
   try {
-    const [createdAt, id] = JSON.parse(atob(text)) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+    const [key, id] = JSON.parse(decodeURIComponent(atob(text))) as unknown[];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
   } catch {
     // fall through to the validation error
   }
@@ -22,19 +25,28 @@ export function decodeCursor(text: string | undefined): Cursor | undefined {
   ]);
 }
 
-/** Given limit+1 rows, the page and the cursor of the next one. */
-export function pageFrom<T extends Cursor>(rows: T[], limit: number) {
+/** Given limit+1 rows, the page and the cursor of the next one (newest-first lists key on createdAt). */
+export function pageFrom<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => string = (row) => (row as unknown as { createdAt: string }).createdAt,
+) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ key: keyOf(last), id: last.id }) : null,
+  };
 }
 
-/** Rows after the cursor in (createdAt desc, id desc) order; undefined on the first page. */
+/** Rows after the cursor in (key, id) order, descending unless told; undefined on the first page. */
 export function afterCursor(
-  createdAt: SQLiteColumn,
+  key: SQLiteColumn,
   id: SQLiteColumn,
   cursor: Cursor | undefined,
+  direction: 'asc' | 'desc' = 'desc',
 ): SQL | undefined {
   if (!cursor) return undefined;
-  return or(lt(createdAt, cursor.createdAt), and(eq(createdAt, cursor.createdAt), lt(id, cursor.id)));
+  const beyond = direction === 'desc' ? lt : gt;
+  return or(beyond(key, cursor.key), and(eq(key, cursor.key), beyond(id, cursor.id)));
 }

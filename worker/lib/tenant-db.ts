@@ -3,7 +3,8 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { notFound } from './app-error';
 
-type TenantTable = SQLiteTable & { organizationId: SQLiteColumn; id: SQLiteColumn };
+type ScopedTable = SQLiteTable & { organizationId: SQLiteColumn };
+type TenantTable = ScopedTable & { id: SQLiteColumn };
 
 /**
  * The only door to tenant-owned tables once a request is signed in. Every
@@ -19,7 +20,7 @@ export class TenantDb {
   ) {}
 
   /** `organization_id = ?` for `table`, and-ed with the caller's conditions. */
-  scope(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+  scope(table: ScopedTable, ...conditions: (SQL | undefined)[]): SQL {
     return and(eq(table.organizationId, this.organizationId), ...conditions) as SQL;
   }
 

@@ -20,6 +20,8 @@ const TWO_FACTOR_SETUP_PATHS = [
  * database handle tenant data is reached through.
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  // Two sub-apps mounted on one path both ask for it; the session is read once.
+  if (c.var.auth) return next();
   const header = c.req.header('Authorization') ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const auth = token ? await loadSession(c.var.db, token) : null;

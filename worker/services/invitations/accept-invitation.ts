@@ -6,6 +6,7 @@ import type { AuditLog } from '../../lib/audit-log';
 import { newId, sha256 } from '../../lib/crypto';
 import { iso } from '../../lib/time';
 import { hashPassword, verifyPassword } from '../auth/password-hash';
+import { attachFacilityStatements } from '../facilities/facility-access';
 import { invitationState } from './invitations';
 
 /** What the invitation page shows before the person sets a password. */
@@ -86,6 +87,10 @@ export async function acceptInvitation(
       createdAt: now,
       updatedAt: now,
     }),
+    // A facility administrator's invitation attaches the new membership to that facility.
+    ...(invitation.facilityId
+      ? attachFacilityStatements(db, invitation.organizationId, membershipId, invitation.facilityId)
+      : []),
     audit.statement({
       action: 'accept_invitation',
       entityType: 'invitation',

@@ -42,29 +42,28 @@ export async function listInvitations(tenant: TenantDb, audit: AuditLog) {
   return { items: rows.map(toInvitation), nextCursor: null };
 }
 
-/**
- * Invites a person by email. Inviting an address that already has an open
- * invitation resends it with a fresh link (the old link stops working);
- * inviting an existing member is a conflict.
- */
-export async function inviteMember(
-  tenant: TenantDb,
-  audit: AuditLog,
-  auth: AuthContext,
-  input: { email: string; role: Role },
-  links: { baseUrl: string },
-): Promise<{ invitation: Invitation; resent: boolean; messageId: string }> {
-  if (input.role === 'super_admin' && auth.role !== 'super_admin') {
-    throw new AppError('forbidden', 'Only a super admin can invite a super admin');
-  }
+/** The member of this organisation with that email, if any. */
+export async function findMemberByEmail(tenant: TenantDb, email: string) {
   const [member] = await tenant.db
-    .select({ id: memberships.id })
+    .select({ id: memberships.id, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(tenant.scope(memberships, eq(users.email, input.email)))
+    .where(tenant.scope(memberships, eq(users.email, email)))
     .limit(1);
-  if (member) throw new AppError('conflict', `${input.email} is already a member of this organisation`);
+  return member ?? null;
+}
 
+/**
+ * The statements that (re)send an invitation, for the caller to batch with the
+ * change that causes it. An open or expired invitation to the same address is
+ * reused with a fresh link, so the old link stops working.
+ */
+export async function planInvitation(
+  tenant: TenantDb,
+  auth: AuthContext,
+  input: { email: string; role: Role; facilityId?: string | null },
+  links: { baseUrl: string },
+) {
   const open = (
     await tenant.select(
       invitations,
@@ -76,6 +75,7 @@ export async function inviteMember(
   const fresh = {
     tokenHash: await sha256(token),
     role: input.role,
+    facilityId: input.facilityId ?? null,
     sentAt: iso(now),
     expiresAt: iso(now + INVITATION_TTL_MS),
   };
@@ -103,20 +103,40 @@ export async function inviteMember(
         createdAt: iso(now),
         ...fresh,
       });
+  return { id, resent: !!open, messageId: email.id, statements: [write, email.statement] as const };
+}
+
+/**
+ * Invites a person by email with a role. Inviting an address that already has
+ * an open invitation resends it; inviting an existing member is a conflict.
+ */
+export async function inviteMember(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: { email: string; role: Role },
+  links: { baseUrl: string },
+): Promise<{ invitation: Invitation; resent: boolean; messageId: string }> {
+  if (input.role === 'super_admin' && auth.role !== 'super_admin') {
+    throw new AppError('forbidden', 'Only a super admin can invite a super admin');
+  }
+  if (await findMemberByEmail(tenant, input.email)) {
+    throw new AppError('conflict', `${input.email} is already a member of this organisation`);
+  }
+  const plan = await planInvitation(tenant, auth, input, links);
   await tenant.db.batch([
-    write,
-    email.statement,
+    ...plan.statements,
     audit.statement({
       action: 'invite',
       entityType: 'invitation',
-      entityId: id,
-      detail: { role: input.role, resent: !!open },
+      entityId: plan.id,
+      detail: { role: input.role, resent: plan.resent },
     }),
   ]);
   return {
-    invitation: toInvitation(await tenant.get(invitations, id, 'Invitation')),
-    resent: !!open,
-    messageId: email.id,
+    invitation: toInvitation(await tenant.get(invitations, plan.id, 'Invitation')),
+    resent: plan.resent,
+    messageId: plan.messageId,
   };
 }
 

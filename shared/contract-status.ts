@@ -1,0 +1,26 @@
+/**
+ * Facility contract statuses and the moves between them (spec 000, "Contract
+ * Statuses"). Negotiation can fall through (pending → not contracted), a signed
+ * contract can only end (active → churned), and a churned facility comes back
+ * through a new negotiation (churned → pending). Nothing skips negotiation.
+ */
+export const CONTRACT_STATUSES = ['not_contracted', 'pending', 'active', 'churned'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+export const CONTRACT_TRANSITIONS: Record<ContractStatus, readonly ContractStatus[]> = {
+  not_contracted: ['pending'],
+  pending: ['active', 'not_contracted'],
+  active: ['churned'],
+  churned: ['pending'],
+};
+
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
+  not_contracted: 'Not contracted',
+  pending: 'Pending',
+  active: 'Active',
+  churned: 'Churned',
+};
+
+export function canMoveContract(from: ContractStatus, to: ContractStatus): boolean {
+  return CONTRACT_TRANSITIONS[from].includes(to);
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { CONTRACT_STATUSES } from '../contract-status';
+import { emailSchema, idSchema, timestampSchema } from './common';
+
+export const SERVICE_CATEGORIES = ['medical', 'pharmacy', 'specialty', 'support'] as const;
+export const FEATURES = ['ordering', 'emar', 'bubblePack', 'notes', 'tasks'] as const;
+export const DOCUMENT_KINDS = ['facility_agreement', 'contract_material', 'legal_other'] as const;
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+()\d\s.-]{7,}$/, { message: 'Enter a phone number with at least 7 digits' });
+const websiteSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((v) => (/^https?:\/\//i.test(v) ? v : `https://${v}`))
+  .pipe(z.url({ protocol: /^https?$/, message: 'Enter a web address such as https://example.com' }));
+
+export const addressInputSchema = z.strictObject({
+  line1: z.string().trim().min(1, { message: 'Enter the street address' }).max(200),
+  line2: z.string().trim().max(200).optional(),
+  city: z.string().trim().min(1, { message: 'Enter the city' }).max(100),
+  state: z.string().trim().min(2, { message: 'Enter the state' }).max(40),
+  postalCode: z.string().trim().min(1, { message: 'Enter the ZIP code' }).max(12),
+});
+
+export const administratorInputSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: "Enter the administrator's name" }).max(120),
+  email: emailSchema,
+  phone: phoneSchema.optional(),
+});
+
+export const featuresSchema = z.strictObject({
+  ordering: z.boolean().default(false),
+  emar: z.boolean().default(false),
+  bubblePack: z.boolean().default(false),
+  notes: z.boolean().default(false),
+  tasks: z.boolean().default(false),
+});
+
+export const facilityCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'Enter the facility name' }).max(200),
+  phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
+  website: websiteSchema.optional(),
+  administrator: administratorInputSchema.optional(),
+  features: featuresSchema.default({
+    ordering: false,
+    emar: false,
+    bubblePack: false,
+    notes: false,
+    tasks: false,
+  }),
+  cycleStartDay: z
+    .number()
+    .int()
+    .min(1, { message: 'Use a day from 1 to 28' })
+    .max(28, { message: 'Use a day from 1 to 28' })
+    .nullable()
+    .optional(),
+  address: addressInputSchema,
+  contractStatus: z.enum(CONTRACT_STATUSES).default('not_contracted'),
+  serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).max(4).default([]),
+});
+
+export const facilityUpdateSchema = z
+  .strictObject({
+    name: facilityCreateSchema.shape.name.optional(),
+    phone: phoneSchema.nullable().optional(),
+    email: emailSchema.nullable().optional(),
+    website: websiteSchema.nullable().optional(),
+    administrator: administratorInputSchema.nullable().optional(),
+    // Not featuresSchema.partial(): its defaults would switch off every feature not sent.
+    features: z
+      .strictObject({
+        ordering: z.boolean().optional(),
+        emar: z.boolean().optional(),
+        bubblePack: z.boolean().optional(),
+        notes: z.boolean().optional(),
+        tasks: z.boolean().optional(),
+      })
+      .optional(),
+    cycleStartDay: facilityCreateSchema.shape.cycleStartDay,
+    address: addressInputSchema.optional(),
+    serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).max(4).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
+export const contractChangeSchema = z.strictObject({
+  to: z.enum(CONTRACT_STATUSES),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const addressSchema = z.object({
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+  verification: z.object({
+    provider: z.string(),
+    verifiedAt: timestampSchema,
+    corrections: z.array(z.string()),
+  }),
+});
+
+export const facilitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  administrator: z
+    .object({
+      name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+      /** `member`: already in the organisation, attached without an invitation. */
+      invitation: z.enum(['sent', 'accepted', 'expired', 'revoked', 'member']),
+    })
+    .nullable(),
+  features: z.object({
+    ordering: z.boolean(),
+    emar: z.boolean(),
+    bubblePack: z.boolean(),
+    notes: z.boolean(),
+    tasks: z.boolean(),
+  }),
+  cycleStartDay: z.number().nullable(),
+  nextCycleDate: z.string().nullable(),
+  address: addressSchema,
+  contractStatus: z.enum(CONTRACT_STATUSES),
+  serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const facilityListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+  q: z.string().trim().max(200).optional(),
+  contractStatus: z.enum(CONTRACT_STATUSES).optional(),
+  feature: z.enum(FEATURES).optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
+});
+
+export const contractEventSchema = z.object({
+  id: z.string(),
+  fromStatus: z.enum(CONTRACT_STATUSES).nullable(),
+  toStatus: z.enum(CONTRACT_STATUSES),
+  note: z.string().nullable(),
+  changedBy: z.string(),
+  createdAt: timestampSchema,
+});
+
+export const documentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  uploadedBy: z.string(),
+  createdAt: timestampSchema,
+});
+
+export const facilityIdParams = z.object({ id: idSchema });
+
+export type Facility = z.infer<typeof facilitySchema>;
+export type FacilityCreate = z.infer<typeof facilityCreateSchema>;
+export type FacilityUpdate = z.infer<typeof facilityUpdateSchema>;
+export type AddressInput = z.infer<typeof addressInputSchema>;

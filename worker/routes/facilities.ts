@@ -1,0 +1,242 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { CONTRACT_STATUSES } from '../../shared/contract-status';
+import { pageOf } from '../../shared/schemas/common';
+import {
+  contractChangeSchema,
+  contractEventSchema,
+  facilityCreateSchema,
+  facilityIdParams,
+  facilityListQuerySchema,
+  facilitySchema,
+  facilityUpdateSchema,
+  SERVICE_CATEGORIES,
+} from '../../shared/schemas/facilities';
+import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
+import { idempotent } from '../middleware/idempotency';
+import { requireAuth } from '../middleware/require-auth';
+import { requirePermission } from '../middleware/require-permission';
+import { addressVerifierFor } from '../services/address/verifier-for';
+import { deliverInBackground } from '../services/email/deliver-in-background';
+import { changeContractStatus, contractHistory } from '../services/facilities/contract-status';
+import { createFacility } from '../services/facilities/create-facility';
+import { getVisibleFacilityRow } from '../services/facilities/facility-access';
+import { facilityDemand } from '../services/facilities/facility-demand';
+import { facilityView } from '../services/facilities/facility-view';
+import { listFacilities } from '../services/facilities/list-facilities';
+import { resendAdministratorInvitation, updateFacility } from '../services/facilities/update-facility';
+
+const unavailable = {
+  503: json(
+    z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+    'Address verification unavailable',
+  ),
+};
+
+const demandSchema = z.object({
+  items: z.array(
+    z.object({
+      facilityId: z.string(),
+      name: z.string(),
+      contractStatus: z.enum(CONTRACT_STATUSES),
+      nextCycleDate: z.string().nullable(),
+      categories: z.record(
+        z.enum(SERVICE_CATEGORIES),
+        z.object({ taken: z.boolean(), patients: z.number(), services: z.number() }),
+      ),
+    }),
+  ),
+  totals: z.record(
+    z.enum(SERVICE_CATEGORIES),
+    z.object({ facilities: z.number(), patients: z.number(), services: z.number() }),
+  ),
+});
+
+export const facilityRoutes = newRouter();
+facilityRoutes.use('*', requireAuth);
+
+facilityRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['facilities'],
+      summary: 'Facilities: search by name, filter by contract status or feature, sort, cursor pages',
+      middleware: [requirePermission('facilities:view')] as const,
+      request: { query: facilityListQuerySchema },
+      responses: { 200: json(pageOf(facilitySchema), 'A page of facilities'), ...commonErrors },
+    }),
+    async (c) => {
+      const page = await listFacilities(c.var.tenant, c.var.auth, c.req.valid('query'));
+      c.var.audit.record({ action: 'list', entityType: 'facility', detail: { count: page.items.length } });
+      return c.json(page, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/demand',
+      tags: ['facilities'],
+      summary: 'Demand per facility and service category, with next cycle dates',
+      middleware: [requirePermission('facilities:view')] as const,
+      responses: { 200: json(demandSchema, 'Demand'), ...commonErrors },
+    }),
+    async (c) => {
+      const demand = await facilityDemand(c.var.tenant, c.var.auth);
+      c.var.audit.record({
+        action: 'list',
+        entityType: 'facility_demand',
+        detail: { count: demand.items.length },
+      });
+      return c.json(demand, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['facilities'],
+      summary: 'Create a facility; an administrator given here is invited (or attached if already a member)',
+      middleware: [requirePermission('facilities:full'), idempotent] as const,
+      request: jsonBody(facilityCreateSchema),
+      responses: { 201: json(facilitySchema, 'Created'), ...commonErrors, ...conflictError, ...unavailable },
+    }),
+    async (c) => {
+      const { facility, messageId } = await createFacility(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.req.valid('json'),
+        {
+          verifier: addressVerifierFor(c.env),
+          baseUrl: c.env.PUBLIC_BASE_URL,
+        },
+      );
+      if (messageId) deliverInBackground(c, [messageId]);
+      return c.json(facility, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['facilities'],
+      summary: 'One facility',
+      middleware: [requirePermission('facilities:view')] as const,
+      request: { params: facilityIdParams },
+      responses: { 200: json(facilitySchema, 'The facility'), ...commonErrors, ...notFoundError },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const facility = await facilityView(
+        c.var.tenant,
+        await getVisibleFacilityRow(c.var.tenant, c.var.auth, id),
+      );
+      c.var.audit.record({ action: 'read', entityType: 'facility', entityId: id });
+      return c.json(facility, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['facilities'],
+      summary: 'Change a facility (only the fields sent); a new administrator email re-invites',
+      middleware: [requirePermission('facilities:edit')] as const,
+      request: { params: facilityIdParams, ...jsonBody(facilityUpdateSchema) },
+      responses: {
+        200: json(facilitySchema, 'The facility'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+        ...unavailable,
+      },
+    }),
+    async (c) => {
+      const { facility, messageId } = await updateFacility(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        { verifier: addressVerifierFor(c.env), baseUrl: c.env.PUBLIC_BASE_URL },
+      );
+      if (messageId) deliverInBackground(c, [messageId]);
+      return c.json(facility, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/administrator/resend',
+      tags: ['facilities'],
+      summary: "Send the administrator's invitation again with a fresh link",
+      middleware: [requirePermission('facilities:full')] as const,
+      request: { params: facilityIdParams },
+      responses: {
+        200: json(facilitySchema, 'The facility'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const { facility, messageId } = await resendAdministratorInvitation(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.req.valid('param').id,
+        c.env.PUBLIC_BASE_URL,
+      );
+      if (messageId) deliverInBackground(c, [messageId]);
+      return c.json(facility, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/contract',
+      tags: ['facilities'],
+      summary: 'Change the contract status (allowed transitions only), with a note',
+      middleware: [requirePermission('facilities:full')] as const,
+      request: { params: facilityIdParams, ...jsonBody(contractChangeSchema) },
+      responses: {
+        200: json(facilitySchema, 'The facility'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await changeContractStatus(
+          c.var.tenant,
+          c.var.audit,
+          c.var.auth,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/contract-history',
+      tags: ['facilities'],
+      summary: 'Every contract status change: who, when, from, to, note',
+      middleware: [requirePermission('facilities:full')] as const,
+      request: { params: facilityIdParams },
+      responses: {
+        200: json(z.object({ items: z.array(contractEventSchema) }), 'History, oldest first'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const items = await contractHistory(c.var.tenant, c.var.auth, id);
+      c.var.audit.record({ action: 'read', entityType: 'facility_contract_history', entityId: id });
+      return c.json({ items }, 200);
+    },
+  );

@@ -1,0 +1,143 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { idSchema } from '../../shared/schemas/common';
+import { DOCUMENT_KINDS, documentSchema } from '../../shared/schemas/facilities';
+import { AppError } from '../lib/app-error';
+import { commonErrors, json, newRouter, noContent, notFoundError } from '../lib/openapi';
+import { requireAuth } from '../middleware/require-auth';
+import { requirePermission } from '../middleware/require-permission';
+import {
+  deleteFacilityDocument,
+  downloadFacilityDocument,
+  listFacilityDocuments,
+  uploadFacilityDocument,
+} from '../services/facilities/facility-documents';
+
+const facilityParams = z.object({ id: idSchema });
+const documentParams = z.object({ id: idSchema, documentId: idSchema });
+const kindSchema = z.enum(DOCUMENT_KINDS);
+
+/** Legal documents of a facility, stored in R2 (mounted under /facilities). */
+export const facilityDocumentRoutes = newRouter();
+facilityDocumentRoutes.use('*', requireAuth);
+
+facilityDocumentRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/documents',
+      tags: ['facility documents'],
+      summary: "A facility's legal documents",
+      middleware: [requirePermission('facility:documents')] as const,
+      request: { params: facilityParams },
+      responses: {
+        200: json(z.object({ items: z.array(documentSchema) }), 'Documents, newest first'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await listFacilityDocuments(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id),
+        },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/documents',
+      tags: ['facility documents'],
+      summary:
+        'Upload a document (multipart/form-data: `file`, `kind`); PDF, PNG, JPEG or Word, at most 25 MB',
+      middleware: [requirePermission('facilities:full')] as const,
+      request: { params: facilityParams },
+      responses: {
+        201: json(documentSchema, 'Stored'),
+        ...commonErrors,
+        ...notFoundError,
+        413: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Over 25 MB'),
+        415: json(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          'Not an accepted file type',
+        ),
+      },
+    }),
+    async (c) => {
+      const form = await c.req.parseBody().catch(() => {
+        throw new AppError(
+          'validation_failed',
+          'The upload could not be read; send it as multipart/form-data',
+        );
+      });
+      const file = form.file;
+      if (!(file instanceof File))
+        throw new AppError('validation_failed', 'Choose a file to upload', [
+          { path: 'file', issue: 'required' },
+        ]);
+      const kind = kindSchema.safeParse(form.kind ?? 'facility_agreement');
+      if (!kind.success) {
+        throw new AppError('validation_failed', `Document type must be one of ${DOCUMENT_KINDS.join(', ')}`, [
+          { path: 'kind', issue: 'invalid' },
+        ]);
+      }
+      const doc = await uploadFacilityDocument(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.env.FILES,
+        c.req.valid('param').id,
+        {
+          file,
+          kind: kind.data,
+        },
+      );
+      return c.json(doc, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/documents/{documentId}/download',
+      tags: ['facility documents'],
+      summary: 'Download a document (sent as an attachment)',
+      middleware: [requirePermission('facility:documents')] as const,
+      request: { params: documentParams },
+      responses: { 200: { description: 'The file' }, ...commonErrors, ...notFoundError },
+    }),
+    async (c) => {
+      const { id, documentId } = c.req.valid('param');
+      const { row, body } = await downloadFacilityDocument(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.env.FILES,
+        id,
+        documentId,
+      );
+      return c.body(body, 200, {
+        'Content-Type': row.contentType,
+        'Content-Length': String(row.sizeBytes),
+        'Content-Disposition': `attachment; filename="${row.fileName}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/documents/{documentId}',
+      tags: ['facility documents'],
+      summary: 'Delete a document (the deletion is recorded)',
+      middleware: [requirePermission('facilities:full')] as const,
+      request: { params: documentParams },
+      responses: { ...noContent, ...commonErrors, ...notFoundError },
+    }),
+    async (c) => {
+      const { id, documentId } = c.req.valid('param');
+      await deleteFacilityDocument(c.var.tenant, c.var.audit, c.var.auth, c.env.FILES, id, documentId);
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,70 @@
+import { asc, eq } from 'drizzle-orm';
+import { facilities, facilityContractEvents } from '../../../db/schema';
+import {
+  CONTRACT_STATUS_LABELS,
+  CONTRACT_TRANSITIONS,
+  type ContractStatus,
+  canMoveContract,
+} from '../../../shared/contract-status';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { getVisibleFacilityRow } from './facility-access';
+import { facilityView } from './facility-view';
+
+/** Moves a facility's contract along the allowed transitions, recording who, when, from, to and why. */
+export async function changeContractStatus(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: { to: ContractStatus; note?: string },
+) {
+  const row = await getVisibleFacilityRow(tenant, auth, id);
+  const from = row.contractStatus as ContractStatus;
+  if (!canMoveContract(from, input.to)) {
+    const allowed = CONTRACT_TRANSITIONS[from].map((s) => CONTRACT_STATUS_LABELS[s]).join(' or ');
+    throw new AppError(
+      'conflict',
+      `A ${CONTRACT_STATUS_LABELS[from].toLowerCase()} facility cannot become ${CONTRACT_STATUS_LABELS[input.to].toLowerCase()}; it can become ${allowed}`,
+    );
+  }
+  const now = iso();
+  await tenant.db.batch([
+    tenant.update(facilities, { contractStatus: input.to, updatedAt: now }, eq(facilities.id, id)),
+    tenant.insert(facilityContractEvents, {
+      id: newId('fce'),
+      facilityId: id,
+      fromStatus: from,
+      toStatus: input.to,
+      note: input.note?.trim() || null,
+      changedBy: auth.userId,
+      createdAt: now,
+    }),
+    audit.statement({
+      action: 'update',
+      entityType: 'facility',
+      entityId: id,
+      detail: { contractStatus: { from, to: input.to } },
+    }),
+  ]);
+  return facilityView(tenant, await getVisibleFacilityRow(tenant, auth, id));
+}
+
+export async function contractHistory(tenant: TenantDb, auth: AuthContext, id: string) {
+  await getVisibleFacilityRow(tenant, auth, id);
+  const rows = await tenant
+    .select(facilityContractEvents, eq(facilityContractEvents.facilityId, id))
+    .orderBy(asc(facilityContractEvents.createdAt), asc(facilityContractEvents.id));
+  return rows.map((r) => ({
+    id: r.id,
+    fromStatus: r.fromStatus as ContractStatus | null,
+    toStatus: r.toStatus as ContractStatus,
+    note: r.note,
+    changedBy: r.changedBy,
+    createdAt: r.createdAt,
+  }));
+}

@@ -1,0 +1,46 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { facilities } from '../../../db/schema';
+import type { facilityListQuerySchema } from '../../../shared/schemas/facilities';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import type { TenantDb } from '../../lib/tenant-db';
+import type { AuthContext } from '../auth/session-context';
+import { visibleFacilities } from './facility-access';
+import { facilitiesView } from './facility-view';
+
+const FEATURE_COLUMNS = {
+  ordering: facilities.featureOrdering,
+  emar: facilities.featureEmar,
+  bubblePack: facilities.featureBubblePack,
+  notes: facilities.featureNotes,
+  tasks: facilities.featureTasks,
+};
+
+/** Search by name, filter by contract status and feature, sort by name or creation, in cursor pages. */
+export async function listFacilities(
+  tenant: TenantDb,
+  auth: AuthContext,
+  query: z.infer<typeof facilityListQuerySchema>,
+) {
+  const byName = query.sort === 'name' || query.sort === '-name';
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const keyColumn = byName ? facilities.nameKey : facilities.createdAt;
+  const order = direction === 'desc' ? desc : asc;
+  // LIKE wildcards typed by a person are literal characters.
+  const pattern = query.q ? `%${query.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
+  const rows = await tenant
+    .select(
+      facilities,
+      and(
+        visibleFacilities(tenant, auth),
+        pattern ? sql`${facilities.nameKey} LIKE ${pattern} ESCAPE '\\'` : undefined,
+        query.contractStatus ? eq(facilities.contractStatus, query.contractStatus) : undefined,
+        query.feature ? eq(FEATURE_COLUMNS[query.feature], true) : undefined,
+        afterCursor(keyColumn, facilities.id, decodeCursor(query.cursor), direction),
+      ),
+    )
+    .orderBy(order(keyColumn), order(facilities.id))
+    .limit(query.limit + 1);
+  const page = pageFrom(rows, query.limit, (r) => (byName ? r.nameKey : r.createdAt));
+  return { items: await facilitiesView(tenant, page.items), nextCursor: page.nextCursor };
+}
