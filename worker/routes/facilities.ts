@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CONTRACT_STATUSES } from '../../shared/contract-status';
 import { pageOf } from '../../shared/schemas/common';
 import {
+  addressInputSchema,
+  addressSchema,
   contractChangeSchema,
   contractEventSchema,
   facilityCreateSchema,
@@ -22,6 +24,7 @@ import { changeContractStatus, contractHistory } from '../services/facilities/co
 import { createFacility } from '../services/facilities/create-facility';
 import { getVisibleFacilityRow } from '../services/facilities/facility-access';
 import { facilityDemand } from '../services/facilities/facility-demand';
+import { verifiedAddressColumns } from '../services/facilities/facility-rules';
 import { facilityView } from '../services/facilities/facility-view';
 import { listFacilities } from '../services/facilities/list-facilities';
 import { resendAdministratorInvitation, updateFacility } from '../services/facilities/update-facility';
@@ -89,6 +92,24 @@ facilityRoutes
         detail: { count: demand.items.length },
       });
       return c.json(demand, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/verify-address',
+      tags: ['facilities'],
+      summary: 'Check and normalise an address before saving it (the same check saving runs)',
+      middleware: [requirePermission('facilities:edit')] as const,
+      request: jsonBody(addressInputSchema),
+      responses: { 200: json(addressSchema, 'The verified, normalised address'), ...commonErrors, ...unavailable },
+    }),
+    async (c) => {
+      const a = await verifiedAddressColumns(addressVerifierFor(c.env), c.req.valid('json'));
+      return c.json(
+        { line1: a.addressLine1, line2: a.addressLine2, city: a.city, state: a.state, postalCode: a.postalCode, verification: a.addressVerification },
+        200,
+      );
     },
   )
   .openapi(
