@@ -4,6 +4,7 @@ import type { SessionView } from '../utils/messages';
 import { type AreaId, visibleAreas } from '../utils/navigation';
 import { sendMessage } from '../utils/send-message';
 import { AuditArea } from './audit-area';
+import { FacilitiesArea } from './facilities-area';
 import { MembersArea } from './members-area';
 import { TwoFactorSetup } from './two-factor-setup';
 
@@ -131,7 +132,9 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
           {current ? (
             <section id="area-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} class="area">
               <h2>{current.label}</h2>
-              {current.id === 'members' ? (
+              {current.id === 'facilities' ? (
+                <FacilitiesArea me={me} />
+              ) : current.id === 'members' ? (
                 <MembersArea me={me} />
               ) : current.id === 'audit' ? (
                 <AuditArea />

@@ -21,14 +21,17 @@ export async function callApi<T>(
   init: { method?: string; body?: unknown; token?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart content type and boundary.
+  const isForm = init.body instanceof FormData;
+  if (init.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   let res: Response;
   try {
     res = await fetcher(`${serverUrl}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body:
+        init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
     });
   } catch {
     throw new ApiError(0, {
@@ -44,6 +47,7 @@ export async function callApi<T>(
     throw new ApiError(res.status, {
       code: error?.code ?? 'internal_error',
       message: error?.message ?? `The server answered ${res.status}. Try again in a moment.`,
+      ...(error?.details ? { details: error.details } : {}),
       ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     });
   }

@@ -1,5 +1,5 @@
 import { ApiError, callApi } from './api-client';
-import type { Me, Message, MessageName, ProtocolMap, Reply, SessionView } from './messages';
+import type { ApiFailure, Me, Message, MessageName, ProtocolMap, Reply, SessionView } from './messages';
 import { parseServerUrl } from './server-url';
 
 /** What the background keeps in extension session storage (never readable by content scripts). */
@@ -173,6 +173,51 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
         if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
       }
       return result ?? null;
+    },
+    async upload({ path, fileName, contentType, base64, fields }) {
+      if (!/^\/api\/v1\/[\w/-]+\/documents$/.test(path)) {
+        throw new ApiError(400, {
+          code: 'validation_failed',
+          message: 'Files can only be sent to a documents address',
+        });
+      }
+      const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      form.append('file', new File([bytes], fileName, { type: contentType || 'application/octet-stream' }));
+      return (await authed<unknown>(path, { method: 'POST', body: form })) ?? null;
+    },
+    async download({ path }) {
+      if (!/^\/api\/v1\/[\w/-]+\/download$/.test(path)) {
+        throw new ApiError(400, {
+          code: 'validation_failed',
+          message: 'Only document downloads can be fetched',
+        });
+      }
+      const auth = await deps.auth.get();
+      if (auth.kind !== 'session')
+        throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
+      const res = await deps.fetch(`${await deps.serverUrl.get()}${path}`, {
+        headers: { Authorization: `Bearer ${auth.token}` },
+      });
+      if (!res.ok) {
+        if (res.status === 401) await signOut(SESSION_ENDED);
+        const body = (await res.json().catch(() => null)) as { error?: ApiFailure } | null;
+        throw new ApiError(
+          res.status,
+          body?.error ?? { code: 'internal_error', message: `The server answered ${res.status}` },
+        );
+      }
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const disposition = res.headers.get('Content-Disposition') ?? '';
+      return {
+        base64: btoa(binary),
+        contentType: res.headers.get('Content-Type') ?? 'application/octet-stream',
+        fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'document',
+      };
     },
     async getSettings() {
       return { serverUrl: await deps.serverUrl.get() };

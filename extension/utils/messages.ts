@@ -18,7 +18,12 @@ export type SessionView =
   | { status: 'two_factor_required'; email: string }
   | { status: 'signed_in'; me: Me; lastActivityAt: number };
 
-export type ApiFailure = { code: string; message: string; retryAfterSeconds?: number };
+export type ApiFailure = {
+  code: string;
+  message: string;
+  details?: { path: string; issue: string }[];
+  retryAfterSeconds?: number;
+};
 
 export type ProtocolMap = {
   getSession: { input: undefined; output: SessionView };
@@ -32,6 +37,22 @@ export type ProtocolMap = {
     input: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
     output: unknown;
   };
+  /**
+   * A file for the API, as base64 (runtime messages carry JSON only). The
+   * background turns it back into bytes and sends it as multipart form data.
+   */
+  upload: {
+    input: {
+      path: string;
+      fileName: string;
+      contentType: string;
+      base64: string;
+      fields: Record<string, string>;
+    };
+    output: unknown;
+  };
+  /** A file from the API, as base64, for the panel to save. */
+  download: { input: { path: string }; output: { base64: string; contentType: string; fileName: string } };
   getSettings: { input: undefined; output: { serverUrl: string } };
   setServerUrl: { input: { serverUrl: string }; output: { serverUrl: string } };
 };

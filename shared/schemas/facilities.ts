@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { CONTRACT_STATUSES } from '../contract-status';
+import { DOCUMENT_KINDS, FEATURES, SERVICE_CATEGORIES } from '../facility-terms';
 import { emailSchema, idSchema, timestampSchema } from './common';
 
-export const SERVICE_CATEGORIES = ['medical', 'pharmacy', 'specialty', 'support'] as const;
-export const FEATURES = ['ordering', 'emar', 'bubblePack', 'notes', 'tasks'] as const;
-export const DOCUMENT_KINDS = ['facility_agreement', 'contract_material', 'legal_other'] as const;
+export { DOCUMENT_KINDS, FEATURES, SERVICE_CATEGORIES };
 
 const phoneSchema = z
   .string()

@@ -326,8 +326,16 @@ describe('address check before saving', () => {
     const admin = await loginAs('clinic_admin');
     const ok = await api('/api/v1/facilities/verify-address', { token: admin, body: address });
     expect(ok.status).toBe(200);
-    expect(ok.json).toMatchObject({ line1: '1200 N Lamar Blvd', city: 'Austin', state: 'TX', verification: { provider: 'offline' } });
-    const bad = await api('/api/v1/facilities/verify-address', { token: admin, body: { ...address, postalCode: 'abc' } });
+    expect(ok.json).toMatchObject({
+      line1: '1200 N Lamar Blvd',
+      city: 'Austin',
+      state: 'TX',
+      verification: { provider: 'offline' },
+    });
+    const bad = await api('/api/v1/facilities/verify-address', {
+      token: admin,
+      body: { ...address, postalCode: 'abc' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].path).toBe('address.postalCode');
   });

@@ -102,12 +102,23 @@ facilityRoutes
       summary: 'Check and normalise an address before saving it (the same check saving runs)',
       middleware: [requirePermission('facilities:edit')] as const,
       request: jsonBody(addressInputSchema),
-      responses: { 200: json(addressSchema, 'The verified, normalised address'), ...commonErrors, ...unavailable },
+      responses: {
+        200: json(addressSchema, 'The verified, normalised address'),
+        ...commonErrors,
+        ...unavailable,
+      },
     }),
     async (c) => {
       const a = await verifiedAddressColumns(addressVerifierFor(c.env), c.req.valid('json'));
       return c.json(
-        { line1: a.addressLine1, line2: a.addressLine2, city: a.city, state: a.state, postalCode: a.postalCode, verification: a.addressVerification },
+        {
+          line1: a.addressLine1,
+          line2: a.addressLine2,
+          city: a.city,
+          state: a.state,
+          postalCode: a.postalCode,
+          verification: a.addressVerification,
+        },
         200,
       );
     },
