@@ -18,6 +18,7 @@ import { sendMessage } from '../utils/send-message';
 import { uploadFile } from '../utils/upload-file';
 import { apiCall } from '../utils/use-api';
 import { DocumentPicker, formatSize, type PickedFile } from './document-picker';
+import { FacilityEdit } from './facility-edit';
 
 type ContractEvent = {
   id: string;
@@ -47,6 +48,7 @@ export function FacilityDetail({
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [progress, setProgress] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   async function load() {
     try {
@@ -126,6 +128,24 @@ export function FacilityDetail({
     );
   }
 
+  if (editing) {
+    return (
+      <section class="area" aria-labelledby="facility-title">
+        <h2 id="facility-title">Edit {facility.name}</h2>
+        <FacilityEdit
+          facility={facility}
+          canManage={can('facilities:full')}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setMessage({ text: 'Changes saved.', error: false });
+            load();
+          }}
+        />
+      </section>
+    );
+  }
+
   const isCurrent = current?.id === facility.id && current.organizationId === me.organization.id;
   const a = facility.address;
 
@@ -162,8 +182,12 @@ export function FacilityDetail({
         }}
       >
         {isCurrent ? 'Current facility for patients' : 'Use for patients'}
-      </button>
-
+      </button>{' '}
+      {can('facilities:edit') ? (
+        <button type="button" class="secondary" onClick={() => setEditing(true)}>
+          Edit
+        </button>
+      ) : null}
       <h3>Administrator</h3>
       {facility.administrator ? (
         <div class="row-between">
@@ -192,7 +216,6 @@ export function FacilityDetail({
       ) : (
         <p class="empty">No administrator yet.</p>
       )}
-
       <h3>Features</h3>
       <ul class="plain">
         {FEATURES.filter((f) => facility.features[f]).map((f) => (
@@ -213,7 +236,6 @@ export function FacilityDetail({
           ? facility.serviceCategories.map((c) => CATEGORY_LABELS[c]).join(', ')
           : 'none'}
       </p>
-
       {can('facilities:full') ? (
         <>
           <h3>Contract</h3>
@@ -266,7 +288,6 @@ export function FacilityDetail({
           </ol>
         </>
       ) : null}
-
       {can('facility:documents') ? (
         <>
           <h3>Documents</h3>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, type Role } from '../../shared/permissions';
+import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
 import type { SessionView } from '../utils/messages';
 import { type AreaId, visibleAreas } from '../utils/navigation';
 import { sendMessage } from '../utils/send-message';
@@ -23,6 +24,13 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
   const areas = visibleAreas(me.permissions);
   const [area, setArea] = useState<AreaId | undefined>(areas[0]?.id);
   const [account, setAccount] = useState(false);
+  const [facility, setFacility] = useState<CurrentFacility | null>(null);
+
+  useEffect(() => {
+    currentFacilityItem.getValue().then(setFacility);
+    return currentFacilityItem.watch(setFacility);
+  }, []);
+  const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
   const current = areas.find((a) => a.id === area) ?? areas[0];
 
   // Sign out on our own clock too, so an idle panel does not keep showing data
@@ -63,6 +71,11 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
             <span data-testid="organization-name">{me.organization.name}</span> ·{' '}
             <span data-testid="role-label">{ROLE_LABELS[me.role as Role] ?? me.role}</span>
           </div>
+          {currentFacility ? (
+            <div class="muted small" data-testid="current-facility">
+              Facility: {currentFacility.name}
+            </div>
+          ) : null}
         </div>
         <div class="header-actions">
           <button type="button" class="link" aria-pressed={account} onClick={() => setAccount(!account)}>

@@ -228,6 +228,12 @@ describe('facility onboarding from the side panel', () => {
     await eventually(() => panel.getByTestId('document-row').count()).toBe(1);
     expect(await text(panel.getByTestId('document-row'))).toContain('willow-agreement.pdf');
     await panel.screenshot({ path: '.tmp/e2e-facility.png', fullPage: true });
+    await panel.getByRole('button', { name: 'Use for patients' }).click();
+    await eventually(() => text(panel.getByTestId('current-facility'))).toBe('Facility: Willow Creek Care');
+    await panel.getByRole('button', { name: 'Edit' }).click();
+    await panel.getByLabel('Phone', { exact: true }).fill('512-555-0142');
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await eventually(() => text(panel.getByTestId('facility-message'))).toBe('Changes saved.');
     await signOut();
 
     // The administrator opens the link from the dev mailbox and sets a password.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { offlineAddressVerifier } from '../../worker/services/address/offline-verifier';
+import { smartyAddressVerifier } from '../../worker/services/address/smarty-verifier';
 
 const verify = (address: {
   line1: string;
@@ -54,5 +55,56 @@ describe('offline address verifier', () => {
     expect(
       (await verify({ line1: '2 Hill Rd', city: 'Washington', state: 'DC', postalCode: '20001' })).ok,
     ).toBe(true);
+  });
+});
+
+describe('Smarty address verifier (the provider is outside our stack, so its HTTP answers are canned)', () => {
+  const input = { line1: '1 Infinite Loop', city: 'Cupertino', state: 'CA', postalCode: '95014' };
+  const answer =
+    (body: unknown, status = 200) =>
+    async () =>
+      new Response(JSON.stringify(body), { status });
+
+  it('accepts a confirmed delivery point and takes the provider’s spelling', async () => {
+    const verifier = smartyAddressVerifier(
+      'id',
+      'token',
+      answer([
+        {
+          delivery_line_1: '1 Infinite Loop',
+          components: {
+            city_name: 'Cupertino',
+            state_abbreviation: 'CA',
+            zipcode: '95014',
+            plus4_code: '2083',
+          },
+          analysis: { dpv_match_code: 'Y' },
+        },
+      ]),
+    );
+    const result = await verifier.verify(input);
+    expect(result).toMatchObject({
+      ok: true,
+      address: { postalCode: '95014-2083', verification: { provider: 'smarty' } },
+    });
+  });
+
+  it('refuses an address the postal service does not know', async () => {
+    const result = await smartyAddressVerifier('id', 'token', answer([])).verify(input);
+    expect(result).toMatchObject({ ok: false, problems: [{ path: 'address' }] });
+  });
+
+  it('reports the service as unavailable rather than the address as wrong', async () => {
+    expect(await smartyAddressVerifier('id', 'token', answer({}, 503)).verify(input)).toEqual({
+      ok: false,
+      unavailable: 'The address service answered 503',
+    });
+    const offline = smartyAddressVerifier('id', 'token', async () => {
+      throw new TypeError('network down');
+    });
+    expect(await offline.verify(input)).toEqual({
+      ok: false,
+      unavailable: 'The address service could not be reached',
+    });
   });
 });
