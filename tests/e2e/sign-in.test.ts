@@ -236,16 +236,13 @@ describe('facility onboarding from the side panel', () => {
     await eventually(() => text(panel.getByTestId('facility-message'))).toBe('Changes saved.');
     await signOut();
 
-    // The administrator opens the link from the dev mailbox and sets a password.
-    const mail = (await (await fetch(`${api}/dev/mailbox.json`)).json()) as {
-      items: { recipient: string; bodyText: string }[];
-    };
-    const sent = mail.items
-      .find((m) => m.recipient === 'wendy@willow.test')!
-      .bodyText.match(/http\S+\/invite\/\S+/)![0];
+    // The administrator's email, read on the dev mailbox page; they open its link and set a password.
+    const invite = await context.newPage();
+    await invite.goto(`${api}/dev/mailbox`);
+    const message = invite.locator('article', { hasText: 'To wendy@willow.test' }).first();
+    const sent = (await message.locator('pre').textContent())!.match(/http\S+\/invite\/\S+/)![0];
     // Emails name PUBLIC_BASE_URL from wrangler.toml (port 8787); this test's worker listens on a free port.
     const link = `${api}${new URL(sent).pathname}`;
-    const invite = await context.newPage();
     await invite.goto(link);
     await invite.getByLabel('Your name').fill('Wendy Willow');
     await invite.getByLabel('Choose a password').fill('willow-creek-2026');
