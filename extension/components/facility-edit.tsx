@@ -1,14 +1,9 @@
 import { useState } from 'preact/hooks';
-import {
-  CATEGORY_LABELS,
-  FEATURE_INFO,
-  FEATURES,
-  SERVICE_CATEGORIES,
-  type ServiceCategory,
-} from '../../shared/facility-terms';
+import { FEATURES, type ServiceCategory } from '../../shared/facility-terms';
 import type { Facility } from '../utils/facility-types';
-import { MessageError } from '../utils/send-message';
+import { fieldErrorsFrom } from '../utils/field-errors';
 import { apiCall } from '../utils/use-api';
+import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
 import { Field } from './field';
 
 type Errors = Record<string, string>;
@@ -113,13 +108,7 @@ export function FacilityEdit({
       await apiCall('PATCH', `/api/v1/facilities/${facility.id}`, body);
       onSaved();
     } catch (err) {
-      const out: Errors = {};
-      if (err instanceof MessageError) {
-        for (const d of err.failure.details ?? []) out[d.path] ??= d.issue;
-        if (err.failure.code === 'conflict') out.name = err.failure.message;
-        if (!Object.keys(out).length) out.form = err.failure.message;
-      } else out.form = (err as Error).message;
-      setErrors(out);
+      setErrors(fieldErrorsFrom(err));
     } finally {
       setSaving(false);
     }
@@ -192,79 +181,12 @@ export function FacilityEdit({
         </>
       ) : null}
       <h3>Features</h3>
-      {FEATURES.map((f) => (
-        <label class="check" key={f}>
-          <input
-            type="checkbox"
-            checked={features[f]}
-            onChange={(e) => setFeatures({ ...features, [f]: e.currentTarget.checked })}
-          />
-          <span>
-            <strong>{FEATURE_INFO[f].label}</strong>{' '}
-            <span class="muted small">{FEATURE_INFO[f].meaning}</span>
-          </span>
-        </label>
-      ))}
-      <label for="e-cycle">Cycle start day</label>
-      <select id="e-cycle" value={cycleDay} onChange={(e) => setCycleDay(e.currentTarget.value)}>
-        <option value="">No cycle day</option>
-        {Array.from({ length: 28 }, (_, i) => (
-          <option value={String(i + 1)} key={i}>
-            Day {i + 1} of the month
-          </option>
-        ))}
-      </select>
+      <FeatureChecks value={features} onChange={setFeatures} />
+      <CycleDaySelect id="e-cycle" label="Cycle start day" value={cycleDay} onChange={setCycleDay} />
       <h3>Address</h3>
-      <Field
-        id="e-line1"
-        label="Street address"
-        value={address.line1}
-        onInput={(line1) => setAddress({ ...address, line1 })}
-        error={errors['address.line1']}
-      />
-      <Field
-        id="e-line2"
-        label="Suite, unit"
-        value={address.line2}
-        onInput={(line2) => setAddress({ ...address, line2 })}
-        error={errors['address.line2']}
-      />
-      <Field
-        id="e-city"
-        label="City"
-        value={address.city}
-        onInput={(city) => setAddress({ ...address, city })}
-        error={errors['address.city']}
-      />
-      <div class="two">
-        <Field
-          id="e-state"
-          label="State"
-          value={address.state}
-          onInput={(state) => setAddress({ ...address, state })}
-          error={errors['address.state']}
-        />
-        <Field
-          id="e-zip"
-          label="ZIP code"
-          value={address.postalCode}
-          onInput={(postalCode) => setAddress({ ...address, postalCode })}
-          error={errors['address.postalCode']}
-        />
-      </div>
+      <AddressInputs idPrefix="e" value={address} onChange={setAddress} errors={errors} />
       <h3>Service categories</h3>
-      {SERVICE_CATEGORIES.map((c) => (
-        <label class="check" key={c}>
-          <input
-            type="checkbox"
-            checked={categories.includes(c)}
-            onChange={(e) =>
-              setCategories(e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c))
-            }
-          />
-          <span>{CATEGORY_LABELS[c]}</span>
-        </label>
-      ))}
+      <CategoryChecks value={categories} onChange={setCategories} />
       <div class="row">
         <button type="button" class="secondary" onClick={onCancel} disabled={saving}>
           Cancel

@@ -1,21 +1,18 @@
 import { useState } from 'preact/hooks';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, type ContractStatus } from '../../shared/contract-status';
 import {
-  CATEGORY_LABELS,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
   type DocumentKind,
-  FEATURE_INFO,
-  FEATURES,
   type Feature,
-  SERVICE_CATEGORIES,
   type ServiceCategory,
 } from '../../shared/facility-terms';
 import type { AddressFields, Facility } from '../utils/facility-types';
-import { MessageError } from '../utils/send-message';
+import { fieldErrorsFrom } from '../utils/field-errors';
 import { uploadFile } from '../utils/upload-file';
 import { apiCall } from '../utils/use-api';
 import { DocumentPicker, type PickedFile } from './document-picker';
+import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
 import { Field } from './field';
 
 const STEPS = [
@@ -41,15 +38,6 @@ function stepOf(path: string): number {
   if (path.startsWith('contractStatus')) return 5;
   if (path.startsWith('serviceCategories')) return 6;
   return 0;
-}
-
-function errorsFrom(e: unknown): Errors {
-  if (!(e instanceof MessageError)) return { form: (e as Error).message };
-  const out: Errors = {};
-  for (const d of e.failure.details ?? []) out[d.path] ??= d.issue;
-  if (e.failure.code === 'conflict') out.name = e.failure.message;
-  if (!Object.keys(out).length) out.form = e.failure.message;
-  return out;
 }
 
 /**
@@ -121,7 +109,7 @@ export function FacilityWizard({
         );
       } catch (e) {
         setVerified(null);
-        setErrors(errorsFrom(e));
+        setErrors(fieldErrorsFrom(e));
         return;
       } finally {
         setPending(false);
@@ -160,7 +148,7 @@ export function FacilityWizard({
         serviceCategories: categories,
       });
     } catch (e) {
-      const found = errorsFrom(e);
+      const found = fieldErrorsFrom(e);
       setErrors(found);
       const first = Object.keys(found).find((k) => k !== 'form');
       if (first) setStep(stepOf(first));
@@ -285,31 +273,16 @@ export function FacilityWizard({
         ) : step === 2 ? (
           <fieldset>
             <legend class="sr-only">Service features</legend>
-            {FEATURES.map((f) => (
-              <label class="check" key={f}>
-                <input
-                  type="checkbox"
-                  checked={features[f]}
-                  onChange={(e) => setFeatures({ ...features, [f]: e.currentTarget.checked })}
-                />
-                <span>
-                  <strong>{FEATURE_INFO[f].label}</strong>
-                  <span class="muted small"> {FEATURE_INFO[f].meaning}</span>
-                </span>
-              </label>
-            ))}
+            <FeatureChecks value={features} onChange={setFeatures} />
           </fieldset>
         ) : step === 3 ? (
           <>
-            <label for="f-cycle">Cycle start day (optional)</label>
-            <select id="f-cycle" value={cycleDay} onChange={(e) => setCycleDay(e.currentTarget.value)}>
-              <option value="">No cycle day</option>
-              {Array.from({ length: 28 }, (_, i) => (
-                <option value={String(i + 1)} key={i}>
-                  Day {i + 1} of the month
-                </option>
-              ))}
-            </select>
+            <CycleDaySelect
+              id="f-cycle"
+              label="Cycle start day (optional)"
+              value={cycleDay}
+              onChange={setCycleDay}
+            />
             <p class="muted small">
               The day the pharmacy's medication cycle starts; it plans cycle deliveries.
             </p>
@@ -317,50 +290,7 @@ export function FacilityWizard({
           </>
         ) : step === 4 ? (
           <>
-            <Field
-              id="ad-line1"
-              label="Street address"
-              value={address.line1}
-              onInput={(line1) => setAddress({ ...address, line1 })}
-              error={errors['address.line1']}
-              autoComplete="address-line1"
-            />
-            <Field
-              id="ad-line2"
-              label="Suite, unit (optional)"
-              value={address.line2}
-              onInput={(line2) => setAddress({ ...address, line2 })}
-              error={errors['address.line2']}
-              autoComplete="address-line2"
-            />
-            <Field
-              id="ad-city"
-              label="City"
-              value={address.city}
-              onInput={(city) => setAddress({ ...address, city })}
-              error={errors['address.city']}
-              autoComplete="address-level2"
-            />
-            <div class="two">
-              <Field
-                id="ad-state"
-                label="State"
-                value={address.state}
-                onInput={(state) => setAddress({ ...address, state })}
-                error={errors['address.state']}
-                autoComplete="address-level1"
-              />
-              <Field
-                id="ad-zip"
-                label="ZIP code"
-                value={address.postalCode}
-                onInput={(postalCode) => setAddress({ ...address, postalCode })}
-                error={errors['address.postalCode']}
-                inputMode="numeric"
-                autoComplete="postal-code"
-              />
-            </div>
-            {errors.address ? <p class="field-error">{errors.address}</p> : null}
+            <AddressInputs idPrefix="ad" value={address} onChange={setAddress} errors={errors} />
             <p class="muted small">The address is verified when you continue.</p>
           </>
         ) : step === 5 ? (
@@ -389,20 +319,7 @@ export function FacilityWizard({
           <fieldset>
             <legend class="sr-only">Service categories</legend>
             <p class="muted small">Which services this facility takes, for demand planning.</p>
-            {SERVICE_CATEGORIES.map((c) => (
-              <label class="check" key={c}>
-                <input
-                  type="checkbox"
-                  checked={categories.includes(c)}
-                  onChange={(e) =>
-                    setCategories(
-                      e.currentTarget.checked ? [...categories, c] : categories.filter((x) => x !== c),
-                    )
-                  }
-                />
-                <span>{CATEGORY_LABELS[c]}</span>
-              </label>
-            ))}
+            <CategoryChecks value={categories} onChange={setCategories} />
           </fieldset>
         ) : (
           <DocumentPicker

@@ -203,7 +203,7 @@ describe('facility onboarding from the side panel', () => {
     await panel.getByLabel('State').fill('TX');
     await panel.getByLabel('ZIP code').fill('10001');
     await panel.getByRole('button', { name: 'Next' }).click();
-    await eventually(() => text(panel.locator('#ad-zip-error'))).toBe(
+    await eventually(() => text(panel.locator('#ad-postalCode-error'))).toBe(
       'ZIP 10001 belongs to New York, not Texas',
     );
     await panel.getByLabel('ZIP code').fill('78701');
