@@ -20,6 +20,8 @@ export const users = sqliteTable('users', {
   passwordHash: text(),
   totpSecret: text(),
   totpEnabledAt: text(),
+  /** The last 30-second step a code was accepted for: a code works once (RFC 6238, section 5.2). */
+  totpLastStep: integer(),
   createdAt: createdAt(),
   updatedAt: text().notNull(),
 });

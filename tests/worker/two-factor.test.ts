@@ -35,17 +35,27 @@ describe('two-factor sign-in', () => {
       body: { challengeToken: first.json.challengeToken, code: '123456' },
     });
     expect(bad.status).toBe(401);
-    const ok = await api('/api/v1/auth/login/two-factor', {
+    // The code that turned 2FA on was spent then; the next 30-second step's code works.
+    const replayed = await api('/api/v1/auth/login/two-factor', {
       body: { challengeToken: first.json.challengeToken, code: currentTotp(secret) },
+    });
+    expect(replayed.status).toBe(401);
+    const ok = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: first.json.challengeToken, code: currentTotp(secret, Date.now() + 30_000) },
     });
     expect(ok.status).toBe(200);
     expect(ok.json.me.user.twoFactorEnabled).toBe(true);
     expect((await api('/api/v1/me', { token: ok.json.token })).status).toBe(200);
-    // A challenge is spent once used.
+    // A challenge is spent once used, and so is a code.
     const again = await api('/api/v1/auth/login/two-factor', {
-      body: { challengeToken: first.json.challengeToken, code: currentTotp(secret) },
+      body: { challengeToken: first.json.challengeToken, code: currentTotp(secret, Date.now() + 30_000) },
     });
     expect(again.status).toBe(401);
+    const second = await password('doctor@demo.test');
+    const reused = await api('/api/v1/auth/login/two-factor', {
+      body: { challengeToken: second.json.challengeToken, code: currentTotp(secret, Date.now() + 30_000) },
+    });
+    expect(reused.status).toBe(401);
   });
 
   it('accepts each backup code once', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import type { Db } from '../../../db/client';
 import { backupCodes, users } from '../../../db/schema';
@@ -23,8 +23,10 @@ function totp(secret: string, label: string) {
 }
 
 /** ±1 step of 30 s tolerates phone clocks that drift a little. */
-export function totpMatches(secret: string, code: string, timestamp = Date.now()): boolean {
-  return totp(secret, 'x').validate({ token: code, timestamp, window: 1 }) !== null;
+/** The 30-second step the code belongs to (±1 step of 30 s tolerates drifting phone clocks), or null. */
+export function totpStep(secret: string, code: string, timestamp = Date.now()): number | null {
+  const delta = totp(secret, 'x').validate({ token: code, timestamp, window: 1 });
+  return delta === null ? null : Math.floor(timestamp / 30_000) + delta;
 }
 
 export function currentTotp(secret: string, timestamp = Date.now()): string {
@@ -56,7 +58,8 @@ export async function enableTwoFactor(db: Db, audit: AuditLog, auth: AuthContext
   const [user] = await db.select().from(users).where(eq(users.id, auth.userId)).limit(1);
   if (!user?.totpSecret) throw new AppError('conflict', 'Start two-factor setup first');
   if (user.totpEnabledAt) throw new AppError('conflict', 'Two-factor sign-in is already on');
-  if (!totpMatches(user.totpSecret, code)) {
+  const step = totpStep(user.totpSecret, code);
+  if (step === null) {
     throw new AppError(
       'validation_failed',
       'That code does not match. Check the time on your phone and try again.',
@@ -76,7 +79,10 @@ export async function enableTwoFactor(db: Db, audit: AuditLog, auth: AuthContext
   await db.batch([
     db.delete(backupCodes).where(eq(backupCodes.userId, user.id)),
     db.insert(backupCodes).values(rows),
-    db.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id)),
+    db
+      .update(users)
+      .set({ totpEnabledAt: now, totpLastStep: step, updatedAt: now })
+      .where(eq(users.id, user.id)),
     audit.statement({ action: 'two_factor_enable', entityType: 'user', entityId: user.id }),
   ]);
   return { backupCodes: codes };
@@ -108,7 +114,16 @@ export async function verifySecondFactor(
 ): Promise<'totp' | 'backup_code' | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user?.totpSecret || !user.totpEnabledAt) return null;
-  if (/^\d{6}$/.test(code.trim()) && totpMatches(user.totpSecret, code.trim())) return 'totp';
+  const step = /^\d{6}$/.test(code.trim()) ? totpStep(user.totpSecret, code.trim()) : null;
+  if (step !== null) {
+    // Accept each step once: a code seen over someone's shoulder cannot be replayed.
+    const claimed = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return claimed.length ? 'totp' : null;
+  }
   const hash = await sha256(normaliseBackupCode(code));
   const spent = await db
     .update(backupCodes)
