@@ -302,3 +302,90 @@ export const facilityDocuments = sqliteTable(
   },
   (t) => [index('facility_documents_facility').on(t.facilityId, t.createdAt)],
 );
+
+export const patients = sqliteTable(
+  'patients',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: text()
+      .notNull()
+      .references(() => facilities.id),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    /** `last|first`, lower case without accents or punctuation: what "the same name" means. */
+    nameKey: text().notNull(),
+    dateOfBirth: text().notNull(),
+    roomNumber: text(),
+    emergencyContactName: text(),
+    emergencyContactRelationship: text(),
+    emergencyContactPhone: text(),
+    sex: text(),
+    mrn: text(),
+    notes: text(),
+    /** "All healthcare services": the full package, with expert support and AI features (spec 000 FAQ). */
+    fullPackage: integer({ mode: 'boolean' }).notNull().default(false),
+    enrollmentStatus: text().notNull().default('not_started'),
+    importId: text(),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [
+    index('patients_facility_name').on(t.organizationId, t.facilityId, t.nameKey, t.dateOfBirth),
+    index('patients_org_created').on(t.organizationId, t.createdAt),
+  ],
+);
+
+/** One roster upload: who, when, which file, into which facility, how many rows. */
+export const patientImports = sqliteTable('patient_imports', {
+  id: text().primaryKey(),
+  organizationId: text()
+    .notNull()
+    .references(() => organizations.id),
+  facilityId: text()
+    .notNull()
+    .references(() => facilities.id),
+  fileName: text(),
+  source: text().notNull(),
+  rowCount: integer().notNull(),
+  createdBy: text().notNull(),
+  createdAt: createdAt(),
+});
+
+/** The organisation's service catalogue (spec 000, step 4). */
+export const services = sqliteTable(
+  'services',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    category: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    sortOrder: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('services_org_category_name').on(t.organizationId, t.category, t.name)],
+);
+
+export const patientServices = sqliteTable(
+  'patient_services',
+  {
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    patientId: text()
+      .notNull()
+      .references(() => patients.id),
+    serviceId: text()
+      .notNull()
+      .references(() => services.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.serviceId] })],
+);

@@ -15,6 +15,9 @@ import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { organizationRoutes } from './routes/organization';
+import { patientImportRoutes } from './routes/patient-import';
+import { patientRoutes } from './routes/patients';
+import { serviceRoutes } from './routes/services';
 
 const api = new OpenAPIHono<AppEnv>();
 api.use('*', apiBodyLimit, jsonOnly);
@@ -26,7 +29,10 @@ api
   .route('/invitations', invitationRoutes)
   .route('/audit', auditRoutes)
   .route('/facilities', facilityRoutes)
-  .route('/facilities', facilityDocumentRoutes);
+  .route('/facilities', facilityDocumentRoutes)
+  .route('/patients/import', patientImportRoutes)
+  .route('/patients', patientRoutes)
+  .route('/services', serviceRoutes);
 
 const root = new OpenAPIHono<AppEnv>();
 root.use('*', requestContext);

@@ -8,8 +8,10 @@ export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 /** A 25 MB document plus the multipart envelope around it. */
 export const UPLOAD_BODY_LIMIT_BYTES = 25 * 1024 * 1024 + 64 * 1024;
 
-/** File uploads are the only API writes that are not JSON. */
-const isUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && /\/documents$/.test(c.req.path);
+/** File uploads (documents, roster files) are the only API writes that may be multipart. */
+const isUpload = (c: Context<AppEnv>) =>
+  c.req.method === 'POST' &&
+  (/\/documents$/.test(c.req.path) || c.req.path.endsWith('/patients/import/preview'));
 
 /**
  * Bodies of API writes are JSON (uploads: multipart form data), refused before
@@ -21,7 +23,8 @@ export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && (length > 0 || c.req.header('Transfer-Encoding'))) {
     const type = c.req.header('Content-Type') ?? '';
     if (isUpload(c)) {
-      if (!/^multipart\/form-data\b/i.test(type)) {
+      const jsonAllowed = c.req.path.endsWith('/import/preview');
+      if (!/^multipart\/form-data\b/i.test(type) && !(jsonAllowed && /^application\/json\b/i.test(type))) {
         throw new AppError(
           'unsupported_media_type',
           'Upload the file as multipart/form-data with a "file" field',
@@ -50,6 +53,10 @@ const uploadLimit = bodyLimit({
   },
 });
 
+/** A 5,000-row roster commit is JSON, but larger than ordinary writes. */
+const isLargeJson = (c: Context<AppEnv>) =>
+  c.req.method === 'POST' && c.req.path.endsWith('/patients/import/commit');
+
 export const apiBodyLimit = createMiddleware<AppEnv>((c, next) =>
-  isUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next),
+  isUpload(c) || isLargeJson(c) ? uploadLimit(c, next) : jsonLimit(c, next),
 );

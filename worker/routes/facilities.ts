@@ -43,6 +43,7 @@ const demandSchema = z.object({
       name: z.string(),
       contractStatus: z.enum(CONTRACT_STATUSES),
       nextCycleDate: z.string().nullable(),
+      patients: z.number(),
       categories: z.record(
         z.enum(SERVICE_CATEGORIES),
         z.object({ taken: z.boolean(), patients: z.number(), services: z.number() }),

@@ -1,5 +1,5 @@
-import { asc } from 'drizzle-orm';
-import { facilities } from '../../../db/schema';
+import { asc, eq, sql } from 'drizzle-orm';
+import { facilities, patientServices, patients, services } from '../../../db/schema';
 import type { CONTRACT_STATUSES } from '../../../shared/contract-status';
 import { SERVICE_CATEGORIES } from '../../../shared/schemas/facilities';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -12,23 +12,47 @@ type CategoryDemand = { taken: boolean; patients: number; services: number };
 
 /**
  * Demand per facility and service category, for forecasting supply and staff
- * (spec 000, "Service Categories"). Patient and service counts are zero until
- * patients exist (issue 4 fills them from the same query).
+ * (spec 000, "Service Categories"): per category, how many of the facility's
+ * patients take at least one of its services, and how many selections there are.
  */
 export async function facilityDemand(tenant: TenantDb, auth: AuthContext) {
   const rows = await tenant
     .select(facilities, visibleFacilities(tenant, auth))
     .orderBy(asc(facilities.nameKey));
+  // Two grouped reads cover every facility: selections per facility and category, and patients per facility.
+  const usage = await tenant.db
+    .select({
+      facilityId: patients.facilityId,
+      category: services.category,
+      patients: sql<number>`count(distinct ${patients.id})`,
+      services: sql<number>`count(*)`,
+    })
+    .from(patientServices)
+    .innerJoin(patients, eq(patients.id, patientServices.patientId))
+    .innerJoin(services, eq(services.id, patientServices.serviceId))
+    .where(tenant.scope(patientServices))
+    .groupBy(patients.facilityId, services.category);
+  const patientTotals = await tenant.db
+    .select({ facilityId: patients.facilityId, count: sql<number>`count(*)` })
+    .from(patients)
+    .where(tenant.scope(patients))
+    .groupBy(patients.facilityId);
+  const used = new Map(usage.map((u) => [`${u.facilityId}|${u.category}`, u]));
+  const patientCount = new Map(patientTotals.map((p) => [p.facilityId, p.count]));
   const items = rows.map((r) => ({
     facilityId: r.id,
     name: r.name,
     contractStatus: r.contractStatus as (typeof CONTRACT_STATUSES)[number],
     nextCycleDate: nextCycleDate(r.cycleStartDay),
+    patients: patientCount.get(r.id) ?? 0,
     categories: Object.fromEntries(
-      SERVICE_CATEGORIES.map((c) => [
-        c,
-        { taken: r.serviceCategories.includes(c), patients: 0, services: 0 },
-      ]),
+      SERVICE_CATEGORIES.map((c) => {
+        const u = used.get(`${r.id}|${c}`);
+        return [
+          c,
+          { taken: r.serviceCategories.includes(c), patients: u?.patients ?? 0, services: u?.services ?? 0 },
+        ];
+      }),
     ) as Record<Category, CategoryDemand>,
   }));
   const totals = Object.fromEntries(

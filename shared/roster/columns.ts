@@ -1,0 +1,92 @@
+/** The patient fields a roster column can feed. `fullName` is split into last and first. */
+export const ROSTER_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'dateOfBirth',
+  'roomNumber',
+  'sex',
+  'mrn',
+  'emergencyContactName',
+  'emergencyContactRelationship',
+  'emergencyContactPhone',
+  'notes',
+] as const;
+export type RosterField = (typeof ROSTER_FIELDS)[number];
+
+/** Header spellings seen on real rosters, compared lower-case with punctuation and spaces removed. */
+const ALIASES: Record<RosterField, string[]> = {
+  firstName: ['firstname', 'first', 'givenname', 'fname', 'residentfirstname', 'patientfirstname'],
+  lastName: ['lastname', 'last', 'surname', 'familyname', 'lname', 'residentlastname', 'patientlastname'],
+  fullName: [
+    'name',
+    'residentname',
+    'patientname',
+    'resident',
+    'patient',
+    'fullname',
+    'lastfirst',
+    'namelastfirst',
+  ],
+  dateOfBirth: ['dob', 'dateofbirth', 'birthdate', 'birthday', 'born', 'birth'],
+  roomNumber: ['room', 'roombed', 'rm', 'roomnumber', 'roomno', 'bed', 'unitroom', 'rmbed'],
+  sex: ['sex', 'gender'],
+  mrn: ['mrn', 'medicalrecordnumber', 'recordnumber', 'chart', 'chartnumber', 'residentid', 'patientid'],
+  emergencyContactName: [
+    'emergencycontact',
+    'emergencycontactname',
+    'contact',
+    'contactname',
+    'nextofkin',
+    'responsibleparty',
+  ],
+  emergencyContactRelationship: [
+    'relationship',
+    'contactrelationship',
+    'emergencycontactrelationship',
+    'relation',
+  ],
+  emergencyContactPhone: [
+    'phone',
+    'contactphone',
+    'emergencyphone',
+    'emergencycontactphone',
+    'telephone',
+    'tel',
+  ],
+  notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
+};
+
+const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export function fieldForHeader(header: string): RosterField | null {
+  const key = squash(header);
+  if (!key) return null;
+  for (const field of ROSTER_FIELDS) if (ALIASES[field].includes(key)) return field;
+  return null;
+}
+
+/** Column index → field, each field at most once (the first column that names it wins). */
+export type ColumnMapping = (RosterField | null)[];
+
+export function detectMapping(headers: string[]): ColumnMapping {
+  const used = new Set<RosterField>();
+  return headers.map((h) => {
+    const field = fieldForHeader(h);
+    if (!field || used.has(field)) return null;
+    used.add(field);
+    return field;
+  });
+}
+
+/**
+ * The header row: the first of the first ten rows that names at least two
+ * fields, so a title line ("Sunrise Manor census, June") above it is skipped.
+ */
+export function findHeaderRow(rows: unknown[][]): number {
+  for (let i = 0; i < Math.min(rows.length, 10); i++) {
+    const named = rows[i]!.filter((cell) => typeof cell === 'string' && fieldForHeader(cell)).length;
+    if (named >= 2) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { SERVICE_CATEGORIES } from '../facility-terms';
+import { ROSTER_FIELDS } from '../roster/columns';
+import { idSchema, timestampSchema } from './common';
+
+export const ENROLLMENT_STATUSES = ['not_started', 'in_progress', 'active', 'completed'] as const;
+export const MAX_IMPORT_ROWS = 5000;
+
+const text = (max: number) => z.string().trim().max(max);
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' });
+
+export const emergencyContactSchema = z.strictObject({
+  name: text(120).min(1, { message: 'Enter the contact name' }),
+  relationship: text(60).optional(),
+  phone: text(40).optional(),
+});
+
+export const patientCreateSchema = z.strictObject({
+  facilityId: idSchema,
+  firstName: text(80).min(1, { message: 'Enter the first name' }),
+  lastName: text(80).min(1, { message: 'Enter the last name' }),
+  dateOfBirth: dateSchema,
+  roomNumber: text(20).optional(),
+  emergencyContact: emergencyContactSchema.optional(),
+  sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+  mrn: text(40).optional(),
+  notes: text(2000).optional(),
+  /** Save even though a patient with the same name and date of birth exists at the facility. */
+  confirmDuplicate: z.boolean().optional(),
+});
+
+export const patientUpdateSchema = patientCreateSchema
+  .omit({ facilityId: true, confirmDuplicate: true })
+  .partial()
+  .extend({ emergencyContact: emergencyContactSchema.nullable().optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
+export const patientSchema = z.object({
+  id: z.string(),
+  facilityId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  roomNumber: z.string().nullable(),
+  emergencyContact: z
+    .object({ name: z.string(), relationship: z.string().nullable(), phone: z.string().nullable() })
+    .nullable(),
+  sex: z.string().nullable(),
+  mrn: z.string().nullable(),
+  notes: z.string().nullable(),
+  enrollmentStatus: z.enum(ENROLLMENT_STATUSES),
+  fullPackage: z.boolean(),
+  serviceIds: z.array(z.string()),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+export const patientListQuerySchema = z.strictObject({
+  facilityId: idSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+});
+
+/** A roster row as the person sees it: every field text, before it is checked. */
+export const rosterRowSchema = z.strictObject(
+  Object.fromEntries(
+    ROSTER_FIELDS.map((f) => [
+      f,
+      z
+        .union([z.string().max(500), z.number()])
+        .nullable()
+        .optional(),
+    ]),
+  ) as Record<
+    (typeof ROSTER_FIELDS)[number],
+    z.ZodOptional<z.ZodNullable<z.ZodUnion<[z.ZodString, z.ZodNumber]>>>
+  >,
+);
+
+export const rosterPreviewJsonSchema = z.strictObject({
+  facilityId: idSchema,
+  source: z.enum(['ocr', 'json']).default('json'),
+  rows: z
+    .array(rosterRowSchema)
+    .min(1, { message: 'The roster has no rows' })
+    .max(MAX_IMPORT_ROWS, {
+      message: `At most ${MAX_IMPORT_ROWS} rows can be imported at once`,
+    }),
+});
+
+export const rosterCommitSchema = z.strictObject({
+  facilityId: idSchema,
+  fileName: text(200).optional(),
+  source: z.enum(['csv', 'xlsx', 'ocr', 'json']),
+  rows: z
+    .array(
+      z.strictObject({
+        firstName: z.string().max(80),
+        lastName: z.string().max(80),
+        dateOfBirth: z.string().max(40),
+        roomNumber: z.string().max(20).optional(),
+        sex: z.string().max(20).optional(),
+        mrn: z.string().max(40).optional(),
+        emergencyContactName: z.string().max(120).optional(),
+        emergencyContactRelationship: z.string().max(60).optional(),
+        emergencyContactPhone: z.string().max(40).optional(),
+        notes: z.string().max(2000).optional(),
+        /** Import even though it looks like a patient already at the facility. */
+        confirmDuplicate: z.boolean().optional(),
+      }),
+    )
+    .min(1, { message: 'There are no rows to import' })
+    .max(MAX_IMPORT_ROWS, { message: `At most ${MAX_IMPORT_ROWS} rows can be imported at once` }),
+});
+
+export const serviceCreateSchema = z.strictObject({
+  category: z.enum(SERVICE_CATEGORIES),
+  name: text(120).min(1),
+  description: text(500).optional(),
+});
+export const serviceUpdateSchema = z
+  .strictObject({
+    name: text(120).min(1).optional(),
+    description: text(500).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const serviceSchema = z.object({
+  id: z.string(),
+  category: z.enum(SERVICE_CATEGORIES),
+  name: z.string(),
+  description: z.string().nullable(),
+  active: z.boolean(),
+});
+
+export const serviceSelectionSchema = z.strictObject({
+  /** Every active service: the full package. */
+  allHealthcareServices: z.boolean().optional(),
+  serviceIds: z.array(idSchema).max(200).optional(),
+});
+export const bulkServiceSelectionSchema = serviceSelectionSchema.extend({
+  patientIds: z.array(idSchema).min(1).max(MAX_IMPORT_ROWS),
+});
+
+export type PatientCreate = z.infer<typeof patientCreateSchema>;
+export type RosterCommit = z.infer<typeof rosterCommitSchema>;

@@ -1,0 +1,151 @@
+import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { patients } from '../../../db/schema';
+import type { PatientCreate } from '../../../shared/schemas/patients';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { getVisibleFacilityRow } from '../facilities/facility-access';
+import { existingDuplicates } from './find-duplicates';
+import { getVisiblePatientRow, visiblePatients } from './patient-access';
+import { patientsView, patientView } from './patient-view';
+import { checkPatientRow, duplicateKey } from './roster-rows';
+
+function rowErrors(errors: { field: string; issue: string }[]) {
+  return new AppError(
+    'validation_failed',
+    errors[0]!.issue,
+    errors.map((e) => ({ path: e.field, issue: e.issue })),
+  );
+}
+
+/**
+ * Adds one patient to a facility the caller can see. The same normalised name
+ * and date of birth at the facility is a likely duplicate: 409 with the
+ * existing patient's id, unless the caller confirms.
+ */
+export async function createPatient(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: PatientCreate,
+) {
+  await getVisibleFacilityRow(tenant, auth, input.facilityId);
+  const checked = checkPatientRow({
+    firstName: input.firstName,
+    lastName: input.lastName,
+    dateOfBirth: input.dateOfBirth,
+    roomNumber: input.roomNumber,
+    sex: input.sex,
+    mrn: input.mrn,
+    notes: input.notes,
+    emergencyContactName: input.emergencyContact?.name,
+    emergencyContactRelationship: input.emergencyContact?.relationship,
+    emergencyContactPhone: input.emergencyContact?.phone,
+  });
+  if (!checked.value) throw rowErrors(checked.errors);
+  const value = checked.value;
+  if (!input.confirmDuplicate) {
+    const existing = (await existingDuplicates(tenant, input.facilityId, [value])).get(duplicateKey(value));
+    if (existing) {
+      throw new AppError(
+        'conflict',
+        `${value.firstName} ${value.lastName}, born ${value.dateOfBirth}, is already a patient at this facility`,
+        [{ path: 'existingPatientId', issue: existing }],
+      );
+    }
+  }
+  const id = newId('pat');
+  const now = iso();
+  await tenant.db.batch([
+    tenant.insert(patients, {
+      id,
+      facilityId: input.facilityId,
+      ...value,
+      createdBy: auth.userId,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    audit.statement({
+      action: 'create',
+      entityType: 'patient',
+      entityId: id,
+      detail: { facilityId: input.facilityId, confirmedDuplicate: !!input.confirmDuplicate },
+    }),
+  ]);
+  return patientView(tenant, await getVisiblePatientRow(tenant, auth, id));
+}
+
+export async function updatePatient(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: Partial<Omit<PatientCreate, 'facilityId' | 'confirmDuplicate' | 'emergencyContact'>> & {
+    emergencyContact?: PatientCreate['emergencyContact'] | null;
+  },
+) {
+  const row = await getVisiblePatientRow(tenant, auth, id);
+  const contact = input.emergencyContact === undefined ? undefined : input.emergencyContact;
+  const checked = checkPatientRow({
+    firstName: input.firstName ?? row.firstName,
+    lastName: input.lastName ?? row.lastName,
+    dateOfBirth: input.dateOfBirth ?? row.dateOfBirth,
+    roomNumber: input.roomNumber ?? row.roomNumber,
+    sex: input.sex ?? row.sex,
+    mrn: input.mrn ?? row.mrn,
+    notes: input.notes ?? row.notes,
+    emergencyContactName: contact === undefined ? row.emergencyContactName : contact?.name,
+    emergencyContactRelationship:
+      contact === undefined ? row.emergencyContactRelationship : contact?.relationship,
+    emergencyContactPhone: contact === undefined ? row.emergencyContactPhone : contact?.phone,
+  });
+  if (!checked.value) throw rowErrors(checked.errors);
+  await tenant.db.batch([
+    tenant.update(patients, { ...checked.value, updatedAt: iso() }, eq(patients.id, id)),
+    audit.statement({
+      action: 'update',
+      entityType: 'patient',
+      entityId: id,
+      detail: { changed: Object.keys(input) },
+    }),
+  ]);
+  return patientView(tenant, await getVisiblePatientRow(tenant, auth, id));
+}
+
+/** By facility, searched by name, alphabetical, in cursor pages. */
+export async function listPatients(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  query: { facilityId?: string; q?: string; limit: number; cursor?: string },
+) {
+  if (query.facilityId) await getVisibleFacilityRow(tenant, auth, query.facilityId);
+  const words = (query.q ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const rows = await tenant
+    .select(
+      patients,
+      and(
+        visiblePatients(tenant, auth),
+        query.facilityId ? eq(patients.facilityId, query.facilityId) : undefined,
+        ...words.map((w) => or(like(patients.nameKey, `%${w}%`), sql`lower(${patients.mrn}) = ${w}`)),
+        afterCursor(patients.nameKey, patients.id, decodeCursor(query.cursor), 'asc'),
+      ),
+    )
+    .orderBy(asc(patients.nameKey), asc(patients.id))
+    .limit(query.limit + 1);
+  const page = pageFrom(rows, query.limit, (r) => r.nameKey);
+  audit.record({
+    action: 'list',
+    entityType: 'patient',
+    detail: { facilityId: query.facilityId ?? null, count: page.items.length },
+  });
+  return { items: await patientsView(tenant, page.items), nextCursor: page.nextCursor };
+}

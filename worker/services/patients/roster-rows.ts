@@ -1,0 +1,105 @@
+import { parseHumanDate } from '../../../shared/roster/dates';
+import { nameKey, splitFullName, tidyName } from '../../../shared/roster/names';
+
+export type RowProblem = { field: string; issue: string };
+
+export type CheckedPatient = {
+  firstName: string;
+  lastName: string;
+  nameKey: string;
+  dateOfBirth: string;
+  roomNumber: string | null;
+  sex: string | null;
+  mrn: string | null;
+  emergencyContactName: string | null;
+  emergencyContactRelationship: string | null;
+  emergencyContactPhone: string | null;
+  notes: string | null;
+};
+
+type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? '' : String(v).trim());
+const orNull = (v: string) => (v ? v : null);
+
+const SEX: Record<string, string> = {
+  f: 'female',
+  female: 'female',
+  m: 'male',
+  male: 'male',
+  o: 'other',
+  other: 'other',
+  u: 'unknown',
+  unknown: 'unknown',
+};
+
+const MAX_AGE_YEARS = 125;
+
+/**
+ * One roster or form row to a patient, or the problems that stop it: first
+ * and last name required (a "Last, First" column is split), a real date of
+ * birth, not in the future and not over 125 years ago.
+ */
+export function checkPatientRow(
+  row: RawRow,
+  today = new Date(),
+): { value: CheckedPatient | null; errors: RowProblem[] } {
+  const errors: RowProblem[] = [];
+  let first = str(row.firstName);
+  let last = str(row.lastName);
+  if ((!first || !last) && str(row.fullName)) {
+    const split = splitFullName(str(row.fullName));
+    first ||= split.firstName;
+    last ||= split.lastName;
+  }
+  if (!first) errors.push({ field: 'firstName', issue: 'First name is missing' });
+  if (!last) errors.push({ field: 'lastName', issue: 'Last name is missing' });
+
+  const rawDob = row.dateOfBirth;
+  const dob =
+    rawDob instanceof Date || typeof rawDob === 'number'
+      ? parseHumanDate(rawDob, today)
+      : parseHumanDate(str(rawDob), today);
+  const todayIso = today.toISOString().slice(0, 10);
+  const oldest = `${today.getUTCFullYear() - MAX_AGE_YEARS}${todayIso.slice(4)}`;
+  if (!str(rawDob) && !(rawDob instanceof Date))
+    errors.push({ field: 'dateOfBirth', issue: 'Date of birth is missing' });
+  else if (!dob)
+    errors.push({
+      field: 'dateOfBirth',
+      issue: `"${str(rawDob)}" is not a date (try 6/19/1944 or 1944-06-19)`,
+    });
+  else if (dob > todayIso) errors.push({ field: 'dateOfBirth', issue: 'Date of birth is in the future' });
+  else if (dob < oldest)
+    errors.push({ field: 'dateOfBirth', issue: `Date of birth is more than ${MAX_AGE_YEARS} years ago` });
+
+  const sexText = str(row.sex).toLowerCase();
+  const sex = sexText ? (SEX[sexText] ?? null) : null;
+  if (sexText && !sex)
+    errors.push({
+      field: 'sex',
+      issue: `"${str(row.sex)}" is not a sex we record (female, male, other, unknown)`,
+    });
+
+  if (errors.length || !dob) return { value: null, errors };
+  const firstName = tidyName(first);
+  const lastName = tidyName(last);
+  return {
+    value: {
+      firstName,
+      lastName,
+      nameKey: nameKey(firstName, lastName),
+      dateOfBirth: dob,
+      roomNumber: orNull(str(row.roomNumber)),
+      sex,
+      mrn: orNull(str(row.mrn)),
+      emergencyContactName: orNull(str(row.emergencyContactName)),
+      emergencyContactRelationship: orNull(str(row.emergencyContactRelationship)),
+      emergencyContactPhone: orNull(str(row.emergencyContactPhone)),
+      notes: orNull(str(row.notes)),
+    },
+    errors,
+  };
+}
+
+export const duplicateKey = (p: { nameKey: string; dateOfBirth: string }) => `${p.nameKey}|${p.dateOfBirth}`;

@@ -1,0 +1,195 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { patientServices, patients, services } from '../../../db/schema';
+import type { ServiceCategory } from '../../../shared/facility-terms';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { visiblePatients } from './patient-access';
+
+/** A starting catalogue in the four categories of spec 000, step 4; administrators edit it. */
+export const DEFAULT_CATALOGUE: Record<ServiceCategory, [name: string, description: string][]> = {
+  medical: [
+    ['Primary care visits', 'Routine visits by a physician or nurse practitioner'],
+    ['Chronic care management', 'Ongoing care plans for long-term conditions'],
+    ['Wound care', 'Assessment and treatment of wounds and pressure injuries'],
+  ],
+  pharmacy: [
+    ['Medication dispensing', 'Cycle fills and new prescriptions'],
+    ['Medication therapy review', 'Pharmacist review of every medication'],
+    ['Emergency delivery', 'Same-day delivery of urgent medication'],
+  ],
+  specialty: [
+    ['Behavioral health', 'Psychiatry and counselling'],
+    ['Podiatry', 'Foot care'],
+    ['Dental care', 'Dental exams and treatment on site'],
+  ],
+  support: [
+    ['Care coordination', 'A coordinator who arranges care across providers'],
+    ['Telehealth', 'Video visits with the care team'],
+    ['Expert support line', 'Clinical questions answered around the clock'],
+  ],
+};
+
+type ServiceRow = typeof services.$inferSelect;
+const toService = (s: ServiceRow) => ({
+  id: s.id,
+  category: s.category as ServiceCategory,
+  name: s.name,
+  description: s.description,
+  active: s.active,
+});
+
+/** The catalogue, created from the default the first time an organisation asks for it. */
+export async function listServices(tenant: TenantDb) {
+  let rows = await tenant
+    .select(services)
+    .orderBy(asc(services.category), asc(services.sortOrder), asc(services.name));
+  if (rows.length === 0) {
+    const now = iso();
+    const defaults = Object.entries(DEFAULT_CATALOGUE).flatMap(([category, items]) =>
+      items.map(([name, description], i) => ({
+        id: newId('svc'),
+        organizationId: tenant.organizationId,
+        category,
+        name,
+        description,
+        sortOrder: i,
+        createdAt: now,
+      })),
+    );
+    // 12 rows × 8 columns is under D1's 100 parameters only in chunks.
+    const chunks = [];
+    for (let i = 0; i < defaults.length; i += 10)
+      chunks.push(
+        tenant.db
+          .insert(services)
+          .values(defaults.slice(i, i + 10))
+          .onConflictDoNothing(),
+      );
+    await tenant.db.batch(chunks as [(typeof chunks)[number], ...typeof chunks]);
+    rows = await tenant
+      .select(services)
+      .orderBy(asc(services.category), asc(services.sortOrder), asc(services.name));
+  }
+  return rows.map(toService);
+}
+
+export async function createService(
+  tenant: TenantDb,
+  audit: AuditLog,
+  input: { category: ServiceCategory; name: string; description?: string },
+) {
+  await listServices(tenant);
+  const [clash] = await tenant.select(
+    services,
+    and(eq(services.category, input.category), eq(services.name, input.name)),
+  );
+  if (clash) throw new AppError('conflict', `"${input.name}" is already in the ${input.category} services`);
+  const id = newId('svc');
+  await tenant.db.batch([
+    tenant.insert(services, {
+      id,
+      category: input.category,
+      name: input.name,
+      description: input.description ?? null,
+      sortOrder: 100,
+      createdAt: iso(),
+    }),
+    audit.statement({ action: 'create', entityType: 'service', entityId: id }),
+  ]);
+  return toService(await tenant.get(services, id, 'Service'));
+}
+
+export async function updateService(
+  tenant: TenantDb,
+  audit: AuditLog,
+  id: string,
+  input: { name?: string; description?: string | null; active?: boolean },
+) {
+  await tenant.get(services, id, 'Service');
+  await tenant.db.batch([
+    tenant.update(services, input, eq(services.id, id)),
+    audit.statement({
+      action: 'update',
+      entityType: 'service',
+      entityId: id,
+      detail: { changed: Object.keys(input) },
+    }),
+  ]);
+  return toService(await tenant.get(services, id, 'Service'));
+}
+
+const PARAMS_PER_QUERY = 90;
+
+/**
+ * Replaces the selected services of one or many patients of visible
+ * facilities. "All healthcare services" selects every active service and
+ * marks the full package (expert support and AI features).
+ */
+export async function selectServices(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  patientIds: string[],
+  input: { allHealthcareServices?: boolean; serviceIds?: string[] },
+) {
+  const catalogue = (await listServices(tenant)).filter((s) => s.active);
+  const wanted = input.allHealthcareServices
+    ? catalogue.map((s) => s.id)
+    : [...new Set(input.serviceIds ?? [])];
+  const unknown = wanted.filter((id) => !catalogue.some((s) => s.id === id));
+  if (unknown.length)
+    throw new AppError(
+      'validation_failed',
+      'Some services are not in the catalogue',
+      unknown.map((id) => ({ path: 'serviceIds', issue: `unknown service ${id}` })),
+    );
+
+  const ids = [...new Set(patientIds)];
+  const found: string[] = [];
+  for (let i = 0; i < ids.length; i += PARAMS_PER_QUERY) {
+    const rows = await tenant.select(
+      patients,
+      and(inArray(patients.id, ids.slice(i, i + PARAMS_PER_QUERY)), visiblePatients(tenant, auth)),
+    );
+    found.push(...rows.map((r) => r.id));
+  }
+  if (found.length !== ids.length)
+    throw new AppError('not_found', `${ids.length - found.length} of the patients were not found`);
+
+  const now = iso();
+  const fullPackage = !!input.allHealthcareServices;
+  const statements = [];
+  for (let i = 0; i < ids.length; i += PARAMS_PER_QUERY) {
+    const chunk = ids.slice(i, i + PARAMS_PER_QUERY);
+    statements.push(
+      tenant.db
+        .delete(patientServices)
+        .where(tenant.scope(patientServices, inArray(patientServices.patientId, chunk))),
+    );
+    statements.push(tenant.update(patients, { fullPackage, updatedAt: now }, inArray(patients.id, chunk)));
+  }
+  // Four columns a link: 25 links a statement keeps within 100 parameters.
+  const links = ids.flatMap((patientId) =>
+    wanted.map((serviceId) => ({
+      organizationId: tenant.organizationId,
+      patientId,
+      serviceId,
+      createdAt: now,
+    })),
+  );
+  for (let i = 0; i < links.length; i += 25)
+    statements.push(tenant.db.insert(patientServices).values(links.slice(i, i + 25)));
+  await tenant.db.batch([
+    ...(statements as [(typeof statements)[number], ...typeof statements]),
+    audit.statement({
+      action: 'update',
+      entityType: 'patient_services',
+      detail: { patients: ids.length, services: wanted.length, fullPackage },
+    }),
+  ]);
+  return { patients: ids.length, serviceIds: wanted, fullPackage };
+}
