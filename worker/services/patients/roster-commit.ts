@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { patientImports } from '../../../db/schema';
+import { patientImports, patients } from '../../../db/schema';
 import type { RosterCommit } from '../../../shared/schemas/patients';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -29,11 +29,9 @@ function insertPatientsStatement(
   now: string,
 ) {
   const field = (name: string) => sql.raw(`json_extract(value, '$.${name}')`);
-  // organization_id comes from the signed-in tenant, as TenantDb.insert would set it.
-  return tenant.db.run(sql`
-    INSERT INTO patients (id, organization_id, facility_id, first_name, last_name, name_key, date_of_birth, room_number,
-      emergency_contact_name, emergency_contact_relationship, emergency_contact_phone, sex, mrn, notes,
-      full_package, enrollment_status, import_id, created_by, created_at, updated_at)
+  // Columns in the table's order (drizzle lists them all); organization_id is the
+  // signed-in tenant's, as TenantDb.insert would set it.
+  return tenant.db.insert(patients).select(sql`
     SELECT ${field('id')}, ${tenant.organizationId}, ${facilityId}, ${field('firstName')}, ${field('lastName')}, ${field('nameKey')},
       ${field('dateOfBirth')}, ${field('roomNumber')}, ${field('emergencyContactName')}, ${field('emergencyContactRelationship')},
       ${field('emergencyContactPhone')}, ${field('sex')}, ${field('mrn')}, ${field('notes')},

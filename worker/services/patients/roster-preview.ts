@@ -26,8 +26,10 @@ export type PreviewRow = {
 
 /** Rows of a table to field objects, using the header row and a mapping (detected unless given). */
 export function tableToRows(table: unknown[][], mapping?: ColumnMapping) {
-  const headerAt = findHeaderRow(table);
-  if (headerAt < 0 && !mapping) {
+  const found = findHeaderRow(table);
+  // With a mapping the person chose, the first row is the header row whatever it says.
+  const headerAt = found < 0 && mapping ? 0 : found;
+  if (headerAt < 0) {
     throw new AppError(
       'validation_failed',
       'No header row was found. The roster needs column titles such as Name, DOB and Room.',
