@@ -6,6 +6,7 @@
  * Loopback only, bounded in requests and time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchRoster } from './bench-roster';
 import { startLocalWorker } from './local-worker';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -74,12 +75,30 @@ try {
   console.log(
     `\n/me vs /healthz: ${(ratio.rps * 100).toFixed(0)}% of the throughput, p50 ×${ratio.p50.toFixed(2)}, p99 ×${ratio.p99.toFixed(2)}`,
   );
+
+  const roster = await benchRoster(origin, token);
+  const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-US')} rows/s`;
+  console.log(`\nRoster import, ${roster.rows} generated rows (target: commit under 1.5 s)\n`);
+  console.log(
+    `preview (CSV upload, parse, check, duplicate lookups)  ${roster.preview.ms.toFixed(0).padStart(6)} ms  ${perSecond(roster.preview.rowsPerSecond)}`,
+  );
+  console.log(
+    `commit  (validate, duplicates, D1 batch, audit)        ${roster.commit.ms.toFixed(0).padStart(6)} ms  ${perSecond(roster.commit.rowsPerSecond)}`,
+  );
+  console.log(
+    `floor   (plain SQLite insert, one transaction)        ${roster.floor.ms.toFixed(0).padStart(6)} ms  ${perSecond(roster.floor.rowsPerSecond)}`,
+  );
+  console.log(
+    `\ncommit vs floor: ×${(roster.commit.ms / roster.floor.ms).toFixed(1)} the time; preview vs floor: ×${(roster.preview.ms / roster.floor.ms).toFixed(1)}`,
+  );
+
   mkdirSync('.tmp', { recursive: true });
   writeFileSync(
     '.tmp/bench.json',
-    JSON.stringify({ at: new Date().toISOString(), health, me, ratio }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), health, me, ratio, roster }, null, 2),
   );
-  if (health.errors || me.errors) process.exitCode = 1;
+  if (health.errors || me.errors || !roster.previewOk || roster.committed !== roster.rows)
+    process.exitCode = 1;
 } finally {
   await worker.dispose();
 }
