@@ -7,6 +7,7 @@ import { sendMessage } from '../utils/send-message';
 import { AuditArea } from './audit-area';
 import { FacilitiesArea } from './facilities-area';
 import { MembersArea } from './members-area';
+import { PatientsArea } from './patients-area';
 import { TwoFactorSetup } from './two-factor-setup';
 
 type Props = {
@@ -147,6 +148,8 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
               <h2>{current.label}</h2>
               {current.id === 'facilities' ? (
                 <FacilitiesArea me={me} />
+              ) : current.id === 'patients' ? (
+                <PatientsArea me={me} />
               ) : current.id === 'members' ? (
                 <MembersArea me={me} />
               ) : current.id === 'audit' ? (

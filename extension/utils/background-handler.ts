@@ -65,7 +65,10 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
   }
 
   /** An authenticated call; a 401 means the server ended the session. */
-  async function authed<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  async function authed<T>(
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const auth = await deps.auth.get();
     if (auth.kind !== 'session')
       throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
@@ -158,14 +161,18 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
       if (auth.kind === 'session') return signOut(SESSION_ENDED);
       return view(auth);
     },
-    async api({ method, path, body }) {
+    async api({ method, path, body, idempotencyKey }) {
       if (!path.startsWith('/api/v1/') || path.includes('..')) {
         throw new ApiError(400, {
           code: 'validation_failed',
           message: 'Only Sidecar API paths can be called',
         });
       }
-      const result = await authed<unknown>(path, { method, body });
+      const result = await authed<unknown>(path, {
+        method,
+        body,
+        ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
+      });
       // Two-factor and role changes show in /me: keep the panel's copy current.
       if (path.startsWith('/api/v1/me/')) {
         const me = await authed<Me>('/api/v1/me');
@@ -175,10 +182,10 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
       return result ?? null;
     },
     async upload({ path, fileName, contentType, base64, fields }) {
-      if (!/^\/api\/v1\/[\w/-]+\/documents$/.test(path)) {
+      if (!/^\/api\/v1\/[\w/-]+\/documents$/.test(path) && path !== '/api/v1/patients/import/preview') {
         throw new ApiError(400, {
           code: 'validation_failed',
-          message: 'Files can only be sent to a documents address',
+          message: 'Files can only be sent to a documents or roster address',
         });
       }
       const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));

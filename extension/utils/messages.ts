@@ -34,7 +34,13 @@ export type ProtocolMap = {
   expire: { input: undefined; output: SessionView };
   /** Any signed-in API call, made by the background with the token the panel never sees. */
   api: {
-    input: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown };
+    input: {
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+      path: string;
+      body?: unknown;
+      /** Makes a create or commit safe to retry (api.md, "Idempotency"). */
+      idempotencyKey?: string;
+    };
     output: unknown;
   };
   /**

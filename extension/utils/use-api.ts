@@ -4,11 +4,17 @@ import { sendMessage } from './send-message';
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export function apiCall<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
+  idempotencyKey?: string,
 ): Promise<T> {
-  return sendMessage('api', { method, path, ...(body === undefined ? {} : { body }) }) as Promise<T>;
+  return sendMessage('api', {
+    method,
+    path,
+    ...(body === undefined ? {} : { body }),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  }) as Promise<T>;
 }
 
 /** A cursor-paged list: first page on mount, `more()` appends, `reload()` starts over. */

@@ -260,3 +260,35 @@ describe('facility onboarding from the side panel', () => {
     await signOut();
   });
 });
+
+describe('roster import from the side panel', () => {
+  it('imports a spreadsheet, fixes the flagged cell, commits, and finds the patients in the list', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+    await panel.getByRole('button', { name: 'Import roster' }).click();
+    await panel
+      .getByLabel('Choose roster file')
+      .setInputFiles('tests/fixtures/rosters/roster-with-bad-date.xlsx');
+
+    await eventually(() => panel.getByTestId('review-row').count()).toBe(3);
+    expect(await text(panel.getByTestId('import-summary'))).toBe('3 rows · 3 to import · 1 need attention');
+    const badCell = panel.getByLabel('Date of birth, row 2');
+    expect(await badCell.getAttribute('aria-invalid')).toBe('true');
+    expect(await panel.getByRole('button', { name: 'Import 3 patients' }).isDisabled()).toBe(true);
+
+    await badCell.fill('3/13/1940');
+    await badCell.blur();
+    await eventually(() => text(panel.getByTestId('import-summary'))).toBe(
+      '3 rows · 3 to import · 0 need attention',
+    );
+    await panel.getByRole('button', { name: 'Import 3 patients' }).click();
+    await eventually(() => text(panel.getByTestId('patients-message'))).toBe('3 patients imported.');
+    const names = await panel.getByTestId('patient-row').allTextContents();
+    expect(names.join('|')).toContain('Rivers, Bob');
+    expect(names.join('|')).toContain('Born 1940-03-13');
+    expect(names.join('|')).toContain('Hill, Cy');
+    await panel.screenshot({ path: '.tmp/e2e-patients.png', fullPage: true });
+    await signOut();
+  });
+});
