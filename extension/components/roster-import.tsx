@@ -61,6 +61,8 @@ export function RosterImport(props: {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Cells read from a photo with low confidence: "row:field". */
+  const [unsure, setUnsure] = useState<Set<string>>(new Set());
   // One key for this import: a retried commit never imports twice.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
 
@@ -76,6 +78,23 @@ export function RosterImport(props: {
       setStatus(null);
     }
   }
+
+  const readPhoto = (picked: File) =>
+    run(async () => {
+      const { readRosterImage } = await import('../utils/ocr');
+      const read = await readRosterImage(picked, setStatus);
+      if (read.rows.length === 0)
+        throw new Error('No roster lines were found in the photo. Try a sharper, straighter picture.');
+      setStatus('Checking rows…');
+      const result = await apiCall<Preview>('POST', '/api/v1/patients/import/preview', {
+        facilityId: props.facilityId,
+        source: 'ocr',
+        rows: read.rows,
+      });
+      setPreview(result);
+      setRows(toReview(result));
+      setUnsure(new Set(read.unsure.map((u) => `${u.row}:${u.field === 'fullName' ? 'lastName' : u.field}`)));
+    });
 
   const readFile = (picked: File, mapping?: (RosterField | null)[]) =>
     run(async () => {
@@ -126,7 +145,7 @@ export function RosterImport(props: {
           '/api/v1/patients/import/commit',
           {
             facilityId: props.facilityId,
-            source: preview?.source === 'xlsx' ? 'xlsx' : 'csv',
+            source: preview?.source === 'xlsx' || preview?.source === 'ocr' ? preview.source : 'csv',
             fileName: file?.name,
             rows: payload,
           },
@@ -165,16 +184,21 @@ export function RosterImport(props: {
         </p>
       ) : null}
       <label class="drop">
-        <span>Choose a roster: CSV or Excel (.xlsx), up to 10 MB and 5,000 rows</span>
+        <span>
+          Choose a roster: CSV, Excel (.xlsx) or a photo of a printed list (PNG, JPEG); up to 10 MB and 5,000
+          rows
+        </span>
         <input
           type="file"
-          accept=".csv,.txt,.xlsx,text/csv"
+          accept=".csv,.txt,.xlsx,text/csv,image/png,image/jpeg"
           aria-label="Choose roster file"
           onChange={(e) => {
             const picked = e.currentTarget.files?.[0];
             if (picked) {
               setFile(picked);
-              readFile(picked);
+              setUnsure(new Set());
+              if (picked.type.startsWith('image/')) readPhoto(picked);
+              else readFile(picked);
             }
           }}
         />
@@ -243,12 +267,17 @@ export function RosterImport(props: {
                     </td>
                     {COLUMNS.map((c) => {
                       const problem = r.errors.find((e) => e.field === c);
+                      const doubtful =
+                        unsure.has(`${i}:${c}`) || (c === 'firstName' && unsure.has(`${i}:lastName`));
                       return (
-                        <td key={c} class={problem ? 'cell-error' : undefined}>
+                        <td key={c} class={problem ? 'cell-error' : doubtful ? 'cell-unsure' : undefined}>
                           <input
                             aria-label={`${FIELD_LABELS[c]}, row ${i + 1}`}
                             aria-invalid={problem ? 'true' : undefined}
-                            title={problem?.issue}
+                            title={
+                              problem?.issue ??
+                              (doubtful ? 'The photo was hard to read here; check this cell' : undefined)
+                            }
                             value={r.values[c] ?? ''}
                             onInput={(e) => edit(i, c, e.currentTarget.value)}
                             onBlur={() => {

@@ -284,11 +284,34 @@ describe('roster import from the side panel', () => {
     );
     await panel.getByRole('button', { name: 'Import 3 patients' }).click();
     await eventually(() => text(panel.getByTestId('patients-message'))).toBe('3 patients imported.');
-    const names = await panel.getByTestId('patient-row').allTextContents();
-    expect(names.join('|')).toContain('Rivers, Bob');
-    expect(names.join('|')).toContain('Born 1940-03-13');
-    expect(names.join('|')).toContain('Hill, Cy');
+    // The list reloads after the import: wait for it rather than read it mid-way.
+    const listed = () =>
+      panel
+        .getByTestId('patient-row')
+        .allTextContents()
+        .then((rows) => rows.join('|'));
+    await eventually(listed).toContain('Rivers, Bob');
+    expect(await listed()).toContain('Born 1940-03-13');
+    expect(await listed()).toContain('Hill, Cy');
     await panel.screenshot({ path: '.tmp/e2e-patients.png', fullPage: true });
     await signOut();
   });
+});
+
+describe('roster photo from the side panel', () => {
+  it('reads a photographed roster with the shipped OCR and imports it after review', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+    await panel.getByRole('button', { name: 'Import roster' }).click();
+    await panel.getByLabel('Choose roster file').setInputFiles('tests/fixtures/rosters/printed-roster.png');
+    await expect
+      .poll(() => panel.getByTestId('review-row').count(), { timeout: 60_000, interval: 250 })
+      .toBe(4);
+    expect(await panel.getByLabel('Last name, row 1').inputValue()).toBe('Walker');
+    expect(await panel.getByLabel('Date of birth, row 2').inputValue()).toBe('1932-12-31');
+    await panel.getByRole('button', { name: 'Import 4 patients' }).click();
+    await eventually(() => text(panel.getByTestId('patients-message'))).toBe('4 patients imported.');
+    await signOut();
+  }, 90_000);
 });
