@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, SERVICE_CATEGORIES } from '../../shared/facility-terms';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
+import { ServicesPicker } from './services-picker';
 
 /** One patient and their services (spec 000, step 4). */
 export function PatientDetail({
@@ -79,41 +79,16 @@ export function PatientDetail({
             </p>
           ) : null}
           <h3>Services</h3>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={all}
-              disabled={!canEdit}
-              onChange={(e) => setAll(e.currentTarget.checked)}
-            />
-            <span>
-              <strong>All healthcare services</strong>{' '}
-              <span class="muted small">Every service, with expert support and AI features.</span>
-            </span>
-          </label>
-          {SERVICE_CATEGORIES.map((category) => (
-            <fieldset key={category} disabled={all || !canEdit}>
-              <legend class="small">
-                <strong>{CATEGORY_LABELS[category]}</strong>
-              </legend>
-              {catalogue
-                .filter((s) => s.category === category)
-                .map((s) => (
-                  <label class="check" key={s.id}>
-                    <input
-                      type="checkbox"
-                      checked={all || chosen.includes(s.id)}
-                      onChange={(e) =>
-                        setChosen(
-                          e.currentTarget.checked ? [...chosen, s.id] : chosen.filter((x) => x !== s.id),
-                        )
-                      }
-                    />
-                    <span>{s.name}</span>
-                  </label>
-                ))}
-            </fieldset>
-          ))}
+          <ServicesPicker
+            catalogue={catalogue}
+            chosen={chosen}
+            all={all}
+            disabled={!canEdit}
+            onChange={(next) => {
+              setChosen(next.chosen);
+              setAll(next.all);
+            }}
+          />
           {canEdit ? (
             <button type="button" class="primary" onClick={save}>
               Save services

@@ -4,11 +4,19 @@ import type { Facility } from '../utils/facility-types';
 import type { Me } from '../utils/messages';
 import { ENROLLMENT_LABELS, type Patient } from '../utils/patient-types';
 import { apiCall, usePagedList } from '../utils/use-api';
+import { BulkServices } from './bulk-services';
 import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
 import { RosterImport } from './roster-import';
+import { ServiceCatalogue } from './service-catalogue';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'import' } | { kind: 'detail'; id: string };
+type View =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'import' }
+  | { kind: 'bulk' }
+  | { kind: 'catalogue' }
+  | { kind: 'detail'; id: string };
 
 /** Patients of the current facility (spec 000, steps 2 to 4). */
 export function PatientsArea({ me }: { me: Me }) {
@@ -63,12 +71,14 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
   const list = usePagedList<Patient>(
     `/api/v1/patients?${new URLSearchParams({ facilityId: facility.id, limit: '50', ...(q.trim() ? { q: q.trim() } : {}) })}`,
   );
   const canEdit = me.permissions.includes('patients:edit');
   const back = (text?: string) => {
     setMessage(text ?? null);
+    setSelected([]);
     list.reload();
     setView({ kind: 'list' });
   };
@@ -93,6 +103,15 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       />
     );
   }
+  if (view.kind === 'bulk')
+    return (
+      <BulkServices
+        patientIds={selected}
+        onCancel={() => setView({ kind: 'list' })}
+        onDone={(text) => back(text)}
+      />
+    );
+  if (view.kind === 'catalogue') return <ServiceCatalogue onBack={() => back()} />;
   if (view.kind === 'detail')
     return <PatientDetail patientId={view.id} canEdit={canEdit} onBack={() => back()} />;
 
@@ -112,6 +131,16 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
             Import roster
           </button>
         </div>
+      ) : null}
+      {canEdit && selected.length ? (
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'bulk' })}>
+          Services for {selected.length} selected
+        </button>
+      ) : null}
+      {me.permissions.includes('patients:full') ? (
+        <button type="button" class="link" onClick={() => setView({ kind: 'catalogue' })}>
+          Service catalogue
+        </button>
       ) : null}
       <div class="filters">
         <label for="patient-q" class="sr-only">
@@ -134,6 +163,18 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       <ul class="list" aria-label="Patients" aria-busy={list.loading}>
         {list.items.map((p) => (
           <li key={p.id} data-testid="patient-row">
+            {canEdit ? (
+              <input
+                type="checkbox"
+                aria-label={`Select ${p.firstName} ${p.lastName}`}
+                checked={selected.includes(p.id)}
+                onChange={(e) =>
+                  setSelected(
+                    e.currentTarget.checked ? [...selected, p.id] : selected.filter((x) => x !== p.id),
+                  )
+                }
+              />
+            ) : null}
             <button type="button" class="row-link" onClick={() => setView({ kind: 'detail', id: p.id })}>
               <strong>
                 {p.lastName}, {p.firstName}

@@ -294,6 +294,16 @@ describe('roster import from the side panel', () => {
     expect(await listed()).toContain('Born 1940-03-13');
     expect(await listed()).toContain('Hill, Cy');
     await panel.screenshot({ path: '.tmp/e2e-patients.png', fullPage: true });
+
+    // Services for several patients at once.
+    await panel.getByLabel('Select Bob Rivers').check();
+    await panel.getByLabel('Select Cy Hill').check();
+    await panel.getByRole('button', { name: 'Services for 2 selected' }).click();
+    await panel.getByLabel(/All healthcare services/).check();
+    await panel.getByRole('button', { name: 'Save services' }).click();
+    await eventually(() => text(panel.getByTestId('patients-message'))).toBe(
+      'Services saved for 2 patients.',
+    );
     await signOut();
   });
 });
