@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
+import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';
 
 /** One patient and their services (spec 000, step 4). */
@@ -18,6 +19,7 @@ export function PatientDetail({
   const [chosen, setChosen] = useState<string[]>([]);
   const [all, setAll] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     Promise.all([
@@ -54,12 +56,33 @@ export function PatientDetail({
         ← All patients
       </button>
       {message ? (
-        <p class={message.error ? 'alert error' : 'alert'} role={message.error ? 'alert' : 'status'}>
+        <p
+          class={message.error ? 'alert error' : 'alert'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="patient-message"
+        >
           {message.text}
         </p>
       ) : null}
-      {patient ? (
+      {patient && editing ? (
+        <PatientForm
+          facilityId={patient.facilityId}
+          patient={patient}
+          onCancel={() => setEditing(false)}
+          onOpen={() => setEditing(false)}
+          onSaved={(p) => {
+            setPatient(p);
+            setEditing(false);
+            setMessage({ text: 'Changes saved.', error: false });
+          }}
+        />
+      ) : patient ? (
         <>
+          {canEdit ? (
+            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          ) : null}
           <h2>
             {patient.firstName} {patient.lastName}
           </h2>

@@ -18,17 +18,31 @@ const EMPTY = {
 };
 const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
+const fromPatient = (p: Patient) => ({
+  firstName: p.firstName,
+  lastName: p.lastName,
+  dateOfBirth: p.dateOfBirth,
+  roomNumber: p.roomNumber ?? '',
+  contactName: p.emergencyContact?.name ?? '',
+  contactRelationship: p.emergencyContact?.relationship ?? '',
+  contactPhone: p.emergencyContact?.phone ?? '',
+  mrn: p.mrn ?? '',
+  notes: p.notes ?? '',
+});
+
 /**
- * Adds one patient (spec 000, step 3 option A). A likely duplicate is shown
- * with the choice to open the existing patient or add anyway.
+ * Adds one patient (spec 000, step 3 option A), or edits one when `patient`
+ * is given. A likely duplicate is shown with the choice to open the existing
+ * patient or add anyway.
  */
 export function PatientForm(props: {
   facilityId: string;
+  patient?: Patient;
   onSaved: (p: Patient) => void;
   onOpen: (id: string) => void;
   onCancel: () => void;
 }) {
-  const [v, setV] = useState(EMPTY);
+  const [v, setV] = useState(props.patient ? fromPatient(props.patient) : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [duplicateOf, setDuplicateOf] = useState<{ id: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -38,19 +52,31 @@ export function PatientForm(props: {
     setSaving(true);
     setErrors({});
     try {
-      const patient = await apiCall<Patient>('POST', '/api/v1/patients', {
-        facilityId: props.facilityId,
+      const fields = {
         firstName: v.firstName,
         lastName: v.lastName,
         dateOfBirth: v.dateOfBirth,
         roomNumber: opt(v.roomNumber),
         mrn: opt(v.mrn),
         notes: opt(v.notes),
-        emergencyContact: v.contactName.trim()
-          ? { name: v.contactName, relationship: opt(v.contactRelationship), phone: opt(v.contactPhone) }
-          : undefined,
-        ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
-      });
+      };
+      const contact = v.contactName.trim()
+        ? { name: v.contactName, relationship: opt(v.contactRelationship), phone: opt(v.contactPhone) }
+        : undefined;
+      const patient = props.patient
+        ? await apiCall<Patient>('PATCH', `/api/v1/patients/${props.patient.id}`, {
+            ...fields,
+            roomNumber: v.roomNumber.trim(),
+            mrn: v.mrn.trim(),
+            notes: v.notes.trim(),
+            emergencyContact: contact ?? null,
+          })
+        : await apiCall<Patient>('POST', '/api/v1/patients', {
+            facilityId: props.facilityId,
+            ...fields,
+            emergencyContact: contact,
+            ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+          });
       props.onSaved(patient);
     } catch (e) {
       if (e instanceof MessageError && e.failure.code === 'conflict') {
@@ -75,7 +101,7 @@ export function PatientForm(props: {
       noValidate
       data-testid="patient-form"
     >
-      <h3>Add patient</h3>
+      <h3>{props.patient ? 'Edit patient' : 'Add patient'}</h3>
       {errors.form ? <FieldError id="patient-form-error">{errors.form}</FieldError> : null}
       {duplicateOf ? (
         <div class="alert" role="alert" data-testid="duplicate-warning">

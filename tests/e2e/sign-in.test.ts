@@ -325,3 +325,27 @@ describe('roster photo from the side panel', () => {
     await signOut();
   }, 90_000);
 });
+
+describe('one patient at a time', () => {
+  it('offers to open the existing patient on a likely duplicate, then edits them', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+    await panel.getByRole('button', { name: 'Add patient' }).click();
+    await panel.getByLabel('First name').fill('cy');
+    await panel.getByLabel('Last name').fill('HILL');
+    await panel.getByLabel('Date of birth').fill('1944-06-19');
+    await panel.getByRole('button', { name: 'Save patient' }).click();
+    await eventually(() => text(panel.getByTestId('duplicate-warning'))).toContain(
+      'is already a patient at this facility',
+    );
+    await panel.getByRole('button', { name: 'Open existing' }).click();
+    await panel.getByTestId('patient-detail').waitFor();
+    await panel.getByRole('button', { name: 'Edit' }).click();
+    await panel.getByLabel('Room').fill('9');
+    await panel.getByRole('button', { name: 'Save patient' }).click();
+    await eventually(() => text(panel.getByTestId('patient-message'))).toBe('Changes saved.');
+    expect(await text(panel.getByTestId('patient-detail'))).toContain('Room 9');
+    await signOut();
+  });
+});
