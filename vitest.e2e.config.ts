@@ -10,6 +10,7 @@ export default defineConfig({
     globalSetup: ['./tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    teardownTimeout: 20_000,
     fileParallelism: false,
   },
 });

@@ -18,58 +18,113 @@ const label = (role: Role) =>
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ');
 
+type DemoRows = {
+  organizations: (typeof organizations.$inferInsert)[];
+  users: (typeof users.$inferInsert)[];
+  memberships: (typeof memberships.$inferInsert)[];
+  logins: DemoLogin[];
+};
+
 /**
  * Demo data for local development only (never run against production): one
  * user per role in "Demo Care Operations", and one administrator in "Other
- * Practice" so tenant isolation can be seen by hand. Fixed ids and
- * insert-or-ignore make a second run a no-op.
+ * Practice" so tenant isolation can be seen by hand. Fixed ids make every
+ * insert ignorable, so a second run is a no-op.
  */
-export async function seedDemo(db: AnyDb): Promise<DemoLogin[]> {
-  const now = new Date().toISOString();
+export async function demoRows(now = new Date().toISOString()): Promise<DemoRows> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people: { org: (typeof DEMO_ORGS)[keyof typeof DEMO_ORGS]; role: Role }[] = [
     ...ROLES.map((role) => ({ org: DEMO_ORGS.demo, role })),
     { org: DEMO_ORGS.other, role: 'clinic_admin' },
   ];
-  await db
-    .insert(organizations)
-    .values(
-      Object.values(DEMO_ORGS).map((o) => ({
-        id: o.id,
-        name: o.name,
-        requireTwoFactor: false,
-        createdAt: now,
-      })),
-    )
-    .onConflictDoNothing();
-  const logins: DemoLogin[] = [];
+  const rows: DemoRows = {
+    organizations: Object.values(DEMO_ORGS).map((o) => ({
+      id: o.id,
+      name: o.name,
+      requireTwoFactor: false,
+      createdAt: now,
+    })),
+    users: [],
+    memberships: [],
+    logins: [],
+  };
   for (const { org, role } of people) {
     const email = `${role}@${org.domain}`;
-    const userId = `usr_${org.domain.split('.')[0]}_${role}`;
-    await db
-      .insert(users)
-      .values({
-        id: userId,
-        email,
-        name: `${label(role)} (${org.name.split(' ')[0]})`,
-        passwordHash,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing();
-    await db
-      .insert(memberships)
-      .values({
-        id: `mem_${org.domain.split('.')[0]}_${role}`,
-        organizationId: org.id,
-        userId,
-        role,
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing();
-    logins.push({ organization: org.name, email, password: DEMO_PASSWORD, role });
+    const tag = org.domain.split('.')[0];
+    const userId = `usr_${tag}_${role}`;
+    rows.users.push({
+      id: userId,
+      email,
+      name: `${label(role)} (${org.name.split(' ')[0]})`,
+      passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+    rows.memberships.push({
+      id: `mem_${tag}_${role}`,
+      organizationId: org.id,
+      userId,
+      role,
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    });
+    rows.logins.push({ organization: org.name, email, password: DEMO_PASSWORD, role });
   }
-  return logins;
+  return rows;
+}
+
+/** Seeds through drizzle (D1 in tests, libSQL in Node). */
+export async function seedDemo(db: AnyDb): Promise<DemoLogin[]> {
+  const rows = await demoRows();
+  await db.insert(organizations).values(rows.organizations).onConflictDoNothing();
+  for (const user of rows.users) await db.insert(users).values(user).onConflictDoNothing();
+  for (const membership of rows.memberships)
+    await db.insert(memberships).values(membership).onConflictDoNothing();
+  return rows.logins;
+}
+
+const literal = (v: unknown) =>
+  v === null || v === undefined
+    ? 'NULL'
+    : typeof v === 'boolean'
+      ? v
+        ? '1'
+        : '0'
+      : `'${String(v).replace(/'/g, "''")}'`;
+
+/** The same rows as SQL for `wrangler d1 execute --local --file`. */
+export async function demoSeedSql(): Promise<{ sql: string; logins: DemoLogin[] }> {
+  const rows = await demoRows();
+  const insert = (table: string, records: Record<string, unknown>[], columns: [string, string][]) =>
+    records.map(
+      (r) =>
+        `INSERT OR IGNORE INTO ${table} (${columns.map(([, c]) => c).join(', ')}) VALUES (${columns.map(([k]) => literal(r[k])).join(', ')});`,
+    );
+  const sql = [
+    ...insert('organizations', rows.organizations, [
+      ['id', 'id'],
+      ['name', 'name'],
+      ['requireTwoFactor', 'require_two_factor'],
+      ['createdAt', 'created_at'],
+    ]),
+    ...insert('users', rows.users, [
+      ['id', 'id'],
+      ['email', 'email'],
+      ['name', 'name'],
+      ['passwordHash', 'password_hash'],
+      ['createdAt', 'created_at'],
+      ['updatedAt', 'updated_at'],
+    ]),
+    ...insert('memberships', rows.memberships, [
+      ['id', 'id'],
+      ['organizationId', 'organization_id'],
+      ['userId', 'user_id'],
+      ['role', 'role'],
+      ['status', 'status'],
+      ['createdAt', 'created_at'],
+      ['updatedAt', 'updated_at'],
+    ]),
+  ].join('\n');
+  return { sql, logins: rows.logins };
 }

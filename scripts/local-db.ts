@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/d1';
-import { getPlatformProxy } from 'wrangler';
-import { DB_CASING, schema } from '../db/client';
-import { type DemoLogin, seedDemo } from '../db/seed';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type DemoLogin, demoSeedSql } from '../db/seed';
 
 /** Keeps wrangler offline and quiet: no telemetry, no update check, no Request.cf fetch. */
 export const WRANGLER_ENV = {
@@ -15,32 +14,46 @@ export const WRANGLER_ENV = {
 /** wrangler keeps local state under `<dir>/v3`; the default dir is `.wrangler/state`. */
 export const DEFAULT_PERSIST_DIR = '.wrangler/state';
 
-/** Applies db/migrations to the local D1 with wrangler itself (the same path `npm run deploy` uses remotely). */
-export function migrateLocal(persistDir = DEFAULT_PERSIST_DIR): void {
-  const run = spawnSync(
-    'npx',
-    ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
-    {
-      env: WRANGLER_ENV,
-      encoding: 'utf8',
-      input: 'y\n',
-    },
-  );
+const WRANGLER_BIN = resolve('node_modules/wrangler/bin/wrangler.js');
+
+/**
+ * wrangler as a subprocess of this Node, answering its one question, within
+ * two minutes: a stuck local runtime fails loudly instead of hanging a test run.
+ */
+function runWrangler(args: string[], what: string) {
+  const run = spawnSync(process.execPath, [WRANGLER_BIN, ...args], {
+    env: WRANGLER_ENV,
+    encoding: 'utf8',
+    input: 'y\n',
+    timeout: 120_000,
+  });
   if (run.status !== 0) {
-    throw new Error(`Applying migrations to the local database failed:\n${run.stdout}\n${run.stderr}`);
+    const reason = run.error ? `${run.error.message}\n` : '';
+    throw new Error(`${what} failed:\n${reason}${run.stdout ?? ''}\n${run.stderr ?? ''}`);
   }
 }
 
-/** Seeds the demo organisations into the local D1 through the same drizzle schema the worker uses. */
+/** Applies db/migrations to the local D1 with wrangler itself (the same path `npm run deploy` uses remotely). */
+export function migrateLocal(persistDir = DEFAULT_PERSIST_DIR): void {
+  runWrangler(
+    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir],
+    'Applying migrations to the local database',
+  );
+}
+
+/** Seeds the demo organisations into the local D1 (the same rows the tests seed through drizzle). */
 export async function seedLocal(persistDir = DEFAULT_PERSIST_DIR): Promise<{ logins: DemoLogin[] }> {
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: 'wrangler.toml',
-    persist: { path: join(persistDir, 'v3') },
-  });
+  const { sql, logins } = await demoSeedSql();
+  const dir = mkdtempSync(join(tmpdir(), 'sidecar-seed-'));
+  const file = join(dir, 'seed.sql');
+  writeFileSync(file, sql);
   try {
-    const db = drizzle(proxy.env.DB, { schema, casing: DB_CASING });
-    return { logins: await seedDemo(db) };
+    runWrangler(
+      ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file],
+      'Seeding the local database',
+    );
   } finally {
-    await proxy.dispose();
+    rmSync(dir, { recursive: true, force: true });
   }
+  return { logins };
 }

@@ -14,7 +14,7 @@ export async function startLocalWorker() {
   await seedLocal(dir);
   process.env.WRANGLER_SEND_METRICS = 'false';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
-  const worker = await unstable_startWorker({
+  const starting = unstable_startWorker({
     config: 'wrangler.toml',
     dev: {
       persist: dir,
@@ -24,11 +24,18 @@ export async function startLocalWorker() {
       logLevel: 'warn',
     },
   });
+  // Never wait forever for the local runtime: a test run must fail, not hang.
+  const worker = await Promise.race([
+    starting,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('The local worker did not start within 60 s')), 60_000).unref(),
+    ),
+  ]);
   const origin = (await worker.url).origin;
   return {
     origin,
     async dispose() {
-      await worker.dispose();
+      await Promise.race([worker.dispose(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
