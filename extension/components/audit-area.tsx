@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { usePagedList } from '../utils/use-api';
+import { ShowMore } from './show-more';
 
 type AuditEvent = {
   id: string;
@@ -56,11 +57,7 @@ export function AuditArea() {
           </li>
         ))}
       </ul>
-      {list.hasMore ? (
-        <button type="button" class="secondary" onClick={list.more} disabled={list.loading}>
-          Show more
-        </button>
-      ) : null}
+      <ShowMore list={list} />
     </div>
   );
 }

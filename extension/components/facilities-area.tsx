@@ -5,6 +5,7 @@ import type { Me } from '../utils/messages';
 import { usePagedList } from '../utils/use-api';
 import { FacilityDetail } from './facility-detail';
 import { FacilityWizard } from './facility-wizard';
+import { ShowMore } from './show-more';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
 
@@ -92,11 +93,7 @@ export function FacilitiesArea({ me }: { me: Me }) {
           </li>
         ))}
       </ul>
-      {list.hasMore ? (
-        <button type="button" class="secondary" onClick={list.more} disabled={list.loading}>
-          Show more
-        </button>
-      ) : null}
+      <ShowMore list={list} />
     </div>
   );
 }

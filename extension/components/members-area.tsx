@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/permissions';
 import type { Me } from '../utils/messages';
 import { apiCall, usePagedList } from '../utils/use-api';
+import { ShowMore } from './show-more';
 
 type Member = {
   id: string;
@@ -150,11 +151,7 @@ export function MembersArea({ me }: { me: Me }) {
           );
         })}
       </ul>
-      {members.hasMore ? (
-        <button type="button" class="secondary" onClick={members.more} disabled={members.loading}>
-          Show more
-        </button>
-      ) : null}
+      <ShowMore list={members} />
       <h3>Invitations</h3>
       {invitations.items.length === 0 && !invitations.loading ? (
         <p class="empty">No invitations yet.</p>

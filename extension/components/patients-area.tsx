@@ -9,6 +9,7 @@ import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
 import { RosterImport } from './roster-import';
 import { ServiceCatalogue } from './service-catalogue';
+import { ShowMore } from './show-more';
 
 type View =
   | { kind: 'list' }
@@ -187,11 +188,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           </li>
         ))}
       </ul>
-      {list.hasMore ? (
-        <button type="button" class="secondary" onClick={list.more} disabled={list.loading}>
-          Show more
-        </button>
-      ) : null}
+      <ShowMore list={list} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, loginAs, seed } from './helpers';
+import { api, BASE, createFacility, loginAs, seed } from './helpers';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -11,14 +11,7 @@ let facilityId: string;
 beforeAll(async () => {
   await seed();
   admin = await loginAs('clinic_admin');
-  const res = await api('/api/v1/facilities', {
-    token: admin,
-    body: {
-      name: 'Paper Trail Home',
-      address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },
-    },
-  });
-  facilityId = res.json.id;
+  facilityId = await createFacility(admin, 'Paper Trail Home');
 });
 
 async function upload(

@@ -2,7 +2,7 @@ import { env, SELF } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../../db/schema';
-import { api, BASE, db, loginAs, seed } from './helpers';
+import { api, BASE, createFacility, db, loginAs, seed } from './helpers';
 
 let admin: string;
 let facilityId: string;
@@ -10,14 +10,7 @@ let facilityId: string;
 beforeAll(async () => {
   await seed();
   admin = await loginAs('clinic_admin');
-  const res = await api('/api/v1/facilities', {
-    token: admin,
-    body: {
-      name: 'Roster Gardens',
-      address: { line1: '2 Pine St', city: 'Seattle', state: 'WA', postalCode: '98101' },
-    },
-  });
-  facilityId = res.json.id;
+  facilityId = await createFacility(admin, 'Roster Gardens');
 });
 
 async function previewFile(body: string | Uint8Array, name: string, extra: Record<string, string> = {}) {

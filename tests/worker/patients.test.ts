@@ -1,17 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, loginAs, seed } from './helpers';
+import { api, createFacility, loginAs, seed } from './helpers';
 
 let admin: string;
 let facilityId: string;
 let otherFacilityId: string;
 
-async function newFacility(name: string) {
-  const res = await api('/api/v1/facilities', {
-    token: admin,
-    body: { name, address: { line1: '1 Elm St', city: 'Boston', state: 'MA', postalCode: '02108' } },
-  });
-  return res.json.id as string;
-}
+const newFacility = (name: string) => createFacility(admin, name);
 
 beforeAll(async () => {
   await seed();
