@@ -328,6 +328,11 @@ export const patients = sqliteTable(
     /** "All healthcare services": the full package, with expert support and AI features (spec 000 FAQ). */
     fullPackage: integer({ mode: 'boolean' }).notNull().default(false),
     enrollmentStatus: text().notNull().default('not_started'),
+    /** A manual status set ahead of the checklist; cleared when the checklist catches up. */
+    statusOverride: text(),
+    statusOverrideReason: text(),
+    /** Discharged or care cycle complete: the one status the checklist cannot derive. */
+    completedAt: text(),
     importId: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
@@ -388,4 +393,97 @@ export const patientServices = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.patientId, t.serviceId] })],
+);
+
+/** A checklist template: the organisation's default (no facility) or a facility's own. */
+export const checklistTemplates = sqliteTable(
+  'checklist_templates',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: text().references(() => facilities.id),
+    name: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [uniqueIndex('checklist_templates_org_facility').on(t.organizationId, t.facilityId)],
+);
+
+export const checklistTemplateItems = sqliteTable(
+  'checklist_template_items',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    templateId: text()
+      .notNull()
+      .references(() => checklistTemplates.id),
+    title: text().notNull(),
+    description: text(),
+    kind: text().notNull(),
+    required: integer({ mode: 'boolean' }).notNull(),
+    sortOrder: integer().notNull(),
+    removedAt: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('checklist_template_items_template').on(t.templateId, t.sortOrder)],
+);
+
+/** A patient's own copy of a template item, with its completion. */
+export const patientChecklistItems = sqliteTable(
+  'patient_checklist_items',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    patientId: text()
+      .notNull()
+      .references(() => patients.id),
+    templateItemId: text(),
+    title: text().notNull(),
+    description: text(),
+    kind: text().notNull(),
+    required: integer({ mode: 'boolean' }).notNull(),
+    sortOrder: integer().notNull(),
+    doneAt: text(),
+    doneBy: text(),
+    note: text(),
+    documentKey: text(),
+    documentName: text(),
+    evidence: text({ mode: 'json' }).$type<{
+      url: string;
+      title: string;
+      capturedAt: string;
+      textSha256: string;
+    }>(),
+    /** The template dropped this item before it was done; a done item is never removed. */
+    removedAt: text(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [index('patient_checklist_items_patient').on(t.patientId, t.sortOrder)],
+);
+
+/** Every enrollment status change: from, to, when, why, by whom, and whether it was an override. */
+export const patientStatusEvents = sqliteTable(
+  'patient_status_events',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    patientId: text()
+      .notNull()
+      .references(() => patients.id),
+    fromStatus: text().notNull(),
+    toStatus: text().notNull(),
+    reason: text().notNull(),
+    override: integer({ mode: 'boolean' }).notNull().default(false),
+    changedBy: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('patient_status_events_patient').on(t.patientId, t.createdAt)],
 );

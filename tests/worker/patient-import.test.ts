@@ -142,6 +142,22 @@ describe('roster commit', () => {
     const retry = await commit(rows, key);
     expect(retry.json).toEqual(first.json);
     expect(await countAt()).toBe(before + 2);
+    // Every column landed where it belongs (the bulk insert lists them by position).
+    const [row] = await db().select().from(patients).where(sql`${patients.id} = ${first.json.patientIds[1]}`);
+    expect(row).toMatchObject({
+      organizationId: 'org_demo_care_operations',
+      facilityId,
+      firstName: 'Per',
+      lastName: 'Berg',
+      dateOfBirth: '1946-06-19',
+      roomNumber: '2',
+      enrollmentStatus: 'not_started',
+      fullPackage: false,
+      statusOverride: null,
+      completedAt: null,
+      importId: first.json.importId,
+      createdBy: 'usr_demo_clinic_admin',
+    });
     const trail = await api(`/api/v1/audit?entityType=patient_import&entityId=${first.json.importId}`, {
       token: admin,
     });
