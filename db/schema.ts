@@ -333,6 +333,8 @@ export const patients = sqliteTable(
     statusOverrideReason: text(),
     /** Discharged or care cycle complete: the one status the checklist cannot derive. */
     completedAt: text(),
+    /** The template the checklist was copied from, set when it is first opened. */
+    checklistTemplateId: text(),
     importId: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),

@@ -7,6 +7,7 @@ import { invitePages } from './pages/invite-page';
 import { resetPasswordPages } from './pages/reset-password-page';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
@@ -15,6 +16,7 @@ import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { organizationRoutes } from './routes/organization';
+import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
 import { patientRoutes } from './routes/patients';
 import { serviceRoutes } from './routes/services';
@@ -32,6 +34,8 @@ api
   .route('/facilities', facilityDocumentRoutes)
   .route('/patients/import', patientImportRoutes)
   .route('/patients', patientRoutes)
+  .route('/patients', patientChecklistRoutes)
+  .route('/checklist-templates', checklistTemplateRoutes)
   .route('/services', serviceRoutes);
 
 const root = new OpenAPIHono<AppEnv>();

@@ -66,4 +66,5 @@ CREATE TABLE `patient_status_events` (
 CREATE INDEX `patient_status_events_patient` ON `patient_status_events` (`patient_id`,`created_at`);--> statement-breakpoint
 ALTER TABLE `patients` ADD `status_override` text;--> statement-breakpoint
 ALTER TABLE `patients` ADD `status_override_reason` text;--> statement-breakpoint
-ALTER TABLE `patients` ADD `completed_at` text;
+ALTER TABLE `patients` ADD `completed_at` text;--> statement-breakpoint
+ALTER TABLE `patients` ADD `checklist_template_id` text;

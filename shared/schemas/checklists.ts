@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ENROLLMENT_ORDER } from '../enrollment';
+import { idSchema } from './common';
+
+export const ITEM_KINDS = ['document', 'task'] as const;
+
+export const checklistItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  kind: z.enum(ITEM_KINDS),
+  required: z.boolean(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
+  doneBy: z.string().nullable(),
+  note: z.string().nullable(),
+  document: z.object({ fileName: z.string() }).nullable(),
+  evidence: z
+    .object({ url: z.string(), title: z.string(), capturedAt: z.string(), textSha256: z.string() })
+    .nullable(),
+  removed: z.boolean(),
+});
+
+export const checklistSchema = z.object({
+  patientId: z.string(),
+  items: z.array(checklistItemSchema),
+  enrollment: z.object({
+    status: z.enum(ENROLLMENT_ORDER),
+    derived: z.enum(ENROLLMENT_ORDER),
+    overridden: z.boolean(),
+    overrideReason: z.string().nullable(),
+    progress: z.object({
+      requiredDone: z.number(),
+      requiredTotal: z.number(),
+      percent: z.number(),
+      optionalDone: z.number(),
+      optionalTotal: z.number(),
+    }),
+    warnings: z.array(z.string()),
+  }),
+});
+
+export const completeItemSchema = z.strictObject({ note: z.string().trim().max(2000).optional() });
+export const itemNoteSchema = z.strictObject({ note: z.string().trim().max(2000) });
+export const evidenceSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  title: z.string().trim().max(500),
+  text: z.string().max(500_000),
+});
+export const statusChangeSchema = z.strictObject({
+  status: z.enum(ENROLLMENT_ORDER),
+  reason: z.string().trim().min(3, { message: 'Give a reason' }).max(500),
+});
+
+export const templateItemInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(1000).optional(),
+  kind: z.enum(ITEM_KINDS),
+  required: z.boolean(),
+});
+export const templateItemUpdateSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(1000).nullable().optional(),
+    kind: z.enum(ITEM_KINDS).optional(),
+    required: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const reorderSchema = z.strictObject({ itemIds: z.array(idSchema).min(1).max(200) });
+
+export const templateSchema = z.object({
+  id: z.string(),
+  facilityId: z.string().nullable(),
+  name: z.string(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      description: z.string().nullable(),
+      kind: z.enum(ITEM_KINDS),
+      required: z.boolean(),
+    }),
+  ),
+});

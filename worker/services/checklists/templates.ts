@@ -1,0 +1,115 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { checklistTemplateItems, checklistTemplates } from '../../../db/schema';
+import { AppError } from '../../lib/app-error';
+import { newId } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+
+export type ItemKind = 'document' | 'task';
+
+/** What onboarding needs before care starts (spec 000, step 5); administrators change it. */
+export const DEFAULT_ITEMS: { title: string; description: string; kind: ItemKind; required: boolean }[] = [
+  {
+    title: 'Signed consent form',
+    description: 'Upload the consent signed by the resident or their representative',
+    kind: 'document',
+    required: true,
+  },
+  {
+    title: 'Current medication list',
+    description: 'Upload the medication administration record or list',
+    kind: 'document',
+    required: true,
+  },
+  {
+    title: 'Initial assessment',
+    description: 'Clinical intake assessment completed',
+    kind: 'task',
+    required: true,
+  },
+  {
+    title: 'Insurance verification',
+    description: 'Coverage checked and recorded',
+    kind: 'task',
+    required: true,
+  },
+  {
+    title: 'Welcome call',
+    description: 'Call the family or responsible party',
+    kind: 'task',
+    required: false,
+  },
+];
+
+type TemplateRow = typeof checklistTemplates.$inferSelect;
+
+async function createTemplate(tenant: TenantDb, facilityId: string | null, items: typeof DEFAULT_ITEMS) {
+  const id = newId('clt');
+  const now = iso();
+  const rows = items.map((item, i) => ({
+    id: newId('cli'),
+    templateId: id,
+    ...item,
+    sortOrder: i,
+    createdAt: now,
+  }));
+  await tenant.db.batch([
+    tenant.insert(checklistTemplates, {
+      id,
+      facilityId,
+      name: facilityId ? 'Facility checklist' : 'Default checklist',
+      createdAt: now,
+      updatedAt: now,
+    }),
+    // Nine columns a row: ten rows keep each statement under D1's 100 parameters.
+    ...Array.from({ length: Math.ceil(rows.length / 10) }, (_, c) =>
+      tenant.db
+        .insert(checklistTemplateItems)
+        .values(
+          rows.slice(c * 10, c * 10 + 10).map((r) => ({ ...r, organizationId: tenant.organizationId })),
+        ),
+    ),
+  ]);
+  return (await tenant.get(checklistTemplates, id, 'Checklist template')) as TemplateRow;
+}
+
+export async function organizationTemplate(tenant: TenantDb): Promise<TemplateRow> {
+  const [row] = await tenant.select(checklistTemplates, isNull(checklistTemplates.facilityId)).limit(1);
+  return row ?? createTemplate(tenant, null, DEFAULT_ITEMS);
+}
+
+/** The facility's own template when it has one, otherwise the organisation's. */
+export async function effectiveTemplate(tenant: TenantDb, facilityId: string): Promise<TemplateRow> {
+  const [own] = await tenant
+    .select(checklistTemplates, eq(checklistTemplates.facilityId, facilityId))
+    .limit(1);
+  return own ?? organizationTemplate(tenant);
+}
+
+export async function templateItems(tenant: TenantDb, templateId: string) {
+  return tenant
+    .select(
+      checklistTemplateItems,
+      and(eq(checklistTemplateItems.templateId, templateId), isNull(checklistTemplateItems.removedAt)),
+    )
+    .orderBy(asc(checklistTemplateItems.sortOrder), asc(checklistTemplateItems.createdAt));
+}
+
+/** Gives a facility its own template, starting as a copy of the organisation's. */
+export async function overrideForFacility(tenant: TenantDb, facilityId: string) {
+  const [own] = await tenant
+    .select(checklistTemplates, eq(checklistTemplates.facilityId, facilityId))
+    .limit(1);
+  if (own) throw new AppError('conflict', 'This facility already has its own checklist');
+  const base = await templateItems(tenant, (await organizationTemplate(tenant)).id);
+  return createTemplate(
+    tenant,
+    facilityId,
+    base.map((i) => ({
+      title: i.title,
+      description: i.description ?? '',
+      kind: i.kind as ItemKind,
+      required: i.required,
+    })),
+  );
+}
