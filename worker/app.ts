@@ -7,7 +7,7 @@ import { invitePages } from './pages/invite-page';
 import { resetPasswordPages } from './pages/reset-password-page';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
-import { checklistTemplateRoutes } from './routes/checklist-templates';
+import { checklistTemplateRoutes, trackerRoutes } from './routes/checklist-templates';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
@@ -19,6 +19,7 @@ import { organizationRoutes } from './routes/organization';
 import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
 import { patientRoutes } from './routes/patients';
+import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { serviceRoutes } from './routes/services';
 
 const api = new OpenAPIHono<AppEnv>();
@@ -36,6 +37,9 @@ api
   .route('/patients', patientRoutes)
   .route('/patients', patientChecklistRoutes)
   .route('/checklist-templates', checklistTemplateRoutes)
+  .route('/tracker', trackerRoutes)
+  .route('/providers', providerRoutes)
+  .route('/assignments', assignmentRoutes)
   .route('/services', serviceRoutes);
 
 const root = new OpenAPIHono<AppEnv>();

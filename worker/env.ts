@@ -18,6 +18,8 @@ export type Bindings = {
   ADDRESS_VERIFIER?: string;
   SMARTY_AUTH_ID?: string;
   SMARTY_AUTH_TOKEN?: string;
+  /** The NPPES registry API; tests point it at a closed local port. */
+  NPPES_API_URL?: string;
 };
 
 export type Variables = {

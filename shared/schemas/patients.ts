@@ -4,6 +4,8 @@ import { ROSTER_FIELDS } from '../roster/columns';
 import { idSchema, timestampSchema } from './common';
 
 export const ENROLLMENT_STATUSES = ['not_started', 'in_progress', 'active', 'completed'] as const;
+export const VISIT_PREFERENCES = ['in_person', 'telehealth', 'no_preference'] as const;
+export const MEETING_STATUSES = ['not_scheduled', 'scheduled', 'completed'] as const;
 export const MAX_IMPORT_ROWS = 5000;
 
 const text = (max: number) => z.string().trim().max(max);
@@ -32,7 +34,11 @@ export const patientCreateSchema = z.strictObject({
 export const patientUpdateSchema = patientCreateSchema
   .omit({ facilityId: true, confirmDuplicate: true })
   .partial()
-  .extend({ emergencyContact: emergencyContactSchema.nullable().optional() })
+  .extend({
+    emergencyContact: emergencyContactSchema.nullable().optional(),
+    visitPreference: z.enum(VISIT_PREFERENCES).optional(),
+    meetingStatus: z.enum(MEETING_STATUSES).optional(),
+  })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
@@ -50,6 +56,8 @@ export const patientSchema = z.object({
   mrn: z.string().nullable(),
   notes: z.string().nullable(),
   enrollmentStatus: z.enum(ENROLLMENT_STATUSES),
+  visitPreference: z.enum(VISIT_PREFERENCES),
+  meetingStatus: z.enum(MEETING_STATUSES),
   fullPackage: z.boolean(),
   serviceIds: z.array(z.string()),
   createdAt: timestampSchema,

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 
 import { z } from 'zod';
 import { checklistTemplates } from '../../db/schema';
+import { ENROLLMENT_ORDER } from '../../shared/enrollment';
 import {
   reorderSchema,
   templateItemInputSchema,
@@ -20,6 +21,7 @@ import {
   overrideForFacility,
   templateItems,
 } from '../services/checklists/templates';
+import { trackerGrid } from '../services/checklists/tracker';
 import { getVisibleFacilityRow } from '../services/facilities/facility-access';
 
 const templateAnswer = json(
@@ -176,3 +178,59 @@ checklistTemplateRoutes
       return c.json(await templateView(c.var.tenant, id, updated), 200);
     },
   );
+
+const trackerRow = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  enrollmentStatus: z.enum(ENROLLMENT_ORDER),
+  overridden: z.boolean(),
+  visitPreference: z.string(),
+  meetingStatus: z.string(),
+  progress: z.object({
+    requiredDone: z.number(),
+    requiredTotal: z.number(),
+    percent: z.number(),
+    optionalDone: z.number(),
+    optionalTotal: z.number(),
+  }),
+  missing: z.array(z.string()),
+  lastUpdate: z.string(),
+});
+
+/** The patient tracker grid and worklist of one facility (spec 000, step 5). */
+export const trackerRoutes = newRouter();
+trackerRoutes.use('*', requireAuth);
+
+trackerRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['checklists'],
+    summary:
+      "A facility's patients with status, preferences, progress and what is missing; and what blocks the most patients",
+    middleware: [requirePermission('patients:view')] as const,
+    request: {
+      query: z.strictObject({
+        facilityId: idSchema,
+        status: z.enum(ENROLLMENT_ORDER).optional(),
+        missing: z.string().max(200).optional(),
+        q: z.string().max(100).optional(),
+        sort: z.enum(['name', 'status', 'progress', 'updated']).default('name'),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(trackerRow),
+          worklist: z.array(z.object({ title: z.string(), patients: z.number() })),
+          truncated: z.boolean(),
+        }),
+        'The grid',
+      ),
+      ...commonErrors,
+      ...notFoundError,
+    },
+  }),
+  async (c) => c.json(await trackerGrid(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('query')), 200),
+);

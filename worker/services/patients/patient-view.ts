@@ -1,6 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { patientServices, type patients } from '../../../db/schema';
-import type { ENROLLMENT_STATUSES } from '../../../shared/schemas/patients';
+import type {
+  ENROLLMENT_STATUSES,
+  MEETING_STATUSES,
+  VISIT_PREFERENCES,
+} from '../../../shared/schemas/patients';
 import type { TenantDb } from '../../lib/tenant-db';
 
 type PatientRow = typeof patients.$inferSelect;
@@ -36,6 +40,8 @@ export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
     mrn: r.mrn,
     notes: r.notes,
     enrollmentStatus: r.enrollmentStatus as (typeof ENROLLMENT_STATUSES)[number],
+    visitPreference: r.visitPreference as (typeof VISIT_PREFERENCES)[number],
+    meetingStatus: r.meetingStatus as (typeof MEETING_STATUSES)[number],
     fullPackage: r.fullPackage,
     serviceIds: (selected.get(r.id) ?? []).sort(),
     createdAt: r.createdAt,

@@ -86,6 +86,8 @@ export async function updatePatient(
   id: string,
   input: Partial<Omit<PatientCreate, 'facilityId' | 'confirmDuplicate' | 'emergencyContact'>> & {
     emergencyContact?: PatientCreate['emergencyContact'] | null;
+    visitPreference?: string;
+    meetingStatus?: string;
   },
 ) {
   const row = await getVisiblePatientRow(tenant, auth, id);
@@ -105,7 +107,16 @@ export async function updatePatient(
   });
   if (!checked.value) throw rowErrors(checked.errors);
   await tenant.db.batch([
-    tenant.update(patients, { ...checked.value, updatedAt: iso() }, eq(patients.id, id)),
+    tenant.update(
+      patients,
+      {
+        ...checked.value,
+        ...(input.visitPreference ? { visitPreference: input.visitPreference } : {}),
+        ...(input.meetingStatus ? { meetingStatus: input.meetingStatus } : {}),
+        updatedAt: iso(),
+      },
+      eq(patients.id, id),
+    ),
     audit.statement({
       action: 'update',
       entityType: 'patient',

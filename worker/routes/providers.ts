@@ -1,0 +1,212 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { isValidNpi } from '../../shared/npi';
+import { idSchema } from '../../shared/schemas/common';
+import { assignSchema, providerCreateSchema, providerSchema } from '../../shared/schemas/providers';
+import {
+  commonErrors,
+  conflictError,
+  json,
+  jsonBody,
+  newRouter,
+  noContent,
+  notFoundError,
+} from '../lib/openapi';
+import { idempotent } from '../middleware/idempotency';
+import { requireAuth } from '../middleware/require-auth';
+import { requirePermission } from '../middleware/require-permission';
+import {
+  assignmentHistory,
+  assignPatients,
+  pendingPool,
+  unassignPatient,
+} from '../services/providers/assignments';
+import { lookupNpi } from '../services/providers/nppes';
+import { createProvider, listProviders } from '../services/providers/providers';
+
+/** Providers (spec 000, step 6): staff with the provider role and outside clinicians. */
+export const providerRoutes = newRouter();
+providerRoutes.use('*', requireAuth);
+
+providerRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['providers'],
+      summary: 'Providers with their current load against capacity',
+      middleware: [requirePermission('patients:view')] as const,
+      responses: { 200: json(z.object({ items: z.array(providerSchema) }), 'Providers'), ...commonErrors },
+    }),
+    async (c) => c.json({ items: await listProviders(c.var.tenant) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['providers'],
+      summary: 'Add a provider (the NPI check digit is validated offline)',
+      middleware: [requirePermission('patients:full'), idempotent] as const,
+      request: jsonBody(providerCreateSchema),
+      responses: { 201: json(providerSchema, 'Added'), ...commonErrors, ...conflictError },
+    }),
+    async (c) => c.json(await createProvider(c.var.tenant, c.var.audit, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/npi/{npi}',
+      tags: ['providers'],
+      summary: "Check an NPI's check digit and look it up in the public NPPES registry",
+      middleware: [requirePermission('patients:view')] as const,
+      request: {
+        params: z.object({ npi: z.string().regex(/^\d{10}$/, { message: 'An NPI has 10 digits' }) }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            valid: z.boolean(),
+            registry: z
+              .union([
+                z.object({
+                  found: z.literal(true),
+                  name: z.string(),
+                  credentials: z.string().nullable(),
+                  specialty: z.string().nullable(),
+                  phone: z.string().nullable(),
+                }),
+                z.object({ found: z.literal(false), reason: z.string(), message: z.string() }),
+              ])
+              .nullable(),
+          }),
+          'Check-digit result, and the registry details when it could be reached',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { npi } = c.req.valid('param');
+      const valid = isValidNpi(npi);
+      return c.json(
+        { valid, registry: valid ? await lookupNpi(npi, { baseUrl: c.env.NPPES_API_URL }) : null },
+        200,
+      );
+    },
+  );
+
+/** The pending pool and assignments (spec 000, step 6). */
+export const assignmentRoutes = newRouter();
+assignmentRoutes.use('*', requireAuth);
+
+assignmentRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/pending',
+      tags: ['assignments'],
+      summary: 'Enrolled patients of a facility with no provider',
+      middleware: [requirePermission('patients:view')] as const,
+      request: { query: z.strictObject({ facilityId: idSchema }) },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                firstName: z.string(),
+                lastName: z.string(),
+                dateOfBirth: z.string(),
+                roomNumber: z.string().nullable(),
+              }),
+            ),
+          }),
+          'The pool',
+        ),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        { items: await pendingPool(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('query').facilityId) },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['assignments'],
+      summary: 'Assign patients to providers, all or nothing (reassigning ends the current assignment)',
+      middleware: [requirePermission('patients:full'), idempotent] as const,
+      request: jsonBody(assignSchema),
+      responses: {
+        200: json(z.object({ assigned: z.number(), unchanged: z.number() }), 'Assigned'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await assignPatients(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('json').assignments),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{patientId}',
+      tags: ['assignments'],
+      summary: "End a patient's current assignment (they return to the pending pool)",
+      middleware: [requirePermission('patients:full')] as const,
+      request: { params: z.object({ patientId: idSchema }) },
+      responses: { ...noContent, ...commonErrors, ...notFoundError, ...conflictError },
+    }),
+    async (c) => {
+      await unassignPatient(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').patientId);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/history/{patientId}',
+      tags: ['assignments'],
+      summary: "A patient's assignment history: assigned, reassigned, unassigned, by whom",
+      middleware: [requirePermission('patients:view')] as const,
+      request: { params: z.object({ patientId: idSchema }) },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                providerId: z.string(),
+                providerName: z.string(),
+                assignedAt: z.string(),
+                assignedBy: z.string(),
+                endedAt: z.string().nullable(),
+                endedBy: z.string().nullable(),
+                endReason: z.string().nullable(),
+              }),
+            ),
+          }),
+          'History',
+        ),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await assignmentHistory(
+            c.var.tenant,
+            c.var.audit,
+            c.var.auth,
+            c.req.valid('param').patientId,
+          ),
+        },
+        200,
+      ),
+  );
