@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
+import { PatientChecklist } from './patient-checklist';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';
 
@@ -8,10 +9,12 @@ import { ServicesPicker } from './services-picker';
 export function PatientDetail({
   patientId,
   canEdit,
+  canOverride,
   onBack,
 }: {
   patientId: string;
   canEdit: boolean;
+  canOverride: boolean;
   onBack: () => void;
 }) {
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -101,6 +104,12 @@ export function PatientDetail({
               {patient.emergencyContact.phone ? ` · ${patient.emergencyContact.phone}` : ''}
             </p>
           ) : null}
+          <PatientChecklist
+            patientId={patient.id}
+            canEdit={canEdit}
+            canOverride={canOverride}
+            onStatus={(status) => setPatient((p) => (p ? { ...p, enrollmentStatus: status } : p))}
+          />
           <h3>Services</h3>
           <ServicesPicker
             catalogue={catalogue}

@@ -114,7 +114,14 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
     );
   if (view.kind === 'catalogue') return <ServiceCatalogue onBack={() => back()} />;
   if (view.kind === 'detail')
-    return <PatientDetail patientId={view.id} canEdit={canEdit} onBack={() => back()} />;
+    return (
+      <PatientDetail
+        patientId={view.id}
+        canEdit={canEdit}
+        canOverride={me.permissions.includes('enrollment:override')}
+        onBack={() => back()}
+      />
+    );
 
   return (
     <div>
