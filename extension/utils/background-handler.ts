@@ -77,10 +77,17 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
         ...init,
         token: auth.token,
       });
-      await deps.auth.set({ ...auth, lastActivityAt: deps.now() });
+      // Only touch the session this call was made with: a sign-out or a server
+      // change during the call must not bring the old token back.
+      const fresh = await deps.auth.get();
+      if (fresh.kind === 'session' && fresh.token === auth.token)
+        await deps.auth.set({ ...fresh, lastActivityAt: deps.now() });
       return result;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) await signOut(SESSION_ENDED);
+      if (e instanceof ApiError && e.status === 401) {
+        const fresh = await deps.auth.get();
+        if (fresh.kind === 'session' && fresh.token === auth.token) await signOut(SESSION_ENDED);
+      }
       throw e;
     }
   }

@@ -131,3 +131,38 @@ describe('background message handler', () => {
     expect(bg.auth().kind).toBe('signed_out');
   });
 });
+
+describe('a call that ends after the session changed', () => {
+  it('does not bring back a session signed out while the call was in flight', async () => {
+    let auth: StoredAuth = { kind: 'signed_out' };
+    let release: () => void = () => undefined;
+    const deps: BackgroundDeps = {
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        // The server has answered; hold the answer until the test has signed out.
+        if (String(input).endsWith('/api/v1/patients?slow=1')) {
+          await new Promise<void>((r) => {
+            release = r;
+          });
+        }
+        return res;
+      },
+      auth: {
+        get: async () => auth,
+        set: async (v) => {
+          auth = v;
+        },
+      },
+      serverUrl: { get: async () => api, set: async () => undefined },
+      now: () => Date.now(),
+    };
+    const handle = createBackgroundHandler(deps);
+    await handle({ name: 'login', input: { email: 'clinical_staff@demo.test', password: 'sidecar-demo' } });
+    const slow = handle({ name: 'api', input: { method: 'GET', path: '/api/v1/patients?slow=1' } });
+    await new Promise((r) => setTimeout(r, 50));
+    await handle({ name: 'logout', input: undefined });
+    release();
+    await slow;
+    expect(auth.kind).toBe('signed_out');
+  });
+});
