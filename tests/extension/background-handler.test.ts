@@ -140,7 +140,7 @@ describe('a call that ends after the session changed', () => {
       fetch: async (input, init) => {
         const res = await fetch(input, init);
         // The server has answered; hold the answer until the test has signed out.
-        if (String(input).endsWith('/api/v1/patients?slow=1')) {
+        if (String(input).endsWith('/api/v1/patients?limit=7')) {
           await new Promise<void>((r) => {
             release = r;
           });
@@ -158,7 +158,7 @@ describe('a call that ends after the session changed', () => {
     };
     const handle = createBackgroundHandler(deps);
     await handle({ name: 'login', input: { email: 'clinical_staff@demo.test', password: 'sidecar-demo' } });
-    const slow = handle({ name: 'api', input: { method: 'GET', path: '/api/v1/patients?slow=1' } });
+    const slow = handle({ name: 'api', input: { method: 'GET', path: '/api/v1/patients?limit=7' } });
     await new Promise((r) => setTimeout(r, 50));
     await handle({ name: 'logout', input: undefined });
     release();
