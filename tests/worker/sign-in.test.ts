@@ -51,6 +51,17 @@ describe('sign-in', () => {
     expect((await login('read_only@demo.test', 'sidecar-demo', '192.0.2.100')).status).toBe(200);
   });
 
+  it('counts parallel guesses too: no burst gets past the limit', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        login('facility_admin@demo.test', 'wrong-password!', `192.0.2.${50 + i}`),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
+  });
+
   it('throttles an address after 20 failures across accounts', async () => {
     for (let i = 0; i < 20; i++) await login(`guess${i}@demo.test`, 'wrong-password!', '203.0.113.77');
     const blocked = await login('provider@demo.test', 'sidecar-demo', '203.0.113.77');

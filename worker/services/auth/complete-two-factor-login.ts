@@ -6,9 +6,16 @@ import type { AuditLog } from '../../lib/audit-log';
 import { sha256 } from '../../lib/crypto';
 import { ms } from '../../lib/time';
 import type { ClientFacts, LoginResult } from './login';
-import { assertNotThrottled, recordFailureStatements, throttleKeys } from './login-throttle';
+import {
+  countChallengeAttempt,
+  releaseAttemptStatements,
+  reserveAttempt,
+  throttleKeys,
+} from './login-throttle';
 import { revokeSessionStatement, sessionInsert } from './sessions';
 import { verifySecondFactor } from './two-factor';
+
+const CODES_PER_CHALLENGE = 5;
 
 /** Second step of sign-in: trades a password-checked challenge and a code for a session. */
 export async function completeTwoFactorLogin(
@@ -34,7 +41,12 @@ export async function completeTwoFactorLogin(
     throw new AppError('unauthenticated', 'This sign-in has expired. Enter your email and password again.');
   }
   const keys = throttleKeys(row.email, client.ip);
-  await assertNotThrottled(db, keys);
+  await reserveAttempt(db, keys);
+  // At most this many codes per challenge, counted before checking, so parallel guesses gain nothing.
+  if ((await countChallengeAttempt(db, challenge.id, CODES_PER_CHALLENGE)) > CODES_PER_CHALLENGE) {
+    await revokeSessionStatement(db, challenge.id);
+    throw new AppError('unauthenticated', 'Too many wrong codes. Enter your email and password again.');
+  }
 
   const method = await verifySecondFactor(db, challenge.userId, input.code);
   const who = { organizationId: challenge.organizationId, actorUserId: challenge.userId };
@@ -48,7 +60,6 @@ export async function completeTwoFactorLogin(
         ...who,
         detail: { reason: 'wrong_second_factor' },
       }),
-      ...recordFailureStatements(db, keys),
     ]);
     throw new AppError(
       'unauthenticated',
@@ -63,9 +74,13 @@ export async function completeTwoFactorLogin(
     state: 'active',
     ...client,
   });
+  // Claim the challenge: of two right codes sent at once, only one gets a session.
+  const claimed = await revokeSessionStatement(db, challenge.id).returning({ id: sessions.id });
+  if (!claimed.length)
+    throw new AppError('unauthenticated', 'This sign-in has expired. Enter your email and password again.');
   await db.batch([
-    revokeSessionStatement(db, challenge.id),
     session.statement,
+    ...releaseAttemptStatements(db, keys),
     audit.statement({
       action: 'login',
       entityType: 'session',

@@ -4,12 +4,7 @@ import { memberships, organizations, users } from '../../../db/schema';
 import type { LoginBody } from '../../../shared/schemas/auth';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
-import {
-  assertNotThrottled,
-  clearAccountStatement,
-  recordFailureStatements,
-  throttleKeys,
-} from './login-throttle';
+import { releaseAttemptStatements, reserveAttempt, throttleKeys } from './login-throttle';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hash';
 import { type SessionState, sessionInsert } from './sessions';
 
@@ -33,7 +28,7 @@ export async function login(
   client: ClientFacts,
 ): Promise<LoginResult> {
   const keys = throttleKeys(input.email, client.ip);
-  await assertNotThrottled(db, keys);
+  await reserveAttempt(db, keys);
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -60,7 +55,7 @@ export async function login(
         detail: { reason: user ? 'wrong_password' : 'unknown_account' },
       });
     const [first, ...rest] = orgIds.length ? orgIds : [null];
-    await db.batch([event(first ?? null), ...rest.map(event), ...recordFailureStatements(db, keys)]);
+    await db.batch([event(first ?? null), ...rest.map(event)]);
     throw new AppError('unauthenticated', WRONG_CREDENTIALS);
   }
 
@@ -79,7 +74,8 @@ export async function login(
       entityType: 'user',
       entityId: user.id,
       outcome: 'denied',
-      organizationId: input.organizationId ?? null,
+      // Not the client's organisation id: nobody writes into another tenant's trail.
+      organizationId: null,
       actorUserId: user.id,
       detail: { reason: 'no_active_membership' },
     });
@@ -99,7 +95,7 @@ export async function login(
   });
   await db.batch([
     session.statement,
-    clearAccountStatement(db, keys),
+    ...releaseAttemptStatements(db, keys),
     audit.statement({
       action: 'login',
       entityType: 'session',
