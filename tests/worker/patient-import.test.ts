@@ -165,6 +165,15 @@ describe('roster commit', () => {
     expect(trail.json.items[0].detail).toMatchObject({ rows: 2, fileName: 'roster.csv', facilityId });
   });
 
+  it('runs two identical commits sent at once only once', async () => {
+    const before = await countAt();
+    const same = [{ firstName: 'Twin', lastName: 'Race', dateOfBirth: '1950-05-05' }];
+    const headers = { 'Idempotency-Key': 'parallel-1' };
+    const [a, b] = await Promise.all([commit(same, headers), commit(same, headers)]);
+    expect([a.status, b.status].sort()).toEqual(a.status === b.status ? [201, 201] : [201, 409]);
+    expect(await countAt()).toBe(before + 1);
+  });
+
   it('refuses the whole import when any row is invalid, naming each', async () => {
     const before = await countAt();
     const res = await commit([

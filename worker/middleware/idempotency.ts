@@ -23,10 +23,34 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     eq(idempotencyKeys.userId, auth.userId),
     eq(idempotencyKeys.key, key),
   );
-  const [seen] = await db.select().from(idempotencyKeys).where(where).limit(1);
-  if (seen) {
-    if (seen.requestHash !== requestHash) {
+  // Claim the key first (status 0 = in progress): of two identical requests at once, one runs.
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({
+      organizationId: auth.organizationId,
+      userId: auth.userId,
+      key,
+      requestHash,
+      statusCode: 0,
+      responseBody: '',
+      createdAt: iso(),
+    })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (!claimed.length) {
+    const [seen] = await db.select().from(idempotencyKeys).where(where).limit(1);
+    if (seen && seen.requestHash !== requestHash) {
       throw new AppError('conflict', 'This Idempotency-Key was already used for a different request');
+    }
+    if (!seen || seen.statusCode === 0) {
+      throw new AppError(
+        'conflict',
+        'A request with this Idempotency-Key is still being processed; retry in a moment',
+        undefined,
+        {
+          'Retry-After': '1',
+        },
+      );
     }
     c.header('Idempotent-Replayed', 'true');
     return c.body(seen.responseBody, seen.statusCode as 200, { 'Content-Type': 'application/json' });
@@ -34,16 +58,11 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status >= 200 && c.res.status < 300) {
     await db
-      .insert(idempotencyKeys)
-      .values({
-        organizationId: auth.organizationId,
-        userId: auth.userId,
-        key,
-        requestHash,
-        statusCode: c.res.status,
-        responseBody: await c.res.clone().text(),
-        createdAt: iso(),
-      })
-      .onConflictDoNothing();
+      .update(idempotencyKeys)
+      .set({ statusCode: c.res.status, responseBody: await c.res.clone().text() })
+      .where(where);
+  } else {
+    // A refused or failed request may be retried with the same key.
+    await db.delete(idempotencyKeys).where(where);
   }
 });
