@@ -54,7 +54,8 @@ function patterns(today: Date): Pattern[] {
     ],
     [/^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{2}|\d{4})$/, (m) => dated(m[3]!, monthIndex(m[1]!), +m[2]!, today)],
     [/^(\d{4})(\d{2})(\d{2})$/, (m) => iso(+m[1]!, +m[2]!, +m[3]!)],
-    [/^\d{4,6}(\.\d+)?$/, (m) => excelSerialToIso(Number(m[0]))],
+    // Excel serials of real birth dates have five digits (1900 is 1, 2173 is 100,000); a bare year is not a date.
+    [/^\d{5}(\.\d+)?$/, (m) => excelSerialToIso(Number(m[0]))],
   ];
 }
 

@@ -37,7 +37,7 @@ export const auditEventSchema = z.object({
 
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(1000).optional(),
   actorUserId: z.string().max(64).optional(),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),

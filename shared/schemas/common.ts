@@ -11,7 +11,7 @@ export const timestampSchema = z.string().describe('ISO 8601 UTC timestamp');
 
 export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(1000).optional(),
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {

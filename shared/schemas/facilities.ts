@@ -138,7 +138,7 @@ export const facilitySchema = z.object({
 
 export const facilityListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(300).optional(),
+  cursor: z.string().max(1000).optional(),
   q: z.string().trim().max(200).optional(),
   contractStatus: z.enum(CONTRACT_STATUSES).optional(),
   feature: z.enum(FEATURES).optional(),

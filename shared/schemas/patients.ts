@@ -68,7 +68,7 @@ export const patientListQuerySchema = z.strictObject({
   facilityId: idSchema.optional(),
   q: z.string().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(300).optional(),
+  cursor: z.string().max(1000).optional(),
 });
 
 /** A roster row as the person sees it: every field text, before it is checked. */

@@ -36,9 +36,12 @@ describe('dates as people write them', () => {
     expect(parseHumanDate(text, TODAY)).toBe(expected);
   });
 
-  it.each(['2/30/1944', '13/01/1944', 'not a date', '', '1944-02-30', '0/10/1950'])('refuses %j', (text) => {
-    expect(parseHumanDate(text, TODAY)).toBeNull();
-  });
+  it.each(['2/30/1944', '13/01/1944', 'not a date', '', '1944-02-30', '0/10/1950', '1944', '1944.5'])(
+    'refuses %j',
+    (text) => {
+      expect(parseHumanDate(text, TODAY)).toBeNull();
+    },
+  );
 
   it('reads Excel serial numbers, including across the phantom 29 February 1900', () => {
     expect(excelSerialToIso(1)).toBe('1900-01-01');

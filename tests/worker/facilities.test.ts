@@ -241,6 +241,14 @@ describe('facility administrators', () => {
       body: { phone: '512-555-0199' },
     });
     expect(edit.status).toBe(200);
+    // Renaming onto a hidden facility's name does not reveal that it exists.
+    const clash = await api(`/api/v1/facilities/${created.json.id}`, {
+      method: 'PATCH',
+      token: mara,
+      body: { name: 'Someone Else Place' },
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.json.error.message).toBe('That name is already taken; choose another');
     // Contract, contract history and documents are not theirs.
     expect(
       (await api(`/api/v1/facilities/${created.json.id}/contract-history`, { token: mara })).status,
@@ -281,6 +289,19 @@ describe('facility administrators', () => {
     });
     expect(resent.status).toBe(200);
     expect((await mailbox()).length).toBe(before + 1);
+  });
+
+  it('does not move an open administrator invitation to another facility', async () => {
+    const admin = await loginAs('clinic_admin');
+    await create(admin, facility('First Home', { administrator: { name: 'Sam', email: 'sam@two.test' } }));
+    const second = await create(
+      admin,
+      facility('Second Home', { administrator: { name: 'Sam', email: 'sam@two.test' } }),
+    );
+    expect(second.status).toBe(409);
+    expect(second.json.error.message).toContain(
+      'already has an open invitation as administrator of another facility',
+    );
   });
 
   it('attaches an administrator who is already a member, without an invitation', async () => {

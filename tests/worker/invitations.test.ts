@@ -75,6 +75,15 @@ describe('invitations, end to end through the dev outbox', () => {
     expect(login.status).toBe(200);
     expect(login.json.me.role).toBe('clinical_staff');
 
+    // Sent twice (a double click): the second answer is the used-invitation page, not an error.
+    const twice = await submitForm(link, {
+      name: 'Nina Nurse',
+      password: 'a-very-good-secret',
+      confirm: 'a-very-good-secret',
+    });
+    expect(twice.status).toBe(410);
+    expect(twice.text).toContain('already been used');
+
     // Single use.
     const reuse = await api(link);
     expect(reuse.status).toBe(410);

@@ -90,6 +90,9 @@ describe('roster preview', () => {
     });
     expect(mapped.status).toBe(200);
     expect(mapped.json.rows[0].errors).toEqual([{ field: 'firstName', issue: 'First name is missing' }]);
+    const broken = await previewFile('A,B\nLee,1/2/1933\n', 'odd.csv', { mapping: '[lastName' });
+    expect(broken.status).toBe(400);
+    expect(broken.json.error.details).toEqual([{ path: 'mapping', issue: 'malformed JSON' }]);
     const json = await api('/api/v1/patients/import/preview', {
       token: admin,
       body: {

@@ -203,6 +203,16 @@ describe('services', () => {
         })
       ).status,
     ).toBe(403);
+    const other = await api('/api/v1/services', {
+      token: admin,
+      body: { category: 'support', name: 'Ironing' },
+    });
+    const rename = await api(`/api/v1/services/${other.json.id}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { name: 'Laundry assistance' },
+    });
+    expect(rename.status).toBe(409);
   });
 });
 

@@ -56,6 +56,7 @@ invitePages.post('/:token', async (c) => {
       </Layout>,
     );
   } catch (e) {
+    if (e instanceof AppError && e.code === 'conflict') return render(c, token, {});
     if (e instanceof AppError && e.code === 'unauthenticated')
       return render(c, token, { password: e.message }, name, 400);
     throw e;

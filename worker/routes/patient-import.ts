@@ -76,7 +76,15 @@ patientImportRoutes
           ]);
         let mapping: z.infer<typeof mappingSchema> | undefined;
         if (typeof form.mapping === 'string' && form.mapping) {
-          const parsed = mappingSchema.safeParse(JSON.parse(form.mapping));
+          let raw: unknown;
+          try {
+            raw = JSON.parse(form.mapping);
+          } catch {
+            throw new AppError('validation_failed', 'The column mapping is not valid JSON', [
+              { path: 'mapping', issue: 'malformed JSON' },
+            ]);
+          }
+          const parsed = mappingSchema.safeParse(raw);
           if (!parsed.success)
             throw new AppError(
               'validation_failed',

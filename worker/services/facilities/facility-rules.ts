@@ -7,14 +7,21 @@ import type { AddressVerifier } from '../address/address-verifier';
 import { facilityNameKey } from './facility-view';
 
 /** Names are unique per organisation, ignoring case and spacing (spec 000: "Duplicate facility name"). */
-export async function assertNameFree(tenant: TenantDb, name: string, exceptId?: string) {
+export async function assertNameFree(tenant: TenantDb, name: string, exceptId?: string, visible = true) {
   const [clash] = await tenant
     .select(
       facilities,
       and(eq(facilities.nameKey, facilityNameKey(name)), exceptId ? ne(facilities.id, exceptId) : undefined),
     )
     .limit(1);
-  if (clash) throw new AppError('conflict', `A facility named "${clash.name}" already exists`);
+  // Someone who cannot see every facility (a facility admin) is not told which names exist.
+  if (clash)
+    throw new AppError(
+      'conflict',
+      visible
+        ? `A facility named "${clash.name}" already exists`
+        : 'That name is already taken; choose another',
+    );
 }
 
 /** A facility cannot be saved with an unverified address (spec 000: "Address not verified"). */

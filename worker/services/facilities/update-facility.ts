@@ -30,7 +30,7 @@ export async function updateFacility(
   if (input.administrator !== undefined && !auth.permissions.includes('facilities:full')) {
     throw new AppError('forbidden', 'Only operations administrators can change who administers a facility');
   }
-  if (input.name !== undefined) await assertNameFree(tenant, input.name, id);
+  if (input.name !== undefined) await assertNameFree(tenant, input.name, id, auth.role !== 'facility_admin');
   const set: Partial<typeof facilities.$inferInsert> = { updatedAt: iso() };
   const extra: BatchItem<'sqlite'>[] = [];
   let messageId: string | null = null;

@@ -64,42 +64,49 @@ export async function acceptInvitation(
   }
   const passwordHash = existingUser ? null : await hashPassword(input.password);
   const membershipId = newId('mem');
-  await db.batch([
-    db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)),
-    ...(passwordHash
-      ? [
-          db.insert(users).values({
-            id: userId,
-            email: invitation.email,
-            name: input.name,
-            passwordHash,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        ]
-      : []),
-    db.insert(memberships).values({
-      id: membershipId,
-      organizationId: invitation.organizationId,
-      userId,
-      role: invitation.role,
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-    }),
-    // A facility administrator's invitation attaches the new membership to that facility.
-    ...(invitation.facilityId
-      ? attachFacilityStatements(db, invitation.organizationId, membershipId, invitation.facilityId)
-      : []),
-    audit.statement({
-      action: 'accept_invitation',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      organizationId: invitation.organizationId,
-      actorUserId: userId,
-      detail: { membershipId, role: invitation.role },
-    }),
-  ]);
+  try {
+    await db.batch([
+      db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)),
+      ...(passwordHash
+        ? [
+            db.insert(users).values({
+              id: userId,
+              email: invitation.email,
+              name: input.name,
+              passwordHash,
+              createdAt: now,
+              updatedAt: now,
+            }),
+          ]
+        : []),
+      db.insert(memberships).values({
+        id: membershipId,
+        organizationId: invitation.organizationId,
+        userId,
+        role: invitation.role,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      }),
+      // A facility administrator's invitation attaches the new membership to that facility.
+      ...(invitation.facilityId
+        ? attachFacilityStatements(db, invitation.organizationId, membershipId, invitation.facilityId)
+        : []),
+      audit.statement({
+        action: 'accept_invitation',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        organizationId: invitation.organizationId,
+        actorUserId: userId,
+        detail: { membershipId, role: invitation.role },
+      }),
+    ]);
+  } catch (e) {
+    // A form sent twice: the second finds the invitation already used.
+    const again = await findOpenInvitation(db, token);
+    if (again.problem !== null) throw new AppError('conflict', problemMessage(again.problem));
+    throw e;
+  }
   return { email: invitation.email, organizationName: found.organizationName };
 }
 

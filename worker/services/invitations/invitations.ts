@@ -70,6 +70,14 @@ export async function planInvitation(
       and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
     )
   ).find((r) => invitationState(r) === 'sent' || invitationState(r) === 'expired');
+  // One open invitation a person: resending may change the role, but never moves a facility
+  // administrator's invitation to another facility, or turns a staff invitation into one.
+  if (open && (open.facilityId ?? null) !== (input.facilityId ?? null)) {
+    throw new AppError(
+      'conflict',
+      `${input.email} already has an open invitation ${open.facilityId ? 'as administrator of another facility' : 'to join as staff'}; withdraw it or let it be accepted first`,
+    );
+  }
   const token = randomToken();
   const now = Date.now();
   const fresh = {

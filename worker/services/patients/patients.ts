@@ -139,7 +139,9 @@ export async function listPatients(
     .toLowerCase()
     .replace(/[^a-z0-9 ]/g, '')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    // Two bound parameters a word: ten words stay far under D1's 100.
+    .slice(0, 10);
   const rows = await tenant
     .select(
       patients,
@@ -153,10 +155,15 @@ export async function listPatients(
     .orderBy(asc(patients.nameKey), asc(patients.id))
     .limit(query.limit + 1);
   const page = pageFrom(rows, query.limit, (r) => r.nameKey);
+  // Ids, not names: the trail can answer "who saw this patient" without holding PHI itself.
   audit.record({
     action: 'list',
     entityType: 'patient',
-    detail: { facilityId: query.facilityId ?? null, count: page.items.length },
+    detail: {
+      facilityId: query.facilityId ?? null,
+      count: page.items.length,
+      patientIds: page.items.map((p) => p.id),
+    },
   });
   return { items: await patientsView(tenant, page.items), nextCursor: page.nextCursor };
 }

@@ -109,7 +109,15 @@ export async function updateService(
   id: string,
   input: { name?: string; description?: string | null; active?: boolean },
 ) {
-  await tenant.get(services, id, 'Service');
+  const current = await tenant.get(services, id, 'Service');
+  if (input.name && input.name !== current.name) {
+    const [clash] = await tenant.select(
+      services,
+      and(eq(services.category, current.category), eq(services.name, input.name)),
+    );
+    if (clash)
+      throw new AppError('conflict', `"${input.name}" is already in the ${current.category} services`);
+  }
   await tenant.db.batch([
     tenant.update(services, input, eq(services.id, id)),
     audit.statement({
@@ -185,11 +193,15 @@ export async function selectServices(
     statements.push(tenant.db.insert(patientServices).values(links.slice(i, i + 25)));
   await tenant.db.batch([
     ...(statements as [(typeof statements)[number], ...typeof statements]),
-    audit.statement({
-      action: 'update',
-      entityType: 'patient_services',
-      detail: { patients: ids.length, services: wanted.length, fullPackage },
-    }),
+    // One event per patient, so "who changed this patient's services" is answerable from the trail.
+    ...ids.map((patientId) =>
+      audit.statement({
+        action: 'update',
+        entityType: 'patient_services',
+        entityId: patientId,
+        detail: { services: wanted.length, fullPackage },
+      }),
+    ),
   ]);
   return { patients: ids.length, serviceIds: wanted, fullPackage };
 }
