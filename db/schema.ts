@@ -413,7 +413,11 @@ export const checklistTemplates = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text().notNull(),
   },
-  (t) => [uniqueIndex('checklist_templates_org_facility').on(t.organizationId, t.facilityId)],
+  (t) => [
+    uniqueIndex('checklist_templates_org_facility').on(t.organizationId, t.facilityId),
+    // SQLite treats NULLs as distinct: the organisation's default needs its own guard.
+    uniqueIndex('checklist_templates_org_default').on(t.organizationId).where(sql`facility_id IS NULL`),
+  ],
 );
 
 export const checklistTemplateItems = sqliteTable(
@@ -469,7 +473,11 @@ export const patientChecklistItems = sqliteTable(
     removedAt: text(),
     updatedAt: text().notNull(),
   },
-  (t) => [index('patient_checklist_items_patient').on(t.patientId, t.sortOrder)],
+  (t) => [
+    index('patient_checklist_items_patient').on(t.patientId, t.sortOrder),
+    // Two first opens at once copy the template once.
+    uniqueIndex('patient_checklist_items_template_item').on(t.patientId, t.templateItemId),
+  ],
 );
 
 /** Every enrollment status change: from, to, when, why, by whom, and whether it was an override. */

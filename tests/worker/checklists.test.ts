@@ -310,3 +310,12 @@ describe('template changes', () => {
     ).toBe(403);
   });
 });
+
+describe('first opens at once', () => {
+  it('copy the template once, whatever the race', async () => {
+    const id = await newPatient();
+    const lists = await Promise.all([checklist(id), checklist(id), checklist(id)]);
+    for (const list of lists) expect(list.items).toHaveLength(5);
+    expect((await checklist(id)).items).toHaveLength(5);
+  });
+});

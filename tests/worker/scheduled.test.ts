@@ -21,6 +21,33 @@ async function runCron() {
 }
 
 describe('cron trigger', () => {
+  it('removes the bodies (and their links) of emails delivered over a day ago', async () => {
+    const old = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const recent = new Date().toISOString();
+    const base = {
+      channel: 'email',
+      recipient: 'r@example.test',
+      subject: 'Join',
+      provider: 'outbox',
+      status: 'sent',
+      createdAt: old,
+    };
+    await db()
+      .insert(outboxMessages)
+      .values([
+        { id: 'msg_old', bodyText: 'http://127.0.0.1:8787/invite/secret', sentAt: old, ...base },
+        { id: 'msg_new', bodyText: 'http://127.0.0.1:8787/invite/fresh', sentAt: recent, ...base },
+      ]);
+    await runCron();
+    const rows = Object.fromEntries((await db().select().from(outboxMessages)).map((m) => [m.id, m]));
+    expect(rows.msg_old).toMatchObject({
+      bodyText: '(removed a day after delivery)',
+      subject: 'Join',
+      recipient: 'r@example.test',
+    });
+    expect(rows.msg_new?.bodyText).toContain('/invite/fresh');
+  });
+
   it('retries queued and failed email until delivered, once each', async () => {
     const now = new Date().toISOString();
     const base = {

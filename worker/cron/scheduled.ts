@@ -1,6 +1,6 @@
-import { lt, or } from 'drizzle-orm';
+import { and, eq, lt, or } from 'drizzle-orm';
 import { d1Database } from '../../db/client';
-import { loginThrottles, sessions } from '../../db/schema';
+import { loginThrottles, outboxMessages, sessions } from '../../db/schema';
 import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
 import { emailAdapterFor } from '../services/email/email-adapters';
@@ -15,6 +15,11 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const db = d1Database(env.DB);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
+    // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
+    db
+      .update(outboxMessages)
+      .set({ bodyText: '(removed a day after delivery)', bodyHtml: null })
+      .where(and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, iso(now - DAY)))),
     db.delete(sessions).where(lt(sessions.expiresAt, iso(now - DAY))),
     db
       .delete(loginThrottles)

@@ -10,7 +10,9 @@ import {
 } from '../../shared/schemas/auth';
 import { AppError } from '../lib/app-error';
 import { commonErrors, conflictError, json, jsonBody, newRouter, noContent } from '../lib/openapi';
+import { clientIp } from '../middleware/request-context';
 import { requireAuth } from '../middleware/require-auth';
+import { releaseAttemptStatements, reserveAttempt, throttleKeys } from '../services/auth/login-throttle';
 import { verifyPassword } from '../services/auth/password-hash';
 import { meFrom } from '../services/auth/session-context';
 import { disableTwoFactor, enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
@@ -77,6 +79,9 @@ meRoutes
       responses: { ...noContent, ...commonErrors, ...conflictError },
     }),
     async (c) => {
+      // The same per-account limit as sign-in: a stolen session cannot guess the password here.
+      const keys = throttleKeys(c.var.auth.user.email, clientIp(c.req.raw.headers));
+      await reserveAttempt(c.var.db, keys);
       const [user] = await c.var.db
         .select({ hash: users.passwordHash })
         .from(users)
@@ -87,6 +92,9 @@ meRoutes
         ]);
       }
       await disableTwoFactor(c.var.db, c.var.audit, c.var.auth);
+      await c.var.db.batch(
+        releaseAttemptStatements(c.var.db, keys) as [ReturnType<typeof releaseAttemptStatements>[number]],
+      );
       return c.body(null, 204);
     },
   );

@@ -57,7 +57,9 @@ function syncStatements(
     };
     if (!have)
       out.push(
-        tenant.insert(patientChecklistItems, { id: newId('pci'), patientId, templateItemId: w.id, ...shape }),
+        tenant
+          .insert(patientChecklistItems, { id: newId('pci'), patientId, templateItemId: w.id, ...shape })
+          .onConflictDoNothing(),
       );
     else if (!have.doneAt)
       out.push(tenant.update(patientChecklistItems, shape, eq(patientChecklistItems.id, have.id)));

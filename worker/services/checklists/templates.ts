@@ -74,8 +74,18 @@ async function createTemplate(tenant: TenantDb, facilityId: string | null, items
 }
 
 export async function organizationTemplate(tenant: TenantDb): Promise<TemplateRow> {
-  const [row] = await tenant.select(checklistTemplates, isNull(checklistTemplates.facilityId)).limit(1);
-  return row ?? createTemplate(tenant, null, DEFAULT_ITEMS);
+  const find = async () =>
+    (await tenant.select(checklistTemplates, isNull(checklistTemplates.facilityId)).limit(1))[0];
+  const row = await find();
+  if (row) return row;
+  try {
+    return await createTemplate(tenant, null, DEFAULT_ITEMS);
+  } catch (e) {
+    // Another request created it first (a unique index allows one default).
+    const created = await find();
+    if (created) return created;
+    throw e;
+  }
 }
 
 /** The facility's own template when it has one, otherwise the organisation's. */

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX `checklist_templates_org_default` ON `checklist_templates` (`organization_id`) WHERE facility_id IS NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `patient_checklist_items_template_item` ON `patient_checklist_items` (`patient_id`,`template_item_id`);
