@@ -39,8 +39,9 @@ export default defineConfig({
   manifest: {
     name: 'Sidecar CRM',
     description: 'Onboarding CRM in a side panel beside the apps you already work in.',
-    // Least privilege: no tabs, no scripting, no standing access to sites.
-    permissions: ['sidePanel', 'storage'],
+    // Least privilege: no standing access to sites. activeTab + scripting read only the page
+    // the person is on, after they click the Sidecar button there ("attach this page as evidence").
+    permissions: ['sidePanel', 'storage', 'activeTab', 'scripting'],
     // The default API origin is the local worker. Chrome match patterns ignore
     // the port, so `npm start` on any PORT works without a prompt.
     host_permissions: ['http://127.0.0.1/*'],

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../shared/enrollment';
+import { sendMessage } from '../utils/send-message';
 import { uploadFile } from '../utils/upload-file';
 import { apiCall } from '../utils/use-api';
 
@@ -110,6 +111,20 @@ export function PatientChecklist(props: {
             </div>
             {props.canEdit ? (
               <div class="row-actions">
+                <button
+                  type="button"
+                  class="link"
+                  disabled={busy !== null}
+                  title="Attach the page you are looking at (address, title, time and a fingerprint of its text)"
+                  onClick={() =>
+                    act(item.id, async () => {
+                      const page = await sendMessage('capturePage', undefined);
+                      return apiCall('POST', `${base}/checklist/${item.id}/evidence`, page);
+                    })
+                  }
+                >
+                  Attach page
+                </button>
                 {item.done ? (
                   <button
                     type="button"

@@ -7,9 +7,11 @@ import { apiCall, usePagedList } from '../utils/use-api';
 import { BulkServices } from './bulk-services';
 import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
+import { PendingPool } from './pending-pool';
 import { RosterImport } from './roster-import';
 import { ServiceCatalogue } from './service-catalogue';
 import { ShowMore } from './show-more';
+import { TrackerGrid } from './tracker-grid';
 
 type View =
   | { kind: 'list' }
@@ -17,6 +19,8 @@ type View =
   | { kind: 'import' }
   | { kind: 'bulk' }
   | { kind: 'catalogue' }
+  | { kind: 'tracker' }
+  | { kind: 'pool' }
   | { kind: 'detail'; id: string };
 
 /** Patients of the current facility (spec 000, steps 2 to 4). */
@@ -113,6 +117,24 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       />
     );
   if (view.kind === 'catalogue') return <ServiceCatalogue onBack={() => back()} />;
+  if (view.kind === 'tracker') {
+    return (
+      <TrackerGrid
+        facilityId={facility.id}
+        canEdit={canEdit}
+        onBack={() => back()}
+        onOpen={(id) => setView({ kind: 'detail', id })}
+      />
+    );
+  }
+  if (view.kind === 'pool')
+    return (
+      <PendingPool
+        facilityId={facility.id}
+        canAssign={me.permissions.includes('patients:full')}
+        onBack={() => back()}
+      />
+    );
   if (view.kind === 'detail')
     return (
       <PatientDetail
@@ -145,6 +167,14 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           Services for {selected.length} selected
         </button>
       ) : null}
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'tracker' })}>
+          Tracker
+        </button>
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'pool' })}>
+          Pending pool
+        </button>
+      </div>
       {me.permissions.includes('patients:full') ? (
         <button type="button" class="link" onClick={() => setView({ kind: 'catalogue' })}>
           Service catalogue

@@ -15,6 +15,8 @@ export type BackgroundDeps = {
   auth: Store<StoredAuth>;
   serverUrl: Store<string>;
   now: () => number;
+  /** Reads the active tab (only with the user's gesture: activeTab). */
+  capturePage?: () => Promise<{ url: string; title: string; text: string }>;
 };
 
 const SESSION_ENDED = 'Your session ended. Sign in again.';
@@ -232,6 +234,11 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
         contentType: res.headers.get('Content-Type') ?? 'application/octet-stream',
         fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'document',
       };
+    },
+    async capturePage() {
+      if (!deps.capturePage)
+        throw new ApiError(400, { code: 'unsupported', message: 'Page capture is not available here' });
+      return deps.capturePage();
     },
     async getSettings() {
       return { serverUrl: await deps.serverUrl.get() };

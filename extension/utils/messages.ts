@@ -59,6 +59,8 @@ export type ProtocolMap = {
   };
   /** A file from the API, as base64, for the panel to save. */
   download: { input: { path: string }; output: { base64: string; contentType: string; fileName: string } };
+  /** The page in the active tab (address, title, text), for "attach this page as evidence". */
+  capturePage: { input: undefined; output: { url: string; title: string; text: string } };
   getSettings: { input: undefined; output: { serverUrl: string } };
   setServerUrl: { input: { serverUrl: string }; output: { serverUrl: string } };
 };

@@ -349,3 +349,69 @@ describe('one patient at a time', () => {
     await signOut();
   });
 });
+
+describe('patient tracker and pending pool', () => {
+  it('completes the required items, sees the patient become active, and assigns the pool to two providers', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+    await panel.getByRole('button', { name: /Stone, Ada/ }).click();
+    const checklist = panel.getByTestId('checklist');
+    await checklist.waitFor();
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('0 of 4 required done');
+
+    await panel.getByRole('button', { name: 'Mark Initial assessment done' }).click();
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('In progress');
+    await panel.getByRole('button', { name: 'Mark Insurance verification done' }).click();
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('2 of 4');
+    const pdf = (name: string) => ({
+      name,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
+    await panel.getByLabel('Upload Signed consent form').setInputFiles(pdf('consent.pdf'));
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('3 of 4');
+    await panel.getByLabel('Upload Current medication list').setInputFiles(pdf('meds.pdf'));
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain(
+      'Active · 4 of 4 required done (100%)',
+    );
+    await panel.screenshot({ path: '.tmp/e2e-checklist.png', fullPage: true });
+
+    // A second enrolled patient, made active through the API.
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'super_admin@demo.test', password: 'sidecar-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const found = (await (await fetch(`${api}/api/v1/patients?q=rivers`, { headers: auth })).json()) as {
+      items: { id: string }[];
+    };
+    await fetch(`${api}/api/v1/patients/${found.items[0]!.id}/status`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ status: 'active', reason: 'enrolled on paper' }),
+    });
+
+    await panel.getByRole('button', { name: '← All patients' }).click();
+    await panel.getByRole('button', { name: 'Pending pool' }).click();
+    await panel.getByTestId('pending-pool').waitFor();
+    for (const name of ['Dr Ada Byron', 'Dr Alan Kay']) {
+      await panel.getByLabel('Name', { exact: true }).fill(name);
+      await panel.getByRole('button', { name: 'Add provider' }).click();
+      await eventually(async () => (await text(panel.getByTestId('pending-pool'))) ?? '').toContain(
+        `${name} (0/20)`,
+      );
+    }
+    await eventually(() => panel.getByTestId('pool-row').count()).toBe(2);
+    await panel.getByLabel('Provider for Ada Stone').selectOption({ label: 'Dr Ada Byron' });
+    await panel.getByLabel('Provider for Bob Rivers').selectOption({ label: 'Dr Alan Kay' });
+    await panel.getByRole('button', { name: 'Review assignment' }).click();
+    expect(await text(panel.getByTestId('assign-summary'))).toContain('Assign 2 patients?');
+    await panel.getByRole('button', { name: 'Confirm assignment' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toBe('2 patients assigned.');
+    await panel.getByTestId('pool-empty').waitFor();
+    await signOut();
+  });
+});

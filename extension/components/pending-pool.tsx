@@ -1,0 +1,216 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiCall } from '../utils/use-api';
+
+type Pending = { id: string; firstName: string; lastName: string; roomNumber: string | null };
+type Provider = {
+  id: string;
+  name: string;
+  credentials: string | null;
+  capacity: number;
+  load: number;
+  active: boolean;
+};
+
+/**
+ * The pending pool (spec 000, step 6): enrolled patients with no provider.
+ * Assign all to one provider, or choose per patient; a summary is confirmed
+ * before anything is saved, and saving is all or nothing.
+ */
+export function PendingPool(props: { facilityId: string; canAssign: boolean; onBack: () => void }) {
+  const [pool, setPool] = useState<Pending[]>([]);
+  const [providers, setProviders] = useState<Provider[]>([]);
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [newProvider, setNewProvider] = useState({ name: '', npi: '', capacity: '20' });
+
+  async function load() {
+    const [p, v] = await Promise.all([
+      apiCall<{ items: Pending[] }>('GET', `/api/v1/assignments/pending?facilityId=${props.facilityId}`),
+      apiCall<{ items: Provider[] }>('GET', '/api/v1/providers'),
+    ]);
+    setPool(p.items);
+    setProviders(v.items.filter((x) => x.active));
+  }
+  useEffect(() => {
+    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
+  }, [props.facilityId]);
+
+  const pairs = Object.entries(choice)
+    .filter(([, providerId]) => providerId)
+    .map(([patientId, providerId]) => ({ patientId, providerId }));
+  const nameOf = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
+
+  async function save() {
+    try {
+      const result = await apiCall<{ assigned: number }>('POST', '/api/v1/assignments', {
+        assignments: pairs,
+      });
+      setMessage({
+        text: `${result.assigned} patient${result.assigned === 1 ? '' : 's'} assigned.`,
+        error: false,
+      });
+      setChoice({});
+      setConfirming(false);
+      await load();
+    } catch (e) {
+      setMessage({ text: (e as Error).message, error: true });
+      setConfirming(false);
+    }
+  }
+
+  async function addProvider(e: Event) {
+    e.preventDefault();
+    try {
+      await apiCall('POST', '/api/v1/providers', {
+        name: newProvider.name,
+        capacity: Number(newProvider.capacity),
+        ...(newProvider.npi.trim() ? { npi: newProvider.npi.trim() } : {}),
+      });
+      setNewProvider({ name: '', npi: '', capacity: '20' });
+      await load();
+    } catch (err) {
+      setMessage({ text: (err as Error).message, error: true });
+    }
+  }
+
+  return (
+    <section class="area" aria-labelledby="pool-title" data-testid="pending-pool">
+      <button type="button" class="link" onClick={props.onBack}>
+        ← Patients
+      </button>
+      <h2 id="pool-title">Pending pool</h2>
+      {message ? (
+        <p
+          class={message.error ? 'alert error' : 'alert'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="pool-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
+      <p class="small">
+        Providers:{' '}
+        {providers.length
+          ? providers.map((p) => `${p.name} (${p.load}/${p.capacity})`).join(' · ')
+          : 'none yet: add one below.'}
+      </p>
+      {pool.length === 0 ? (
+        <p class="empty" data-testid="pool-empty">
+          No enrolled patient is waiting for a provider.
+        </p>
+      ) : (
+        <>
+          {props.canAssign ? (
+            <div class="row-between">
+              <label for="assign-all">Assign all to</label>
+              <select
+                id="assign-all"
+                value=""
+                onChange={(e) => {
+                  const id = e.currentTarget.value;
+                  if (id) setChoice(Object.fromEntries(pool.map((p) => [p.id, id])));
+                }}
+              >
+                <option value="">Choose a provider…</option>
+                {providers.map((p) => (
+                  <option value={p.id} key={p.id}>
+                    {p.name} ({p.load}/{p.capacity})
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <ul class="list" aria-label="Pending patients">
+            {pool.map((p) => (
+              <li key={p.id} data-testid="pool-row">
+                <span>
+                  {p.lastName}, {p.firstName}
+                  {p.roomNumber ? <span class="muted small"> · Room {p.roomNumber}</span> : null}
+                </span>
+                {props.canAssign ? (
+                  <select
+                    aria-label={`Provider for ${p.firstName} ${p.lastName}`}
+                    value={choice[p.id] ?? ''}
+                    onChange={(e) => setChoice({ ...choice, [p.id]: e.currentTarget.value })}
+                  >
+                    <option value="">Not assigned</option>
+                    {providers.map((v) => (
+                      <option value={v.id} key={v.id}>
+                        {v.name}
+                      </option>
+                    ))}
+                  </select>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {props.canAssign && pairs.length ? (
+            confirming ? (
+              <div class="alert" data-testid="assign-summary">
+                <p>
+                  <strong>
+                    Assign {pairs.length} patient{pairs.length === 1 ? '' : 's'}?
+                  </strong>
+                </p>
+                <ul class="plain small">
+                  {[...new Set(pairs.map((p) => p.providerId))].map((id) => (
+                    <li key={id}>
+                      {nameOf(id)}: {pairs.filter((p) => p.providerId === id).length}
+                    </li>
+                  ))}
+                </ul>
+                <div class="row">
+                  <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+                    Back
+                  </button>
+                  <button type="button" class="primary" onClick={save}>
+                    Confirm assignment
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button type="button" class="primary" onClick={() => setConfirming(true)}>
+                Review assignment
+              </button>
+            )
+          ) : null}
+        </>
+      )}
+      {props.canAssign ? (
+        <form onSubmit={addProvider}>
+          <h3>Add a provider</h3>
+          <div class="two">
+            <div>
+              <label for="prov-name">Name</label>
+              <input
+                id="prov-name"
+                value={newProvider.name}
+                onInput={(e) => setNewProvider({ ...newProvider, name: e.currentTarget.value })}
+              />
+            </div>
+            <div>
+              <label for="prov-capacity">Capacity</label>
+              <input
+                id="prov-capacity"
+                inputMode="numeric"
+                value={newProvider.capacity}
+                onInput={(e) => setNewProvider({ ...newProvider, capacity: e.currentTarget.value })}
+              />
+            </div>
+          </div>
+          <label for="prov-npi">NPI (optional)</label>
+          <input
+            id="prov-npi"
+            inputMode="numeric"
+            value={newProvider.npi}
+            onInput={(e) => setNewProvider({ ...newProvider, npi: e.currentTarget.value })}
+          />
+          <button type="submit" class="secondary" disabled={!newProvider.name.trim()}>
+            Add provider
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
