@@ -5,6 +5,7 @@ import type { Me } from '../utils/messages';
 import { ENROLLMENT_LABELS, type Patient } from '../utils/patient-types';
 import { apiCall, usePagedList } from '../utils/use-api';
 import { BulkServices } from './bulk-services';
+import { ChecklistTemplateEditor } from './checklist-template-editor';
 import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
 import { PendingPool } from './pending-pool';
@@ -20,6 +21,7 @@ type View =
   | { kind: 'bulk' }
   | { kind: 'catalogue' }
   | { kind: 'tracker' }
+  | { kind: 'template' }
   | { kind: 'pool' }
   | { kind: 'detail'; id: string };
 
@@ -127,6 +129,10 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       />
     );
   }
+  if (view.kind === 'template')
+    return (
+      <ChecklistTemplateEditor facilityId={facility.id} facilityName={facility.name} onBack={() => back()} />
+    );
   if (view.kind === 'pool')
     return (
       <PendingPool
@@ -175,6 +181,11 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           Pending pool
         </button>
       </div>
+      {me.permissions.includes('patients:full') ? (
+        <button type="button" class="link" onClick={() => setView({ kind: 'template' })}>
+          Checklist
+        </button>
+      ) : null}{' '}
       {me.permissions.includes('patients:full') ? (
         <button type="button" class="link" onClick={() => setView({ kind: 'catalogue' })}>
           Service catalogue

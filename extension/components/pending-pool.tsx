@@ -59,6 +59,23 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
     }
   }
 
+  /** Check digit first (offline); then the NPPES registry fills in the name when it can be reached. */
+  async function lookUp() {
+    try {
+      const r = await apiCall<{
+        valid: boolean;
+        registry: { found: true; name: string } | { found: false; message: string } | null;
+      }>('GET', `/api/v1/providers/npi/${newProvider.npi.trim()}`);
+      if (!r.valid) setMessage({ text: 'This NPI fails its check digit; check the 10 digits.', error: true });
+      else if (r.registry?.found) {
+        setNewProvider({ ...newProvider, name: r.registry.name });
+        setMessage({ text: `Found ${r.registry.name} in the NPI registry.`, error: false });
+      } else setMessage({ text: r.registry?.message ?? 'The NPI is valid.', error: false });
+    } catch (err) {
+      setMessage({ text: (err as Error).message, error: true });
+    }
+  }
+
   async function addProvider(e: Event) {
     e.preventDefault();
     try {
@@ -200,12 +217,22 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
             </div>
           </div>
           <label for="prov-npi">NPI (optional)</label>
-          <input
-            id="prov-npi"
-            inputMode="numeric"
-            value={newProvider.npi}
-            onInput={(e) => setNewProvider({ ...newProvider, npi: e.currentTarget.value })}
-          />
+          <div class="row-between">
+            <input
+              id="prov-npi"
+              inputMode="numeric"
+              value={newProvider.npi}
+              onInput={(e) => setNewProvider({ ...newProvider, npi: e.currentTarget.value })}
+            />
+            <button
+              type="button"
+              class="secondary"
+              disabled={!/^\d{10}$/.test(newProvider.npi.trim())}
+              onClick={lookUp}
+            >
+              Look up
+            </button>
+          </div>
           <button type="submit" class="secondary" disabled={!newProvider.name.trim()}>
             Add provider
           </button>

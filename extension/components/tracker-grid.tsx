@@ -46,6 +46,15 @@ export function TrackerGrid(props: {
     load();
   }, [query.toString()]);
 
+  async function setStatusTo(id: string, status: string, reason: string) {
+    try {
+      await apiCall('POST', `/api/v1/patients/${id}/status`, { status, reason });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    await load();
+  }
+
   async function update(id: string, body: Record<string, string>) {
     try {
       await apiCall('PATCH', `/api/v1/patients/${id}`, body);
@@ -134,7 +143,29 @@ export function TrackerGrid(props: {
                   <div class="muted small">{new Date(r.lastUpdate).toLocaleDateString()}</div>
                 </td>
                 <td>
-                  {ENROLLMENT_LABELS[r.enrollmentStatus]}
+                  {props.canEdit ? (
+                    <select
+                      aria-label={`Status of ${r.firstName} ${r.lastName}`}
+                      value={r.enrollmentStatus}
+                      onChange={(e) => {
+                        const next = e.currentTarget.value;
+                        // The same rule as on the patient: a reason always, and the override permission when ahead of the checklist.
+                        const reason = prompt(
+                          `Reason for setting ${r.firstName} ${r.lastName} to ${ENROLLMENT_LABELS[next as EnrollmentStatus]}`,
+                        );
+                        if (reason && reason.trim().length >= 3) setStatusTo(r.id, next, reason.trim());
+                        else load();
+                      }}
+                    >
+                      {ENROLLMENT_ORDER.map((s) => (
+                        <option value={s} key={s}>
+                          {ENROLLMENT_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    ENROLLMENT_LABELS[r.enrollmentStatus]
+                  )}
                   {r.overridden ? <span class="badge">override</span> : null}
                 </td>
                 <td title={r.missing.length ? `Missing: ${r.missing.join(', ')}` : 'Nothing missing'}>

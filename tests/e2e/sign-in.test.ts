@@ -415,3 +415,66 @@ describe('patient tracker and pending pool', () => {
     await signOut();
   });
 });
+
+describe('checklist template, tracker edits, NPI check and page evidence', () => {
+  it('lets an administrator shape the checklist, edit the grid, check an NPI and attach a page', async () => {
+    panel.removeAllListeners('dialog');
+    panel.on('dialog', (dialog) =>
+      dialog.accept(dialog.type() === 'prompt' ? 'family asked to start early' : undefined),
+    );
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+
+    // The facility gets its own checklist with one more required task.
+    await panel.getByRole('button', { name: 'Checklist', exact: true }).click();
+    await panel.getByRole('button', { name: 'Give Willow Creek Care its own' }).click();
+    await eventually(() => text(panel.getByTestId('template-message'))).toBe(
+      'Willow Creek Care now has its own checklist.',
+    );
+    await panel.getByLabel('Title').fill('Pharmacy consent');
+    await panel.getByRole('button', { name: 'Add item' }).click();
+    await eventually(() => text(panel.getByTestId('template-message'))).toMatch(/^Pharmacy consent added\./);
+    await eventually(() => panel.getByTestId('template-item').count()).toBe(6);
+    await panel.getByRole('button', { name: '← Patients' }).click();
+
+    // The tracker shows it as what blocks patients; the grid edits meeting status and overrides a status.
+    await panel.getByRole('button', { name: 'Tracker' }).click();
+    await eventually(async () => (await text(panel.getByTestId('worklist'))) ?? '').toContain(
+      'Pharmacy consent',
+    );
+    await panel.getByLabel('Meeting status of Edith Walker').selectOption('scheduled');
+    await eventually(() => panel.getByLabel('Meeting status of Edith Walker').inputValue()).toBe('scheduled');
+    await panel.getByLabel('Status of Edith Walker', { exact: true }).selectOption('active');
+    await eventually(
+      async () => (await text(panel.getByTestId('tracker-row').filter({ hasText: 'Walker, Edith' }))) ?? '',
+    ).toContain('override');
+    await panel.getByRole('button', { name: '← Patients' }).click();
+
+    // NPI: the check digit is checked offline; the registry is out of reach here, and the panel says so.
+    await panel.getByRole('button', { name: 'Pending pool' }).click();
+    await panel.getByLabel('NPI (optional)').fill('1234567890');
+    await panel.getByRole('button', { name: 'Look up' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toBe(
+      'This NPI fails its check digit; check the 10 digits.',
+    );
+    await panel.getByLabel('NPI (optional)').fill('1245319599');
+    await panel.getByRole('button', { name: 'Look up' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toContain('enter the details by hand');
+    await panel.getByRole('button', { name: '← Patients' }).click();
+
+    // Attach the page the person is looking at to a checklist item.
+    await panel.getByRole('button', { name: /Walker, Edith/ }).click();
+    await panel.getByTestId('checklist').waitFor();
+    const page = await context.newPage();
+    await page.goto(`${api}/dev/mailbox`);
+    await page.bringToFront();
+    const welcome = panel.getByTestId('checklist-item').filter({ hasText: 'Welcome call' });
+    await welcome.getByRole('button', { name: 'Attach page' }).click();
+    await eventually(async () => (await text(welcome)) ?? '').toContain(
+      'evidence: Dev mailbox · Sidecar CRM',
+    );
+    await page.close();
+    await signOut();
+  });
+});
