@@ -136,6 +136,22 @@ export function ChecklistTemplateEditor(props: {
               <button
                 type="button"
                 class="secondary"
+                aria-label={`Rename ${item.title}`}
+                onClick={() => {
+                  const title = prompt('New title', item.title);
+                  if (title?.trim() && title.trim() !== item.title) {
+                    change(
+                      () => apiCall('PATCH', `${base}/items/${item.id}`, { title: title.trim() }),
+                      'Renamed.',
+                    );
+                  }
+                }}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                class="secondary"
                 aria-label={`Remove ${item.title}`}
                 onClick={() =>
                   change(() => apiCall('DELETE', `${base}/items/${item.id}`), `${item.title} removed.`)

@@ -125,6 +125,19 @@ export function PatientChecklist(props: {
                 >
                   Attach page
                 </button>
+                <button
+                  type="button"
+                  class="link"
+                  disabled={busy !== null}
+                  aria-label={`Note on ${item.title}`}
+                  onClick={() => {
+                    const note = prompt(`Note on "${item.title}"`, item.note ?? '');
+                    if (note !== null)
+                      act(item.id, () => apiCall('PUT', `${base}/checklist/${item.id}/note`, { note }));
+                  }}
+                >
+                  Note
+                </button>
                 {item.done ? (
                   <button
                     type="button"

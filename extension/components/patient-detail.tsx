@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
+import { AssignmentHistory } from './assignment-history';
 import { PatientChecklist } from './patient-checklist';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';
@@ -110,6 +111,7 @@ export function PatientDetail({
             canOverride={canOverride}
             onStatus={(status) => setPatient((p) => (p ? { ...p, enrollmentStatus: status } : p))}
           />
+          <AssignmentHistory patientId={patient.id} />
           <h3>Services</h3>
           <ServicesPicker
             catalogue={catalogue}

@@ -22,7 +22,14 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [newProvider, setNewProvider] = useState({ name: '', npi: '', capacity: '20' });
+  const [newProvider, setNewProvider] = useState({
+    name: '',
+    npi: '',
+    capacity: '20',
+    credentials: '',
+    specialty: '',
+    email: '',
+  });
 
   async function load() {
     const [p, v] = await Promise.all([
@@ -68,7 +75,13 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
       }>('GET', `/api/v1/providers/npi/${newProvider.npi.trim()}`);
       if (!r.valid) setMessage({ text: 'This NPI fails its check digit; check the 10 digits.', error: true });
       else if (r.registry?.found) {
-        setNewProvider({ ...newProvider, name: r.registry.name });
+        const found = r.registry as { name: string; credentials?: string | null; specialty?: string | null };
+        setNewProvider({
+          ...newProvider,
+          name: found.name,
+          credentials: found.credentials ?? '',
+          specialty: found.specialty ?? '',
+        });
         setMessage({ text: `Found ${r.registry.name} in the NPI registry.`, error: false });
       } else setMessage({ text: r.registry?.message ?? 'The NPI is valid.', error: false });
     } catch (err) {
@@ -83,8 +96,11 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
         name: newProvider.name,
         capacity: Number(newProvider.capacity),
         ...(newProvider.npi.trim() ? { npi: newProvider.npi.trim() } : {}),
+        ...(newProvider.credentials.trim() ? { credentials: newProvider.credentials.trim() } : {}),
+        ...(newProvider.specialty.trim() ? { specialty: newProvider.specialty.trim() } : {}),
+        ...(newProvider.email.trim() ? { email: newProvider.email.trim() } : {}),
       });
-      setNewProvider({ name: '', npi: '', capacity: '20' });
+      setNewProvider({ name: '', npi: '', capacity: '20', credentials: '', specialty: '', email: '' });
       await load();
     } catch (err) {
       setMessage({ text: (err as Error).message, error: true });
@@ -216,6 +232,31 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
               />
             </div>
           </div>
+          <div class="two">
+            <div>
+              <label for="prov-credentials">Credentials</label>
+              <input
+                id="prov-credentials"
+                value={newProvider.credentials}
+                onInput={(e) => setNewProvider({ ...newProvider, credentials: e.currentTarget.value })}
+              />
+            </div>
+            <div>
+              <label for="prov-specialty">Specialty</label>
+              <input
+                id="prov-specialty"
+                value={newProvider.specialty}
+                onInput={(e) => setNewProvider({ ...newProvider, specialty: e.currentTarget.value })}
+              />
+            </div>
+          </div>
+          <label for="prov-email">Email (assignment notices)</label>
+          <input
+            id="prov-email"
+            type="email"
+            value={newProvider.email}
+            onInput={(e) => setNewProvider({ ...newProvider, email: e.currentTarget.value })}
+          />
           <label for="prov-npi">NPI (optional)</label>
           <div class="row-between">
             <input

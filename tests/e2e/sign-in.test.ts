@@ -412,6 +412,9 @@ describe('patient tracker and pending pool', () => {
     await panel.getByRole('button', { name: 'Confirm assignment' }).click();
     await eventually(() => text(panel.getByTestId('pool-message'))).toBe('2 patients assigned.');
     await panel.getByTestId('pool-empty').waitFor();
+    await panel.getByRole('button', { name: '← Patients' }).click();
+    await panel.getByRole('button', { name: /Stone, Ada/ }).click();
+    await eventually(() => text(panel.getByTestId('current-provider'))).toContain('Dr Ada Byron, since');
     await signOut();
   });
 });
@@ -474,6 +477,8 @@ describe('checklist template, tracker edits, NPI check and page evidence', () =>
     await eventually(async () => (await text(welcome)) ?? '').toContain(
       'evidence: Dev mailbox · Sidecar CRM',
     );
+    await welcome.getByRole('button', { name: 'Note on Welcome call' }).click();
+    await eventually(async () => (await text(welcome)) ?? '').toContain('Note: family asked to start early');
     await page.close();
     await signOut();
   });
