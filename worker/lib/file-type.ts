@@ -1,3 +1,5 @@
+import { AppError } from './app-error';
+
 /**
  * What a file really is, from its first bytes: the declared content type and
  * the file name are the client's word, not evidence.
@@ -25,4 +27,29 @@ export function sniffFileType(head: Uint8Array, fileName: string): SniffedType |
 export function extensionOf(fileName: string): string {
   const match = /\.([a-z0-9]+)$/i.exec(fileName);
   return match ? match[1]!.toLowerCase() : '';
+}
+
+export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * An uploaded document's bytes and real type, or the 4xx that says what is
+ * wrong: empty, over 25 MB, not a PDF, PNG, JPEG or Word file by its bytes, or
+ * named as another type than it is.
+ */
+export async function readDocument(file: File) {
+  if (file.size === 0)
+    throw new AppError('validation_failed', 'The file is empty', [{ path: 'file', issue: 'empty file' }]);
+  if (file.size > MAX_DOCUMENT_BYTES)
+    throw new AppError('payload_too_large', 'Documents can be at most 25 MB');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = sniffFileType(bytes.subarray(0, 16), file.name);
+  if (!type)
+    throw new AppError('unsupported_media_type', 'Upload a PDF, an image (PNG or JPEG) or a Word document');
+  if (!type.extensions.includes(extensionOf(file.name))) {
+    throw new AppError(
+      'unsupported_media_type',
+      `This file is a ${type.label}, but its name says .${extensionOf(file.name) || '(none)'}; rename it and try again`,
+    );
+  }
+  return { bytes, type };
 }

@@ -9,11 +9,10 @@ import { deriveEnrollment, ENROLLMENT_ORDER, type EnrollmentStatus } from '../..
 import { AppError, notFound } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId, toBase64Url } from '../../lib/crypto';
-import { extensionOf, sniffFileType } from '../../lib/file-type';
+import { readDocument } from '../../lib/file-type';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { MAX_DOCUMENT_BYTES } from '../facilities/facility-documents';
 import { getVisiblePatientRow } from '../patients/patient-access';
 import { ensureChecklist, patientItems, propagateTemplate, recomputeStatus } from './patient-checklist';
 import type { ItemKind } from './templates';
@@ -151,20 +150,7 @@ export async function uploadItemDocument(
   const item = await openItem(tenant, auth, patientId, itemId);
   if (item.kind !== 'document')
     throw new AppError('conflict', `"${item.title}" is a task; mark it done instead`);
-  if (file.size === 0)
-    throw new AppError('validation_failed', 'The file is empty', [{ path: 'file', issue: 'empty file' }]);
-  if (file.size > MAX_DOCUMENT_BYTES)
-    throw new AppError('payload_too_large', 'Documents can be at most 25 MB');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffFileType(bytes.subarray(0, 16), file.name);
-  if (!type)
-    throw new AppError('unsupported_media_type', 'Upload a PDF, an image (PNG or JPEG) or a Word document');
-  if (!type.extensions.includes(extensionOf(file.name))) {
-    throw new AppError(
-      'unsupported_media_type',
-      `This file is a ${type.label}, but its name says .${extensionOf(file.name) || '(none)'}`,
-    );
-  }
+  const { bytes, type } = await readDocument(file);
   const key = `${tenant.organizationId}/patients/${patientId}/checklist/${item.id}/${newId('doc')}`;
   await bucket.put(key, bytes, { httpMetadata: { contentType: type.contentType } });
   return changeItem(

@@ -4,13 +4,11 @@ import type { DOCUMENT_KINDS } from '../../../shared/schemas/facilities';
 import { AppError, notFound } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId, toBase64Url } from '../../lib/crypto';
-import { extensionOf, sniffFileType } from '../../lib/file-type';
+import { readDocument } from '../../lib/file-type';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { getVisibleFacilityRow } from './facility-access';
-
-export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
 type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 type DocumentRow = typeof facilityDocuments.$inferSelect;
@@ -46,20 +44,7 @@ export async function uploadFacilityDocument(
 ) {
   await getVisibleFacilityRow(tenant, auth, facilityId);
   const { file } = input;
-  if (file.size === 0)
-    throw new AppError('validation_failed', 'The file is empty', [{ path: 'file', issue: 'empty file' }]);
-  if (file.size > MAX_DOCUMENT_BYTES)
-    throw new AppError('payload_too_large', 'Documents can be at most 25 MB');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffFileType(bytes.subarray(0, 16), file.name);
-  if (!type)
-    throw new AppError('unsupported_media_type', 'Upload a PDF, an image (PNG or JPEG) or a Word document');
-  if (!type.extensions.includes(extensionOf(file.name))) {
-    throw new AppError(
-      'unsupported_media_type',
-      `This file is a ${type.label}, but its name says .${extensionOf(file.name) || '(none)'}; rename it and try again`,
-    );
-  }
+  const { bytes, type } = await readDocument(file);
   const id = newId('doc');
   const storageKey = `${tenant.organizationId}/facilities/${facilityId}/documents/${id}`;
   const digest = toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
