@@ -338,6 +338,8 @@ export const patients = sqliteTable(
     checklistTemplateId: text(),
     visitPreference: text().notNull().default('no_preference'),
     meetingStatus: text().notNull().default('not_scheduled'),
+    /** The lead this patient was converted from, when there was one. */
+    leadId: text(),
     importId: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
@@ -551,4 +553,92 @@ export const assignments = sqliteTable(
     // At most one current assignment per patient.
     uniqueIndex('assignments_one_open').on(t.patientId).where(sql`ended_at IS NULL`),
   ],
+);
+
+export const leadSources = sqliteTable(
+  'lead_sources',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    name: text().notNull(),
+    channel: text().notNull(),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('lead_sources_org_name').on(t.organizationId, t.name)],
+);
+
+export const pipelineStages = sqliteTable(
+  'pipeline_stages',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    name: text().notNull(),
+    sortOrder: integer().notNull(),
+    /** `open`, `won` or `lost`. */
+    outcome: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('pipeline_stages_org_name').on(t.organizationId, t.name)],
+);
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    email: text(),
+    phone: text(),
+    /** Digits only, for duplicate checks. */
+    phoneKey: text(),
+    nameKey: text().notNull(),
+    dateOfBirth: text(),
+    responsibleParty: text({ mode: 'json' }).$type<{ name: string; relationship: string; email?: string; phone?: string }>(),
+    sourceId: text().references(() => leadSources.id),
+    stageId: text()
+      .notNull()
+      .references(() => pipelineStages.id),
+    stageEnteredAt: text().notNull(),
+    coordinatorId: text().references(() => memberships.id),
+    notes: text(),
+    capture: text({ mode: 'json' }).$type<{ url?: string; title?: string; capturedAt?: string; channel: string }>(),
+    patientId: text().references(() => patients.id),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [
+    index('leads_org_created').on(t.organizationId, t.createdAt),
+    index('leads_org_email').on(t.organizationId, t.email),
+    index('leads_org_phone').on(t.organizationId, t.phoneKey),
+    index('leads_org_name').on(t.organizationId, t.nameKey),
+  ],
+);
+
+/** The lead's timeline: calls, emails, notes, stage changes, assignments. */
+export const leadActivities = sqliteTable(
+  'lead_activities',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    leadId: text()
+      .notNull()
+      .references(() => leads.id),
+    kind: text().notNull(),
+    text: text(),
+    detail: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_activities_lead').on(t.leadId, t.createdAt)],
 );

@@ -35,7 +35,7 @@ function insertPatientsStatement(
     SELECT ${field('id')}, ${tenant.organizationId}, ${facilityId}, ${field('firstName')}, ${field('lastName')}, ${field('nameKey')},
       ${field('dateOfBirth')}, ${field('roomNumber')}, ${field('emergencyContactName')}, ${field('emergencyContactRelationship')},
       ${field('emergencyContactPhone')}, ${field('sex')}, ${field('mrn')}, ${field('notes')},
-      0, 'not_started', NULL, NULL, NULL, NULL, 'no_preference', 'not_scheduled', ${importId}, ${userId}, ${now}, ${now}
+      0, 'not_started', NULL, NULL, NULL, NULL, 'no_preference', 'not_scheduled', NULL, ${importId}, ${userId}, ${now}, ${now}
     FROM json_each(${JSON.stringify(rows)})`);
 }
 
