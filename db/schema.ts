@@ -601,7 +601,12 @@ export const leads = sqliteTable(
     phoneKey: text(),
     nameKey: text().notNull(),
     dateOfBirth: text(),
-    responsibleParty: text({ mode: 'json' }).$type<{ name: string; relationship: string; email?: string; phone?: string }>(),
+    responsibleParty: text({ mode: 'json' }).$type<{
+      name: string;
+      relationship: string;
+      email?: string;
+      phone?: string;
+    }>(),
     sourceId: text().references(() => leadSources.id),
     stageId: text()
       .notNull()
@@ -609,7 +614,12 @@ export const leads = sqliteTable(
     stageEnteredAt: text().notNull(),
     coordinatorId: text().references(() => memberships.id),
     notes: text(),
-    capture: text({ mode: 'json' }).$type<{ url?: string; title?: string; capturedAt?: string; channel: string }>(),
+    capture: text({ mode: 'json' }).$type<{
+      url?: string;
+      title?: string;
+      capturedAt?: string;
+      channel: string;
+    }>(),
     patientId: text().references(() => patients.id),
     createdBy: text().notNull(),
     createdAt: createdAt(),

@@ -13,6 +13,7 @@ import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
+import { leadRoutes, leadSourceRoutes, pipelineStageRoutes } from './routes/leads';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { organizationRoutes } from './routes/organization';
@@ -40,6 +41,9 @@ api
   .route('/tracker', trackerRoutes)
   .route('/providers', providerRoutes)
   .route('/assignments', assignmentRoutes)
+  .route('/leads', leadRoutes)
+  .route('/lead-sources', leadSourceRoutes)
+  .route('/pipeline-stages', pipelineStageRoutes)
   .route('/services', serviceRoutes);
 
 const root = new OpenAPIHono<AppEnv>();

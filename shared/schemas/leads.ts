@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, timestampSchema } from './common';
+
+export const LEAD_CHANNELS = [
+  'web_form',
+  'phone',
+  'walk_in',
+  'referral',
+  'email',
+  'web_page',
+  'other',
+] as const;
+export const STAGE_OUTCOMES = ['open', 'won', 'lost'] as const;
+export const ACTIVITY_KINDS = [
+  'call',
+  'email',
+  'note',
+  'stage_change',
+  'assignment',
+  'conversion',
+  'created',
+] as const;
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' });
+
+export const responsiblePartySchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  relationship: z.string().trim().min(1).max(60),
+  email: emailSchema.optional(),
+  phone: z.string().trim().max(40).optional(),
+});
+
+export const captureSchema = z.strictObject({
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  title: z.string().trim().max(500).optional(),
+  capturedAt: z.iso.datetime().optional(),
+  channel: z.enum(LEAD_CHANNELS),
+});
+
+export const leadCreateSchema = z
+  .strictObject({
+    firstName: z.string().trim().min(1, { message: 'Enter the first name' }).max(80),
+    lastName: z.string().trim().min(1, { message: 'Enter the last name' }).max(80),
+    email: emailSchema.optional(),
+    phone: z.string().trim().max(40).optional(),
+    dateOfBirth: dateSchema.optional(),
+    responsibleParty: responsiblePartySchema.optional(),
+    sourceId: idSchema.optional(),
+    stageId: idSchema.optional(),
+    coordinatorId: idSchema.optional(),
+    notes: z.string().trim().max(4000).optional(),
+    capture: captureSchema.optional(),
+  })
+  .refine((v) => v.email || v.phone, { message: 'Give an email address or a phone number', path: ['email'] });
+
+export const leadMatchSchema = z.strictObject({
+  firstName: z.string().trim().max(80).optional(),
+  lastName: z.string().trim().max(80).optional(),
+  email: emailSchema.optional(),
+  phone: z.string().trim().max(40).optional(),
+  dateOfBirth: dateSchema.optional(),
+});
+
+export const leadSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  dateOfBirth: z.string().nullable(),
+  responsibleParty: z
+    .object({
+      name: z.string(),
+      relationship: z.string(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+    })
+    .nullable(),
+  sourceId: z.string().nullable(),
+  stageId: z.string(),
+  stageEnteredAt: timestampSchema,
+  coordinatorId: z.string().nullable(),
+  notes: z.string().nullable(),
+  capture: z
+    .object({
+      url: z.string().optional(),
+      title: z.string().optional(),
+      capturedAt: z.string().optional(),
+      channel: z.string(),
+    })
+    .nullable(),
+  patientId: z.string().nullable(),
+  createdAt: timestampSchema,
+});
+
+export const duplicateMatchSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  reasons: z.array(z.string()),
+});
+
+export const stageMoveSchema = z.strictObject({
+  stageId: idSchema,
+  note: z.string().trim().max(1000).optional(),
+});
+export const assignSchema = z.strictObject({ coordinatorId: idSchema.optional() });
+export const activityCreateSchema = z.strictObject({
+  kind: z.enum(['call', 'email', 'note']),
+  text: z.string().trim().min(1).max(4000),
+});
+export const convertSchema = z.strictObject({ facilityId: idSchema, dateOfBirth: dateSchema.optional() });

@@ -1,0 +1,183 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, createFacility, loginAs, seed } from './helpers';
+
+let coordinator: string;
+
+beforeAll(async () => {
+  await seed();
+  coordinator = await loginAs('treatment_coordinator');
+});
+
+const newLead = (body: Record<string, unknown>, token = coordinator) => api('/api/v1/leads', { token, body });
+
+describe('leads', () => {
+  it('creates a lead with its capture provenance, in the first stage, with a timeline', async () => {
+    const sources = (await api('/api/v1/lead-sources', { token: coordinator })).json.items;
+    const stages = (await api('/api/v1/pipeline-stages', { token: coordinator })).json.items;
+    expect(stages.map((s: { name: string }) => s.name)).toEqual([
+      'New inquiry',
+      'Contacted',
+      'Consultation scheduled',
+      'Treatment presented',
+      'Started treatment',
+      'Not proceeding',
+    ]);
+    const email = sources.find((s: { channel: string }) => s.channel === 'email');
+    const res = await newLead({
+      firstName: 'Mia',
+      lastName: 'Park',
+      email: 'Mia.Park@Example.test',
+      phone: '(512) 555-0111',
+      dateOfBirth: '2014-03-02',
+      responsibleParty: { name: 'Jin Park', relationship: 'Mother', phone: '512-555-0112' },
+      sourceId: email.id,
+      capture: { url: 'https://mail.example/inbox/123', title: 'Braces for Mia?', channel: 'email' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.lead).toMatchObject({
+      email: 'mia.park@example.test',
+      stageId: stages[0].id,
+      capture: { channel: 'email', url: 'https://mail.example/inbox/123' },
+    });
+    expect(res.json.lead.capture.capturedAt).toEqual(expect.any(String));
+    expect(res.json.likelyDuplicates).toEqual([]);
+    const timeline = (await api(`/api/v1/leads/${res.json.lead.id}/timeline`, { token: coordinator })).json
+      .items;
+    expect(timeline.map((a: { kind: string }) => a.kind)).toEqual(['created']);
+  });
+
+  it('returns likely duplicates by email, phone, or name and date of birth', async () => {
+    await newLead({
+      firstName: 'Leo',
+      lastName: 'Ruiz',
+      email: 'leo@example.test',
+      phone: '512-555-0199',
+      dateOfBirth: '2012-01-01',
+    });
+    const byPhone = await newLead({ firstName: 'L', lastName: 'R', phone: '+1 (512) 555 0199' });
+    expect(byPhone.json.likelyDuplicates[0].reasons).toEqual(['same phone']);
+    const byName = await api('/api/v1/leads/match', {
+      token: coordinator,
+      body: { firstName: 'LEO', lastName: 'ruiz', dateOfBirth: '2012-01-01' },
+    });
+    expect(byName.json.items[0].reasons).toContain('same name and date of birth');
+    const none = await api('/api/v1/leads/match', {
+      token: coordinator,
+      body: { email: 'nobody@example.test' },
+    });
+    expect(none.json.items).toEqual([]);
+  });
+
+  it('needs an email or a phone, and rejects unknown stages', async () => {
+    const bare = await newLead({ firstName: 'No', lastName: 'Contact' });
+    expect(bare.status).toBe(400);
+    expect(bare.json.error.details[0]).toEqual({
+      path: 'email',
+      issue: 'Give an email address or a phone number',
+    });
+    const stage = await newLead({
+      firstName: 'A',
+      lastName: 'B',
+      email: 'ab@example.test',
+      stageId: 'stg_nope',
+    });
+    expect(stage.status).toBe(400);
+  });
+
+  it('records stage moves, calls and notes on the timeline', async () => {
+    const { json } = await newLead({ firstName: 'Ava', lastName: 'Stone', email: 'ava@example.test' });
+    const stages = (await api('/api/v1/pipeline-stages', { token: coordinator })).json.items;
+    const moved = await api(`/api/v1/leads/${json.lead.id}/stage`, {
+      token: coordinator,
+      body: { stageId: stages[2].id, note: 'booked for Tuesday' },
+    });
+    expect(moved.json.stageId).toBe(stages[2].id);
+    await api(`/api/v1/leads/${json.lead.id}/activities`, {
+      token: coordinator,
+      body: { kind: 'call', text: 'Left a voicemail' },
+    });
+    const timeline = (await api(`/api/v1/leads/${json.lead.id}/timeline`, { token: coordinator })).json.items;
+    expect(timeline.map((a: { kind: string }) => a.kind)).toEqual(['call', 'stage_change', 'created']);
+    expect(timeline[1].detail).toMatchObject({ from: 'New inquiry', to: 'Consultation scheduled' });
+  });
+
+  it('assigns by hand or round-robin among treatment coordinators, with the lead:assign permission', async () => {
+    const { json } = await newLead({ firstName: 'Rob', lastName: 'In', email: 'rob@example.test' });
+    const auto = await api(`/api/v1/leads/${json.lead.id}/assign`, { token: coordinator, body: {} });
+    expect(auto.status).toBe(200);
+    expect(auto.json.coordinatorId).toBe('mem_demo_treatment_coordinator');
+    const frontDesk = await loginAs('front_desk');
+    expect((await api(`/api/v1/leads/${json.lead.id}/assign`, { token: frontDesk, body: {} })).status).toBe(
+      403,
+    );
+    const manual = await api(`/api/v1/leads/${json.lead.id}/assign`, {
+      token: coordinator,
+      body: { coordinatorId: 'mem_demo_front_desk' },
+    });
+    expect(manual.json.coordinatorId).toBe('mem_demo_front_desk');
+  });
+
+  it('converts a lead into a patient, keeping the link both ways and marking it won', async () => {
+    const admin = await loginAs('clinic_admin');
+    const location = await createFacility(admin, 'Downtown Orthodontics');
+    const { json } = await newLead({
+      firstName: 'Noa',
+      lastName: 'Lee',
+      email: 'noa@example.test',
+      responsibleParty: { name: 'Kim Lee', relationship: 'Father' },
+    });
+    const noDob = await api(`/api/v1/leads/${json.lead.id}/convert`, {
+      token: coordinator,
+      body: { facilityId: location },
+    });
+    expect(noDob.status).toBe(400);
+    expect(noDob.json.error.message).toBe('Date of birth is missing');
+    const res = await api(`/api/v1/leads/${json.lead.id}/convert`, {
+      token: coordinator,
+      body: { facilityId: location, dateOfBirth: '2013-06-06' },
+    });
+    expect(res.status).toBe(200);
+    const stages = (await api('/api/v1/pipeline-stages', { token: coordinator })).json.items;
+    expect(res.json.lead).toMatchObject({
+      patientId: res.json.patientId,
+      stageId: stages.find((s: { outcome: string }) => s.outcome === 'won').id,
+    });
+    const patient = await api(`/api/v1/patients/${res.json.patientId}`, { token: admin });
+    expect(patient.json).toMatchObject({
+      firstName: 'Noa',
+      lastName: 'Lee',
+      emergencyContact: { name: 'Kim Lee', relationship: 'Father' },
+    });
+    expect(
+      (
+        await api(`/api/v1/leads/${json.lead.id}/convert`, {
+          token: coordinator,
+          body: { facilityId: location, dateOfBirth: '2013-06-06' },
+        })
+      ).status,
+    ).toBe(409);
+    const billing = await loginAs('billing');
+    expect(
+      (await api(`/api/v1/leads/${json.lead.id}/convert`, { token: billing, body: { facilityId: location } }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('follows the permission matrix and keeps organisations apart', async () => {
+    const readOnly = await loginAs('read_only');
+    expect((await api('/api/v1/leads', { token: readOnly })).status).toBe(200);
+    expect(
+      (await newLead({ firstName: 'X', lastName: 'Y', email: 'xy@example.test' }, readOnly)).status,
+    ).toBe(403);
+    const { json } = await newLead({ firstName: 'Own', lastName: 'Org', email: 'own@example.test' });
+    const other = await loginAs('clinic_admin', 'other');
+    expect((await api(`/api/v1/leads/${json.lead.id}`, { token: other })).status).toBe(404);
+    expect(
+      (await api('/api/v1/leads/match', { token: other, body: { email: 'own@example.test' } })).json.items,
+    ).toEqual([]);
+    const trail = await api(`/api/v1/audit?entityType=lead&entityId=${json.lead.id}`, {
+      token: await loginAs('clinic_admin'),
+    });
+    expect(trail.json.items.map((e: { action: string }) => e.action)).toContain('create');
+  });
+});

@@ -1,0 +1,198 @@
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { leadActivities, leads, memberships, patients } from '../../../db/schema';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { getVisibleFacilityRow } from '../facilities/facility-access';
+import { existingDuplicates } from '../patients/find-duplicates';
+import { checkPatientRow, duplicateKey } from '../patients/roster-rows';
+import { toLead } from './leads';
+import { listStages } from './pipeline';
+
+const activity = (
+  tenant: TenantDb,
+  leadId: string,
+  kind: string,
+  userId: string,
+  text: string | null,
+  detail: Record<string, unknown> | null,
+) =>
+  tenant.insert(leadActivities, {
+    id: newId('lac'),
+    leadId,
+    kind,
+    text,
+    detail,
+    createdBy: userId,
+    createdAt: iso(),
+  });
+
+/** Moves a lead to another stage; the move is on the timeline. */
+export async function moveStage(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: { stageId: string; note?: string },
+) {
+  const lead = await tenant.get(leads, id, 'Lead');
+  const stages = await listStages(tenant);
+  const to = stages.find((s) => s.id === input.stageId);
+  if (!to)
+    throw new AppError('validation_failed', 'Unknown pipeline stage', [
+      { path: 'stageId', issue: 'unknown stage' },
+    ]);
+  if (to.id === lead.stageId) return toLead(lead);
+  const from = stages.find((s) => s.id === lead.stageId);
+  const now = iso();
+  await tenant.db.batch([
+    tenant.update(leads, { stageId: to.id, stageEnteredAt: now, updatedAt: now }, eq(leads.id, id)),
+    activity(tenant, id, 'stage_change', auth.userId, input.note ?? null, {
+      from: from?.name ?? null,
+      to: to.name,
+      daysInStage: Math.floor((Date.parse(now) - Date.parse(lead.stageEnteredAt)) / 86_400_000),
+    }),
+    audit.statement({ action: 'update', entityType: 'lead', entityId: id, detail: { stage: to.name } }),
+  ]);
+  return toLead(await tenant.get(leads, id, 'Lead'));
+}
+
+/**
+ * Assigns a coordinator by hand, or (no id) round-robin: the active treatment
+ * coordinator with the fewest open leads, ties broken by membership age.
+ */
+export async function assignLead(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  coordinatorId?: string,
+) {
+  await tenant.get(leads, id, 'Lead');
+  let chosen = coordinatorId;
+  if (chosen) {
+    const [m] = await tenant.select(
+      memberships,
+      and(eq(memberships.id, chosen), eq(memberships.status, 'active')),
+    );
+    if (!m)
+      throw new AppError('validation_failed', 'That coordinator is not an active member', [
+        { path: 'coordinatorId', issue: 'unknown member' },
+      ]);
+  } else {
+    const coordinators = await tenant
+      .select(
+        memberships,
+        and(eq(memberships.role, 'treatment_coordinator'), eq(memberships.status, 'active')),
+      )
+      .orderBy(asc(memberships.createdAt));
+    if (!coordinators.length)
+      throw new AppError('conflict', 'There is no active treatment coordinator to assign to');
+    const open = await tenant.db
+      .select({ coordinatorId: leads.coordinatorId, n: count() })
+      .from(leads)
+      .where(tenant.scope(leads, isNull(leads.patientId)))
+      .groupBy(leads.coordinatorId);
+    const load = new Map(open.map((o) => [o.coordinatorId, o.n]));
+    chosen = [...coordinators].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0))[0]!.id;
+  }
+  const now = iso();
+  await tenant.db.batch([
+    tenant.update(leads, { coordinatorId: chosen, updatedAt: now }, eq(leads.id, id)),
+    activity(tenant, id, 'assignment', auth.userId, null, {
+      coordinatorId: chosen,
+      automatic: !coordinatorId,
+    }),
+    audit.statement({
+      action: 'update',
+      entityType: 'lead',
+      entityId: id,
+      detail: { coordinatorId: chosen, automatic: !coordinatorId },
+    }),
+  ]);
+  return toLead(await tenant.get(leads, id, 'Lead'));
+}
+
+export async function addActivity(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: { kind: string; text: string },
+) {
+  await tenant.get(leads, id, 'Lead');
+  await tenant.db.batch([
+    activity(tenant, id, input.kind, auth.userId, input.text, null),
+    tenant.update(leads, { updatedAt: iso() }, eq(leads.id, id)),
+    audit.statement({ action: 'update', entityType: 'lead', entityId: id, detail: { activity: input.kind } }),
+  ]);
+}
+
+/**
+ * Turns a lead into a patient of a facility (location), carrying the contact
+ * details and keeping the link both ways; the lead moves to the first "won"
+ * stage. The patient, the link, the stage and the timeline land together.
+ */
+export async function convertLead(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: { facilityId: string; dateOfBirth?: string },
+) {
+  const lead = await tenant.get(leads, id, 'Lead');
+  if (lead.patientId) throw new AppError('conflict', 'This lead is already a patient');
+  await getVisibleFacilityRow(tenant, auth, input.facilityId);
+  const checked = checkPatientRow({
+    firstName: lead.firstName,
+    lastName: lead.lastName,
+    dateOfBirth: input.dateOfBirth ?? lead.dateOfBirth,
+    emergencyContactName: lead.responsibleParty?.name,
+    emergencyContactRelationship: lead.responsibleParty?.relationship,
+    emergencyContactPhone: lead.responsibleParty?.phone ?? lead.phone,
+  });
+  if (!checked.value) {
+    throw new AppError(
+      'validation_failed',
+      checked.errors[0]!.issue,
+      checked.errors.map((e) => ({ path: e.field, issue: e.issue })),
+    );
+  }
+  const existing = (await existingDuplicates(tenant, input.facilityId, [checked.value])).get(
+    duplicateKey(checked.value),
+  );
+  if (existing)
+    throw new AppError('conflict', 'This person is already a patient at that facility', [
+      { path: 'existingPatientId', issue: existing },
+    ]);
+  const won = (await listStages(tenant)).find((s) => s.outcome === 'won');
+  const patientId = newId('pat');
+  const now = iso();
+  await tenant.db.batch([
+    tenant.insert(patients, {
+      id: patientId,
+      facilityId: input.facilityId,
+      ...checked.value,
+      leadId: id,
+      createdBy: auth.userId,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    tenant.update(
+      leads,
+      { patientId, ...(won ? { stageId: won.id, stageEnteredAt: now } : {}), updatedAt: now },
+      eq(leads.id, id),
+    ),
+    activity(tenant, id, 'conversion', auth.userId, null, { patientId, facilityId: input.facilityId }),
+    audit.statement({
+      action: 'create',
+      entityType: 'patient',
+      entityId: patientId,
+      detail: { fromLead: id },
+    }),
+  ]);
+  return { lead: toLead(await tenant.get(leads, id, 'Lead')), patientId };
+}

@@ -1,0 +1,198 @@
+import { and, desc, eq, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { leadActivities, leadSources, leads, memberships } from '../../../db/schema';
+import { nameKey } from '../../../shared/roster/names';
+import type { leadCreateSchema, leadMatchSchema } from '../../../shared/schemas/leads';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { listStages } from './pipeline';
+
+type LeadRow = typeof leads.$inferSelect;
+
+export const phoneKey = (phone?: string | null) => {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  // US numbers written with or without the country code are the same number.
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits || null;
+};
+
+export function toLead(r: LeadRow) {
+  return {
+    id: r.id,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email,
+    phone: r.phone,
+    dateOfBirth: r.dateOfBirth,
+    responsibleParty: r.responsibleParty ?? null,
+    sourceId: r.sourceId,
+    stageId: r.stageId,
+    stageEnteredAt: r.stageEnteredAt,
+    coordinatorId: r.coordinatorId,
+    notes: r.notes,
+    capture: r.capture ?? null,
+    patientId: r.patientId,
+    createdAt: r.createdAt,
+  };
+}
+
+/**
+ * Likely the same person (spec: normalised email, phone, or name plus date of
+ * birth), with the reasons, for the person to open, merge or ignore.
+ */
+export async function findLeadMatches(
+  tenant: TenantDb,
+  input: z.infer<typeof leadMatchSchema>,
+  exceptId?: string,
+) {
+  const conditions: SQL[] = [];
+  if (input.email) conditions.push(eq(leads.email, input.email));
+  const phone = phoneKey(input.phone);
+  if (phone) conditions.push(eq(leads.phoneKey, phone));
+  const key = input.firstName && input.lastName ? nameKey(input.firstName, input.lastName) : null;
+  if (key && input.dateOfBirth)
+    conditions.push(and(eq(leads.nameKey, key), eq(leads.dateOfBirth, input.dateOfBirth)) as SQL);
+  if (!conditions.length) return [];
+  const rows = await tenant.select(leads, or(...conditions)).limit(20);
+  return rows
+    .filter((r) => r.id !== exceptId)
+    .map((r) => ({
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      reasons: [
+        ...(input.email && r.email === input.email ? ['same email'] : []),
+        ...(phone && r.phoneKey === phone ? ['same phone'] : []),
+        ...(key && input.dateOfBirth && r.nameKey === key && r.dateOfBirth === input.dateOfBirth
+          ? ['same name and date of birth']
+          : []),
+      ],
+    }));
+}
+
+async function assertCoordinator(tenant: TenantDb, id: string) {
+  const [m] = await tenant.select(memberships, and(eq(memberships.id, id), eq(memberships.status, 'active')));
+  if (!m)
+    throw new AppError('validation_failed', 'That coordinator is not an active member', [
+      { path: 'coordinatorId', issue: 'unknown member' },
+    ]);
+}
+
+/** Creates a lead (always; likely duplicates come back with it to open, merge or ignore). */
+export async function createLead(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: z.infer<typeof leadCreateSchema>,
+) {
+  const stages = await listStages(tenant);
+  const stageId = input.stageId ?? stages[0]!.id;
+  if (!stages.some((s) => s.id === stageId))
+    throw new AppError('validation_failed', 'Unknown pipeline stage', [
+      { path: 'stageId', issue: 'unknown stage' },
+    ]);
+  if (input.sourceId) {
+    const [source] = await tenant.select(leadSources, eq(leadSources.id, input.sourceId));
+    if (!source)
+      throw new AppError('validation_failed', 'Unknown lead source', [
+        { path: 'sourceId', issue: 'unknown source' },
+      ]);
+  }
+  if (input.coordinatorId) {
+    if (!auth.permissions.includes('lead:assign'))
+      throw new AppError('forbidden', 'Your role cannot assign leads to coordinators');
+    await assertCoordinator(tenant, input.coordinatorId);
+  }
+  const duplicates = await findLeadMatches(tenant, input);
+  const id = newId('led');
+  const now = iso();
+  await tenant.db.batch([
+    tenant.insert(leads, {
+      id,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      phoneKey: phoneKey(input.phone),
+      nameKey: nameKey(input.firstName, input.lastName),
+      dateOfBirth: input.dateOfBirth ?? null,
+      responsibleParty: input.responsibleParty ?? null,
+      sourceId: input.sourceId ?? null,
+      stageId,
+      stageEnteredAt: now,
+      coordinatorId: input.coordinatorId ?? null,
+      notes: input.notes ?? null,
+      capture: input.capture ? { ...input.capture, capturedAt: input.capture.capturedAt ?? now } : null,
+      createdBy: auth.userId,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    tenant.insert(leadActivities, {
+      id: newId('lac'),
+      leadId: id,
+      kind: 'created',
+      text: null,
+      detail: { channel: input.capture?.channel ?? null },
+      createdBy: auth.userId,
+      createdAt: now,
+    }),
+    audit.statement({
+      action: 'create',
+      entityType: 'lead',
+      entityId: id,
+      detail: { duplicates: duplicates.length },
+    }),
+  ]);
+  return { lead: toLead(await tenant.get(leads, id, 'Lead')), likelyDuplicates: duplicates };
+}
+
+export async function getLead(tenant: TenantDb, audit: AuditLog, id: string) {
+  const row = await tenant.get(leads, id, 'Lead');
+  audit.record({ action: 'read', entityType: 'lead', entityId: id });
+  return toLead(row);
+}
+
+export async function listLeads(
+  tenant: TenantDb,
+  audit: AuditLog,
+  query: { stageId?: string; coordinatorId?: string; limit: number; cursor?: string },
+) {
+  const rows = await tenant
+    .select(
+      leads,
+      and(
+        query.stageId ? eq(leads.stageId, query.stageId) : undefined,
+        query.coordinatorId ? eq(leads.coordinatorId, query.coordinatorId) : undefined,
+        afterCursor(leads.createdAt, leads.id, decodeCursor(query.cursor)),
+      ),
+    )
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(query.limit + 1);
+  const page = pageFrom(rows, query.limit);
+  audit.record({
+    action: 'list',
+    entityType: 'lead',
+    detail: { count: page.items.length, leadIds: page.items.map((l) => l.id) },
+  });
+  return { items: page.items.map(toLead), nextCursor: page.nextCursor };
+}
+
+export async function timeline(tenant: TenantDb, audit: AuditLog, id: string) {
+  await tenant.get(leads, id, 'Lead');
+  const rows = await tenant
+    .select(leadActivities, eq(leadActivities.leadId, id))
+    .orderBy(desc(leadActivities.createdAt));
+  audit.record({ action: 'read', entityType: 'lead_timeline', entityId: id });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    text: r.text,
+    detail: r.detail ?? null,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  }));
+}
