@@ -652,3 +652,25 @@ export const leadActivities = sqliteTable(
   },
   (t) => [index('lead_activities_lead').on(t.leadId, t.createdAt)],
 );
+
+/** A follow-up on a lead, with a due time; the cron notifies once per task and due time. */
+export const leadTasks = sqliteTable(
+  'lead_tasks',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    leadId: text()
+      .notNull()
+      .references(() => leads.id),
+    title: text().notNull(),
+    dueAt: text().notNull(),
+    doneAt: text(),
+    /** The due time a reminder was sent for; a moved due time is reminded again. */
+    notifiedFor: text(),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_tasks_due').on(t.doneAt, t.dueAt)],
+);

@@ -113,3 +113,18 @@ export const activityCreateSchema = z.strictObject({
   text: z.string().trim().min(1).max(4000),
 });
 export const convertSchema = z.strictObject({ facilityId: idSchema, dateOfBirth: dateSchema.optional() });
+
+export const taskCreateSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  dueAt: z.iso.datetime(),
+});
+export const taskUpdateSchema = z
+  .strictObject({ done: z.boolean().optional(), dueAt: z.iso.datetime().optional() })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const taskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  dueAt: z.string(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
+});

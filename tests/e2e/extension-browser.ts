@@ -33,13 +33,17 @@ export async function launchWithExtension(): Promise<{
       `--load-extension=${EXTENSION_DIR}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Fail fast instead of waiting minutes on a browser that is not answering.
+  context.setDefaultTimeout(15_000);
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     extensionId,
     async close() {
-      await context.close();
+      // A browser that does not close in 10 s must not hold the test run.
+      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -48,5 +52,10 @@ export async function launchWithExtension(): Promise<{
 export async function openSidePanel(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  // The panel is ready when it has drawn the sign-in screen with the server address.
+  await page
+    .getByTestId('server-url')
+    .filter({ hasText: /^https?:/ })
+    .waitFor({ timeout: 30_000 });
   return page;
 }

@@ -1,5 +1,12 @@
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, createFacility, loginAs, seed } from './helpers';
+import worker from '../../worker/index';
+import { api, createFacility, loginAs, mailbox, seed } from './helpers';
 
 let coordinator: string;
 
@@ -181,3 +188,64 @@ describe('leads', () => {
     expect(trail.json.items.map((e: { action: string }) => e.action)).toContain('create');
   });
 });
+
+describe('follow-up tasks', () => {
+  it('reminds the coordinator once per task and due time, however often the cron runs', async () => {
+    const { json } = await newLead({ firstName: 'Tia', lastName: 'Due', email: 'tia@example.test' });
+    await api(`/api/v1/leads/${json.lead.id}/assign`, {
+      token: coordinator,
+      body: { coordinatorId: 'mem_demo_treatment_coordinator' },
+    });
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const due = await api(`/api/v1/leads/${json.lead.id}/tasks`, {
+      token: coordinator,
+      body: { title: 'Call back', dueAt: past },
+    });
+    expect(due.status).toBe(201);
+    await api(`/api/v1/leads/${json.lead.id}/tasks`, {
+      token: coordinator,
+      body: { title: 'Send contract', dueAt: later },
+    });
+
+    const reminders = async () =>
+      (await mailbox()).filter(
+        (m) => m.recipient === 'treatment_coordinator@demo.test' && m.subject === 'A lead follow-up is due',
+      ).length;
+    const before = await reminders();
+    await runCron();
+    await runCron();
+    expect(await reminders()).toBe(before + 1);
+
+    // Moving the due time makes it remindable again; done tasks are not reminded.
+    await api(`/api/v1/leads/${json.lead.id}/tasks/${due.json.id}`, {
+      method: 'PATCH',
+      token: coordinator,
+      body: { dueAt: new Date(Date.now() - 60_000).toISOString() },
+    });
+    await runCron();
+    expect(await reminders()).toBe(before + 2);
+    await api(`/api/v1/leads/${json.lead.id}/tasks/${due.json.id}`, {
+      method: 'PATCH',
+      token: coordinator,
+      body: { done: true, dueAt: new Date(Date.now() - 30_000).toISOString() },
+    });
+    await runCron();
+    expect(await reminders()).toBe(before + 2);
+    const tasks = (await api(`/api/v1/leads/${json.lead.id}/tasks`, { token: coordinator })).json.items;
+    expect(tasks.map((t: { title: string; done: boolean }) => `${t.title}:${t.done}`)).toEqual([
+      'Call back:true',
+      'Send contract:false',
+    ]);
+  });
+});
+
+async function runCron() {
+  const ctx = createExecutionContext();
+  await worker.scheduled(
+    createScheduledController({ scheduledTime: Date.now(), cron: '*/5 * * * *' }),
+    env,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+}

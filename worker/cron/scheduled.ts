@@ -5,6 +5,7 @@ import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
 import { emailAdapterFor } from '../services/email/email-adapters';
 import { deliverOutbox } from '../services/email/outbox';
+import { remindDueTasks } from '../services/leads/lead-tasks';
 
 /**
  * The cron trigger: retries outbox delivery and removes what has no use left
@@ -13,6 +14,7 @@ import { deliverOutbox } from '../services/email/outbox';
  */
 export async function runScheduled(env: Bindings, now = Date.now()) {
   const db = d1Database(env.DB);
+  const reminded = await remindDueTasks(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -30,5 +32,5 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
         ),
       ),
   ]);
-  return { delivered };
+  return { delivered, reminded };
 }

@@ -10,6 +10,9 @@ import {
   leadMatchSchema,
   leadSchema,
   stageMoveSchema,
+  taskCreateSchema,
+  taskSchema,
+  taskUpdateSchema,
 } from '../../shared/schemas/leads';
 import {
   commonErrors,
@@ -24,6 +27,7 @@ import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { addActivity, assignLead, convertLead, moveStage } from '../services/leads/lead-actions';
+import { addTask, listTasks, updateTask } from '../services/leads/lead-tasks';
 import { createLead, findLeadMatches, getLead, listLeads, timeline } from '../services/leads/leads';
 import { listSources, listStages } from '../services/leads/pipeline';
 
@@ -212,6 +216,57 @@ leadRoutes
         ),
         200,
       ),
+  );
+
+const taskParams = z.object({ id: idSchema, taskId: idSchema });
+
+leadRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/tasks',
+      tags: ['leads'],
+      summary: 'Follow-up tasks of a lead, soonest first',
+      middleware: [requirePermission('leads:view')] as const,
+      request: { params },
+      responses: {
+        200: json(z.object({ items: z.array(taskSchema) }), 'Tasks'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => c.json({ items: await listTasks(c.var.tenant, c.req.valid('param').id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/tasks',
+      tags: ['leads'],
+      summary: 'Add a follow-up with a due time; the coordinator is reminded once when it is due',
+      middleware: [requirePermission('leads:edit')] as const,
+      request: { params, ...jsonBody(taskCreateSchema) },
+      responses: { 201: json(taskSchema, 'Added'), ...commonErrors, ...notFoundError },
+    }),
+    async (c) =>
+      c.json(
+        await addTask(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}/tasks/{taskId}',
+      tags: ['leads'],
+      summary: 'Mark a follow-up done or move its due time',
+      middleware: [requirePermission('leads:edit')] as const,
+      request: { params: taskParams, ...jsonBody(taskUpdateSchema) },
+      responses: { 200: json(taskSchema, 'The task'), ...commonErrors, ...notFoundError },
+    }),
+    async (c) => {
+      const { id, taskId } = c.req.valid('param');
+      return c.json(await updateTask(c.var.tenant, c.var.audit, id, taskId, c.req.valid('json')), 200);
+    },
   );
 
 /** Lead sources and pipeline stages (created from sensible defaults on first use). */
