@@ -674,3 +674,13 @@ export const leadTasks = sqliteTable(
   },
   (t) => [index('lead_tasks_due').on(t.doneAt, t.dueAt)],
 );
+
+/** The organisation's lead scoring rules (defaults until an administrator edits them). */
+export const leadScoringRules = sqliteTable('lead_scoring_rules', {
+  organizationId: text()
+    .primaryKey()
+    .references(() => organizations.id),
+  rules: text({ mode: 'json' }).$type<import('../shared/lead-scoring').ScoringRules>().notNull(),
+  updatedBy: text().notNull(),
+  updatedAt: text().notNull(),
+});

@@ -13,7 +13,7 @@ import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
-import { leadRoutes, leadSourceRoutes, pipelineStageRoutes } from './routes/leads';
+import { leadRoutes, leadSourceRoutes, pipelineStageRoutes, scoringRuleRoutes } from './routes/leads';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { organizationRoutes } from './routes/organization';
@@ -43,6 +43,7 @@ api
   .route('/assignments', assignmentRoutes)
   .route('/leads', leadRoutes)
   .route('/lead-sources', leadSourceRoutes)
+  .route('/lead-scoring-rules', scoringRuleRoutes)
   .route('/pipeline-stages', pipelineStageRoutes)
   .route('/services', serviceRoutes);
 

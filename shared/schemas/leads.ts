@@ -128,3 +128,21 @@ export const taskSchema = z.object({
   done: z.boolean(),
   doneAt: z.string().nullable(),
 });
+
+const points = z.number().int().min(-100).max(100);
+export const scoringRulesSchema = z.strictObject({
+  source: z.partialRecord(z.enum(LEAD_CHANNELS), points),
+  contact: z.strictObject({ email: points, phone: points, dateOfBirth: points, responsibleParty: points }),
+  age: z.strictObject({
+    freshDays: z.number().int().min(1).max(365),
+    fresh: points,
+    recentDays: z.number().int().min(1).max(365),
+    recent: points,
+  }),
+  activity: z.strictObject({ each: points, max: points }),
+  stage: z.strictObject({ perStep: points, max: points }),
+});
+export const scoreSchema = z.object({
+  score: z.number(),
+  contributions: z.array(z.object({ rule: z.string(), points: z.number() })),
+});

@@ -249,3 +249,56 @@ async function runCron() {
   );
   await waitOnExecutionContext(ctx);
 }
+
+describe('lead scoring', () => {
+  it('scores a lead from the rules, explains it, and follows rules an administrator edits', async () => {
+    const sources = (await api('/api/v1/lead-sources', { token: coordinator })).json.items;
+    const referral = sources.find((s: { channel: string }) => s.channel === 'referral');
+    const { json } = await newLead({
+      firstName: 'Sky',
+      lastName: 'Score',
+      email: 'sky@example.test',
+      sourceId: referral.id,
+    });
+    await api(`/api/v1/leads/${json.lead.id}/activities`, {
+      token: coordinator,
+      body: { kind: 'call', text: 'Intro call' },
+    });
+    const first = await api(`/api/v1/leads/${json.lead.id}/score`, { token: coordinator });
+    expect(first.json.contributions).toEqual([
+      { rule: 'Source: referral', points: 25 },
+      { rule: 'Has an email address', points: 10 },
+      { rule: 'New (under 7 days)', points: 15 },
+      { rule: '1 contact logged', points: 5 },
+    ]);
+    expect(first.json.score).toBe(55);
+
+    const admin = await loginAs('clinic_admin');
+    const rules = (await api('/api/v1/lead-scoring-rules', { token: admin })).json;
+    const edited = await api('/api/v1/lead-scoring-rules', {
+      method: 'PUT',
+      token: admin,
+      body: { ...rules, source: { ...rules.source, referral: 40 } },
+    });
+    expect(edited.status).toBe(200);
+    expect((await api(`/api/v1/leads/${json.lead.id}/score`, { token: coordinator })).json.score).toBe(70);
+    expect(
+      (await api('/api/v1/lead-scoring-rules', { method: 'PUT', token: coordinator, body: rules })).status,
+    ).toBe(200);
+    expect(
+      (
+        await api('/api/v1/lead-scoring-rules', {
+          method: 'PUT',
+          token: await loginAs('front_desk'),
+          body: rules,
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await api('/api/v1/lead-scoring-rules', {
+      method: 'PUT',
+      token: admin,
+      body: { ...rules, activity: { each: 500, max: 5 } },
+    });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -9,6 +9,8 @@ import {
   leadCreateSchema,
   leadMatchSchema,
   leadSchema,
+  scoreSchema,
+  scoringRulesSchema,
   stageMoveSchema,
   taskCreateSchema,
   taskSchema,
@@ -27,6 +29,7 @@ import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { addActivity, assignLead, convertLead, moveStage } from '../services/leads/lead-actions';
+import { leadScore, saveScoringRules, scoringRules } from '../services/leads/lead-score';
 import { addTask, listTasks, updateTask } from '../services/leads/lead-tasks';
 import { createLead, findLeadMatches, getLead, listLeads, timeline } from '../services/leads/leads';
 import { listSources, listStages } from '../services/leads/pipeline';
@@ -267,6 +270,49 @@ leadRoutes
       const { id, taskId } = c.req.valid('param');
       return c.json(await updateTask(c.var.tenant, c.var.audit, id, taskId, c.req.valid('json')), 200);
     },
+  );
+
+leadRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/score',
+    tags: ['leads'],
+    summary: "The lead's score (0-100) and the rules that gave it",
+    middleware: [requirePermission('leads:view')] as const,
+    request: { params },
+    responses: { 200: json(scoreSchema, 'Score'), ...commonErrors, ...notFoundError },
+  }),
+  async (c) => c.json(await leadScore(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+);
+
+/** The organisation's scoring rules. */
+export const scoringRuleRoutes = newRouter();
+scoringRuleRoutes.use('*', requireAuth);
+
+scoringRuleRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['leads'],
+      summary: 'Lead scoring rules (the defaults until edited)',
+      middleware: [requirePermission('leads:view')] as const,
+      responses: { 200: json(scoringRulesSchema, 'Rules'), ...commonErrors },
+    }),
+    async (c) => c.json(await scoringRules(c.var.tenant), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/',
+      tags: ['leads'],
+      summary: 'Replace the lead scoring rules',
+      middleware: [requirePermission('leads:full')] as const,
+      request: jsonBody(scoringRulesSchema),
+      responses: { 200: json(scoringRulesSchema, 'Rules'), ...commonErrors },
+    }),
+    async (c) =>
+      c.json(await saveScoringRules(c.var.tenant, c.var.audit, c.var.auth.userId, c.req.valid('json')), 200),
   );
 
 /** Lead sources and pipeline stages (created from sensible defaults on first use). */
