@@ -13,7 +13,13 @@ import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
-import { leadRoutes, leadSourceRoutes, pipelineStageRoutes, scoringRuleRoutes } from './routes/leads';
+import {
+  leadAnalyticsRoutes,
+  leadRoutes,
+  leadSourceRoutes,
+  pipelineStageRoutes,
+  scoringRuleRoutes,
+} from './routes/leads';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { organizationRoutes } from './routes/organization';
@@ -41,6 +47,7 @@ api
   .route('/tracker', trackerRoutes)
   .route('/providers', providerRoutes)
   .route('/assignments', assignmentRoutes)
+  .route('/leads/analytics', leadAnalyticsRoutes)
   .route('/leads', leadRoutes)
   .route('/lead-sources', leadSourceRoutes)
   .route('/lead-scoring-rules', scoringRuleRoutes)

@@ -302,3 +302,44 @@ describe('lead scoring', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('lead analytics', () => {
+  it('gives the funnel, conversion by source and coordinator, time in stage and new leads per week', async () => {
+    // Its own organisation, so other tests' leads are not counted.
+    const admin = await loginAs('clinic_admin', 'other');
+    const fresh = await createFacility(admin, 'Analytics Ortho');
+    const sources = (await api('/api/v1/lead-sources', { token: admin })).json.items;
+    const phone = sources.find((s: { channel: string }) => s.channel === 'phone');
+    const stages = (await api('/api/v1/pipeline-stages', { token: admin })).json.items;
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const a = (
+      await newLead({ firstName: 'An', lastName: 'Alytic', phone: '512-555-0301', sourceId: phone.id }, admin)
+    ).json.lead;
+    await newLead({ firstName: 'Be', lastName: 'Alytic', phone: '512-555-0302', sourceId: phone.id }, admin);
+    await api(`/api/v1/leads/${a.id}/stage`, { token: admin, body: { stageId: stages[1].id } });
+    await api(`/api/v1/leads/${a.id}/convert`, {
+      token: admin,
+      body: { facilityId: fresh, dateOfBirth: '2012-02-02' },
+    });
+
+    const res = await api(`/api/v1/leads/analytics?from=${encodeURIComponent(from)}`, { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.json.totals).toEqual({ leads: 2, won: 1, conversionRate: 50 });
+    expect(res.json.funnel.find((f: { name: string }) => f.name === 'New inquiry').leads).toBe(1);
+    expect(res.json.funnel.find((f: { outcome: string }) => f.outcome === 'won').leads).toBe(1);
+    expect(res.json.bySource).toEqual([
+      { sourceId: phone.id, name: 'Phone call', leads: 2, won: 1, conversionRate: 50 },
+    ]);
+    expect(res.json.timeInStage.find((t: { name: string }) => t.name === 'New inquiry')).toMatchObject({
+      moves: 1,
+      averageDays: 0,
+    });
+    expect(res.json.newLeads).toHaveLength(1);
+    expect(res.json.newLeads[0].leads).toBe(2);
+    const backwards = await api(
+      `/api/v1/leads/analytics?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(from)}`,
+      { token: admin },
+    );
+    expect(backwards.status).toBe(400);
+  });
+});

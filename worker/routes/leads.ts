@@ -16,6 +16,7 @@ import {
   taskSchema,
   taskUpdateSchema,
 } from '../../shared/schemas/leads';
+import { AppError } from '../lib/app-error';
 import {
   commonErrors,
   conflictError,
@@ -29,6 +30,7 @@ import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { addActivity, assignLead, convertLead, moveStage } from '../services/leads/lead-actions';
+import { leadAnalytics } from '../services/leads/lead-analytics';
 import { leadScore, saveScoringRules, scoringRules } from '../services/leads/lead-score';
 import { addTask, listTasks, updateTask } from '../services/leads/lead-tasks';
 import { createLead, findLeadMatches, getLead, listLeads, timeline } from '../services/leads/leads';
@@ -283,6 +285,37 @@ leadRoutes.openapi(
     responses: { 200: json(scoreSchema, 'Score'), ...commonErrors, ...notFoundError },
   }),
   async (c) => c.json(await leadScore(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+);
+
+/** Lead analytics, mounted at /leads/analytics ahead of /leads/{id}. */
+export const leadAnalyticsRoutes = newRouter();
+leadAnalyticsRoutes.use('*', requireAuth);
+
+leadAnalyticsRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['leads'],
+    summary:
+      'Funnel by stage, conversion by source and coordinator, time in stage and new leads per week, for a period',
+    middleware: [requirePermission('leads:view')] as const,
+    request: {
+      query: z.strictObject({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }),
+    },
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'Analytics'), ...commonErrors },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const to = q.to ? new Date(q.to).toISOString() : new Date(Date.now() + 1000).toISOString();
+    const from = q.from
+      ? new Date(q.from).toISOString()
+      : new Date(Date.parse(to) - 90 * 86_400_000).toISOString();
+    if (from >= to)
+      throw new AppError('validation_failed', 'The period must start before it ends', [
+        { path: 'from', issue: 'after to' },
+      ]);
+    return c.json(await leadAnalytics(c.var.tenant, c.var.audit, { from, to }), 200);
+  },
 );
 
 /** The organisation's scoring rules. */
