@@ -621,6 +621,8 @@ export const leads = sqliteTable(
       channel: string;
     }>(),
     patientId: text().references(() => patients.id),
+    /** Set when this lead was merged into another; it then stays only for the record. */
+    mergedInto: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
     updatedAt: text().notNull(),

@@ -93,6 +93,7 @@ export const leadSchema = z.object({
     })
     .nullable(),
   patientId: z.string().nullable(),
+  mergedInto: z.string().nullable(),
   createdAt: timestampSchema,
 });
 
@@ -146,3 +147,5 @@ export const scoreSchema = z.object({
   score: z.number(),
   contributions: z.array(z.object({ rule: z.string(), points: z.number() })),
 });
+
+export const mergeSchema = z.strictObject({ duplicateId: idSchema });

@@ -343,3 +343,46 @@ describe('lead analytics', () => {
     expect(backwards.status).toBe(400);
   });
 });
+
+describe('merging duplicates', () => {
+  it('keeps both timelines and fills missing details; the duplicate leaves lists and matches', async () => {
+    const keep = (await newLead({ firstName: 'Max', lastName: 'Merge', email: 'max@example.test' })).json
+      .lead;
+    const dup = (
+      await newLead({ firstName: 'Max', lastName: 'Merge', phone: '512-555-0777', dateOfBirth: '2011-11-11' })
+    ).json.lead;
+    await api(`/api/v1/leads/${dup.id}/activities`, {
+      token: coordinator,
+      body: { kind: 'call', text: 'Called from the duplicate' },
+    });
+    const merged = await api(`/api/v1/leads/${keep.id}/merge`, {
+      token: coordinator,
+      body: { duplicateId: dup.id },
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.json).toMatchObject({
+      email: 'max@example.test',
+      phone: '512-555-0777',
+      dateOfBirth: '2011-11-11',
+      mergedInto: null,
+    });
+    const timeline = (await api(`/api/v1/leads/${keep.id}/timeline`, { token: coordinator })).json.items.map(
+      (a: { kind: string }) => a.kind,
+    );
+    expect(timeline).toEqual(expect.arrayContaining(['merge', 'call', 'created']));
+    expect(timeline.filter((k: string) => k === 'created')).toHaveLength(2);
+    expect((await api(`/api/v1/leads/${dup.id}`, { token: coordinator })).json.mergedInto).toBe(keep.id);
+    const matches = (
+      await api('/api/v1/leads/match', { token: coordinator, body: { phone: '512-555-0777' } })
+    ).json.items;
+    expect(matches.map((m: { id: string }) => m.id)).toEqual([keep.id]);
+    expect(
+      (await api(`/api/v1/leads/${keep.id}/merge`, { token: coordinator, body: { duplicateId: dup.id } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await api(`/api/v1/leads/${keep.id}/merge`, { token: coordinator, body: { duplicateId: keep.id } }))
+        .status,
+    ).toBe(400);
+  });
+});

@@ -9,6 +9,7 @@ import {
   leadCreateSchema,
   leadMatchSchema,
   leadSchema,
+  mergeSchema,
   scoreSchema,
   scoringRulesSchema,
   stageMoveSchema,
@@ -29,7 +30,7 @@ import {
 import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
-import { addActivity, assignLead, convertLead, moveStage } from '../services/leads/lead-actions';
+import { addActivity, assignLead, convertLead, mergeLead, moveStage } from '../services/leads/lead-actions';
 import { leadAnalytics } from '../services/leads/lead-analytics';
 import { leadScore, saveScoringRules, scoringRules } from '../services/leads/lead-score';
 import { addTask, listTasks, updateTask } from '../services/leads/lead-tasks';
@@ -285,6 +286,34 @@ leadRoutes.openapi(
     responses: { 200: json(scoreSchema, 'Score'), ...commonErrors, ...notFoundError },
   }),
   async (c) => c.json(await leadScore(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+);
+
+leadRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/merge',
+    tags: ['leads'],
+    summary: 'Merge a duplicate into this lead, keeping both timelines',
+    middleware: [requirePermission('leads:edit')] as const,
+    request: { params, ...jsonBody(mergeSchema) },
+    responses: {
+      200: json(leadSchema, 'The merged lead'),
+      ...commonErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) =>
+    c.json(
+      await mergeLead(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.req.valid('param').id,
+        c.req.valid('json').duplicateId,
+      ),
+      200,
+    ),
 );
 
 /** Lead analytics, mounted at /leads/analytics ahead of /leads/{id}. */

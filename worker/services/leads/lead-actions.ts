@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { leadActivities, leads, memberships, patients } from '../../../db/schema';
+import { leadActivities, leads, leadTasks, memberships, patients } from '../../../db/schema';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
@@ -195,4 +195,53 @@ export async function convertLead(
     }),
   ]);
   return { lead: toLead(await tenant.get(leads, id, 'Lead')), patientId };
+}
+
+/**
+ * Merges a duplicate into this lead: both timelines and follow-ups are kept
+ * (moved onto this lead), contact details this lead lacks are taken from the
+ * duplicate, and the duplicate stays, marked merged, for the record.
+ */
+export async function mergeLead(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  duplicateId: string,
+) {
+  if (id === duplicateId)
+    throw new AppError('validation_failed', 'A lead cannot be merged into itself', [
+      { path: 'duplicateId', issue: 'same lead' },
+    ]);
+  const keep = await tenant.get(leads, id, 'Lead');
+  const other = await tenant.get(leads, duplicateId, 'Lead');
+  if (keep.mergedInto || other.mergedInto)
+    throw new AppError('conflict', 'One of these leads was already merged');
+  if (other.patientId && keep.patientId)
+    throw new AppError('conflict', 'Both leads are already patients; merge the patients instead');
+  const now = iso();
+  await tenant.db.batch([
+    tenant.update(leadActivities, { leadId: id }, eq(leadActivities.leadId, duplicateId)),
+    tenant.update(leadTasks, { leadId: id }, eq(leadTasks.leadId, duplicateId)),
+    tenant.update(
+      leads,
+      {
+        email: keep.email ?? other.email,
+        phone: keep.phone ?? other.phone,
+        phoneKey: keep.phoneKey ?? other.phoneKey,
+        dateOfBirth: keep.dateOfBirth ?? other.dateOfBirth,
+        responsibleParty: keep.responsibleParty ?? other.responsibleParty,
+        sourceId: keep.sourceId ?? other.sourceId,
+        coordinatorId: keep.coordinatorId ?? other.coordinatorId,
+        patientId: keep.patientId ?? other.patientId,
+        notes: [keep.notes, other.notes].filter(Boolean).join('\n\n') || null,
+        updatedAt: now,
+      },
+      eq(leads.id, id),
+    ),
+    tenant.update(leads, { mergedInto: id, updatedAt: now }, eq(leads.id, duplicateId)),
+    activity(tenant, id, 'merge', auth.userId, null, { mergedLeadId: duplicateId }),
+    audit.statement({ action: 'update', entityType: 'lead', entityId: id, detail: { merged: duplicateId } }),
+  ]);
+  return toLead(await tenant.get(leads, id, 'Lead'));
 }

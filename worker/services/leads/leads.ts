@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leadActivities, leadSources, leads, memberships } from '../../../db/schema';
 import { nameKey } from '../../../shared/roster/names';
@@ -36,6 +36,7 @@ export function toLead(r: LeadRow) {
     notes: r.notes,
     capture: r.capture ?? null,
     patientId: r.patientId,
+    mergedInto: r.mergedInto,
     createdAt: r.createdAt,
   };
 }
@@ -57,7 +58,7 @@ export async function findLeadMatches(
   if (key && input.dateOfBirth)
     conditions.push(and(eq(leads.nameKey, key), eq(leads.dateOfBirth, input.dateOfBirth)) as SQL);
   if (!conditions.length) return [];
-  const rows = await tenant.select(leads, or(...conditions)).limit(20);
+  const rows = await tenant.select(leads, and(or(...conditions), isNull(leads.mergedInto))).limit(20);
   return rows
     .filter((r) => r.id !== exceptId)
     .map((r) => ({
@@ -165,6 +166,7 @@ export async function listLeads(
     .select(
       leads,
       and(
+        isNull(leads.mergedInto),
         query.stageId ? eq(leads.stageId, query.stageId) : undefined,
         query.coordinatorId ? eq(leads.coordinatorId, query.coordinatorId) : undefined,
         afterCursor(leads.createdAt, leads.id, decodeCursor(query.cursor)),
