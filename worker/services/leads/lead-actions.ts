@@ -1,14 +1,12 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { leadActivities, leads, leadTasks, memberships, patients } from '../../../db/schema';
+import { leadActivities, leads, leadTasks, memberships } from '../../../db/schema';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from '../facilities/facility-access';
-import { existingDuplicates } from '../patients/find-duplicates';
-import { checkPatientRow, duplicateKey } from '../patients/roster-rows';
+import { planNewPatient } from '../patients/patients';
 import { toLead } from './leads';
 import { listStages } from './pipeline';
 
@@ -145,42 +143,24 @@ export async function convertLead(
 ) {
   const lead = await tenant.get(leads, id, 'Lead');
   if (lead.patientId) throw new AppError('conflict', 'This lead is already a patient');
-  await getVisibleFacilityRow(tenant, auth, input.facilityId);
-  const checked = checkPatientRow({
-    firstName: lead.firstName,
-    lastName: lead.lastName,
-    dateOfBirth: input.dateOfBirth ?? lead.dateOfBirth,
-    emergencyContactName: lead.responsibleParty?.name,
-    emergencyContactRelationship: lead.responsibleParty?.relationship,
-    emergencyContactPhone: lead.responsibleParty?.phone ?? lead.phone,
-  });
-  if (!checked.value) {
-    throw new AppError(
-      'validation_failed',
-      checked.errors[0]!.issue,
-      checked.errors.map((e) => ({ path: e.field, issue: e.issue })),
-    );
-  }
-  const existing = (await existingDuplicates(tenant, input.facilityId, [checked.value])).get(
-    duplicateKey(checked.value),
+  const { id: patientId, statement } = await planNewPatient(
+    tenant,
+    auth,
+    input.facilityId,
+    {
+      firstName: lead.firstName,
+      lastName: lead.lastName,
+      dateOfBirth: input.dateOfBirth ?? lead.dateOfBirth,
+      emergencyContactName: lead.responsibleParty?.name,
+      emergencyContactRelationship: lead.responsibleParty?.relationship,
+      emergencyContactPhone: lead.responsibleParty?.phone ?? lead.phone,
+    },
+    { leadId: id },
   );
-  if (existing)
-    throw new AppError('conflict', 'This person is already a patient at that facility', [
-      { path: 'existingPatientId', issue: existing },
-    ]);
   const won = (await listStages(tenant)).find((s) => s.outcome === 'won');
-  const patientId = newId('pat');
   const now = iso();
   await tenant.db.batch([
-    tenant.insert(patients, {
-      id: patientId,
-      facilityId: input.facilityId,
-      ...checked.value,
-      leadId: id,
-      createdBy: auth.userId,
-      createdAt: now,
-      updatedAt: now,
-    }),
+    statement,
     tenant.update(
       leads,
       { patientId, ...(won ? { stageId: won.id, stageEnteredAt: now } : {}), updatedAt: now },

@@ -23,33 +23,24 @@ function rowErrors(errors: { field: string; issue: string }[]) {
 }
 
 /**
- * Adds one patient to a facility the caller can see. The same normalised name
- * and date of birth at the facility is a likely duplicate: 409 with the
- * existing patient's id, unless the caller confirms.
+ * Checks one new patient for a facility the caller can see and answers the
+ * insert for the caller's batch. The same normalised name and date of birth at
+ * the facility is a likely duplicate: 409 with the existing patient's id,
+ * unless the caller confirms. Adding a patient and converting a lead share it.
  */
-export async function createPatient(
+export async function planNewPatient(
   tenant: TenantDb,
-  audit: AuditLog,
   auth: AuthContext,
-  input: PatientCreate,
+  facilityId: string,
+  row: Parameters<typeof checkPatientRow>[0],
+  options: { confirmDuplicate?: boolean; leadId?: string } = {},
 ) {
-  await getVisibleFacilityRow(tenant, auth, input.facilityId);
-  const checked = checkPatientRow({
-    firstName: input.firstName,
-    lastName: input.lastName,
-    dateOfBirth: input.dateOfBirth,
-    roomNumber: input.roomNumber,
-    sex: input.sex,
-    mrn: input.mrn,
-    notes: input.notes,
-    emergencyContactName: input.emergencyContact?.name,
-    emergencyContactRelationship: input.emergencyContact?.relationship,
-    emergencyContactPhone: input.emergencyContact?.phone,
-  });
+  await getVisibleFacilityRow(tenant, auth, facilityId);
+  const checked = checkPatientRow(row);
   if (!checked.value) throw rowErrors(checked.errors);
   const value = checked.value;
-  if (!input.confirmDuplicate) {
-    const existing = (await existingDuplicates(tenant, input.facilityId, [value])).get(duplicateKey(value));
+  if (!options.confirmDuplicate) {
+    const existing = (await existingDuplicates(tenant, facilityId, [value])).get(duplicateKey(value));
     if (existing) {
       throw new AppError(
         'conflict',
@@ -60,15 +51,45 @@ export async function createPatient(
   }
   const id = newId('pat');
   const now = iso();
+  const statement = tenant.insert(patients, {
+    id,
+    facilityId,
+    ...value,
+    leadId: options.leadId ?? null,
+    createdBy: auth.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { id, statement };
+}
+
+/** Adds one patient (spec 000, step 3 option A). */
+export async function createPatient(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: PatientCreate,
+) {
+  const { id, statement } = await planNewPatient(
+    tenant,
+    auth,
+    input.facilityId,
+    {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      dateOfBirth: input.dateOfBirth,
+      roomNumber: input.roomNumber,
+      sex: input.sex,
+      mrn: input.mrn,
+      notes: input.notes,
+      emergencyContactName: input.emergencyContact?.name,
+      emergencyContactRelationship: input.emergencyContact?.relationship,
+      emergencyContactPhone: input.emergencyContact?.phone,
+    },
+    { confirmDuplicate: input.confirmDuplicate },
+  );
   await tenant.db.batch([
-    tenant.insert(patients, {
-      id,
-      facilityId: input.facilityId,
-      ...value,
-      createdBy: auth.userId,
-      createdAt: now,
-      updatedAt: now,
-    }),
+    statement,
     audit.statement({
       action: 'create',
       entityType: 'patient',
