@@ -40,14 +40,21 @@ export default defineConfig({
     name: 'Sidecar CRM',
     description: 'Onboarding CRM in a side panel beside the apps you already work in.',
     // Least privilege: no standing access to sites. activeTab + scripting read only the page
-    // the person is on, after they click the Sidecar button there ("attach this page as evidence").
-    permissions: ['sidePanel', 'storage', 'activeTab', 'scripting'],
+    // the person is on, after they ask there: the toolbar button, the "Capture lead" menu
+    // (contextMenus) or the shortcut. alarms retries captures queued while offline.
+    permissions: ['sidePanel', 'storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // The default API origin is the local worker. Chrome match patterns ignore
     // the port, so `npm start` on any PORT works without a prompt.
     host_permissions: ['http://127.0.0.1/*'],
     // A different server is granted at run time, for that one origin only (Settings).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Open Sidecar CRM' },
+    commands: {
+      'capture-lead': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Capture a lead from this page or email',
+      },
+    },
     // WebAssembly for OCR; nothing else is loosened.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
   },

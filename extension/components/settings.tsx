@@ -9,12 +9,33 @@ export function Settings({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
+  const [blocklist, setBlocklist] = useState('');
+  const [blockMessage, setBlockMessage] = useState<{ text: string; error: boolean } | null>(null);
+
   useEffect(() => {
     sendMessage('getSettings', undefined).then(
-      (s) => setValue(s.serverUrl),
+      (s) => {
+        setValue(s.serverUrl);
+        setBlocklist(s.captureBlocklist.join('\n'));
+      },
       () => setValue(DEFAULT_SERVER_URL),
     );
   }, []);
+
+  async function saveBlocklist() {
+    try {
+      const { captureBlocklist } = await sendMessage('setCaptureBlocklist', { sites: blocklist.split('\n') });
+      setBlocklist(captureBlocklist.join('\n'));
+      setBlockMessage({
+        text: captureBlocklist.length
+          ? `Capture is off on ${captureBlocklist.length} site(s).`
+          : 'Capture is allowed on every site.',
+        error: false,
+      });
+    } catch (err) {
+      setBlockMessage({ text: (err as Error).message, error: true });
+    }
+  }
 
   async function save(e: Event) {
     e.preventDefault();
@@ -80,6 +101,32 @@ export function Settings({ onDone }: { onDone: () => void }) {
           </button>
         </div>
       </form>
+      <h2>Lead capture</h2>
+      <label for="capture-blocklist">Never capture on these sites (one per line)</label>
+      <textarea
+        id="capture-blocklist"
+        rows={4}
+        value={blocklist}
+        placeholder="portal.example-bank.com"
+        onInput={(e) => setBlocklist(e.currentTarget.value)}
+        aria-describedby="capture-blocklist-hint"
+      />
+      <p class="muted small" id="capture-blocklist-hint">
+        A site name covers its subdomains. Sidecar does not read these pages even when asked. The shortcut is
+        Alt+Shift+L; change it at chrome://extensions/shortcuts.
+      </p>
+      {blockMessage ? (
+        <p
+          class={blockMessage.error ? 'alert error' : 'alert'}
+          role={blockMessage.error ? 'alert' : 'status'}
+          data-testid="blocklist-message"
+        >
+          {blockMessage.text}
+        </p>
+      ) : null}
+      <button type="button" class="secondary" onClick={saveBlocklist}>
+        Save sites
+      </button>
     </main>
   );
 }

@@ -4,8 +4,10 @@ import { type CurrentFacility, currentFacilityItem } from '../utils/current-faci
 import type { SessionView } from '../utils/messages';
 import { type AreaId, visibleAreas } from '../utils/navigation';
 import { sendMessage } from '../utils/send-message';
+import { pendingCaptureItem } from '../utils/storage-items';
 import { AuditArea } from './audit-area';
 import { FacilitiesArea } from './facilities-area';
+import { LeadsArea } from './leads-area';
 import { MembersArea } from './members-area';
 import { PatientsArea } from './patients-area';
 import { TwoFactorSetup } from './two-factor-setup';
@@ -31,6 +33,17 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
     currentFacilityItem.getValue().then(setFacility);
     return currentFacilityItem.watch(setFacility);
   }, []);
+  // A capture from the page's menu or the shortcut brings the Leads area forward.
+  useEffect(() => {
+    const show = (pending: unknown) => {
+      if (pending && areas.some((a) => a.id === 'leads')) {
+        setAccount(false);
+        setArea('leads');
+      }
+    };
+    pendingCaptureItem.getValue().then(show);
+    return pendingCaptureItem.watch(show);
+  }, [me.permissions]);
   const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
   const current = areas.find((a) => a.id === area) ?? areas[0];
 
@@ -150,6 +163,8 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
                 <FacilitiesArea me={me} />
               ) : current.id === 'patients' ? (
                 <PatientsArea me={me} />
+              ) : current.id === 'leads' ? (
+                <LeadsArea me={me} />
               ) : current.id === 'members' ? (
                 <MembersArea me={me} />
               ) : current.id === 'audit' ? (

@@ -1,9 +1,45 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { CapturedLead } from '../capture/types';
 import { ApiError } from '../utils/api-client';
 import { createBackgroundHandler } from '../utils/background-handler';
-import type { Message } from '../utils/messages';
-import { authItem, serverUrlItem } from '../utils/storage-items';
+import type { CaptureTarget, Message } from '../utils/messages';
+import {
+  authItem,
+  captureBlocklistItem,
+  leadOutboxItem,
+  pendingCaptureItem,
+  serverUrlItem,
+} from '../utils/storage-items';
+
+const CAPTURE_MENU = 'capture-lead';
+const CAPTURE_COMMAND = 'capture-lead';
+const OUTBOX_ALARM = 'lead-outbox';
+
+/**
+ * Runs the extractors in the tab: first the shipped script (it defines the
+ * function in the extension's isolated world, out of the page's reach), then
+ * a call that returns what it found. Only the text the person pointed at or
+ * the page's own markup is read, and only now.
+ */
+async function extractFromTab(tabId: number, target: CaptureTarget): Promise<CapturedLead> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/capture-page.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (selectionText: string | null, linkUrl: string | null) => {
+      const extract = (globalThis as { __sidecarExtractLead?: (s?: string, l?: string) => unknown })
+        .__sidecarExtractLead;
+      const selection = selectionText ?? globalThis.getSelection?.()?.toString() ?? '';
+      return extract ? extract(selection || undefined, linkUrl ?? undefined) : null;
+    },
+    args: [target.selectionText ?? null, target.linkUrl ?? null],
+  });
+  if (!result?.result) throw new Error('The capture script did not run');
+  return result.result as CapturedLead;
+}
+
+const tabInfo = (tab: { id?: number; url?: string } | undefined) =>
+  tab?.id && tab.url ? { id: tab.id, url: tab.url } : null;
 
 /**
  * Reads the page the person is looking at. `activeTab` grants this for the tab
@@ -48,6 +84,60 @@ export default defineBackground(() => {
     serverUrl: { get: () => serverUrlItem.getValue(), set: (v) => serverUrlItem.setValue(v) },
     now: () => Date.now(),
     capturePage: captureActivePage,
+    captureTab: {
+      active: async () => tabInfo((await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]),
+      byId: async (tabId) => tabInfo(await browser.tabs.get(tabId).catch(() => undefined)),
+      extract: extractFromTab,
+    },
+    leadOutbox: {
+      get: () => leadOutboxItem.getValue(),
+      set: async (v) => {
+        await leadOutboxItem.setValue(v);
+        // Retry every minute while something waits; no timer when nothing does.
+        if (v.length) browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+        else await browser.alarms.clear(OUTBOX_ALARM);
+      },
+    },
+    captureBlocklist: {
+      get: () => captureBlocklistItem.getValue(),
+      set: (v) => captureBlocklistItem.setValue(v),
+    },
+  });
+
+  /**
+   * The right-click menu and the shortcut: open the panel at once (the browser
+   * allows it only inside the gesture), then read the tab and hand the result
+   * to the panel, which opens it as a prefilled form.
+   */
+  function captureFrom(tab: { id?: number; windowId?: number } | undefined, target: CaptureTarget) {
+    if (!tab?.id) return;
+    browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+    handle({ name: 'captureLead', input: { ...target, tabId: tab.id } }).then((reply) =>
+      pendingCaptureItem.setValue(
+        reply.ok ? { capture: reply.data as never } : { error: reply.error.message },
+      ),
+    );
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: CAPTURE_MENU,
+      title: 'Capture lead',
+      contexts: ['page', 'selection', 'link'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CAPTURE_MENU) return;
+    captureFrom(tab, {
+      ...(info.selectionText ? { selectionText: info.selectionText } : {}),
+      ...(info.linkUrl ? { linkUrl: info.linkUrl } : {}),
+    });
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CAPTURE_COMMAND) captureFrom(tab, {});
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) handle({ name: 'flushLeadOutbox', input: undefined });
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

@@ -1,5 +1,18 @@
+import type { CapturedLead } from '../capture/types';
 import { ApiError, callApi } from './api-client';
-import type { ApiFailure, Me, Message, MessageName, ProtocolMap, Reply, SessionView } from './messages';
+import { blockedBy, normaliseBlocklist } from './capture-blocklist';
+import type {
+  ApiFailure,
+  CaptureTarget,
+  Me,
+  Message,
+  MessageName,
+  ProtocolMap,
+  QueuedLead,
+  Reply,
+  SavedLeadReply,
+  SessionView,
+} from './messages';
 import { parseServerUrl } from './server-url';
 
 /** What the background keeps in extension session storage (never readable by content scripts). */
@@ -17,6 +30,14 @@ export type BackgroundDeps = {
   now: () => number;
   /** Reads the active tab (only with the user's gesture: activeTab). */
   capturePage?: () => Promise<{ url: string; title: string; text: string }>;
+  /** Lead capture: which tab, then the extractors run in it (only with the user's gesture). */
+  captureTab?: {
+    active: () => Promise<{ id: number; url: string } | null>;
+    byId: (tabId: number) => Promise<{ id: number; url: string } | null>;
+    extract: (tabId: number, target: CaptureTarget) => Promise<CapturedLead>;
+  };
+  leadOutbox: Store<QueuedLead[]>;
+  captureBlocklist: Store<string[]>;
 };
 
 const SESSION_ENDED = 'Your session ended. Sign in again.';
@@ -92,6 +113,47 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
       }
       throw e;
     }
+  }
+
+  /** The queued captures of whoever is signed in now (none when signed out). */
+  async function mine(queue: QueuedLead[]) {
+    const auth = await deps.auth.get();
+    if (auth.kind !== 'session') return [];
+    return queue.filter((q) => q.userId === auth.me.user.id && q.organizationId === auth.me.organization.id);
+  }
+
+  /**
+   * Sends queued captures in order, each with the key it was queued under, so
+   * the server creates each lead once however often this runs (two runs at
+   * once included). Stops at the first network failure; a refusal is kept for
+   * a person to fix instead of being retried.
+   */
+  async function flushOutbox(): Promise<{ sent: number; waiting: QueuedLead[] }> {
+    let sent = 0;
+    for (const item of await mine(await deps.leadOutbox.get())) {
+      if (item.refused) continue;
+      try {
+        await authed('/api/v1/leads', {
+          method: 'POST',
+          body: item.body,
+          headers: { 'Idempotency-Key': item.idempotencyKey },
+        });
+        sent++;
+        await deps.leadOutbox.set(
+          (await deps.leadOutbox.get()).filter((q) => q.idempotencyKey !== item.idempotencyKey),
+        );
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status === 0 || e.status === 401 || e.status >= 500) break;
+        // A 409 with Retry-After is another run sending this one right now.
+        if (e.status === 409 && e.failure.retryAfterSeconds) continue;
+        await deps.leadOutbox.set(
+          (await deps.leadOutbox.get()).map((q) =>
+            q.idempotencyKey === item.idempotencyKey ? { ...q, refused: e.failure.message } : q,
+          ),
+        );
+      }
+    }
+    return { sent, waiting: await mine(await deps.leadOutbox.get()) };
   }
 
   const handlers: {
@@ -240,8 +302,85 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
         throw new ApiError(400, { code: 'unsupported', message: 'Page capture is not available here' });
       return deps.capturePage();
     },
+    async captureLead(target) {
+      if (!deps.captureTab)
+        throw new ApiError(400, { code: 'unsupported', message: 'Capture is not available here' });
+      const tab = target?.tabId ? await deps.captureTab.byId(target.tabId) : await deps.captureTab.active();
+      if (!tab || !/^https?:/.test(tab.url))
+        throw new ApiError(400, {
+          code: 'unsupported',
+          message: 'Open the web page or email you want to capture, then try again.',
+        });
+      // Checked before the page is read: a blocked site is never read at all.
+      const blocked = blockedBy(tab.url, await deps.captureBlocklist.get());
+      if (blocked)
+        throw new ApiError(403, {
+          code: 'capture_blocked',
+          message: `Capture is turned off for ${blocked} in Settings.`,
+        });
+      let captured: CapturedLead;
+      try {
+        captured = await deps.captureTab.extract(tab.id, target ?? {});
+      } catch {
+        throw new ApiError(403, {
+          code: 'forbidden',
+          message:
+            'Sidecar may read this page only right after you ask: use its toolbar button, the right-click menu or the shortcut on the page, then capture again.',
+        });
+      }
+      return { ...captured, capturedAt: new Date(deps.now()).toISOString() };
+    },
+    async saveLead({ body, idempotencyKey }) {
+      const auth = await deps.auth.get();
+      if (auth.kind !== 'session')
+        throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
+      try {
+        return await authed<Exclude<SavedLeadReply, { queued: true }>>('/api/v1/leads', {
+          method: 'POST',
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        });
+      } catch (e) {
+        // Only an unreachable server queues: a refusal must be seen and fixed now.
+        if (!(e instanceof ApiError) || (e.status !== 0 && e.status < 500)) throw e;
+        const name = `${String(body.firstName ?? '')} ${String(body.lastName ?? '')}`.trim();
+        const queue = await deps.leadOutbox.get();
+        if (!queue.some((q) => q.idempotencyKey === idempotencyKey))
+          await deps.leadOutbox.set([
+            ...queue,
+            {
+              idempotencyKey,
+              body,
+              name,
+              queuedAt: deps.now(),
+              userId: auth.me.user.id,
+              organizationId: auth.me.organization.id,
+            },
+          ]);
+        return { queued: true as const, name };
+      }
+    },
+    async flushLeadOutbox() {
+      return flushOutbox();
+    },
+    async discardQueuedLead({ idempotencyKey }) {
+      const waiting = (await deps.leadOutbox.get()).filter((q) => q.idempotencyKey !== idempotencyKey);
+      await deps.leadOutbox.set(waiting);
+      return { waiting: await mine(waiting) };
+    },
     async getSettings() {
-      return { serverUrl: await deps.serverUrl.get() };
+      return { serverUrl: await deps.serverUrl.get(), captureBlocklist: await deps.captureBlocklist.get() };
+    },
+    async setCaptureBlocklist({ sites }) {
+      const { sites: clean, invalid } = normaliseBlocklist(sites);
+      if (invalid.length)
+        throw new ApiError(400, {
+          code: 'validation_failed',
+          message: `Not a site name: ${invalid.join(', ')}. Use names like portal.example.org.`,
+          details: invalid.map((issue) => ({ path: 'sites', issue })),
+        });
+      await deps.captureBlocklist.set(clean);
+      return { captureBlocklist: clean };
     },
     async setServerUrl({ serverUrl }) {
       const parsed = parseServerUrl(serverUrl);

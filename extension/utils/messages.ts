@@ -1,3 +1,5 @@
+import type { CapturedLead } from '../capture/types';
+
 /**
  * The one message protocol between the side panel (and, later, content
  * scripts) and the background service worker, which is the only network
@@ -24,6 +26,33 @@ export type ApiFailure = {
   details?: { path: string; issue: string }[];
   retryAfterSeconds?: number;
 };
+
+/** A lead read from a page or an email, stamped with when it was read. */
+export type LeadCapture = CapturedLead & { capturedAt: string };
+
+/** Where capture came from when it was not the panel's own button. */
+export type CaptureTarget = { tabId?: number; selectionText?: string; linkUrl?: string };
+
+/** A capture kept in the extension until the server can take it (sent once, by its key). */
+export type QueuedLead = {
+  idempotencyKey: string;
+  /** The create-lead request body, exactly as it will be sent. */
+  body: Record<string, unknown>;
+  name: string;
+  queuedAt: number;
+  /** Whose it is: it is only ever sent with that person's session in that organisation. */
+  userId: string;
+  organizationId: string;
+  /** Set when the server refused it: it waits for a person to fix it instead of being retried. */
+  refused?: string;
+};
+
+export type SavedLeadReply =
+  | {
+      lead: { id: string; firstName: string; lastName: string };
+      likelyDuplicates: { id: string; firstName: string; lastName: string; reasons: string[] }[];
+    }
+  | { queued: true; name: string };
 
 export type ProtocolMap = {
   getSession: { input: undefined; output: SessionView };
@@ -61,7 +90,17 @@ export type ProtocolMap = {
   download: { input: { path: string }; output: { base64: string; contentType: string; fileName: string } };
   /** The page in the active tab (address, title, text), for "attach this page as evidence". */
   capturePage: { input: undefined; output: { url: string; title: string; text: string } };
-  getSettings: { input: undefined; output: { serverUrl: string } };
+  /** Reads a lead from the active tab (or the tab a menu or shortcut was used on). */
+  captureLead: { input: CaptureTarget | undefined; output: LeadCapture };
+  /** Creates a lead; when the server cannot be reached it is queued and sent later, once. */
+  saveLead: { input: { body: Record<string, unknown>; idempotencyKey: string }; output: SavedLeadReply };
+  /** Sends what is queued for the signed-in person. */
+  flushLeadOutbox: { input: undefined; output: { sent: number; waiting: QueuedLead[] } };
+  /** Drops one queued capture (after it was fixed and saved from the form, or on purpose). */
+  discardQueuedLead: { input: { idempotencyKey: string }; output: { waiting: QueuedLead[] } };
+  getSettings: { input: undefined; output: { serverUrl: string; captureBlocklist: string[] } };
+  /** Sites where capture is never allowed (host names; a name covers its subdomains). */
+  setCaptureBlocklist: { input: { sites: string[] }; output: { captureBlocklist: string[] } };
   setServerUrl: { input: { serverUrl: string }; output: { serverUrl: string } };
 };
 

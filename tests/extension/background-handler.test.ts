@@ -28,6 +28,8 @@ function setup() {
       },
     },
     now: () => now,
+    leadOutbox: { get: async () => [], set: async () => undefined },
+    captureBlocklist: { get: async () => [], set: async () => undefined },
   };
   return {
     handle: createBackgroundHandler(deps),

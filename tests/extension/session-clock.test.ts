@@ -44,6 +44,8 @@ function setup(auth: StoredAuth) {
     },
     serverUrl: { get: async () => 'http://127.0.0.1:8787', set: async () => undefined },
     now: () => now,
+    leadOutbox: { get: async () => [], set: async () => undefined },
+    captureBlocklist: { get: async () => [], set: async () => undefined },
   };
   return {
     handle: createBackgroundHandler(deps),

@@ -1,0 +1,108 @@
+import { extractGeneric, mailtoAddress, telAddress } from './extract-generic';
+import { extractGmail } from './extract-gmail';
+import { extractOutlook } from './extract-outlook';
+import { mergeFound, put, putName } from './found-fields';
+import { withinLimits } from './limits';
+import type { MailFound } from './mail-found';
+import { parseText } from './parse-text';
+import type { CapturedLead } from './types';
+
+export type CaptureContext = {
+  url: string;
+  selectionText?: string | undefined;
+  linkUrl?: string | undefined;
+};
+
+type MailApp = { label: string; extract: (doc: Document) => MailFound };
+
+const GMAIL: MailApp = { label: 'Gmail', extract: extractGmail };
+const OUTLOOK: MailApp = { label: 'Outlook', extract: extractOutlook };
+const MAIL_APPS: Record<string, MailApp> = {
+  'mail.google.com': GMAIL,
+  'outlook.office.com': OUTLOOK,
+  'outlook.office365.com': OUTLOOK,
+  'outlook.live.com': OUTLOOK,
+  'outlook.cloud.microsoft': OUTLOOK,
+};
+// Selections are parsed line by line; a whole page selected is cut to this.
+const MAX_SELECTION = 20_000;
+
+/**
+ * The mail app by its address; failing that, an open Gmail message by its
+ * markup (the subject heading and a sender with an address), as on a saved
+ * copy of a message or the local page the end-to-end test serves.
+ */
+function mailAppAt(url: string, doc: Document): MailApp | undefined {
+  try {
+    const byHost = MAIL_APPS[new URL(url).hostname];
+    if (byHost) return byHost;
+  } catch {
+    // Not an address: try the markup.
+  }
+  try {
+    return doc.querySelector('h2.hP') && doc.querySelector('span.gD[email]') ? GMAIL : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs one step; a page that breaks it loses that step's findings, never the capture. */
+function attempt(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // Keep what the other steps found.
+  }
+}
+
+/**
+ * A lead from the page the person is on. Gmail and Outlook are read as an
+ * open message; any other page by its structured data. Then what the person
+ * pointed at wins over what the page suggests: the text they selected, and a
+ * mailto: or tel: link they right-clicked. Never throws, and every value fits
+ * the leads API's limits.
+ */
+export function extractLead(doc: Document, ctx: CaptureContext): CapturedLead {
+  const url = String(ctx.url ?? '');
+  const app = mailAppAt(url, doc);
+  const lead: CapturedLead = {
+    fields: {},
+    from: {},
+    channel: app ? 'email' : 'web_page',
+    url,
+    title: '',
+  };
+  attempt(() => {
+    lead.title = String(doc.title ?? '');
+  });
+
+  attempt(() => {
+    if (!app) {
+      mergeFound(lead, extractGeneric(doc));
+      return;
+    }
+    const mail = app.extract(doc);
+    mergeFound(lead, mail);
+    if (mail.subject) lead.subject = mail.subject;
+    if (mail.snippet) lead.snippet = mail.snippet;
+    // The subject names the capture better than "Inbox - me@example.com - Gmail", and keeps the mailbox owner's address out.
+    lead.title = mail.subject ?? `${app.label} message`;
+  });
+
+  attempt(() => {
+    if (!ctx.selectionText) return;
+    const selected = parseText(String(ctx.selectionText).slice(0, MAX_SELECTION));
+    putName(lead, selected.name, 'selected text', true);
+    put(lead, 'email', selected.email, 'selected text', true);
+    put(lead, 'phone', selected.phone, 'selected text', true);
+    put(lead, 'dateOfBirth', selected.dateOfBirth, 'selected text', true);
+  });
+
+  attempt(() => {
+    const link = String(ctx.linkUrl ?? '');
+    put(lead, 'email', /^mailto:/i.test(link) ? mailtoAddress(link) : undefined, 'mailto link', true);
+    put(lead, 'phone', telAddress(link), 'tel link', true);
+  });
+
+  return withinLimits(lead);
+}

@@ -1,0 +1,21 @@
+/** The lead-form fields a capture can prefill. */
+export type CapturedField = 'firstName' | 'lastName' | 'email' | 'phone' | 'dateOfBirth' | 'notes';
+
+/**
+ * What the extractors read from a page or an open email. `from` names, in
+ * words the side panel shows, where each prefilled value came from, so the
+ * person can judge it before saving.
+ */
+export type CapturedLead = {
+  fields: Partial<Record<CapturedField, string>>;
+  /** e.g. 'Gmail sender', 'JSON-LD Person', 'hCard', 'mailto link', 'tel link', 'selected text'. */
+  from: Partial<Record<CapturedField, string>>;
+  channel: 'email' | 'web_page';
+  url: string;
+  title: string;
+  subject?: string;
+  snippet?: string;
+};
+
+/** What one extractor found: field values and their origins, merged by extractLead. */
+export type FoundFields = Pick<CapturedLead, 'fields' | 'from'>;

@@ -1,0 +1,182 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Coordinator, LeadAnalytics } from '../utils/lead-types';
+import { apiCall } from '../utils/use-api';
+
+const PERIODS = [
+  { days: 30, label: 'Last 30 days' },
+  { days: 90, label: 'Last 90 days' },
+  { days: 365, label: 'Last 12 months' },
+];
+
+/**
+ * One horizontal bar per row, with the figure written beside it: the bar is
+ * for the glance, the number for reading (and for screen readers).
+ */
+function Bars(props: {
+  label: string;
+  rows: { key: string; name: string; value: number; text: string }[];
+  max?: number;
+  testId: string;
+}) {
+  const max = props.max ?? Math.max(1, ...props.rows.map((r) => r.value));
+  return (
+    <figure class="chart" data-testid={props.testId}>
+      <figcaption>{props.label}</figcaption>
+      {props.rows.length === 0 ? (
+        <p class="muted small">No data in this period.</p>
+      ) : (
+        <dl class="bars">
+          {props.rows.map((r) => (
+            <div class="bar-row" key={r.key}>
+              <dt>{r.name}</dt>
+              <dd>
+                <span class="bar" style={{ width: `${(r.value / max) * 100}%` }} aria-hidden="true" />
+                <span class="bar-value">{r.text}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </figure>
+  );
+}
+
+/** New leads per week as small columns, with the busiest week named. */
+function Weeks({ weeks }: { weeks: LeadAnalytics['newLeads'] }) {
+  const max = Math.max(1, ...weeks.map((w) => w.leads));
+  const busiest = weeks.reduce<(typeof weeks)[number] | null>(
+    (a, w) => (!a || w.leads > a.leads ? w : a),
+    null,
+  );
+  return (
+    <figure class="chart" data-testid="chart-new-leads">
+      <figcaption>New leads per week</figcaption>
+      {weeks.length === 0 ? (
+        <p class="muted small">No new leads in this period.</p>
+      ) : (
+        <>
+          <svg
+            viewBox={`0 0 ${weeks.length * 12} 40`}
+            class="columns"
+            role="img"
+            aria-label={weeks.map((w) => `week of ${w.week}: ${w.leads}`).join('; ')}
+          >
+            {weeks.map((w, i) => {
+              const h = Math.max(1, (w.leads / max) * 38);
+              return <rect key={w.week} x={i * 12 + 1} y={40 - h} width={10} height={h} />;
+            })}
+          </svg>
+          <p class="muted small">
+            {weeks.length} week(s) · busiest: week of {busiest?.week} ({busiest?.leads})
+          </p>
+        </>
+      )}
+    </figure>
+  );
+}
+
+/** The leads dashboard for a period: funnel, conversion by source and coordinator, time in stage, volume. */
+export function LeadAnalyticsView({
+  coordinators,
+  onBack,
+}: {
+  coordinators: Coordinator[];
+  onBack: () => void;
+}) {
+  const [days, setDays] = useState(90);
+  const [data, setData] = useState<LeadAnalytics | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    const from = new Date(Date.now() - days * 86_400_000).toISOString();
+    apiCall<LeadAnalytics>('GET', `/api/v1/leads/analytics?from=${encodeURIComponent(from)}`).then(
+      setData,
+      (e: Error) => setError(e.message),
+    );
+  }, [days]);
+
+  const name = (id: string | null) =>
+    id ? (coordinators.find((c) => c.id === id)?.name ?? 'Former member') : 'Unassigned';
+
+  return (
+    <section class="area" data-testid="lead-analytics">
+      <button type="button" class="link" onClick={onBack}>
+        ← Pipeline
+      </button>
+      <div class="row-between">
+        <h3>Analytics</h3>
+        <label class="inline">
+          <span class="sr-only">Period</span>
+          <select value={days} onChange={(e) => setDays(Number(e.currentTarget.value))} aria-label="Period">
+            {PERIODS.map((p) => (
+              <option value={p.days} key={p.days}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error ? (
+        <p class="alert error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!data ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <p data-testid="analytics-totals">
+            <strong>{data.totals.leads}</strong> new lead(s), <strong>{data.totals.won}</strong> won:{' '}
+            <strong>{data.totals.conversionRate}%</strong> conversion.
+          </p>
+          <Bars
+            label="Where this period's leads are now"
+            testId="chart-funnel"
+            rows={data.funnel.map((s) => ({
+              key: s.stageId,
+              name: s.name,
+              value: s.leads,
+              text: String(s.leads),
+            }))}
+          />
+          <Bars
+            label="Conversion by source"
+            testId="chart-sources"
+            max={100}
+            rows={data.bySource.map((s) => ({
+              key: s.sourceId ?? 'none',
+              name: s.name,
+              value: s.conversionRate,
+              text: `${s.conversionRate}% (${s.won} of ${s.leads})`,
+            }))}
+          />
+          <Bars
+            label="Conversion by coordinator"
+            testId="chart-coordinators"
+            max={100}
+            rows={data.byCoordinator.map((c) => ({
+              key: c.coordinatorId ?? 'none',
+              name: name(c.coordinatorId),
+              value: c.conversionRate,
+              text: `${c.conversionRate}% (${c.won} of ${c.leads})`,
+            }))}
+          />
+          <Bars
+            label="Average days in stage before moving on"
+            testId="chart-time-in-stage"
+            rows={data.timeInStage
+              .filter((s) => s.averageDays !== null)
+              .map((s) => ({
+                key: s.stageId,
+                name: s.name,
+                value: s.averageDays ?? 0,
+                text: `${s.averageDays} d (${s.moves} move(s))`,
+              }))}
+          />
+          <Weeks weeks={data.newLeads} />
+        </>
+      )}
+    </section>
+  );
+}

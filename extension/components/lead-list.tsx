@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { type Coordinator, fullName, type Lead, type Source, type Stage } from '../utils/lead-types';
+import { usePagedList } from '../utils/use-api';
+import { ShowMore } from './show-more';
+
+/** The pipeline as a list: by stage, searchable, newest first, with who looks after each lead. */
+export function LeadList(props: {
+  stages: Stage[];
+  sources: Source[];
+  coordinators: Coordinator[];
+  onOpen: (id: string) => void;
+}) {
+  const [stageId, setStageId] = useState('');
+  const [q, setQ] = useState('');
+  const query = new URLSearchParams({
+    limit: '50',
+    ...(stageId ? { stageId } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+  });
+  const list = usePagedList<Lead>(`/api/v1/leads?${query}`);
+  const stageName = (id: string) => props.stages.find((s) => s.id === id)?.name ?? '';
+  const coordinatorName = (id: string | null) =>
+    id ? (props.coordinators.find((c) => c.id === id)?.name ?? 'Assigned') : 'Unassigned';
+
+  return (
+    <div>
+      <div class="filters">
+        <label for="lead-stage-filter" class="sr-only">
+          Stage
+        </label>
+        <select id="lead-stage-filter" value={stageId} onChange={(e) => setStageId(e.currentTarget.value)}>
+          <option value="">All stages</option>
+          {props.stages.map((s) => (
+            <option value={s.id} key={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label for="lead-q" class="sr-only">
+          Search leads
+        </label>
+        <input
+          id="lead-q"
+          type="search"
+          placeholder="Search by name, email or phone"
+          value={q}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
+      </div>
+      {list.error ? <p class="alert error">{list.error}</p> : null}
+      {!list.loading && list.items.length === 0 ? (
+        <p class="empty" data-testid="empty-state">
+          {q || stageId
+            ? 'No lead matches.'
+            : 'No leads yet. Capture one from an email or a web page, or add one by hand.'}
+        </p>
+      ) : null}
+      <ul class="list" aria-label="Leads" aria-busy={list.loading} data-testid="lead-list">
+        {list.items.map((l) => (
+          <li key={l.id} data-testid="lead-row">
+            <button type="button" class="row-link" onClick={() => props.onOpen(l.id)}>
+              <strong>{fullName(l)}</strong>
+              <span class="muted small">
+                {stageName(l.stageId)} · {coordinatorName(l.coordinatorId)}
+                {l.sourceId ? ` · ${props.sources.find((s) => s.id === l.sourceId)?.name ?? ''}` : ''}
+                {l.patientId ? ' · patient' : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ShowMore list={list} />
+    </div>
+  );
+}
