@@ -121,7 +121,10 @@ export const backupCodes = sqliteTable(
   (t) => [index('backup_codes_user').on(t.userId)],
 );
 
-/** Failed sign-in counters, keyed `account:<email>` or `ip:<address>`. */
+/**
+ * Failed sign-in counters, keyed `account:<email>` or `ip:<address>`; also the
+ * web-form rate limit, keyed `public-lead:<organisation>:<address>`.
+ */
 export const loginThrottles = sqliteTable('login_throttles', {
   key: text().primaryKey(),
   failures: integer().notNull(),
@@ -684,5 +687,22 @@ export const leadScoringRules = sqliteTable('lead_scoring_rules', {
     .references(() => organizations.id),
   rules: text({ mode: 'json' }).$type<import('../shared/lead-scoring').ScoringRules>().notNull(),
   updatedBy: text().notNull(),
+  updatedAt: text().notNull(),
+});
+
+/**
+ * The practice website's inquiry form (one per organisation): the unguessable
+ * key in its public address and the websites allowed to post from a browser.
+ */
+export const leadFormSettings = sqliteTable('lead_form_settings', {
+  organizationId: text()
+    .primaryKey()
+    .references(() => organizations.id),
+  /** Not a secret (it sits in the website's HTML) but unguessable; rotating it retires the old address. */
+  formKey: text().notNull().unique(),
+  enabled: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Exact origins (`https://host[:port]`) that may post from a browser. */
+  allowedOrigins: text({ mode: 'json' }).$type<string[]>().notNull(),
+  updatedBy: text(),
   updatedAt: text().notNull(),
 });

@@ -1,7 +1,8 @@
 import { ROLES, type Role } from '../shared/permissions';
+import { randomBytes, toBase64Url } from '../worker/lib/crypto';
 import { hashPassword } from '../worker/services/auth/password-hash';
 import type { AnyDb } from './client';
-import { memberships, organizations, users } from './schema';
+import { leadFormSettings, memberships, organizations, users } from './schema';
 
 export const DEMO_PASSWORD = 'sidecar-demo';
 
@@ -22,6 +23,7 @@ type DemoRows = {
   organizations: (typeof organizations.$inferInsert)[];
   users: (typeof users.$inferInsert)[];
   memberships: (typeof memberships.$inferInsert)[];
+  leadForms: (typeof leadFormSettings.$inferInsert)[];
   logins: DemoLogin[];
 };
 
@@ -46,6 +48,18 @@ export async function demoRows(now = new Date().toISOString()): Promise<DemoRows
     })),
     users: [],
     memberships: [],
+    // The demo practice's website form is on and accepts posts from the local worker's own origin,
+    // so it can be tried by hand; the key is random like any other (a re-run keeps the first one).
+    leadForms: [
+      {
+        organizationId: DEMO_ORGS.demo.id,
+        formKey: toBase64Url(randomBytes(24)),
+        enabled: true,
+        allowedOrigins: ['http://127.0.0.1:8787'],
+        updatedBy: null,
+        updatedAt: now,
+      },
+    ],
     logins: [],
   };
   for (const { org, role } of people) {
@@ -81,6 +95,7 @@ export async function seedDemo(db: AnyDb): Promise<DemoLogin[]> {
   for (const user of rows.users) await db.insert(users).values(user).onConflictDoNothing();
   for (const membership of rows.memberships)
     await db.insert(memberships).values(membership).onConflictDoNothing();
+  await db.insert(leadFormSettings).values(rows.leadForms).onConflictDoNothing();
   return rows.logins;
 }
 
@@ -125,6 +140,17 @@ export async function demoSeedSql(): Promise<{ sql: string; logins: DemoLogin[] 
       ['createdAt', 'created_at'],
       ['updatedAt', 'updated_at'],
     ]),
+    ...insert(
+      'lead_form_settings',
+      rows.leadForms.map((f) => ({ ...f, allowedOrigins: JSON.stringify(f.allowedOrigins) })),
+      [
+        ['organizationId', 'organization_id'],
+        ['formKey', 'form_key'],
+        ['enabled', 'enabled'],
+        ['allowedOrigins', 'allowed_origins'],
+        ['updatedAt', 'updated_at'],
+      ],
+    ),
   ].join('\n');
   return { sql, logins: rows.logins };
 }

@@ -13,6 +13,8 @@ import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
+import { leadCoordinatorRoutes } from './routes/lead-coordinators';
+import { leadFormRoutes } from './routes/lead-form';
 import {
   leadAnalyticsRoutes,
   leadRoutes,
@@ -27,6 +29,7 @@ import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
 import { patientRoutes } from './routes/patients';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
+import { publicLeadRoutes } from './routes/public-leads';
 import { serviceRoutes } from './routes/services';
 
 const api = new OpenAPIHono<AppEnv>();
@@ -52,6 +55,10 @@ api
   .route('/lead-sources', leadSourceRoutes)
   .route('/lead-scoring-rules', scoringRuleRoutes)
   .route('/pipeline-stages', pipelineStageRoutes)
+  .route('/lead-coordinators', leadCoordinatorRoutes)
+  .route('/lead-form', leadFormRoutes)
+  // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
+  .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes);
 
 const root = new OpenAPIHono<AppEnv>();

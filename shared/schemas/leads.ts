@@ -56,6 +56,21 @@ export const leadCreateSchema = z
   })
   .refine((v) => v.email || v.phone, { message: 'Give an email address or a phone number', path: ['email'] });
 
+/** Corrections to a lead; `null` clears an optional field. */
+export const leadUpdateSchema = z
+  .strictObject({
+    firstName: z.string().trim().min(1, { message: 'Enter the first name' }).max(80),
+    lastName: z.string().trim().min(1, { message: 'Enter the last name' }).max(80),
+    email: emailSchema.nullable(),
+    phone: z.string().trim().min(1).max(40).nullable(),
+    dateOfBirth: dateSchema.nullable(),
+    responsibleParty: responsiblePartySchema.nullable(),
+    sourceId: idSchema.nullable(),
+    notes: z.string().trim().max(4000).nullable(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
 export const leadMatchSchema = z.strictObject({
   firstName: z.string().trim().max(80).optional(),
   lastName: z.string().trim().max(80).optional(),

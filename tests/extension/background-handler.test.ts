@@ -157,6 +157,8 @@ describe('a call that ends after the session changed', () => {
       },
       serverUrl: { get: async () => api, set: async () => undefined },
       now: () => Date.now(),
+      leadOutbox: { get: async () => [], set: async () => undefined },
+      captureBlocklist: { get: async () => [], set: async () => undefined },
     };
     const handle = createBackgroundHandler(deps);
     await handle({ name: 'login', input: { email: 'clinical_staff@demo.test', password: 'sidecar-demo' } });

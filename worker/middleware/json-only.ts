@@ -7,11 +7,20 @@ import { AppError } from '../lib/app-error';
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 /** A 25 MB document plus the multipart envelope around it. */
 export const UPLOAD_BODY_LIMIT_BYTES = 25 * 1024 * 1024 + 64 * 1024;
+/** An inquiry from a practice website: a few short fields and a message. */
+export const PUBLIC_FORM_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** File uploads (documents, roster files) are the only API writes that may be multipart. */
 const isUpload = (c: Context<AppEnv>) =>
   c.req.method === 'POST' &&
   (/\/documents$/.test(c.req.path) || c.req.path.endsWith('/patients/import/preview'));
+
+/**
+ * The public web-form endpoint: a practice's plain HTML form (no JavaScript)
+ * can only post form-urlencoded, so that path alone accepts it besides JSON.
+ */
+const isPublicForm = (c: Context<AppEnv>) =>
+  c.req.method === 'POST' && /\/api\/v1\/public\/leads\/[^/]+\/?$/.test(c.req.path);
 
 /**
  * Bodies of API writes are JSON (uploads: multipart form data), refused before
@@ -28,6 +37,13 @@ export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
         throw new AppError(
           'unsupported_media_type',
           'Upload the file as multipart/form-data with a "file" field',
+        );
+      }
+    } else if (isPublicForm(c)) {
+      if (!/^application\/(json|x-www-form-urlencoded)\b/i.test(type)) {
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the form as application/json or application/x-www-form-urlencoded',
         );
       }
     } else if (!/^application\/json\b/i.test(type)) {
@@ -53,10 +69,21 @@ const uploadLimit = bodyLimit({
   },
 });
 
+const publicFormLimit = bodyLimit({
+  maxSize: PUBLIC_FORM_BODY_LIMIT_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', 'The form is larger than 16 KB');
+  },
+});
+
 /** A 5,000-row roster commit is JSON, but larger than ordinary writes. */
 const isLargeJson = (c: Context<AppEnv>) =>
   c.req.method === 'POST' && c.req.path.endsWith('/patients/import/commit');
 
 export const apiBodyLimit = createMiddleware<AppEnv>((c, next) =>
-  isUpload(c) || isLargeJson(c) ? uploadLimit(c, next) : jsonLimit(c, next),
+  isUpload(c) || isLargeJson(c)
+    ? uploadLimit(c, next)
+    : isPublicForm(c)
+      ? publicFormLimit(c, next)
+      : jsonLimit(c, next),
 );

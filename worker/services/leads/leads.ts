@@ -83,11 +83,14 @@ async function assertCoordinator(tenant: TenantDb, id: string) {
     ]);
 }
 
-/** Creates a lead (always; likely duplicates come back with it to open, merge or ignore). */
+/**
+ * Creates a lead (always; likely duplicates come back with it to open, merge or ignore).
+ * `auth` is the signed-in member, or for the public web form a stand-in with no permissions.
+ */
 export async function createLead(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  auth: Pick<AuthContext, 'userId' | 'permissions'>,
   input: z.infer<typeof leadCreateSchema>,
 ) {
   const stages = await listStages(tenant);

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { emailSchema } from './common';
+
+export const MAX_ALLOWED_ORIGINS = 20;
+/** The hidden field of the website form: people leave it empty, form-filling bots do not. */
+export const HONEYPOT_FIELD = 'website';
+
+const originMessage = 'Enter a website address like https://www.example.com, with no path';
+const hostPattern = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
+
+/**
+ * One website allowed to post from a browser, as the browser names it in the
+ * `Origin` header: scheme, host and port, nothing else. `https://Example.com/`
+ * is kept as `https://example.com`; paths, queries, wildcards and `null` are refused.
+ */
+export const allowedOriginSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((value, ctx) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    const exact =
+      url &&
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      hostPattern.test(url.hostname) &&
+      !url.username &&
+      !url.password &&
+      url.pathname === '/' &&
+      !/[?#]/.test(value) &&
+      /^https?:\/\/[^/]+\/?$/i.test(value);
+    if (!url || !exact) {
+      ctx.addIssue({ code: 'custom', message: originMessage });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+
+export const leadFormUpdateSchema = z
+  .strictObject({
+    enabled: z.boolean().optional(),
+    allowedOrigins: z
+      .array(allowedOriginSchema)
+      .max(MAX_ALLOWED_ORIGINS, { message: `At most ${MAX_ALLOWED_ORIGINS} websites` })
+      .transform((list) => [...new Set(list)])
+      .optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
+export const leadFormConfigSchema = z.object({
+  enabled: z.boolean(),
+  /** The unguessable part of the public address. */
+  key: z.string(),
+  /** The full address the website's form posts to. */
+  endpoint: z.string(),
+  /** The same address without the host: `/api/v1/public/leads/<key>`. */
+  endpointPath: z.string(),
+  allowedOrigins: z.array(z.string()),
+});
+
+// A plain HTML form sends every field, empty ones as "": those count as not given.
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+
+const dateOfBirthSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' })
+  .refine(
+    (v) => {
+      const t = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v) && t <= Date.now();
+    },
+    { message: 'Enter a real date of birth' },
+  );
+
+/**
+ * What a practice website's inquiry form posts (JSON or form-urlencoded).
+ * Unlike the staff API this is not strict: website builders add fields of
+ * their own (submit buttons, CMS tokens), which are dropped and never stored.
+ */
+export const publicLeadSchema = z
+  .object({
+    firstName: z
+      .string({ message: 'Enter your first name' })
+      .trim()
+      .min(1, { message: 'Enter your first name' })
+      .max(80),
+    lastName: z
+      .string({ message: 'Enter your last name' })
+      .trim()
+      .min(1, { message: 'Enter your last name' })
+      .max(80),
+    email: optionalField(emailSchema),
+    phone: optionalField(
+      z
+        .string()
+        .trim()
+        .max(40)
+        .refine((v) => v.replace(/\D/g, '').length >= 7, {
+          message: 'Enter a phone number with at least 7 digits',
+        }),
+    ),
+    dateOfBirth: optionalField(dateOfBirthSchema),
+    message: optionalField(z.string().trim().max(4000)),
+    /** Where a plain form returns after posting; used only when it is on an allowed website. */
+    redirect: optionalField(z.string().trim().max(2000)),
+  })
+  .refine((v) => v.email || v.phone, { message: 'Give an email address or a phone number', path: ['email'] });
+
+export type PublicLeadInput = z.infer<typeof publicLeadSchema>;

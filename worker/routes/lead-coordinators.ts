@@ -1,0 +1,36 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { commonErrors, json, newRouter } from '../lib/openapi';
+import { requireAuth } from '../middleware/require-auth';
+import { requirePermission } from '../middleware/require-permission';
+import { listCoordinators } from '../services/leads/coordinators';
+
+/**
+ * Members who can look after leads. Separate from /members (users:view) so a
+ * coordinator can see colleagues' names and loads without seeing the
+ * organisation's member administration.
+ */
+export const leadCoordinatorRoutes = newRouter();
+leadCoordinatorRoutes.use('*', requireAuth);
+
+leadCoordinatorRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['leads'],
+    summary: 'Active members who can look after leads, with their open leads',
+    middleware: [requirePermission('leads:view')] as const,
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(
+            z.object({ id: z.string(), name: z.string(), role: z.string(), openLeads: z.number() }),
+          ),
+        }),
+        'Coordinators',
+      ),
+      ...commonErrors,
+    },
+  }),
+  async (c) => c.json({ items: await listCoordinators(c.var.tenant) }, 200),
+);
