@@ -22,13 +22,16 @@ export function tidyName(name: string): string {
     .replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+/** One part of a name key: case, accents, spacing and punctuation ignored. */
+export function nameKeyPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
 /** What "the same name" means for duplicate checks: case, accents, spacing and punctuation ignored. */
 export function nameKey(firstName: string, lastName: string): string {
-  const norm = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
-  return `${norm(lastName)}|${norm(firstName)}`;
+  return `${nameKeyPart(lastName)}|${nameKeyPart(firstName)}`;
 }

@@ -336,6 +336,19 @@ describe('lead analytics', () => {
     });
     expect(res.json.newLeads).toHaveLength(1);
     expect(res.json.newLeads[0].leads).toBe(2);
+    // Renaming a stage keeps its history.
+    await api(`/api/v1/pipeline-stages/${stages[0].id}`, {
+      token: admin,
+      method: 'PATCH',
+      body: { name: 'First contact' },
+    });
+    const renamed = await api(`/api/v1/leads/analytics?from=${encodeURIComponent(from)}`, { token: admin });
+    expect(
+      renamed.json.timeInStage.find((t: { stageId: string }) => t.stageId === stages[0].id),
+    ).toMatchObject({
+      name: 'First contact',
+      moves: 1,
+    });
     const backwards = await api(
       `/api/v1/leads/analytics?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(from)}`,
       { token: admin },

@@ -9,6 +9,7 @@ import {
   leadCreateSchema,
   leadMatchSchema,
   leadSchema,
+  leadUpdateSchema,
   mergeSchema,
   scoreSchema,
   scoringRulesSchema,
@@ -32,10 +33,10 @@ import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { addActivity, assignLead, convertLead, mergeLead, moveStage } from '../services/leads/lead-actions';
 import { leadAnalytics } from '../services/leads/lead-analytics';
+import { updateLead } from '../services/leads/lead-edit';
 import { leadScore, saveScoringRules, scoringRules } from '../services/leads/lead-score';
 import { addTask, listTasks, updateTask } from '../services/leads/lead-tasks';
 import { createLead, findLeadMatches, getLead, listLeads, timeline } from '../services/leads/leads';
-import { listSources, listStages } from '../services/leads/pipeline';
 
 const params = z.object({ id: idSchema });
 
@@ -49,10 +50,11 @@ leadRoutes
       method: 'get',
       path: '/',
       tags: ['leads'],
-      summary: 'Leads, newest first, by stage or coordinator',
+      summary: 'Leads, newest first, by stage or coordinator, or searched by name, email or phone',
       middleware: [requirePermission('leads:view')] as const,
       request: {
         query: z.strictObject({
+          q: z.string().trim().max(100).optional(),
           stageId: idSchema.optional(),
           coordinatorId: idSchema.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -112,6 +114,19 @@ leadRoutes
       responses: { 200: json(leadSchema, 'The lead'), ...commonErrors, ...notFoundError },
     }),
     async (c) => c.json(await getLead(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['leads'],
+      summary: "Correct a lead's details (null clears an optional field)",
+      middleware: [requirePermission('leads:edit')] as const,
+      request: { params, ...jsonBody(leadUpdateSchema) },
+      responses: { 200: json(leadSchema, 'The lead'), ...commonErrors, ...notFoundError, ...conflictError },
+    }),
+    async (c) =>
+      c.json(await updateLead(c.var.tenant, c.var.audit, c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -377,74 +392,5 @@ scoringRuleRoutes
       c.json(await saveScoringRules(c.var.tenant, c.var.audit, c.var.auth.userId, c.req.valid('json')), 200),
   );
 
-/** Lead sources and pipeline stages (created from sensible defaults on first use). */
-export const leadSourceRoutes = newRouter();
-leadSourceRoutes.use('*', requireAuth);
-export const pipelineStageRoutes = newRouter();
-pipelineStageRoutes.use('*', requireAuth);
-
-leadSourceRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/',
-    tags: ['leads'],
-    summary: 'Where leads come from',
-    middleware: [requirePermission('leads:view')] as const,
-    responses: {
-      200: json(
-        z.object({
-          items: z.array(
-            z.object({ id: z.string(), name: z.string(), channel: z.string(), active: z.boolean() }),
-          ),
-        }),
-        'Sources',
-      ),
-      ...commonErrors,
-    },
-  }),
-  async (c) =>
-    c.json(
-      {
-        items: (await listSources(c.var.tenant)).map((s) => ({
-          id: s.id,
-          name: s.name,
-          channel: s.channel,
-          active: s.active,
-        })),
-      },
-      200,
-    ),
-);
-
-pipelineStageRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/',
-    tags: ['leads'],
-    summary: 'The pipeline, in order (each stage open, won or lost)',
-    middleware: [requirePermission('leads:view')] as const,
-    responses: {
-      200: json(
-        z.object({
-          items: z.array(
-            z.object({ id: z.string(), name: z.string(), outcome: z.string(), sortOrder: z.number() }),
-          ),
-        }),
-        'Stages',
-      ),
-      ...commonErrors,
-    },
-  }),
-  async (c) =>
-    c.json(
-      {
-        items: (await listStages(c.var.tenant)).map((s) => ({
-          id: s.id,
-          name: s.name,
-          outcome: s.outcome,
-          sortOrder: s.sortOrder,
-        })),
-      },
-      200,
-    ),
-);
+/** Lead sources and pipeline stages (created from sensible defaults on first use) live in pipeline-settings.ts. */
+export { leadSourceRoutes, pipelineStageRoutes } from './pipeline-settings';

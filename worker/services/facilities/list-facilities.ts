@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { facilities } from '../../../db/schema';
 import type { facilityListQuerySchema } from '../../../shared/schemas/facilities';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
 import { visibleFacilities } from './facility-access';
@@ -26,14 +27,12 @@ export async function listFacilities(
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const keyColumn = byName ? facilities.nameKey : facilities.createdAt;
   const order = direction === 'desc' ? desc : asc;
-  // LIKE wildcards typed by a person are literal characters.
-  const pattern = query.q ? `%${query.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
   const rows = await tenant
     .select(
       facilities,
       and(
         visibleFacilities(tenant, auth),
-        pattern ? sql`${facilities.nameKey} LIKE ${pattern} ESCAPE '\\'` : undefined,
+        query.q ? contains(facilities.nameKey, query.q.toLowerCase()) : undefined,
         query.contractStatus ? eq(facilities.contractStatus, query.contractStatus) : undefined,
         query.feature ? eq(FEATURE_COLUMNS[query.feature], true) : undefined,
         afterCursor(keyColumn, facilities.id, decodeCursor(query.cursor), direction),

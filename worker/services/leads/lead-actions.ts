@@ -49,8 +49,11 @@ export async function moveStage(
   await tenant.db.batch([
     tenant.update(leads, { stageId: to.id, stageEnteredAt: now, updatedAt: now }, eq(leads.id, id)),
     activity(tenant, id, 'stage_change', auth.userId, input.note ?? null, {
+      // Names for the timeline as it read then; ids so analytics survive a rename.
       from: from?.name ?? null,
+      fromStageId: from?.id ?? null,
       to: to.name,
+      toStageId: to.id,
       daysInStage: Math.floor((Date.parse(now) - Date.parse(lead.stageEnteredAt)) / 86_400_000),
     }),
     audit.statement({ action: 'update', entityType: 'lead', entityId: id, detail: { stage: to.name } }),

@@ -62,7 +62,12 @@ export async function leadAnalytics(tenant: TenantDb, audit: AuditLog, period: P
   });
 
   const timeInStage = stages.map((s) => {
-    const left = moves.filter((m) => m.detail?.from === s.name && typeof m.detail?.daysInStage === 'number');
+    // By stage id; moves recorded before ids were kept match by the name they had.
+    const left = moves.filter(
+      (m) =>
+        (m.detail?.fromStageId ? m.detail.fromStageId === s.id : m.detail?.from === s.name) &&
+        typeof m.detail?.daysInStage === 'number',
+    );
     const days = left.map((m) => m.detail!.daysInStage as number);
     return {
       stageId: s.id,

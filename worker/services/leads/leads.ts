@@ -1,12 +1,13 @@
 import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leadActivities, leadSources, leads, memberships } from '../../../db/schema';
-import { nameKey } from '../../../shared/roster/names';
+import { nameKey, nameKeyPart } from '../../../shared/roster/names';
 import type { leadCreateSchema, leadMatchSchema } from '../../../shared/schemas/leads';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
@@ -160,16 +161,43 @@ export async function getLead(tenant: TenantDb, audit: AuditLog, id: string) {
   return toLead(row);
 }
 
+/**
+ * The list's search, normalised as duplicate checks are: a query that is only
+ * a phone number ("(512) 555-0111", "+1 512 555 0111") matches the phone;
+ * otherwise every word must match the first or last name (case, accents and
+ * punctuation ignored), the email, or, with three or more digits, the phone.
+ * At most eight words, three bound parameters each.
+ */
+export function leadSearch(q: string | undefined): SQL | undefined {
+  const text = q?.trim().slice(0, 100);
+  if (!text) return undefined;
+  const phone = /^[\d\s().+-]+$/.test(text) ? phoneKey(text) : null;
+  if (phone && phone.length >= 3) return contains(leads.phoneKey, phone);
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  return and(
+    ...words.map((word) => {
+      const name = nameKeyPart(word);
+      const digits = word.replace(/\D/g, '');
+      return or(
+        name ? contains(leads.nameKey, name) : undefined,
+        contains(leads.email, word),
+        digits.length >= 3 ? contains(leads.phoneKey, digits) : undefined,
+      );
+    }),
+  );
+}
+
 export async function listLeads(
   tenant: TenantDb,
   audit: AuditLog,
-  query: { stageId?: string; coordinatorId?: string; limit: number; cursor?: string },
+  query: { q?: string; stageId?: string; coordinatorId?: string; limit: number; cursor?: string },
 ) {
   const rows = await tenant
     .select(
       leads,
       and(
         isNull(leads.mergedInto),
+        leadSearch(query.q),
         query.stageId ? eq(leads.stageId, query.stageId) : undefined,
         query.coordinatorId ? eq(leads.coordinatorId, query.coordinatorId) : undefined,
         afterCursor(leads.createdAt, leads.id, decodeCursor(query.cursor)),
@@ -181,7 +209,8 @@ export async function listLeads(
   audit.record({
     action: 'list',
     entityType: 'lead',
-    detail: { count: page.items.length, leadIds: page.items.map((l) => l.id) },
+    // Whether it was a search, not the words: they are often a person's name.
+    detail: { count: page.items.length, leadIds: page.items.map((l) => l.id), search: !!query.q },
   });
   return { items: page.items.map(toLead), nextCursor: page.nextCursor };
 }

@@ -1,10 +1,11 @@
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { patients } from '../../../db/schema';
 import type { PatientCreate } from '../../../shared/schemas/patients';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
@@ -169,7 +170,7 @@ export async function listPatients(
       and(
         visiblePatients(tenant, auth),
         query.facilityId ? eq(patients.facilityId, query.facilityId) : undefined,
-        ...words.map((w) => or(like(patients.nameKey, `%${w}%`), sql`lower(${patients.mrn}) = ${w}`)),
+        ...words.map((w) => or(contains(patients.nameKey, w), sql`lower(${patients.mrn}) = ${w}`)),
         afterCursor(patients.nameKey, patients.id, decodeCursor(query.cursor), 'asc'),
       ),
     )
