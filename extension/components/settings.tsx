@@ -9,7 +9,8 @@ export function Settings({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const [blocklist, setBlocklist] = useState('');
+  // null until loaded: typing into the list before it arrives would be overwritten.
+  const [blocklist, setBlocklist] = useState<string | null>(null);
   const [blockMessage, setBlockMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   useEffect(() => {
@@ -18,13 +19,17 @@ export function Settings({ onDone }: { onDone: () => void }) {
         setValue(s.serverUrl);
         setBlocklist(s.captureBlocklist.join('\n'));
       },
-      () => setValue(DEFAULT_SERVER_URL),
+      () => {
+        setValue(DEFAULT_SERVER_URL);
+        setBlocklist('');
+      },
     );
   }, []);
 
   async function saveBlocklist() {
     try {
-      const { captureBlocklist } = await sendMessage('setCaptureBlocklist', { sites: blocklist.split('\n') });
+      const sites = (blocklist ?? '').split('\n');
+      const { captureBlocklist } = await sendMessage('setCaptureBlocklist', { sites });
       setBlocklist(captureBlocklist.join('\n'));
       setBlockMessage({
         text: captureBlocklist.length
@@ -102,31 +107,37 @@ export function Settings({ onDone }: { onDone: () => void }) {
         </div>
       </form>
       <h2>Lead capture</h2>
-      <label for="capture-blocklist">Never capture on these sites (one per line)</label>
-      <textarea
-        id="capture-blocklist"
-        rows={4}
-        value={blocklist}
-        placeholder="portal.example-bank.com"
-        onInput={(e) => setBlocklist(e.currentTarget.value)}
-        aria-describedby="capture-blocklist-hint"
-      />
-      <p class="muted small" id="capture-blocklist-hint">
-        A site name covers its subdomains. Sidecar does not read these pages even when asked. The shortcut is
-        Alt+Shift+L; change it at chrome://extensions/shortcuts.
-      </p>
-      {blockMessage ? (
-        <p
-          class={blockMessage.error ? 'alert error' : 'alert'}
-          role={blockMessage.error ? 'alert' : 'status'}
-          data-testid="blocklist-message"
-        >
-          {blockMessage.text}
-        </p>
-      ) : null}
-      <button type="button" class="secondary" onClick={saveBlocklist}>
-        Save sites
-      </button>
+      {blocklist === null ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <label for="capture-blocklist">Never capture on these sites (one per line)</label>
+          <textarea
+            id="capture-blocklist"
+            rows={4}
+            value={blocklist}
+            placeholder="portal.example-bank.com"
+            onInput={(e) => setBlocklist(e.currentTarget.value)}
+            aria-describedby="capture-blocklist-hint"
+          />
+          <p class="muted small" id="capture-blocklist-hint">
+            A site name covers its subdomains. Sidecar does not read these pages even when asked. The shortcut
+            is Alt+Shift+L; change it at chrome://extensions/shortcuts.
+          </p>
+          {blockMessage ? (
+            <p
+              class={blockMessage.error ? 'alert error' : 'alert'}
+              role={blockMessage.error ? 'alert' : 'status'}
+              data-testid="blocklist-message"
+            >
+              {blockMessage.text}
+            </p>
+          ) : null}
+          <button type="button" class="secondary" onClick={saveBlocklist}>
+            Save sites
+          </button>
+        </>
+      )}
     </main>
   );
 }

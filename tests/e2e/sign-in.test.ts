@@ -41,12 +41,12 @@ describe('the side panel against a running worker', () => {
     await panel.getByRole('button', { name: 'Change' }).click();
     const field = panel.getByLabel('Server address');
     await field.fill('ftp://nope');
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(() => text(panel.getByRole('alert'))).toBe(
       'The address must start with https:// or http://',
     );
     await field.fill(api);
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(() => text(panel.getByTestId('server-url'))).toBe(api);
   });
 

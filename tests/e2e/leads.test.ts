@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, openSidePanel } from './extension-browser';
+
+const api = inject('apiOrigin');
+
+/** Retries until the UI settles (10 s at most): the panel answers asynchronously. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
+const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
+
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let context: BrowserContext;
+let panel: Page;
+
+/**
+ * A saved Gmail message served from the local server's address: the extension
+ * may read 127.0.0.1 without a click on its toolbar button, which a headless
+ * browser cannot make. The extractor knows Gmail by its markup, not only by
+ * its address.
+ */
+const EMAIL_PAGE = `${api}/e2e/inbox/message`;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  context = browser.context;
+  const gmail = readFileSync('tests/fixtures/capture/gmail-message.html', 'utf8');
+  await context.route(EMAIL_PAGE, (route) =>
+    route.fulfill({ body: gmail, contentType: 'text/html; charset=utf-8' }),
+  );
+  panel = await openSidePanel(context, browser.extensionId);
+  // The test worker listens on a port of its own.
+  await panel.getByRole('button', { name: 'Change' }).click();
+  await panel.getByLabel('Server address').fill(api);
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByTestId('server-url').filter({ hasText: api }).waitFor();
+  await panel.getByLabel('Email').fill('treatment_coordinator@demo.test');
+  await panel.getByLabel('Password').fill('sidecar-demo');
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await panel.getByRole('tab', { name: 'Leads' }).click();
+});
+afterAll(() => browser?.close());
+
+/** Opens the email in a tab in front of the panel, as a coordinator reading their inbox would. */
+async function openEmail() {
+  const page = await context.newPage();
+  await page.goto(EMAIL_PAGE);
+  await page.bringToFront();
+  return page;
+}
+
+describe('capturing a lead from an email', () => {
+  it('prefills the form from the open message, saves it, and finds it in the pipeline', async () => {
+    const email = await openEmail();
+    await panel.getByRole('button', { name: 'Capture from this page' }).click();
+
+    // What came from where is shown under each field.
+    const form = panel.getByTestId('lead-form');
+    await form.waitFor();
+    expect(await panel.getByLabel('First name').inputValue()).toBe('Maria');
+    expect(await panel.getByLabel('Last name').inputValue()).toBe('Gonzalez');
+    expect(await panel.getByLabel('Email', { exact: true }).inputValue()).toBe('maria.gonzalez@example.com');
+    expect(await panel.getByLabel('Phone', { exact: true }).inputValue()).toBe('(555) 010-1234');
+    expect(await panel.getByLabel('Date of birth (optional)').inputValue()).toBe('2011-03-14');
+    expect(await text(form.locator('#l-email-hint'))).toBe('From Gmail sender');
+    expect(await text(panel.getByTestId('capture-origin'))).toContain('Braces for my daughter Sofia');
+    expect(await panel.getByLabel('Notes').inputValue()).toContain('Subject: Braces for my daughter Sofia');
+    expect(await panel.getByLabel('Source').locator('option:checked').textContent()).toBe('Email');
+
+    // The prospect is the daughter; the sender becomes her parent, which a minor needs.
+    await panel.getByLabel('First name').fill('Sofia');
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await eventually(() => text(panel.getByRole('alert').first())).toBe(
+      'A minor needs a parent or guardian: enter their name',
+    );
+    const guardian = panel.getByTestId('responsible-party');
+    await guardian.getByLabel('Name').fill('Maria Gonzalez');
+    await guardian.getByLabel('Relationship').fill('Mother');
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+
+    await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Sofia Gonzalez');
+    expect(await text(panel.getByTestId('lead-origin'))).toContain('Source: Email');
+    expect(await text(panel.getByTestId('lead-origin'))).toContain(
+      'captured from Braces for my daughter Sofia',
+    );
+    expect(await text(panel.getByText(/^Parent or guardian:/))).toContain('Maria Gonzalez (Mother)');
+    await eventually(async () => (await text(panel.getByTestId('lead-timeline'))) ?? '').toContain(
+      'Created from email',
+    );
+
+    // Back in the pipeline it is in the first stage.
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+    await panel.getByLabel('Search leads').fill('Sofia');
+    await eventually(() => text(panel.getByTestId('lead-row'))).toMatch(/^Sofia GonzalezNew inquiry/);
+    await panel.getByLabel('Stage').selectOption({ label: 'New inquiry' });
+    await eventually(() => panel.getByTestId('lead-row').count()).toBe(1);
+    await email.close();
+  });
+
+  it('warns of the likely duplicate on a second capture of the same email and opens it', async () => {
+    const email = await openEmail();
+    await panel.getByLabel('Search leads').fill('');
+    await panel.getByRole('button', { name: 'Capture from this page' }).click();
+    const matches = panel.getByTestId('lead-matches');
+    await eventually(async () => (await text(matches)) ?? '').toContain('Sofia Gonzalez');
+    expect(await text(matches)).toContain('same email');
+    await matches.getByRole('button', { name: 'Sofia Gonzalez' }).click();
+    await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Sofia Gonzalez');
+    await email.close();
+  });
+
+  it('works the lead: a call, a follow-up, a stage move, the score, and the analytics', async () => {
+    await panel.getByLabel('What happened').fill('Left a voicemail about Thursday');
+    await panel.getByLabel('Kind').selectOption('call');
+    await panel.getByRole('button', { name: 'Log' }).click();
+    await eventually(async () => (await text(panel.getByTestId('lead-timeline'))) ?? '').toContain(
+      'Left a voicemail about Thursday',
+    );
+
+    await panel.getByLabel('Follow-up', { exact: true }).fill('Call back to book the consultation');
+    await panel.getByRole('button', { name: 'Add', exact: true }).click();
+    await eventually(async () => (await text(panel.getByTestId('lead-tasks'))) ?? '').toContain(
+      'Call back to book the consultation',
+    );
+
+    await panel.getByLabel('Stage', { exact: true }).selectOption({ label: 'Contacted' });
+    await eventually(() => text(panel.getByTestId('lead-message'))).toBe('Moved to Contacted.');
+    await eventually(async () => (await text(panel.getByTestId('lead-timeline'))) ?? '').toContain(
+      'Moved from New inquiry to Contacted',
+    );
+
+    // The score is explained by the rules that gave it.
+    await panel.getByTestId('lead-score').locator('summary').click();
+    const score = (await text(panel.getByTestId('lead-score'))) ?? '';
+    expect(score).toMatch(/Score \d+\/100/);
+    expect(score).toMatch(/\+\d+ /);
+
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+    await panel.getByRole('button', { name: 'Analytics' }).click();
+    // Other test files add leads too; these figures are this lead's alone.
+    await eventually(() => text(panel.getByTestId('analytics-totals'))).toMatch(
+      /^\d+ new lead\(s\), \d+ won/,
+    );
+    expect(await text(panel.getByTestId('chart-funnel'))).toContain('Contacted1');
+    expect(await text(panel.getByTestId('chart-sources'))).toContain('Email0% (0 of 1)');
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+  });
+
+  it('never reads a site on the capture blocklist', async () => {
+    await panel.getByRole('button', { name: 'Settings' }).click();
+    await panel.getByLabel('Never capture on these sites (one per line)').fill('127.0.0.1');
+    await panel.getByRole('button', { name: 'Save sites' }).click();
+    await eventually(() => text(panel.getByTestId('blocklist-message'))).toBe('Capture is off on 1 site(s).');
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('tab', { name: 'Leads' }).click();
+
+    const email = await openEmail();
+    await panel.getByRole('button', { name: 'Capture from this page' }).click();
+    await eventually(() => text(panel.getByTestId('leads-message'))).toBe(
+      'Capture is turned off for 127.0.0.1 in Settings.',
+    );
+    expect(await panel.getByTestId('lead-form').count()).toBe(0);
+    await email.close();
+  });
+});
