@@ -163,3 +163,56 @@ describe('capturing a lead from an email', () => {
     await email.close();
   });
 });
+
+describe('pipeline settings and conversion', () => {
+  it('adds a stage, shows the website form address, and converts the lead to a patient', async () => {
+    await panel.getByRole('button', { name: 'Pipeline and sources' }).click();
+    await panel.getByLabel('New stage', { exact: true }).fill('Records requested');
+    await panel.getByRole('button', { name: 'Add stage' }).click();
+    await eventually(() => text(panel.getByTestId('pipeline-message'))).toBe('Records requested added.');
+    const stages = panel.getByTestId('stage-row');
+    await eventually(() => stages.count()).toBe(7);
+    await panel.getByRole('button', { name: 'Move Records requested up' }).click();
+    await eventually(() => text(panel.getByTestId('pipeline-message'))).toBe('Order saved.');
+    expect(await stages.nth(5).locator('input').inputValue()).toBe('Records requested');
+    // A won stage cannot lead the pipeline: the server's reason is shown.
+    await panel.getByRole('button', { name: 'Move New inquiry down' }).click();
+    await eventually(() => text(panel.getByTestId('pipeline-message'))).toBe('Order saved.');
+    await panel.getByLabel('Outcome of Contacted').selectOption('won');
+    await eventually(() => text(panel.getByTestId('pipeline-message'))).toMatch(/first stage/i);
+    await panel.getByRole('button', { name: 'Move New inquiry up' }).click();
+    await eventually(async () => stages.nth(0).locator('input').inputValue()).toBe('New inquiry');
+
+    expect(await text(panel.getByTestId('lead-form-endpoint'))).toMatch(
+      new RegExp(`^${api.replace(/[.]/g, '\\.')}/api/v1/public/leads/[\\w-]{20,}$`),
+    );
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+
+    // Conversion: the lead becomes a patient of a facility and is marked won. The
+    // practice's location is set up by an administrator through the API.
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const created = await fetch(`${api}/api/v1/facilities`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.token}` },
+      body: JSON.stringify({
+        name: 'Bright Smiles Orthodontics',
+        address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    await panel.getByLabel('Search leads').fill('Sofia');
+    await panel.getByRole('button', { name: /^Sofia Gonzalez/ }).click();
+    await panel.getByRole('button', { name: 'Convert to patient' }).click();
+    await panel.getByLabel('Facility or location').selectOption({ label: 'Bright Smiles Orthodontics' });
+    expect(await panel.getByLabel('Date of birth', { exact: true }).inputValue()).toBe('2011-03-14');
+    await panel.getByRole('button', { name: 'Convert', exact: true }).click();
+    await eventually(() => text(panel.getByTestId('lead-converted'))).toBe('This lead is a patient now.');
+    expect(await panel.getByLabel('Stage', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Started treatment',
+    );
+  });
+});
