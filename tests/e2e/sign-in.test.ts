@@ -74,8 +74,9 @@ describe('the side panel against a running worker', () => {
       'Members',
       'Audit',
     ]);
-    await panel.getByRole('tab', { name: 'Leads' }).click();
-    await eventually(() => text(panel.getByTestId('empty-state'))).toContain('Leads arrive here');
+    // An area not built yet says what will arrive there.
+    await panel.getByRole('tab', { name: 'Referrals' }).click();
+    await eventually(() => text(panel.getByTestId('empty-state'))).toContain('Referrals arrive here');
     await panel.screenshot({ path: '.tmp/e2e-signed-in.png' });
   });
 
