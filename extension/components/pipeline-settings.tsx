@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Source, Stage } from '../utils/lead-types';
 import { apiCall } from '../utils/use-api';
 import { LeadFormSettings } from './lead-form-settings';
+import { ScoringRulesEditor } from './scoring-rules-editor';
 
 const OUTCOMES = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
 const CHANNELS: Record<string, string> = {
@@ -255,6 +256,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
           Add source
         </button>
       </form>
+      <ScoringRulesEditor />
       <LeadFormSettings />
     </section>
   );

@@ -186,6 +186,12 @@ describe('pipeline settings and conversion', () => {
     expect(await text(panel.getByTestId('lead-form-endpoint'))).toMatch(
       new RegExp(`^${api.replace(/[.]/g, '\\.')}/api/v1/public/leads/[\\w-]{20,}$`),
     );
+    // Scoring rules: an email inquiry is worth more here; the lead's score says so.
+    await panel.getByLabel('Email (points)').fill('33');
+    await panel.getByRole('button', { name: 'Save scoring rules' }).click();
+    await eventually(() => text(panel.getByTestId('scoring-rules').getByRole('status'))).toBe(
+      'Scoring rules saved; scores use them from now on.',
+    );
     await panel.getByRole('button', { name: '← Pipeline' }).click();
 
     // Conversion: the lead becomes a patient of a facility and is marked won. The
@@ -206,6 +212,10 @@ describe('pipeline settings and conversion', () => {
     expect(created.status).toBe(201);
     await panel.getByLabel('Search leads').fill('Sofia');
     await panel.getByRole('button', { name: /^Sofia Gonzalez/ }).click();
+    await panel.getByTestId('lead-score').locator('summary').click();
+    await eventually(async () => (await text(panel.getByTestId('lead-score'))) ?? '').toContain(
+      '+33 Source: email',
+    );
     await panel.getByRole('button', { name: 'Convert to patient' }).click();
     await panel.getByLabel('Facility or location').selectOption({ label: 'Bright Smiles Orthodontics' });
     expect(await panel.getByLabel('Date of birth', { exact: true }).inputValue()).toBe('2011-03-14');
