@@ -12,6 +12,9 @@ import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
 import { healthRoutes } from './routes/health';
+import { intakeRequestRoutes } from './routes/intake-requests';
+import { intakeSubmissionRoutes } from './routes/intake-submissions';
+import { intakeTemplateRoutes } from './routes/intake-templates';
 import { invitationRoutes } from './routes/invitations';
 import { leadCoordinatorRoutes } from './routes/lead-coordinators';
 import { leadFormRoutes } from './routes/lead-form';
@@ -57,6 +60,9 @@ api
   .route('/pipeline-stages', pipelineStageRoutes)
   .route('/lead-coordinators', leadCoordinatorRoutes)
   .route('/lead-form', leadFormRoutes)
+  .route('/intake-templates', intakeTemplateRoutes)
+  .route('/intake-requests', intakeRequestRoutes)
+  .route('/intake-submissions', intakeSubmissionRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes);

@@ -52,11 +52,15 @@ export const statusChangeSchema = z.strictObject({
   reason: z.string().trim().min(3, { message: 'Give a reason' }).max(500),
 });
 
+/** "Intake form X submitted": the item completes itself when the patient submits that form. */
+const intakeTemplateIdSchema = idSchema.describe('An intake template whose submission completes the item');
+
 export const templateItemInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
   description: z.string().trim().max(1000).optional(),
   kind: z.enum(ITEM_KINDS),
   required: z.boolean(),
+  intakeTemplateId: intakeTemplateIdSchema.optional(),
 });
 export const templateItemUpdateSchema = z
   .strictObject({
@@ -64,6 +68,8 @@ export const templateItemUpdateSchema = z
     description: z.string().trim().max(1000).nullable().optional(),
     kind: z.enum(ITEM_KINDS).optional(),
     required: z.boolean().optional(),
+    /** null unlinks the item from its intake form. */
+    intakeTemplateId: intakeTemplateIdSchema.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export const reorderSchema = z.strictObject({ itemIds: z.array(idSchema).min(1).max(200) });
@@ -79,6 +85,7 @@ export const templateSchema = z.object({
       description: z.string().nullable(),
       kind: z.enum(ITEM_KINDS),
       required: z.boolean(),
+      intakeTemplateId: z.string().nullable(),
     }),
   ),
 });

@@ -5,16 +5,20 @@ import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
 import { emailAdapterFor } from '../services/email/email-adapters';
 import { deliverOutbox } from '../services/email/outbox';
+import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
 import { remindDueTasks } from '../services/leads/lead-tasks';
 
 /**
- * The cron trigger: retries outbox delivery and removes what has no use left
+ * The cron trigger: lead follow-up and intake form reminders, expired intake
+ * links marked, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
  */
 export async function runScheduled(env: Bindings, now = Date.now()) {
   const db = d1Database(env.DB);
   const reminded = await remindDueTasks(db, now);
+  const intakeReminded = await remindIntakeRequests(db, now);
+  const intakeExpired = await expireIntakeRequests(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -32,5 +36,5 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
         ),
       ),
   ]);
-  return { delivered, reminded };
+  return { delivered, reminded, intakeReminded, intakeExpired };
 }

@@ -42,6 +42,7 @@ async function templateView(tenant: TenantDb, id: string, patientsUpdated?: numb
       description: i.description,
       kind: i.kind as ItemKind,
       required: i.required,
+      intakeTemplateId: i.intakeTemplateId,
     })),
     ...(patientsUpdated === undefined ? {} : { patientsUpdated }),
   };
@@ -102,7 +103,8 @@ checklistTemplateRoutes
       method: 'post',
       path: '/{id}/items',
       tags: ['checklists'],
-      summary: 'Add an item; checklists of patients not yet active gain it',
+      summary:
+        'Add an item (with intakeTemplateId, one that completes itself when the patient submits that form); checklists of patients not yet active gain it',
       middleware: [requirePermission('patients:full')] as const,
       request: { params, ...jsonBody(templateItemInputSchema) },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },
@@ -122,7 +124,8 @@ checklistTemplateRoutes
       method: 'patch',
       path: '/{id}/items/{itemId}',
       tags: ['checklists'],
-      summary: 'Edit an item (title, description, kind, required); done items keep their completion',
+      summary:
+        'Edit an item (title, description, kind, required, intakeTemplateId); done items keep their completion',
       middleware: [requirePermission('patients:full')] as const,
       request: { params: itemParams, ...jsonBody(templateItemUpdateSchema) },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },

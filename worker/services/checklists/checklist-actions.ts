@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   checklistTemplateItems,
+  intakeTemplates,
   patientChecklistItems,
   patientStatusEvents,
   patients,
@@ -293,7 +294,14 @@ export async function changeTemplate(
   auth: AuthContext,
   templateId: string,
   change:
-    | { op: 'add'; title: string; description?: string; kind: ItemKind; required: boolean }
+    | {
+        op: 'add';
+        title: string;
+        description?: string;
+        kind: ItemKind;
+        required: boolean;
+        intakeTemplateId?: string;
+      }
     | {
         op: 'update';
         itemId: string;
@@ -301,6 +309,7 @@ export async function changeTemplate(
         description?: string | null;
         kind?: ItemKind;
         required?: boolean;
+        intakeTemplateId?: string | null;
       }
     | { op: 'remove'; itemId: string }
     | { op: 'reorder'; itemIds: string[] },
@@ -312,6 +321,13 @@ export async function changeTemplate(
   );
   const item = 'itemId' in change ? existing.find((i) => i.id === change.itemId && !i.removedAt) : undefined;
   if ('itemId' in change && !item) throw notFound('Checklist item');
+  if ('intakeTemplateId' in change && change.intakeTemplateId) {
+    const [form] = await tenant.select(intakeTemplates, eq(intakeTemplates.id, change.intakeTemplateId));
+    if (!form)
+      throw new AppError('validation_failed', 'That intake form does not exist', [
+        { path: 'intakeTemplateId', issue: 'unknown intake template' },
+      ]);
+  }
   if (change.op === 'add') {
     await tenant.db.batch([
       tenant.insert(checklistTemplateItems, {
@@ -321,6 +337,7 @@ export async function changeTemplate(
         description: change.description ?? null,
         kind: change.kind,
         required: change.required,
+        intakeTemplateId: change.intakeTemplateId ?? null,
         sortOrder: Math.max(-1, ...existing.map((i) => i.sortOrder)) + 1,
         createdAt: now,
       }),

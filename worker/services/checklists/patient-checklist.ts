@@ -118,15 +118,36 @@ export async function recomputeStatus(
   const [patient] = await tenant.select(patients, eq(patients.id, patientId));
   if (!patient) return null;
   const items = await patientItems(tenant, patientId);
+  const { enrollment, statements } = await statusStatements(tenant, audit, patient, items, changedBy, reason);
+  if (statements.length) await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return enrollment;
+}
+
+/**
+ * `recomputeStatus` for a caller that writes the checklist change and the
+ * status in one batch: the statements for the status `items` imply (the
+ * checklist as it will be once the caller's batch has run), none when it
+ * stays the same.
+ */
+export async function statusStatements(
+  tenant: TenantDb,
+  audit: AuditLog,
+  patient: PatientRow,
+  items: Pick<ItemRow, 'required' | 'doneAt' | 'removedAt'>[],
+  changedBy: string,
+  reason: string,
+) {
+  const patientId = patient.id;
   const enrollment = deriveEnrollment(
     items.map((i) => ({ required: i.required, done: !!i.doneAt, removed: !!i.removedAt })),
     patient,
   );
   const from = patient.enrollmentStatus as EnrollmentStatus;
   const clearOverride = !!patient.statusOverride && !enrollment.overridden;
-  if (enrollment.status === from && !clearOverride) return enrollment;
+  const statements: BatchItem<'sqlite'>[] = [];
+  if (enrollment.status === from && !clearOverride) return { enrollment, statements };
   const now = iso();
-  const statements: BatchItem<'sqlite'>[] = [
+  statements.push(
     tenant.update(
       patients,
       {
@@ -136,7 +157,7 @@ export async function recomputeStatus(
       },
       eq(patients.id, patientId),
     ),
-  ];
+  );
   if (enrollment.status !== from) {
     statements.push(
       tenant.insert(patientStatusEvents, {
@@ -171,8 +192,7 @@ export async function recomputeStatus(
       }
     }
   }
-  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return enrollment;
+  return { enrollment, statements };
 }
 
 /** After a template change: reshape the checklists of patients not yet active, and re-derive their status. */

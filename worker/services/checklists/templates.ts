@@ -43,7 +43,11 @@ export const DEFAULT_ITEMS: { title: string; description: string; kind: ItemKind
 
 type TemplateRow = typeof checklistTemplates.$inferSelect;
 
-async function createTemplate(tenant: TenantDb, facilityId: string | null, items: typeof DEFAULT_ITEMS) {
+async function createTemplate(
+  tenant: TenantDb,
+  facilityId: string | null,
+  items: ((typeof DEFAULT_ITEMS)[number] & { intakeTemplateId?: string | null })[],
+) {
   const id = newId('clt');
   const now = iso();
   const rows = items.map((item, i) => ({
@@ -61,13 +65,11 @@ async function createTemplate(tenant: TenantDb, facilityId: string | null, items
       createdAt: now,
       updatedAt: now,
     }),
-    // Nine columns a row: ten rows keep each statement under D1's 100 parameters.
-    ...Array.from({ length: Math.ceil(rows.length / 10) }, (_, c) =>
+    // At most ten columns a row: nine rows keep each statement under D1's 100 parameters.
+    ...Array.from({ length: Math.ceil(rows.length / 9) }, (_, c) =>
       tenant.db
         .insert(checklistTemplateItems)
-        .values(
-          rows.slice(c * 10, c * 10 + 10).map((r) => ({ ...r, organizationId: tenant.organizationId })),
-        ),
+        .values(rows.slice(c * 9, c * 9 + 9).map((r) => ({ ...r, organizationId: tenant.organizationId }))),
     ),
   ]);
   return (await tenant.get(checklistTemplates, id, 'Checklist template')) as TemplateRow;
@@ -120,6 +122,7 @@ export async function overrideForFacility(tenant: TenantDb, facilityId: string) 
       description: i.description ?? '',
       kind: i.kind as ItemKind,
       required: i.required,
+      intakeTemplateId: i.intakeTemplateId,
     })),
   );
 }

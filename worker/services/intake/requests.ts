@@ -1,0 +1,366 @@
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { z } from 'zod';
+import {
+  intakeRequests,
+  intakeSubmissions,
+  intakeTemplates,
+  intakeTemplateVersions,
+  leads,
+} from '../../../db/schema';
+import type { Answers } from '../../../shared/intake/definition';
+import type {
+  intakeRequestCreateSchema,
+  intakeRequestListQuerySchema,
+  intakeRequestRenewSchema,
+} from '../../../shared/schemas/intake-api';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
+import type { TenantDb } from '../../lib/tenant-db';
+import { DAY, iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { queueEmail } from '../email/outbox';
+import { getVisiblePatientRow } from '../patients/patient-access';
+import { formLink, newFormToken } from './form-token';
+import { prefillAnswers } from './prefill';
+import { intakeRequestEmail } from './request-emails';
+import { effectiveStatus, outstanding, statusIs } from './request-status';
+import { defaultRecipient, loadSubject, recordValues, type Subject, subjectRef } from './subject';
+import { latestVersion } from './templates';
+
+type RequestRow = typeof intakeRequests.$inferSelect;
+type ViewRow = { request: RequestRow; templateName: string; version: number; submissionId: string | null };
+
+const today = (now: number) => iso(now).slice(0, 10);
+
+function toRequest({ request: r, templateName, version, submissionId }: ViewRow, now = Date.now()) {
+  return {
+    id: r.id,
+    templateId: r.templateId,
+    templateName,
+    versionId: r.versionId,
+    version,
+    leadId: r.leadId,
+    patientId: r.patientId,
+    delivery: r.delivery as 'email' | 'link',
+    recipientEmail: r.recipientEmail,
+    status: effectiveStatus(r, now),
+    expiresAt: r.expiresAt,
+    sentAt: r.sentAt,
+    openedAt: r.openedAt,
+    startedAt: r.startedAt,
+    submittedAt: r.submittedAt,
+    submissionId,
+    remindedAt: r.remindedAt,
+    cancelledAt: r.cancelledAt,
+    renewedAt: r.renewedAt,
+    renewals: r.renewals,
+    hasDraft: !!r.draftAnswers && Object.keys(r.draftAnswers).length > 0,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}
+
+/** Requests with their template's name, pinned version number and submission, scoped to the tenant. */
+function requestViews(tenant: TenantDb, where?: SQL) {
+  return tenant.db
+    .select({
+      request: intakeRequests,
+      templateName: intakeTemplates.name,
+      version: intakeTemplateVersions.version,
+      submissionId: intakeSubmissions.id,
+    })
+    .from(intakeRequests)
+    .innerJoin(intakeTemplates, eq(intakeTemplates.id, intakeRequests.templateId))
+    .innerJoin(intakeTemplateVersions, eq(intakeTemplateVersions.id, intakeRequests.versionId))
+    .leftJoin(intakeSubmissions, eq(intakeSubmissions.requestId, intakeRequests.id))
+    .where(tenant.scope(intakeRequests, where))
+    .$dynamic();
+}
+
+async function requestView(tenant: TenantDb, id: string, now = Date.now()) {
+  const [row] = await requestViews(tenant, eq(intakeRequests.id, id)).limit(1);
+  if (!row) throw new AppError('not_found', 'Intake request not found');
+  return toRequest(row, now);
+}
+
+/** The lead or patient a form goes to: visible to the caller, and a lead that was not merged away. */
+async function subjectFor(tenant: TenantDb, auth: AuthContext, ref: { leadId?: string; patientId?: string }) {
+  if (ref.leadId) {
+    const lead = await tenant.get(leads, ref.leadId, 'Lead');
+    if (lead.mergedInto)
+      throw new AppError('conflict', 'This lead was merged into another; send the form to that lead');
+  } else if (ref.patientId) {
+    await getVisiblePatientRow(tenant, auth, ref.patientId);
+  }
+  const subject = await loadSubject(tenant, { leadId: ref.leadId ?? null, patientId: ref.patientId ?? null });
+  if (!subject) throw new AppError('not_found', 'Record not found');
+  return subject;
+}
+
+function recipientFor(subject: Subject, given: string | undefined, now: number) {
+  const to = given ?? defaultRecipient(subject, today(now));
+  if (!to)
+    throw new AppError(
+      'conflict',
+      'There is no email address for this person; give one, or copy the link instead',
+      [{ path: 'email', issue: 'no email address on the record' }],
+    );
+  return to;
+}
+
+/** The answers of this person's latest submission of this form: a renewal's form starts from them. */
+async function previousAnswers(
+  tenant: TenantDb,
+  templateId: string,
+  subject: Subject,
+): Promise<Answers | null> {
+  const ref = subjectRef(subject);
+  const [row] = await tenant
+    .select(
+      intakeSubmissions,
+      and(
+        eq(intakeSubmissions.templateId, templateId),
+        ref.leadId
+          ? eq(intakeSubmissions.leadId, ref.leadId)
+          : eq(intakeSubmissions.patientId, ref.patientId!),
+      ),
+    )
+    .orderBy(desc(intakeSubmissions.submittedAt))
+    .limit(1);
+  return row?.answers ?? null;
+}
+
+/**
+ * Sends a template's latest published version to a lead or a patient: a new
+ * link (token stored hashed), what the record already says pre-filled, and
+ * the link emailed through the outbox or handed back to copy. The link is in
+ * this answer only.
+ */
+export async function sendRequest(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: z.infer<typeof intakeRequestCreateSchema>,
+  deps: { baseUrl: string; now?: number },
+) {
+  const now = deps.now ?? Date.now();
+  const template = await tenant.get(intakeTemplates, input.templateId, 'Intake template');
+  if (template.archivedAt)
+    throw new AppError('conflict', `"${template.name}" is archived and cannot be sent`);
+  const version = await latestVersion(tenant, template.id);
+  if (!version)
+    throw new AppError('conflict', `Publish "${template.name}" before sending it`, [
+      { path: 'templateId', issue: 'no published version' },
+    ]);
+  const subject = await subjectFor(tenant, auth, input);
+  const recipient = input.delivery === 'email' ? recipientFor(subject, input.email, now) : null;
+  const prefill = prefillAnswers(
+    version.definition,
+    recordValues(subject),
+    await previousAnswers(tenant, template.id, subject),
+    today(now),
+    'record',
+  );
+  const { token, tokenHash } = await newFormToken();
+  const id = newId('irq');
+  const expiresAt = iso(now + input.expiresInDays * DAY);
+  const link = formLink(deps.baseUrl, token);
+  const statements: BatchItem<'sqlite'>[] = [
+    tenant.insert(intakeRequests, {
+      id,
+      templateId: template.id,
+      versionId: version.id,
+      ...subjectRef(subject),
+      delivery: input.delivery,
+      recipientEmail: recipient,
+      tokenHash,
+      status: 'sent',
+      expiresAt,
+      sentAt: iso(now),
+      prefill,
+      createdBy: auth.userId,
+      createdAt: iso(now),
+      updatedAt: iso(now),
+    }),
+    audit.statement({
+      action: 'create',
+      entityType: 'intake_request',
+      entityId: id,
+      detail: {
+        templateId: template.id,
+        versionId: version.id,
+        ...subjectRef(subject),
+        delivery: input.delivery,
+        prefilled: Object.keys(prefill),
+      },
+    }),
+  ];
+  const messageIds: string[] = [];
+  if (recipient) {
+    const message = queueEmail(tenant.db, {
+      organizationId: tenant.organizationId,
+      ...intakeRequestEmail({
+        to: recipient,
+        organizationName: auth.organization.name,
+        firstName: subject.row.firstName,
+        link,
+        expiresAt,
+      }),
+    });
+    statements.push(message.statement);
+    messageIds.push(message.id);
+  }
+  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return { request: { ...(await requestView(tenant, id, now)), link }, messageIds };
+}
+
+/** Renewing: a new link and expiry on the same request; the old link stops working at once. */
+export async function renewRequest(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: z.infer<typeof intakeRequestRenewSchema>,
+  deps: { baseUrl: string; now?: number },
+) {
+  const now = deps.now ?? Date.now();
+  const row = await tenant.get(intakeRequests, id, 'Intake request');
+  const status = effectiveStatus(row, now);
+  if (status === 'submitted')
+    throw new AppError('conflict', 'This form was already submitted; send a new one if something changed');
+  if (status === 'cancelled') throw new AppError('conflict', 'This form was cancelled; send a new one');
+  const subject = await subjectFor(tenant, auth, {
+    leadId: row.leadId ?? undefined,
+    patientId: row.patientId ?? undefined,
+  });
+  // A newer version published since goes out with the new link; answers carry over by field id.
+  const version = (await latestVersion(tenant, row.templateId))!;
+  const delivery = input.delivery ?? (row.delivery as 'email' | 'link');
+  const recipient =
+    delivery === 'email' ? recipientFor(subject, input.email ?? row.recipientEmail ?? undefined, now) : null;
+  // What the person already typed wins over the record: they were correcting it.
+  const prefill = prefillAnswers(
+    version.definition,
+    recordValues(subject),
+    { ...row.prefill, ...(row.draftAnswers ?? {}) },
+    today(now),
+    'earlier',
+  );
+  const { token, tokenHash } = await newFormToken();
+  const expiresAt = iso(now + input.expiresInDays * DAY);
+  const link = formLink(deps.baseUrl, token);
+  const statements: BatchItem<'sqlite'>[] = [
+    tenant.update(
+      intakeRequests,
+      {
+        tokenHash,
+        versionId: version.id,
+        status: 'sent',
+        delivery,
+        recipientEmail: recipient,
+        expiresAt,
+        sentAt: iso(now),
+        openedAt: null,
+        startedAt: null,
+        remindedAt: null,
+        expiredAt: null,
+        renewedAt: iso(now),
+        renewals: row.renewals + 1,
+        prefill,
+        draftAnswers: null,
+        draftSavedAt: null,
+        updatedAt: iso(now),
+      },
+      and(eq(intakeRequests.id, id), eq(intakeRequests.tokenHash, row.tokenHash)) as SQL,
+    ),
+    audit.statement({
+      action: 'update',
+      entityType: 'intake_request',
+      entityId: id,
+      detail: { renewed: true, versionId: version.id, delivery, carriedOver: Object.keys(prefill) },
+    }),
+  ];
+  const messageIds: string[] = [];
+  if (recipient) {
+    const message = queueEmail(tenant.db, {
+      organizationId: tenant.organizationId,
+      ...intakeRequestEmail({
+        to: recipient,
+        organizationName: auth.organization.name,
+        firstName: subject.row.firstName,
+        link,
+        expiresAt,
+      }),
+    });
+    statements.push(message.statement);
+    messageIds.push(message.id);
+  }
+  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return { request: { ...(await requestView(tenant, id, now)), link }, messageIds };
+}
+
+export async function cancelRequest(tenant: TenantDb, audit: AuditLog, auth: AuthContext, id: string) {
+  const row = await tenant.get(intakeRequests, id, 'Intake request');
+  if (row.status === 'submitted') throw new AppError('conflict', 'This form was already submitted');
+  if (row.status === 'cancelled') throw new AppError('conflict', 'This form is already cancelled');
+  const now = iso();
+  await tenant.db.batch([
+    tenant.update(
+      intakeRequests,
+      { status: 'cancelled', cancelledAt: now, cancelledBy: auth.userId, updatedAt: now },
+      and(
+        eq(intakeRequests.id, id),
+        inArray(intakeRequests.status, ['sent', 'opened', 'in_progress', 'expired']),
+      ) as SQL,
+    ),
+    audit.statement({
+      action: 'update',
+      entityType: 'intake_request',
+      entityId: id,
+      detail: { cancelled: true },
+    }),
+  ]);
+  return requestView(tenant, id);
+}
+
+export async function getRequest(tenant: TenantDb, audit: AuditLog, id: string) {
+  const view = await requestView(tenant, id);
+  audit.record({ action: 'read', entityType: 'intake_request', entityId: id });
+  return view;
+}
+
+export async function listRequests(
+  tenant: TenantDb,
+  audit: AuditLog,
+  query: z.infer<typeof intakeRequestListQuerySchema>,
+) {
+  const now = Date.now();
+  const rows = await requestViews(
+    tenant,
+    and(
+      query.status ? statusIs(query.status, now) : undefined,
+      query.outstanding ? outstanding(query.outstanding === 'true') : undefined,
+      query.leadId ? eq(intakeRequests.leadId, query.leadId) : undefined,
+      query.patientId ? eq(intakeRequests.patientId, query.patientId) : undefined,
+      query.templateId ? eq(intakeRequests.templateId, query.templateId) : undefined,
+      afterCursor(intakeRequests.createdAt, intakeRequests.id, decodeCursor(query.cursor)),
+    ),
+  )
+    .orderBy(desc(intakeRequests.createdAt), desc(intakeRequests.id))
+    .limit(query.limit + 1);
+  const page = pageFrom(
+    rows.map((r) => ({ ...r, id: r.request.id })),
+    query.limit,
+    (r) => r.request.createdAt,
+  );
+  const items = page.items.map((r) => toRequest(r, now));
+  audit.record({
+    action: 'list',
+    entityType: 'intake_request',
+    detail: { count: items.length, requestIds: items.map((r) => r.id) },
+  });
+  return { items, nextCursor: page.nextCursor };
+}

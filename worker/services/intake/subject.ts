@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { leads, patients } from '../../../db/schema';
+import type { PrefillKey } from '../../../shared/intake/definition';
+import { isMinorOn } from '../../../shared/intake/engine';
+import type { TenantDb } from '../../lib/tenant-db';
+
+/**
+ * The person a form is about: a lead or a patient. What the organisation
+ * already knows of them, by prefill key, is what the form pre-fills and what
+ * accepting a submission may change.
+ */
+export type Subject =
+  | { type: 'lead'; id: string; row: typeof leads.$inferSelect }
+  | {
+      type: 'patient';
+      id: string;
+      row: typeof patients.$inferSelect;
+      lead: typeof leads.$inferSelect | null;
+    };
+
+export type RecordValues = Partial<Record<PrefillKey, string>>;
+
+/** The subject of a request or submission; null when the record is gone (never in practice). */
+export async function loadSubject(
+  tenant: TenantDb,
+  ref: { leadId: string | null; patientId: string | null },
+): Promise<Subject | null> {
+  if (ref.leadId) {
+    const [row] = await tenant.select(leads, eq(leads.id, ref.leadId));
+    return row ? { type: 'lead', id: row.id, row } : null;
+  }
+  if (!ref.patientId) return null;
+  const [row] = await tenant.select(patients, eq(patients.id, ref.patientId));
+  if (!row) return null;
+  // A converted lead still holds the email and phone the patient record has no place for.
+  const [lead] = row.leadId ? await tenant.select(leads, eq(leads.id, row.leadId)) : [];
+  return { type: 'patient', id: row.id, row, lead: lead ?? null };
+}
+
+/** The record's own values, by prefill key (a patient's email and phone come from the lead it was converted from). */
+export function recordValues(subject: Subject): RecordValues {
+  const { row } = subject;
+  const contact = subject.type === 'lead' ? subject.row : subject.lead;
+  const out: RecordValues = {
+    firstName: row.firstName,
+    lastName: row.lastName,
+    dateOfBirth: row.dateOfBirth ?? undefined,
+    email: contact?.email ?? undefined,
+    phone: contact?.phone ?? undefined,
+  };
+  for (const key of Object.keys(out) as PrefillKey[]) if (!out[key]) delete out[key];
+  return out;
+}
+
+/** The record fields accepting a submission can write: a patient has no email or phone of its own. */
+export const writableFields = (subject: Subject): PrefillKey[] =>
+  subject.type === 'lead'
+    ? ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone']
+    : ['firstName', 'lastName', 'dateOfBirth'];
+
+/**
+ * Where an emailed link goes when staff give no address: for a minor with a
+ * responsible party who has an email, to them (they decide and sign); else
+ * the lead's own address, else the responsible party's.
+ */
+export function defaultRecipient(subject: Subject, today: string): string | null {
+  const lead = subject.type === 'lead' ? subject.row : subject.lead;
+  if (!lead) return null;
+  const dateOfBirth = subject.row.dateOfBirth;
+  const guardianEmail = lead.responsibleParty?.email ?? null;
+  if (dateOfBirth && isMinorOn(dateOfBirth, today) && guardianEmail) return guardianEmail;
+  return lead.email ?? guardianEmail;
+}
+
+export const subjectRef = (subject: Subject) => ({
+  leadId: subject.type === 'lead' ? subject.id : null,
+  patientId: subject.type === 'patient' ? subject.id : null,
+});
