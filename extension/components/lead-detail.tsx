@@ -12,6 +12,8 @@ import {
   type Stage,
 } from '../utils/lead-types';
 import { apiCall } from '../utils/use-api';
+import { RequestList } from './intake/request-list';
+import { SendForm } from './intake/send-form';
 import { LeadForm } from './lead-form';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
@@ -41,6 +43,8 @@ export function LeadDetail(props: {
   const [duplicates, setDuplicates] = useState(props.duplicates ?? []);
   const [converting, setConverting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [formsKey, setFormsKey] = useState(0);
 
   const load = useCallback(async () => {
     try {
@@ -308,6 +312,29 @@ export function LeadDetail(props: {
         )
       ) : null}
 
+      {can('intake:view') ? (
+        <section aria-labelledby="lead-forms-title">
+          <h3 id="lead-forms-title">Intake forms</h3>
+          {sending ? (
+            <SendForm
+              subject={{ leadId: lead.id }}
+              subjectName={fullName(lead)}
+              onSent={() => setFormsKey((k) => k + 1)}
+              onCancel={() => setSending(false)}
+            />
+          ) : can('intake:edit') && !lead.mergedInto ? (
+            <button type="button" class="secondary" onClick={() => setSending(true)}>
+              Send intake form
+            </button>
+          ) : null}
+          <RequestList
+            key={formsKey}
+            query={{ leadId: lead.id }}
+            canSend={can('intake:edit')}
+            emptyText="No forms sent to this lead."
+          />
+        </section>
+      ) : null}
       <LeadTasks leadId={lead.id} items={data.tasks} canEdit={canEdit} onChanged={load} />
       <LeadTimeline
         leadId={lead.id}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
 import { AssignmentHistory } from './assignment-history';
+import { RequestList } from './intake/request-list';
+import { SendForm } from './intake/send-form';
 import { PatientChecklist } from './patient-checklist';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';
@@ -11,11 +13,14 @@ export function PatientDetail({
   patientId,
   canEdit,
   canOverride,
+  intake,
   onBack,
 }: {
   patientId: string;
   canEdit: boolean;
   canOverride: boolean;
+  /** Whether intake forms can be seen and sent from here. */
+  intake: { canView: boolean; canSend: boolean };
   onBack: () => void;
 }) {
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -24,6 +29,8 @@ export function PatientDetail({
   const [all, setAll] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [editing, setEditing] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [formsKey, setFormsKey] = useState(0);
 
   useEffect(() => {
     Promise.all([
@@ -112,6 +119,29 @@ export function PatientDetail({
             onStatus={(status) => setPatient((p) => (p ? { ...p, enrollmentStatus: status } : p))}
           />
           <AssignmentHistory patientId={patient.id} />
+          {intake.canView ? (
+            <section aria-labelledby="patient-forms-title">
+              <h3 id="patient-forms-title">Intake forms</h3>
+              {sending ? (
+                <SendForm
+                  subject={{ patientId: patient.id }}
+                  subjectName={`${patient.firstName} ${patient.lastName}`}
+                  onSent={() => setFormsKey((k) => k + 1)}
+                  onCancel={() => setSending(false)}
+                />
+              ) : intake.canSend ? (
+                <button type="button" class="secondary" onClick={() => setSending(true)}>
+                  Send intake form
+                </button>
+              ) : null}
+              <RequestList
+                key={formsKey}
+                query={{ patientId: patient.id }}
+                canSend={intake.canSend}
+                emptyText="No forms sent to this patient."
+              />
+            </section>
+          ) : null}
           <h3>Services</h3>
           <ServicesPicker
             catalogue={catalogue}

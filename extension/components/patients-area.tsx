@@ -147,6 +147,10 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
         patientId={view.id}
         canEdit={canEdit}
         canOverride={me.permissions.includes('enrollment:override')}
+        intake={{
+          canView: me.permissions.includes('intake:view'),
+          canSend: me.permissions.includes('intake:edit'),
+        }}
         onBack={() => back()}
       />
     );

@@ -7,6 +7,7 @@ import { sendMessage } from '../utils/send-message';
 import { pendingCaptureItem } from '../utils/storage-items';
 import { AuditArea } from './audit-area';
 import { FacilitiesArea } from './facilities-area';
+import { IntakeArea } from './intake/intake-area';
 import { LeadsArea } from './leads-area';
 import { MembersArea } from './members-area';
 import { PatientsArea } from './patients-area';
@@ -165,6 +166,8 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
                 <PatientsArea me={me} />
               ) : current.id === 'leads' ? (
                 <LeadsArea me={me} />
+              ) : current.id === 'intake' ? (
+                <IntakeArea me={me} />
               ) : current.id === 'members' ? (
                 <MembersArea me={me} />
               ) : current.id === 'audit' ? (

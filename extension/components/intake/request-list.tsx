@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import { type IntakeRequest, REQUEST_STATUS_LABELS } from '../../utils/intake-types';
+import { apiCall, usePagedList } from '../../utils/use-api';
+import { ShowMore } from '../show-more';
+
+/**
+ * Forms sent, newest first, with what can be done about each: renew an
+ * expired or lost link (the old one stops working) or cancel one sent by
+ * mistake. Filtered to one lead or patient where it is shown on their page.
+ */
+export function RequestList(props: {
+  query: Record<string, string>;
+  canSend: boolean;
+  onOpenSubmission?: (id: string) => void;
+  emptyText: string;
+}) {
+  const list = usePagedList<IntakeRequest>(`/api/v1/intake-requests?${new URLSearchParams(props.query)}`);
+  const [link, setLink] = useState<{ id: string; link: string } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  async function act(run: () => Promise<unknown>, done: string) {
+    setMessage(null);
+    try {
+      await run();
+      setMessage({ text: done, error: false });
+      list.reload();
+    } catch (e) {
+      setMessage({ text: (e as Error).message, error: true });
+    }
+  }
+
+  return (
+    <div data-testid="request-list">
+      {message ? (
+        <p class={message.error ? 'alert error' : 'alert'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      ) : null}
+      {list.error ? <p class="alert error">{list.error}</p> : null}
+      {!list.loading && list.items.length === 0 ? <p class="empty">{props.emptyText}</p> : null}
+      <ul class="list" aria-busy={list.loading}>
+        {list.items.map((r) => (
+          <li key={r.id} data-testid="request-row">
+            <div>
+              <strong>{r.templateName}</strong>{' '}
+              <span
+                class={
+                  r.status === 'expired' ? 'badge warn' : r.status === 'submitted' ? 'badge ok' : 'badge'
+                }
+              >
+                {REQUEST_STATUS_LABELS[r.status]}
+              </span>
+              <div class="muted small">
+                {r.delivery === 'email' ? `Emailed to ${r.recipientEmail}` : 'Link'} · sent{' '}
+                {new Date(r.sentAt).toLocaleDateString()}
+                {r.status === 'submitted' ? '' : ` · expires ${new Date(r.expiresAt).toLocaleDateString()}`}
+              </div>
+              {link?.id === r.id ? (
+                <input
+                  aria-label="New form link"
+                  readOnly
+                  value={link.link}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+              ) : null}
+            </div>
+            <span class="row-actions">
+              {r.submissionId && props.onOpenSubmission ? (
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => props.onOpenSubmission!(r.submissionId!)}
+                >
+                  Review
+                </button>
+              ) : null}
+              {props.canSend && r.status !== 'submitted' && r.status !== 'cancelled' ? (
+                <>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() =>
+                      act(
+                        async () => {
+                          const renewed = await apiCall<IntakeRequest>(
+                            'POST',
+                            `/api/v1/intake-requests/${r.id}/renew`,
+                            {},
+                          );
+                          if (renewed.link) setLink({ id: r.id, link: renewed.link });
+                        },
+                        r.delivery === 'email'
+                          ? 'Renewed and emailed again; the old link no longer works.'
+                          : 'Renewed: copy the new link; the old one no longer works.',
+                      )
+                    }
+                  >
+                    Renew
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() =>
+                      confirm(`Cancel ${r.templateName}? Its link stops working.`) &&
+                      act(() => apiCall('POST', `/api/v1/intake-requests/${r.id}/cancel`, {}), 'Cancelled.')
+                    }
+                  >
+                    Cancel
+                  </button>
+                </>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <ShowMore list={list} />
+    </div>
+  );
+}

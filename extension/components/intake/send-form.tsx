@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { IntakeRequest, IntakeTemplate } from '../../utils/intake-types';
+import { apiCall } from '../../utils/use-api';
+
+/**
+ * Sends a published form to a lead or a patient: by email through the
+ * organisation's mail, or as a link to copy into a text or a chat. The link
+ * is shown once; a lost link is replaced by renewing.
+ */
+export function SendForm(props: {
+  subject: { leadId: string } | { patientId: string };
+  subjectName: string;
+  onSent: (request: IntakeRequest) => void;
+  onCancel: () => void;
+}) {
+  const [templates, setTemplates] = useState<IntakeTemplate[] | null>(null);
+  const [templateId, setTemplateId] = useState('');
+  const [delivery, setDelivery] = useState<'email' | 'link'>('email');
+  const [days, setDays] = useState(14);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<IntakeRequest | null>(null);
+  const [copied, setCopied] = useState(false);
+  // One key per send: a double click or a retry sends one form.
+  const [key] = useState(() => crypto.randomUUID());
+
+  useEffect(() => {
+    apiCall<{ items: IntakeTemplate[] }>('GET', '/api/v1/intake-templates').then(
+      (r) => {
+        const live = r.items.filter((t) => t.latestVersion && !t.archivedAt);
+        setTemplates(live);
+        setTemplateId(live[0]?.id ?? '');
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+
+  async function send(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const request = await apiCall<IntakeRequest>(
+        'POST',
+        '/api/v1/intake-requests',
+        { templateId, ...props.subject, delivery, expiresInDays: days },
+        key,
+      );
+      setSent(request);
+      props.onSent(request);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  if (sent)
+    return (
+      <div class="alert" role="status" data-testid="form-sent">
+        <p>
+          {sent.templateName}{' '}
+          {delivery === 'email' ? `emailed to ${sent.recipientEmail}` : 'is ready to share'}. It expires{' '}
+          {new Date(sent.expiresAt).toLocaleDateString()}.
+        </p>
+        {sent.link ? (
+          <div class="inline-form">
+            <label class="sr-only" for="form-link">
+              Form link
+            </label>
+            <input
+              id="form-link"
+              class="grow"
+              readOnly
+              value={sent.link}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <button
+              type="button"
+              class="secondary auto-width"
+              onClick={async () => {
+                await navigator.clipboard.writeText(sent.link!).catch(() => undefined);
+                setCopied(true);
+              }}
+            >
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
+          </div>
+        ) : null}
+        <p class="muted small">
+          This link is shown only now. If it is lost, renew the form to get a new one.
+        </p>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          Done
+        </button>
+      </div>
+    );
+
+  return (
+    <form onSubmit={send} noValidate data-testid="send-form">
+      <h4>Send an intake form to {props.subjectName}</h4>
+      {templates && templates.length === 0 ? (
+        <p class="empty">No published form yet. Publish one under Intake first.</p>
+      ) : null}
+      <label for="send-template">Form</label>
+      <select id="send-template" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)}>
+        {(templates ?? []).map((t) => (
+          <option value={t.id} key={t.id}>
+            {t.name} (version {t.latestVersion?.version})
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>How</legend>
+        <label class="check">
+          <input
+            type="radio"
+            name="delivery"
+            checked={delivery === 'email'}
+            onChange={() => setDelivery('email')}
+          />{' '}
+          Email it
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="delivery"
+            checked={delivery === 'link'}
+            onChange={() => setDelivery('link')}
+          />{' '}
+          Make a link to copy
+        </label>
+      </fieldset>
+      <label for="send-days">Expires after (days)</label>
+      <input
+        id="send-days"
+        type="number"
+        min={1}
+        max={60}
+        value={days}
+        onInput={(e) => setDays(Number(e.currentTarget.value))}
+      />
+      {error ? (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div class="row">
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={!templateId}>
+          Send form
+        </button>
+      </div>
+    </form>
+  );
+}

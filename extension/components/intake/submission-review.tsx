@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { IntakeChanges, IntakeSubmission } from '../../utils/intake-types';
+import { sendMessage } from '../../utils/send-message';
+import { apiCall } from '../../utils/use-api';
+
+/** An answer as words: lists joined, yes/no spelled out, signatures and files described. */
+function answerText(type: string, value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean')
+    return type === 'consent' ? (value ? 'Agreed' : 'Not agreed') : value ? 'Yes' : 'No';
+  if (value && typeof value === 'object') {
+    const v = value as { signerName?: string; kind?: string; name?: string; size?: number };
+    if (type === 'signature') return `Signed by ${v.signerName} (${v.kind === 'drawn' ? 'drawn' : 'typed'})`;
+    if (type === 'file') return `${v.name} (${Math.round((v.size ?? 0) / 1024)} KB)`;
+  }
+  return String(value ?? '');
+}
+
+/**
+ * A submitted form for staff to read (intake:view_submissions): the answers
+ * as the version asked them, the signature record, the signed PDF, and the
+ * details that would change the lead's or patient's record, each accepted
+ * or left by choice.
+ */
+export function SubmissionReview(props: { submissionId: string; canAccept: boolean; onBack: () => void }) {
+  const [submission, setSubmission] = useState<IntakeSubmission | null>(null);
+  const [changes, setChanges] = useState<IntakeChanges | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  const load = async () => {
+    const base = `/api/v1/intake-submissions/${props.submissionId}`;
+    const [s, c] = await Promise.all([
+      apiCall<IntakeSubmission>('GET', base),
+      apiCall<IntakeChanges>('GET', `${base}/changes`),
+    ]);
+    setSubmission(s);
+    setChanges(c);
+    setChosen(c.fields.filter((f) => f.changed && f.applicable).map((f) => f.fieldId));
+  };
+  useEffect(() => {
+    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
+  }, [props.submissionId]);
+
+  async function downloadPdf() {
+    try {
+      const file = await sendMessage('download', {
+        path: `/api/v1/intake-submissions/${props.submissionId}/pdf/download`,
+      });
+      const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setMessage({ text: (e as Error).message, error: true });
+    }
+  }
+
+  async function accept() {
+    setMessage(null);
+    try {
+      await apiCall('POST', `/api/v1/intake-submissions/${props.submissionId}/accept`, { fields: chosen });
+      setMessage({
+        text: chosen.length
+          ? `${chosen.length} detail(s) copied into the record.`
+          : 'Accepted with no change to the record.',
+        error: false,
+      });
+      await load();
+    } catch (e) {
+      setMessage({ text: (e as Error).message, error: true });
+    }
+  }
+
+  const sections = submission
+    ? [...new Set(submission.answers.map((a) => a.sectionTitle))].map((title) => ({
+        title,
+        answers: submission.answers.filter((a) => a.sectionTitle === title),
+      }))
+    : [];
+
+  return (
+    <section class="area" data-testid="submission-review">
+      <button type="button" class="link" onClick={props.onBack}>
+        ← Back
+      </button>
+      {message ? (
+        <p
+          class={message.error ? 'alert error' : 'alert'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="review-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
+      {!submission ? (
+        message ? null : (
+          <p class="muted">Loading…</p>
+        )
+      ) : (
+        <>
+          <h3>
+            {submission.templateName} <span class="muted small">version {submission.version}</span>
+          </h3>
+          <p class="muted small">Submitted {new Date(submission.submittedAt).toLocaleString()}</p>
+          {submission.pdf.available ? (
+            <button type="button" class="secondary" onClick={downloadPdf}>
+              Download signed PDF
+            </button>
+          ) : (
+            <p class="muted small">The signed PDF is being prepared.</p>
+          )}
+          {sections.map((s) => (
+            <section key={s.title}>
+              <h4>{s.title}</h4>
+              <dl class="answers">
+                {s.answers.map((a) => (
+                  <div key={a.fieldId}>
+                    <dt>{a.label}</dt>
+                    <dd>{answerText(a.type, a.value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+          {submission.signatures.length ? (
+            <section data-testid="signature-record">
+              <h4>Signature record</h4>
+              {submission.signatures.map((sig) => (
+                <p class="small" key={sig.fieldId}>
+                  {sig.guardian
+                    ? `${sig.guardian.name} (${sig.guardian.relationship}) for ${sig.signerName}`
+                    : sig.signerName}
+                  , {sig.kind}, {new Date(sig.signedAt).toLocaleString()} from{' '}
+                  {sig.ip ?? 'an unknown address'}
+                  {sig.consentTextHash ? (
+                    <>
+                      {' '}
+                      · consent text SHA-256 <code>{sig.consentTextHash.slice(0, 16)}…</code>
+                    </>
+                  ) : null}
+                </p>
+              ))}
+            </section>
+          ) : null}
+          {changes ? (
+            <section data-testid="record-changes">
+              <h4>Into the {changes.subject.type}'s record</h4>
+              {changes.accepted ? (
+                <p class="alert" role="status">
+                  Accepted {new Date(changes.accepted.at).toLocaleString()}
+                  {changes.accepted.fields.length
+                    ? ` (${changes.accepted.fields.length} detail(s) copied)`
+                    : ''}
+                  .
+                </p>
+              ) : null}
+              <table class="review">
+                <thead>
+                  <tr>
+                    <th scope="col">Copy</th>
+                    <th scope="col">Detail</th>
+                    <th scope="col">On record</th>
+                    <th scope="col">Submitted</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.fields.map((f) => (
+                    <tr key={f.fieldId}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Copy ${f.label}`}
+                          disabled={!f.changed || !f.applicable || !!changes.accepted || !props.canAccept}
+                          checked={chosen.includes(f.fieldId)}
+                          onChange={(e) =>
+                            setChosen(
+                              e.currentTarget.checked
+                                ? [...chosen, f.fieldId]
+                                : chosen.filter((x) => x !== f.fieldId),
+                            )
+                          }
+                        />
+                      </td>
+                      <td>{f.label}</td>
+                      <td>{f.applicable ? (f.current ?? '—') : 'not kept'}</td>
+                      <td>
+                        {f.submitted ?? '—'}
+                        {f.changed && f.applicable ? <span class="badge">changed</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {props.canAccept && !changes.accepted ? (
+                <button type="button" class="primary" onClick={accept}>
+                  Accept{chosen.length ? ` and copy ${chosen.length}` : ''}
+                </button>
+              ) : null}
+            </section>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

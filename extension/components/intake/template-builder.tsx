@@ -1,0 +1,299 @@
+import { useState } from 'preact/hooks';
+import { INTAKE_BLOCK_KINDS, INTAKE_BLOCKS, type IntakeBlockKind } from '../../../shared/intake/blocks';
+import { FIELD_TYPES, type FieldType, type FormDefinition } from '../../../shared/intake/definition';
+import {
+  addField,
+  addSection,
+  blankField,
+  fieldsBefore,
+  insertBlock,
+  moveField,
+  moveSection,
+  removeField,
+  removeSection,
+  updateField,
+  updateSection,
+} from '../../utils/definition-edit';
+import type { IntakeTemplate } from '../../utils/intake-types';
+import { MessageError } from '../../utils/send-message';
+import { apiCall } from '../../utils/use-api';
+import { FIELD_TYPE_LABELS, FieldEditor } from './field-editor';
+import { FormPreview } from './form-preview';
+
+/**
+ * The template builder (intake:configure): sections as steps, questions with
+ * their logic, ready-made blocks, a phone-sized preview, and publishing. The
+ * draft is saved whole; publishing freezes it as the next version.
+ */
+export function TemplateBuilder(props: { template: IntakeTemplate; onBack: (message?: string) => void }) {
+  const [name, setName] = useState(props.template.name);
+  const [definition, setDefinition] = useState<FormDefinition>(props.template.definition);
+  const [open, setOpen] = useState<string | null>(null);
+  const [preview, setPreview] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean; details?: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [template, setTemplate] = useState(props.template);
+
+  const edit = (next: FormDefinition) => {
+    setDefinition(next);
+    setDirty(true);
+  };
+
+  async function run(action: () => Promise<IntakeTemplate>, done: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await action();
+      setTemplate(saved);
+      setDirty(false);
+      setMessage({ text: done, error: false });
+    } catch (e) {
+      const details =
+        e instanceof MessageError ? e.failure.details?.map((d) => `${d.path}: ${d.issue}`) : undefined;
+      setMessage({ text: (e as Error).message, error: true, ...(details ? { details } : {}) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const save = () =>
+    apiCall<IntakeTemplate>('PATCH', `/api/v1/intake-templates/${template.id}`, { name, definition });
+
+  return (
+    <section class="area" data-testid="template-builder">
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          if (!dirty || confirm('Leave without saving your changes?')) props.onBack();
+        }}
+      >
+        ← Forms
+      </button>
+      <div class="row-between">
+        <h3>
+          {template.latestVersion ? `Version ${template.latestVersion.version} is live` : 'Not published yet'}
+        </h3>
+        <button type="button" class="secondary" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+          {preview ? 'Edit' : 'Preview'}
+        </button>
+      </div>
+      {message ? (
+        <div
+          class={message.error ? 'alert error' : 'alert'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="builder-message"
+        >
+          <p>{message.text}</p>
+          {message.details ? (
+            <ul class="plain small">
+              {message.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {preview ? (
+        <FormPreview definition={definition} />
+      ) : (
+        <>
+          <label for="tpl-name">Template name</label>
+          <input
+            id="tpl-name"
+            value={name}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              setDirty(true);
+            }}
+          />
+          <label for="tpl-title">Title patients see</label>
+          <input
+            id="tpl-title"
+            value={definition.title}
+            onInput={(e) => edit({ ...definition, title: e.currentTarget.value })}
+          />
+          {definition.sections.map((s, si) => (
+            <details
+              class="section-editor"
+              key={s.id}
+              open={open === s.id}
+              data-testid="section-editor"
+              // One step open at a time: opening one closes the others.
+              onToggle={(e) => {
+                if (e.currentTarget.open) setOpen(s.id);
+                else if (open === s.id) setOpen(null);
+              }}
+            >
+              <summary>
+                Step {si + 1}: {s.title} <span class="muted small">({s.fields.length} questions)</span>
+              </summary>
+              <label for={`sec-${s.id}`}>Step title</label>
+              <input
+                id={`sec-${s.id}`}
+                value={s.title}
+                onInput={(e) => edit(updateSection(definition, s.id, { title: e.currentTarget.value }))}
+              />
+              <div class="row-actions">
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={si === 0}
+                  onClick={() => edit(moveSection(definition, s.id, -1))}
+                >
+                  Step up
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  disabled={si === definition.sections.length - 1}
+                  onClick={() => edit(moveSection(definition, s.id, 1))}
+                >
+                  Step down
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    confirm(`Remove the step "${s.title}" and its questions?`) &&
+                    edit(removeSection(definition, s.id))
+                  }
+                >
+                  Remove step
+                </button>
+              </div>
+              <ol class="plain">
+                {s.fields.map((f, fi) => (
+                  <li key={f.id} data-testid="question">
+                    <details>
+                      <summary>
+                        {f.label}{' '}
+                        <span class="muted small">
+                          ({FIELD_TYPE_LABELS[f.type]}
+                          {f.required ? ', required' : ''}
+                          {f.showWhen?.length ? ', conditional' : ''})
+                        </span>
+                      </summary>
+                      <FieldEditor
+                        field={f}
+                        earlier={fieldsBefore(definition, f.id)}
+                        onChange={(change) => edit(updateField(definition, f.id, change))}
+                      />
+                      <div class="row-actions">
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={fi === 0}
+                          onClick={() => edit(moveField(definition, s.id, f.id, -1))}
+                        >
+                          Up
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={fi === s.fields.length - 1}
+                          onClick={() => edit(moveField(definition, s.id, f.id, 1))}
+                        >
+                          Down
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => edit(removeField(definition, f.id))}
+                        >
+                          Remove question
+                        </button>
+                      </div>
+                    </details>
+                  </li>
+                ))}
+              </ol>
+              <AddQuestion
+                onAdd={(type) => edit(addField(definition, s.id, blankField(definition, type)))}
+                sectionTitle={s.title}
+              />
+            </details>
+          ))}
+          <div class="row">
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => edit(addSection(definition, `Step ${definition.sections.length + 1}`))}
+            >
+              Add step
+            </button>
+            <AddBlock onAdd={(kind) => edit(insertBlock(definition, kind))} />
+          </div>
+        </>
+      )}
+      <div class="row">
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy || !dirty}
+          onClick={() => run(save, 'Draft saved.')}
+        >
+          Save draft
+        </button>
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              if (dirty) await save();
+              return apiCall<IntakeTemplate>('POST', `/api/v1/intake-templates/${template.id}/publish`);
+            }, 'Published. New forms sent use this version; forms already sent keep theirs.')
+          }
+        >
+          Publish
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function AddQuestion({ onAdd, sectionTitle }: { onAdd: (type: FieldType) => void; sectionTitle: string }) {
+  const [type, setType] = useState<FieldType>('short_text');
+  return (
+    <div class="inline-form">
+      <select
+        class="auto-width"
+        aria-label={`Kind of question to add to ${sectionTitle}`}
+        value={type}
+        onChange={(e) => setType(e.currentTarget.value as FieldType)}
+      >
+        {FIELD_TYPES.map((t) => (
+          <option value={t} key={t}>
+            {FIELD_TYPE_LABELS[t]}
+          </option>
+        ))}
+      </select>
+      <button type="button" class="secondary auto-width" onClick={() => onAdd(type)}>
+        Add question
+      </button>
+    </div>
+  );
+}
+
+function AddBlock({ onAdd }: { onAdd: (kind: IntakeBlockKind) => void }) {
+  return (
+    <select
+      aria-label="Add a ready-made step"
+      value=""
+      onChange={(e) => {
+        const kind = e.currentTarget.value as IntakeBlockKind;
+        if (kind) onAdd(kind);
+        e.currentTarget.value = '';
+      }}
+    >
+      <option value="">Add a ready-made step…</option>
+      {INTAKE_BLOCK_KINDS.map((k) => (
+        <option value={k} key={k}>
+          {INTAKE_BLOCKS[k].label}
+        </option>
+      ))}
+    </select>
+  );
+}
