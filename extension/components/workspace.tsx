@@ -7,11 +7,13 @@ import { sendMessage } from '../utils/send-message';
 import { pendingCaptureItem } from '../utils/storage-items';
 import { AuditArea } from './audit-area';
 import { FacilitiesArea } from './facilities-area';
-import { IntakeArea } from './intake/intake-area';
-import { LeadsArea } from './leads-area';
+import { lazyArea } from './lazy-area';
 import { MembersArea } from './members-area';
 import { PatientsArea } from './patients-area';
 import { TwoFactorSetup } from './two-factor-setup';
+
+const LeadsArea = lazyArea(() => import('./leads-area').then((m) => m.LeadsArea));
+const IntakeArea = lazyArea(() => import('./intake/intake-area').then((m) => m.IntakeArea));
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;
