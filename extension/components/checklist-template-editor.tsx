@@ -7,6 +7,8 @@ type TemplateItem = {
   description: string | null;
   kind: 'document' | 'task';
   required: boolean;
+  /** Completed by itself when the patient submits this intake form. */
+  intakeTemplateId: string | null;
 };
 type Template = {
   id: string;
@@ -26,7 +28,13 @@ export function ChecklistTemplateEditor(props: {
   onBack: () => void;
 }) {
   const [template, setTemplate] = useState<Template | null>(null);
-  const [draft, setDraft] = useState({ title: '', kind: 'task' as 'task' | 'document', required: true });
+  const [draft, setDraft] = useState({
+    title: '',
+    kind: 'task' as 'task' | 'document',
+    required: true,
+    intakeTemplateId: '',
+  });
+  const [forms, setForms] = useState<{ id: string; name: string }[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
   const load = () =>
@@ -34,6 +42,16 @@ export function ChecklistTemplateEditor(props: {
   useEffect(() => {
     load().catch((e: Error) => setMessage({ text: e.message, error: true }));
   }, [props.facilityId]);
+  useEffect(() => {
+    // Published intake forms an item can wait for; without intake access the list stays empty.
+    apiCall<{ items: { id: string; name: string; latestVersion: unknown }[] }>(
+      'GET',
+      '/api/v1/intake-templates',
+    ).then(
+      (r) => setForms(r.items.filter((t) => t.latestVersion)),
+      () => undefined,
+    );
+  }, []);
 
   async function change(work: () => Promise<Template>, done: string) {
     try {
@@ -98,6 +116,11 @@ export function ChecklistTemplateEditor(props: {
           <li key={item.id} data-testid="template-item">
             <span>
               <strong>{item.title}</strong>{' '}
+              {item.intakeTemplateId ? (
+                <span class="badge ok">
+                  by form: {forms.find((f) => f.id === item.intakeTemplateId)?.name ?? 'intake form'}
+                </span>
+              ) : null}{' '}
               <span class="muted small">{item.kind === 'document' ? 'document' : 'task'}</span>
             </span>
             <div class="row-actions">
@@ -167,9 +190,16 @@ export function ChecklistTemplateEditor(props: {
         onSubmit={(e) => {
           e.preventDefault();
           if (draft.title.trim())
-            change(() => apiCall('POST', `${base}/items`, draft), `${draft.title.trim()} added.`).then(() =>
-              setDraft({ ...draft, title: '' }),
-            );
+            change(
+              () =>
+                apiCall('POST', `${base}/items`, {
+                  title: draft.title,
+                  kind: draft.kind,
+                  required: draft.required,
+                  ...(draft.intakeTemplateId ? { intakeTemplateId: draft.intakeTemplateId } : {}),
+                }),
+              `${draft.title.trim()} added.`,
+            ).then(() => setDraft({ ...draft, title: '', intakeTemplateId: '' }));
         }}
       >
         <h3>Add an item</h3>
@@ -200,6 +230,23 @@ export function ChecklistTemplateEditor(props: {
             <span>Required</span>
           </label>
         </div>
+        {forms.length ? (
+          <>
+            <label for="tpl-intake">Done by itself when this intake form is submitted</label>
+            <select
+              id="tpl-intake"
+              value={draft.intakeTemplateId}
+              onChange={(e) => setDraft({ ...draft, intakeTemplateId: e.currentTarget.value })}
+            >
+              <option value="">No: staff mark it done</option>
+              {forms.map((f) => (
+                <option value={f.id} key={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <button type="submit" class="primary" disabled={!draft.title.trim()}>
           Add item
         </button>
