@@ -2,10 +2,12 @@
  * `npm run bench`: starts the worker locally (wrangler, local D1) on a fresh
  * database and measures requests per second and p50/p99 latency of
  * unauthenticated GET /healthz (the floor: routing only) and authenticated
- * GET /api/v1/me (session read + audit write), and their ratio.
+ * GET /api/v1/me (session read + audit write), and their ratio; then the
+ * roster import and the public intake form (bench-roster.ts, bench-intake-form.ts).
  * Loopback only, bounded in requests and time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchIntakeForm } from './bench-intake-form';
 import { benchRoster } from './bench-roster';
 import { startLocalWorker } from './local-worker';
 
@@ -92,13 +94,32 @@ try {
     `\ncommit vs floor: ×${(roster.commit.ms / roster.floor.ms).toFixed(1)} the time; preview vs floor: ×${(roster.preview.ms / roster.floor.ms).toFixed(1)}`,
   );
 
+  const form = await benchIntakeForm(origin, token);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(
+    '\nPublic intake form (starter template), targets: under 50 KB gzip fully loaded, render under 5 ms\n',
+  );
+  for (const page of form.weights)
+    console.log(
+      `step ${page.step}   ${kb(page.bytes).padStart(8)} HTML   ${kb(page.gzip).padStart(8)} gzip (everything inline)`,
+    );
+  console.log(
+    `render (hono/jsx + engine, Node, one at a time, ${form.render.renders} renders)   p50 ${form.render.p50.toFixed(2)} ms   p99 ${form.render.p99.toFixed(2)} ms   CPU ${form.render.cpuMsPerRender.toFixed(2)} ms/render`,
+  );
+  console.log(
+    form.lighthouse.score === null
+      ? `Lighthouse mobile performance: skipped, ${form.lighthouse.skipped}`
+      : `Lighthouse mobile performance (Debian Chromium): ${form.lighthouse.score}`,
+  );
+
   mkdirSync('.tmp', { recursive: true });
   writeFileSync(
     '.tmp/bench.json',
-    JSON.stringify({ at: new Date().toISOString(), health, me, ratio, roster }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), health, me, ratio, roster, form }, null, 2),
   );
   if (health.errors || me.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
+  if (!form.weightOk || !form.renderOk) process.exitCode = 1;
 } finally {
   await worker.dispose();
 }

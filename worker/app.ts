@@ -3,6 +3,7 @@ import type { AppEnv } from './env';
 import { envelope, onError } from './lib/error-handler';
 import { apiBodyLimit, jsonOnly } from './middleware/json-only';
 import { requestContext } from './middleware/request-context';
+import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
 import { resetPasswordPages } from './pages/reset-password-page';
 import { auditRoutes } from './routes/audit';
@@ -74,6 +75,7 @@ export const app = root
   .route('/healthz', healthRoutes)
   .route('/api/v1', api)
   .route('/invite', invitePages)
+  .route('/f', intakeFormPages)
   .route('/reset-password', resetPasswordPages)
   .route('/dev', devMailboxRoutes);
 

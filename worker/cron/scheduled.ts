@@ -6,11 +6,12 @@ import { DAY, iso } from '../lib/time';
 import { emailAdapterFor } from '../services/email/email-adapters';
 import { deliverOutbox } from '../services/email/outbox';
 import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
+import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
 import { remindDueTasks } from '../services/leads/lead-tasks';
 
 /**
  * The cron trigger: lead follow-up and intake form reminders, expired intake
- * links marked, outbox delivery retried, and what has no use left removed
+ * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
  */
@@ -19,6 +20,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const reminded = await remindDueTasks(db, now);
   const intakeReminded = await remindIntakeRequests(db, now);
   const intakeExpired = await expireIntakeRequests(db, now);
+  const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -36,5 +38,5 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
         ),
       ),
   ]);
-  return { delivered, reminded, intakeReminded, intakeExpired };
+  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored };
 }

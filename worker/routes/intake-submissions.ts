@@ -13,6 +13,7 @@ import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { acceptSubmission, submissionChanges } from '../services/intake/accept-submission';
 import { getSubmission, listSubmissions } from '../services/intake/submissions';
+import { downloadSubmissionPdf } from '../services/intake-pdf/download-submission-pdf';
 
 const params = z.object({ id: idSchema });
 
@@ -95,4 +96,29 @@ intakeSubmissionRoutes
         ),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/pdf/download',
+      tags: ['intake'],
+      summary: 'The signed form as a PDF (sent as an attachment)',
+      request: { params },
+      responses: { 200: { description: 'The PDF' }, ...commonErrors, ...notFoundError },
+    }),
+    async (c) => {
+      const pdf = await downloadSubmissionPdf(
+        c.var.tenant,
+        c.var.audit,
+        c.env.FILES,
+        c.req.valid('param').id,
+      );
+      return c.body(pdf.body, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(pdf.size),
+        'Content-Disposition': `attachment; filename="${pdf.fileName}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      });
+    },
   );
