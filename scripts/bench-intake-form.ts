@@ -7,10 +7,15 @@
  * - render CPU: the step page rendered in Node (the same hono/jsx component
  *   and engine calls the worker runs; D1 reads are I/O, not CPU), timed one
  *   render at a time on a single thread, p50 and p99. Target: under 5 ms.
- * - Lighthouse mobile performance with Debian's Chromium, when the
- *   `lighthouse` package is installed (it is not a dependency: 13.x wants
- *   Node 22.19); otherwise skipped with a message.
+ * - Lighthouse mobile performance with Debian's Chromium. Lighthouse is not a
+ *   dependency (176 MB that only the bench uses, and 13.x wants Node 22.19):
+ *   the bench installs 12.8.2, which runs on Node 20, into .tmp/bench-tools
+ *   the first time, and says so when it cannot.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { starterDefinition } from '../shared/intake/blocks';
 import type { Answers } from '../shared/intake/definition';
@@ -111,25 +116,42 @@ function renderTimes() {
 
 type LighthouseResult = { score: number | null; skipped?: string };
 
+const LIGHTHOUSE_VERSION = '12.8.2';
+const TOOLS_DIR = resolve('.tmp/bench-tools');
+
+/** Installs Lighthouse for the bench once (from the npm registry), answering its node_modules. */
+function ensureBenchTools(): string {
+  const modules = join(TOOLS_DIR, 'node_modules');
+  if (existsSync(join(modules, 'lighthouse/package.json'))) return modules;
+  mkdirSync(TOOLS_DIR, { recursive: true });
+  writeFileSync(
+    join(TOOLS_DIR, 'package.json'),
+    // third-party-web is pinned as ../shared/design/toolchain.md found it had to be on Node 20.
+    JSON.stringify({ private: true, overrides: { 'third-party-web': '0.27.0' } }),
+  );
+  console.log(`Installing lighthouse ${LIGHTHOUSE_VERSION} for the bench into ${TOOLS_DIR} (once)…`);
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--save-exact', `lighthouse@${LIGHTHOUSE_VERSION}`],
+    { cwd: TOOLS_DIR, stdio: 'inherit' },
+  );
+  return modules;
+}
+
 async function lighthouseScore(url: string): Promise<LighthouseResult> {
   const chromePath = findChromium();
   if (!chromePath) return { score: null, skipped: 'no Chromium found' };
-  // Imported by name at run time: lighthouse is optional, and absent from package.json.
-  const lighthouseModule = 'lighthouse';
-  const launcherModule = 'chrome-launcher';
   let lighthouse: (
     url: string,
     flags: object,
   ) => Promise<{ lhr: { categories: { performance: { score: number } } } }>;
   let launch: (options: object) => Promise<{ port: number; kill: () => Promise<void> | void }>;
   try {
-    lighthouse = (await import(lighthouseModule)).default;
-    launch = (await import(launcherModule)).launch;
-  } catch {
-    return {
-      score: null,
-      skipped: 'the lighthouse package is not installed (13.x needs Node 22.19; 12.8.2 runs on Node 20)',
-    };
+    const tools = ensureBenchTools();
+    lighthouse = (await import(pathToFileURL(join(tools, 'lighthouse/core/index.js')).href)).default;
+    launch = (await import(pathToFileURL(join(tools, 'chrome-launcher/dist/index.js')).href)).launch;
+  } catch (e) {
+    return { score: null, skipped: `lighthouse could not be installed or loaded (${(e as Error).message})` };
   }
   const chrome = await launch({
     chromePath,
