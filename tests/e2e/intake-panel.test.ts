@@ -108,3 +108,108 @@ describe('intake forms from the side panel', () => {
     expect(renewed).toMatch(/\/f\/[\w-]{40,}$/);
   });
 });
+
+describe('a submitted form back in the panel', () => {
+  it('is filled on the public page, reviewed in the panel, and accepted into the lead', async () => {
+    // A short form, published by an administrator through the API.
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const staff = (path: string, body?: unknown) =>
+      fetch(`${api}/api/v1${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${login.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      }).then((r) => r.json() as Promise<{ id: string }>);
+    const template = await staff('/intake-templates', {
+      name: 'Quick check-in',
+      definition: {
+        title: 'Quick check-in',
+        sections: [
+          {
+            id: 'about',
+            title: 'About you',
+            fields: [
+              {
+                id: 'first_name',
+                type: 'short_text',
+                label: 'First name',
+                required: true,
+                prefill: 'firstName',
+              },
+              {
+                id: 'last_name',
+                type: 'short_text',
+                label: 'Last name',
+                required: true,
+                prefill: 'lastName',
+              },
+              {
+                id: 'agree',
+                type: 'consent',
+                label: 'I agree',
+                text: 'I agree to be contacted.',
+                required: true,
+              },
+              { id: 'signature', type: 'signature', label: 'Signature', required: true },
+            ],
+          },
+        ],
+      },
+    });
+    await staff(`/intake-templates/${template.id}/publish`);
+
+    // Sent from Noor's page (the previous test left the panel there) as a link.
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+    await panel.getByLabel('Search leads').fill('Noor');
+    await panel.getByRole('button', { name: /^Noor Haddad/ }).click();
+    await panel.getByRole('button', { name: 'Send intake form' }).click();
+    await panel.getByLabel('Form', { exact: true }).selectOption({ label: 'Quick check-in (version 1)' });
+    await panel.getByLabel('Make a link to copy').check();
+    await panel.getByRole('button', { name: 'Send form' }).click();
+    const link = await panel.getByLabel('Form link').inputValue();
+    await panel.getByRole('button', { name: 'Done' }).click();
+
+    // Noor fills it in on a phone-sized page: her name is there to check, she corrects it.
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${api}${new URL(link).pathname}`);
+    expect(await page.getByLabel('First name').inputValue()).toBe('Noor');
+    await page.getByLabel('Last name').fill('Haddad-Smith');
+    await page.getByLabel(/^I agree/).check();
+    await page.getByLabel('Full name of the person signing').fill('Noor Haddad-Smith');
+    await page.getByLabel('Type', { exact: true }).check();
+    await page.getByLabel('Type your full name to sign').fill('Noor Haddad-Smith');
+    await page.getByRole('button', { name: 'Sign and send' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await page.close();
+
+    // The panel shows it submitted; staff review it and copy the corrected name.
+    await panel.getByRole('tab', { name: 'Intake' }).click();
+    await panel.getByRole('button', { name: 'Submissions' }).click();
+    await panel
+      .getByTestId('submission-row')
+      .filter({ hasText: 'Quick check-in' })
+      .getByRole('button')
+      .click();
+    const review = panel.getByTestId('submission-review');
+    await eventually(async () => (await text(review)) ?? '').toContain('Haddad-Smith');
+    expect(await text(panel.getByTestId('signature-record'))).toContain('Noor Haddad-Smith, typed');
+    const copyLastName = panel.getByLabel('Copy Last name');
+    expect(await copyLastName.isChecked()).toBe(true);
+    expect(await panel.getByLabel('Copy First name').isDisabled()).toBe(true);
+    await panel.getByRole('button', { name: 'Accept and copy 1' }).click();
+    await eventually(() => text(panel.getByTestId('review-message'))).toBe(
+      '1 detail(s) copied into the record.',
+    );
+    await eventually(() => panel.getByRole('button', { name: 'Download signed PDF' }).count()).toBe(1);
+
+    await panel.getByRole('tab', { name: 'Leads' }).click();
+    await panel.getByLabel('Search leads').fill('Noor');
+    await eventually(async () => (await text(panel.getByTestId('lead-row').first())) ?? '').toMatch(
+      /^Noor Haddad-Smith/,
+    );
+  });
+});
