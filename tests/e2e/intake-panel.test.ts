@@ -1,12 +1,9 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openSidePanel } from './extension-browser';
+import { adminToken, connectAndSignIn, eventually, text } from './panel';
 
 const api = inject('apiOrigin');
-
-/** Retries until the UI settles (10 s at most): the panel answers asynchronously. */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
-const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
@@ -16,13 +13,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   context = browser.context;
   panel = await openSidePanel(context, browser.extensionId);
-  await panel.getByRole('button', { name: 'Change' }).click();
-  await panel.getByLabel('Server address').fill(api);
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByTestId('server-url').filter({ hasText: api }).waitFor();
-  await panel.getByLabel('Email').fill('clinic_admin@demo.test');
-  await panel.getByLabel('Password').fill('sidecar-demo');
-  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await connectAndSignIn(panel, api, 'clinic_admin@demo.test');
 });
 afterAll(() => browser?.close());
 
@@ -112,15 +103,11 @@ describe('intake forms from the side panel', () => {
 describe('a submitted form back in the panel', () => {
   it('is filled on the public page, reviewed in the panel, and accepted into the lead', async () => {
     // A short form, published by an administrator through the API.
-    const login = await fetch(`${api}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
+    const token = await adminToken(api);
     const staff = (path: string, body?: unknown) =>
       fetch(`${api}/api/v1${path}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${login.token}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(body ?? {}),
       }).then((r) => r.json() as Promise<{ id: string }>);
     const template = await staff('/intake-templates', {

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openSidePanel } from './extension-browser';
+import { adminToken, connectAndSignIn, eventually, text } from './panel';
 
 const api = inject('apiOrigin');
-
-/** Retries until the UI settles (10 s at most): the panel answers asynchronously. */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
-const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
@@ -29,14 +26,7 @@ beforeAll(async () => {
     route.fulfill({ body: gmail, contentType: 'text/html; charset=utf-8' }),
   );
   panel = await openSidePanel(context, browser.extensionId);
-  // The test worker listens on a port of its own.
-  await panel.getByRole('button', { name: 'Change' }).click();
-  await panel.getByLabel('Server address').fill(api);
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByTestId('server-url').filter({ hasText: api }).waitFor();
-  await panel.getByLabel('Email').fill('treatment_coordinator@demo.test');
-  await panel.getByLabel('Password').fill('sidecar-demo');
-  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await connectAndSignIn(panel, api, 'treatment_coordinator@demo.test');
   await panel.getByRole('tab', { name: 'Leads' }).click();
 });
 afterAll(() => browser?.close());
@@ -196,14 +186,10 @@ describe('pipeline settings and conversion', () => {
 
     // Conversion: the lead becomes a patient of a facility and is marked won. The
     // practice's location is set up by an administrator through the API.
-    const login = await fetch(`${api}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
+    const token = await adminToken(api);
     const created = await fetch(`${api}/api/v1/facilities`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({
         name: 'Bright Smiles Orthodontics',
         address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },

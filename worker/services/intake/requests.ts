@@ -198,23 +198,39 @@ export async function sendRequest(
       },
     }),
   ];
+  const email = recipient
+    ? { to: recipient, organizationName: auth.organization.name, firstName: subject.row.firstName }
+    : null;
+  return writeAndView(tenant, statements, { id, now, link, expiresAt, email });
+}
+
+/**
+ * The end of sending and of renewing: the writes, and the email with the link
+ * when it goes by email, in one batch; then the request as staff see it, with
+ * the link this one time.
+ */
+async function writeAndView(
+  tenant: TenantDb,
+  statements: BatchItem<'sqlite'>[],
+  send: {
+    id: string;
+    now: number;
+    link: string;
+    expiresAt: string;
+    email: { to: string; organizationName: string; firstName: string } | null;
+  },
+) {
   const messageIds: string[] = [];
-  if (recipient) {
+  if (send.email) {
     const message = queueEmail(tenant.db, {
       organizationId: tenant.organizationId,
-      ...intakeRequestEmail({
-        to: recipient,
-        organizationName: auth.organization.name,
-        firstName: subject.row.firstName,
-        link,
-        expiresAt,
-      }),
+      ...intakeRequestEmail({ ...send.email, link: send.link, expiresAt: send.expiresAt }),
     });
     statements.push(message.statement);
     messageIds.push(message.id);
   }
   await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return { request: { ...(await requestView(tenant, id, now)), link }, messageIds };
+  return { request: { ...(await requestView(tenant, send.id, send.now)), link: send.link }, messageIds };
 }
 
 /** Renewing: a new link and expiry on the same request; the old link stops working at once. */
@@ -283,23 +299,10 @@ export async function renewRequest(
       detail: { renewed: true, versionId: version.id, delivery, carriedOver: Object.keys(prefill) },
     }),
   ];
-  const messageIds: string[] = [];
-  if (recipient) {
-    const message = queueEmail(tenant.db, {
-      organizationId: tenant.organizationId,
-      ...intakeRequestEmail({
-        to: recipient,
-        organizationName: auth.organization.name,
-        firstName: subject.row.firstName,
-        link,
-        expiresAt,
-      }),
-    });
-    statements.push(message.statement);
-    messageIds.push(message.id);
-  }
-  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return { request: { ...(await requestView(tenant, id, now)), link }, messageIds };
+  const email = recipient
+    ? { to: recipient, organizationName: auth.organization.name, firstName: subject.row.firstName }
+    : null;
+  return writeAndView(tenant, statements, { id, now, link, expiresAt, email });
 }
 
 export async function cancelRequest(tenant: TenantDb, audit: AuditLog, auth: AuthContext, id: string) {
