@@ -158,6 +158,23 @@ describe('invitations, end to end through the dev outbox', () => {
     expect(other.json.me.organization.name).toBe('Other Practice');
   });
 
+  it('throttles guessing an existing account’s password on the invitation page, as sign-in does', async () => {
+    const admin = await loginAs('clinic_admin', 'other');
+    await api('/api/v1/invitations', { token: admin, body: { email: 'billing@demo.test', role: 'billing' } });
+    const link = linkIn((await latestMailTo('billing@demo.test')).bodyText, '/invite');
+    for (let i = 0; i < 5; i++) expect((await submitForm(link, { password: `guess-${i}` })).status).toBe(400);
+    // Locked now: even the right password is refused until the lock ends, so guessing gains nothing.
+    const locked = await submitForm(link, { password: 'sidecar-demo' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(locked.text).toContain('Too many failed sign-in attempts');
+    // Sign-in counts the same failures: the account is locked there too.
+    const signIn = await api('/api/v1/auth/login', {
+      body: { email: 'billing@demo.test', password: 'sidecar-demo' },
+    });
+    expect(signIn.status).toBe(429);
+  });
+
   it('replays a retried invitation with the same Idempotency-Key instead of sending twice', async () => {
     const admin = await loginAs('clinic_admin');
     const headers = { 'Idempotency-Key': 'invite-retry-1' };

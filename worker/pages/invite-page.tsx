@@ -5,6 +5,7 @@ import { ROLE_LABELS, type Role } from '../../shared/permissions';
 import { newPasswordSchema } from '../../shared/schemas/auth';
 import type { AppEnv } from '../env';
 import { AppError } from '../lib/app-error';
+import { clientIp } from '../middleware/request-context';
 import {
   acceptInvitation,
   findOpenInvitation,
@@ -45,7 +46,13 @@ invitePages.post('/:token', async (c) => {
   }
   if (Object.keys(errors).length) return render(c, token, errors, name, 400);
   try {
-    const done = await acceptInvitation(c.var.db, c.var.audit, token, { name, password });
+    const done = await acceptInvitation(
+      c.var.db,
+      c.var.audit,
+      token,
+      { name, password },
+      { ip: clientIp(c.req.raw.headers) },
+    );
     return c.html(
       <Layout title="You're in" nonce={c.get('secureHeadersNonce')}>
         <h1>You're in</h1>
@@ -59,6 +66,11 @@ invitePages.post('/:token', async (c) => {
     if (e instanceof AppError && e.code === 'conflict') return render(c, token, {});
     if (e instanceof AppError && e.code === 'unauthenticated')
       return render(c, token, { password: e.message }, name, 400);
+    if (e instanceof AppError && e.code === 'rate_limited') {
+      const retryAfter = e.headers?.['Retry-After'];
+      if (retryAfter) c.header('Retry-After', retryAfter);
+      return render(c, token, { password: e.message }, name, 429);
+    }
     throw e;
   }
 });

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId, sha256 } from '../../lib/crypto';
 import { iso } from '../../lib/time';
+import { releaseAttemptStatements, reserveAttempt, throttleKeys } from '../auth/login-throttle';
 import { hashPassword, verifyPassword } from '../auth/password-hash';
 import { attachFacilityStatements } from '../facilities/facility-access';
 import { invitationState } from './invitations';
@@ -43,6 +44,7 @@ export async function acceptInvitation(
   audit: AuditLog,
   token: string,
   input: { name: string; password: string },
+  client: { ip: string | null } = { ip: null },
 ) {
   const found = await findOpenInvitation(db, token);
   if (found.problem !== null) {
@@ -51,7 +53,11 @@ export async function acceptInvitation(
   const { invitation, existingUser } = found;
   const now = iso();
   const userId = existingUser?.id ?? newId('usr');
+  // The password of an existing account is checked here as at sign-in, so it
+  // is throttled the same way: counted before the check, per account and address.
+  const throttle = existingUser ? throttleKeys(invitation.email, client.ip) : null;
   if (existingUser) {
+    await reserveAttempt(db, throttle!);
     // Someone who already signs in elsewhere proves it with their password; an
     // invitation never overwrites an existing account's password.
     const [user] = await db
@@ -67,6 +73,7 @@ export async function acceptInvitation(
   try {
     await db.batch([
       db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)),
+      ...(throttle ? releaseAttemptStatements(db, throttle) : []),
       ...(passwordHash
         ? [
             db.insert(users).values({
