@@ -29,7 +29,9 @@ export function TwoFactorSetup({ onDone }: { onDone: () => void }) {
 
   const start = () =>
     run(async () =>
-      setSetup((await sendMessage('api', { method: 'POST', path: '/api/v1/me/two-factor/setup' })) as Setup),
+      setSetup(
+        (await sendMessage('api', { method: 'POST', path: '/api/v1/me/two-factor/setup' })).body as Setup,
+      ),
     );
 
   async function enable(e: Event) {
@@ -39,7 +41,7 @@ export function TwoFactorSetup({ onDone }: { onDone: () => void }) {
         method: 'POST',
         path: '/api/v1/me/two-factor/enable',
         body: { code: code.trim() },
-      }),
+      }).then((answer) => answer.body),
     )) as { backupCodes: string[] } | undefined;
     if (result) setBackupCodes(result.backupCodes);
   }

@@ -18,8 +18,20 @@ export async function callApi<T>(
   fetcher: typeof fetch,
   serverUrl: string,
   path: string,
-  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  init: CallInit = {},
 ): Promise<T> {
+  return (await callApiWithStatus<T>(fetcher, serverUrl, path, init)).body;
+}
+
+type CallInit = { method?: string; body?: unknown; token?: string; headers?: Record<string, string> };
+
+/** As callApi, keeping the success status (201 for a create, 204 for nothing to say). */
+export async function callApiWithStatus<T>(
+  fetcher: typeof fetch,
+  serverUrl: string,
+  path: string,
+  init: CallInit = {},
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   // FormData (file uploads) sets its own multipart content type and boundary.
   const isForm = init.body instanceof FormData;
@@ -39,7 +51,7 @@ export async function callApi<T>(
       message: `Can't reach the server at ${serverUrl}. Check the address in Settings and that the server is running.`,
     });
   }
-  if (res.status === 204 || res.status === 202) return undefined as T;
+  if (res.status === 204 || res.status === 202) return { status: res.status, body: undefined as T };
   const body = (await res.json().catch(() => null)) as { error?: ApiFailure } | T | null;
   if (!res.ok) {
     const error = (body as { error?: ApiFailure } | null)?.error;
@@ -51,5 +63,5 @@ export async function callApi<T>(
       ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     });
   }
-  return body as T;
+  return { status: res.status, body: body as T };
 }

@@ -1,5 +1,5 @@
 import type { CapturedLead } from '../capture/types';
-import { ApiError, callApi } from './api-client';
+import { ApiError, callApi, callApiWithStatus } from './api-client';
 import { blockedBy, normaliseBlocklist } from './capture-blocklist';
 import type {
   ApiFailure,
@@ -92,11 +92,18 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
     path: string,
     init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<T> {
+    return (await authedWithStatus<T>(path, init)).body;
+  }
+
+  async function authedWithStatus<T>(
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: T }> {
     const auth = await deps.auth.get();
     if (auth.kind !== 'session')
       throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
     try {
-      const result = await callApi<T>(deps.fetch, await deps.serverUrl.get(), path, {
+      const result = await callApiWithStatus<T>(deps.fetch, await deps.serverUrl.get(), path, {
         ...init,
         token: auth.token,
       });
@@ -239,7 +246,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
           message: 'Only Sidecar API paths can be called',
         });
       }
-      const result = await authed<unknown>(path, {
+      const result = await authedWithStatus<unknown>(path, {
         method,
         body,
         ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
@@ -250,7 +257,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
         const fresh = await deps.auth.get();
         if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
       }
-      return result ?? null;
+      return result;
     },
     async upload({ path, fileName, contentType, base64, fields }) {
       if (!/^\/api\/v1\/[\w/-]+\/documents$/.test(path) && path !== '/api/v1/patients/import/preview') {
@@ -263,7 +270,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
       const form = new FormData();
       for (const [key, value] of Object.entries(fields)) form.append(key, value);
       form.append('file', new File([bytes], fileName, { type: contentType || 'application/octet-stream' }));
-      return (await authed<unknown>(path, { method: 'POST', body: form })) ?? null;
+      return authedWithStatus<unknown>(path, { method: 'POST', body: form });
     },
     async download({ path }) {
       if (!/^\/api\/v1\/[\w/-]+\/download$/.test(path)) {

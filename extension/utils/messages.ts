@@ -70,7 +70,8 @@ export type ProtocolMap = {
       /** Makes a create or commit safe to retry (api.md, "Idempotency"). */
       idempotencyKey?: string;
     };
-    output: unknown;
+    /** The success status and body; a refusal is the reply's error instead. */
+    output: { status: number; body: unknown };
   };
   /**
    * A file for the API, as base64 (runtime messages carry JSON only). The
@@ -84,7 +85,7 @@ export type ProtocolMap = {
       base64: string;
       fields: Record<string, string>;
     };
-    output: unknown;
+    output: { status: number; body: unknown };
   };
   /** A file from the API, as base64, for the panel to save. */
   download: { input: { path: string }; output: { base64: string; contentType: string; fileName: string } };

@@ -40,5 +40,5 @@ export async function uploadFile(
     fields,
   });
   onPhase({ phase: 'done' });
-  return result;
+  return result.body;
 }

@@ -14,7 +14,7 @@ export function apiCall<T>(
     path,
     ...(body === undefined ? {} : { body }),
     ...(idempotencyKey ? { idempotencyKey } : {}),
-  }) as Promise<T>;
+  }).then((answer) => (answer.body ?? null) as T);
 }
 
 /** A cursor-paged list: first page on mount, `more()` appends, `reload()` starts over. */

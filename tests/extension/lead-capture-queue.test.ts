@@ -79,7 +79,7 @@ async function leadsWithEmail(bg: ReturnType<typeof setup>, email: string) {
     input: { method: 'POST', path: '/api/v1/leads/match', body: { email } },
   });
   if (!reply.ok) throw new Error(reply.error.message);
-  return (reply.data as { items: { id: string }[] }).items;
+  return (reply.data.body as { items: { id: string }[] }).items;
 }
 
 const uniqueEmail = (label: string) =>
