@@ -14,7 +14,7 @@ import { readDocument } from '../../lib/file-type';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { getVisiblePatientRow } from '../patients/patient-access';
+import { visiblePatient } from '../patients/patient-access';
 import { ensureChecklist, patientItems, propagateTemplate, recomputeStatus } from './patient-checklist';
 import type { ItemKind } from './templates';
 
@@ -39,10 +39,10 @@ const toItem = (i: ItemRow) => ({
 export async function patientChecklist(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   patientId: string,
 ) {
-  const patient = await ensureChecklist(tenant, await getVisiblePatientRow(tenant, auth, patientId));
+  const patient = await ensureChecklist(tenant, await visiblePatient(tenant, patientId));
   const items = await patientItems(tenant, patientId);
   const enrollment = deriveEnrollment(
     items.map((i) => ({ required: i.required, done: !!i.doneAt, removed: !!i.removedAt })),
@@ -59,8 +59,8 @@ export async function patientChecklist(
   };
 }
 
-async function openItem(tenant: TenantDb, auth: AuthContext, patientId: string, itemId: string) {
-  await ensureChecklist(tenant, await getVisiblePatientRow(tenant, auth, patientId));
+async function openItem(tenant: TenantDb, _auth: AuthContext, patientId: string, itemId: string) {
+  await ensureChecklist(tenant, await visiblePatient(tenant, patientId));
   const [item] = await tenant.select(
     patientChecklistItems,
     and(eq(patientChecklistItems.id, itemId), eq(patientChecklistItems.patientId, patientId)),
@@ -77,7 +77,7 @@ async function changeItem(
   set: Partial<typeof patientChecklistItems.$inferInsert>,
   action: string,
 ) {
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(patientChecklistItems, { ...set, updatedAt: iso() }, eq(patientChecklistItems.id, item.id)),
     audit.statement({
       action: 'update',
@@ -208,10 +208,10 @@ export async function setStatus(
   patientId: string,
   input: { status: EnrollmentStatus; reason: string },
 ) {
-  const patient = await ensureChecklist(tenant, await getVisiblePatientRow(tenant, auth, patientId));
+  const patient = await ensureChecklist(tenant, await visiblePatient(tenant, patientId));
   const now = iso();
   if (input.status === 'completed') {
-    await tenant.db.batch([
+    await tenant.batch([
       tenant.update(patients, { completedAt: now, updatedAt: now }, eq(patients.id, patientId)),
       audit.statement({
         action: 'update',
@@ -244,7 +244,7 @@ export async function setStatus(
       'Only roles allowed to override enrollment can set a status ahead of the checklist',
     );
   }
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       patients,
       {
@@ -272,8 +272,13 @@ export async function setStatus(
   return patientChecklist(tenant, audit, auth, patient.id);
 }
 
-export async function statusHistory(tenant: TenantDb, audit: AuditLog, auth: AuthContext, patientId: string) {
-  await getVisiblePatientRow(tenant, auth, patientId);
+export async function statusHistory(
+  tenant: TenantDb,
+  audit: AuditLog,
+  _auth: AuthContext,
+  patientId: string,
+) {
+  await visiblePatient(tenant, patientId);
   const rows = await tenant
     .select(patientStatusEvents, eq(patientStatusEvents.patientId, patientId))
     .orderBy(patientStatusEvents.createdAt);
@@ -329,7 +334,7 @@ export async function changeTemplate(
       ]);
   }
   if (change.op === 'add') {
-    await tenant.db.batch([
+    await tenant.batch([
       tenant.insert(checklistTemplateItems, {
         id: newId('cli'),
         templateId,
@@ -344,11 +349,9 @@ export async function changeTemplate(
     ]);
   } else if (change.op === 'update') {
     const { op: _op, itemId, ...set } = change;
-    await tenant.db.batch([
-      tenant.update(checklistTemplateItems, set, eq(checklistTemplateItems.id, itemId)),
-    ]);
+    await tenant.batch([tenant.update(checklistTemplateItems, set, eq(checklistTemplateItems.id, itemId))]);
   } else if (change.op === 'remove') {
-    await tenant.db.batch([
+    await tenant.batch([
       tenant.update(checklistTemplateItems, { removedAt: now }, eq(checklistTemplateItems.id, change.itemId)),
     ]);
   } else {
@@ -361,7 +364,7 @@ export async function changeTemplate(
     const statements = change.itemIds.map((id, i) =>
       tenant.update(checklistTemplateItems, { sortOrder: i }, eq(checklistTemplateItems.id, id)),
     );
-    await tenant.db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+    await tenant.batch(statements);
   }
   audit.record({
     action: 'update',

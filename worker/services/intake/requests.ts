@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod';
 import {
@@ -21,8 +21,8 @@ import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
 import { DAY, iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { queueEmail } from '../email/outbox';
-import { getVisiblePatientRow } from '../patients/patient-access';
+import { queueTenantEmail } from '../email/outbox';
+import { visiblePatient } from '../patients/patient-access';
 import { formLink, newFormToken } from './form-token';
 import { prefillAnswers } from './prefill';
 import { intakeRequestEmail } from './request-emails';
@@ -65,19 +65,22 @@ function toRequest({ request: r, templateName, version, submissionId }: ViewRow,
 
 /** Requests with their template's name, pinned version number and submission, scoped to the tenant. */
 function requestViews(tenant: TenantDb, where?: SQL) {
-  return tenant.db
-    .select({
+  return tenant.join(
+    {
       request: intakeRequests,
       templateName: intakeTemplates.name,
       version: intakeTemplateVersions.version,
-      submissionId: intakeSubmissions.id,
-    })
-    .from(intakeRequests)
-    .innerJoin(intakeTemplates, eq(intakeTemplates.id, intakeRequests.templateId))
-    .innerJoin(intakeTemplateVersions, eq(intakeTemplateVersions.id, intakeRequests.versionId))
-    .leftJoin(intakeSubmissions, eq(intakeSubmissions.requestId, intakeRequests.id))
-    .where(tenant.scope(intakeRequests, where))
-    .$dynamic();
+      // Typed here: the left join may find no submission.
+      submissionId: sql<string | null>`${intakeSubmissions.id}`,
+    },
+    intakeRequests,
+    [
+      { table: intakeTemplates, on: eq(intakeTemplates.id, intakeRequests.templateId) },
+      { table: intakeTemplateVersions, on: eq(intakeTemplateVersions.id, intakeRequests.versionId) },
+      { table: intakeSubmissions, on: eq(intakeSubmissions.requestId, intakeRequests.id), left: true },
+    ],
+    where,
+  );
 }
 
 async function requestView(tenant: TenantDb, id: string, now = Date.now()) {
@@ -87,13 +90,17 @@ async function requestView(tenant: TenantDb, id: string, now = Date.now()) {
 }
 
 /** The lead or patient a form goes to: visible to the caller, and a lead that was not merged away. */
-async function subjectFor(tenant: TenantDb, auth: AuthContext, ref: { leadId?: string; patientId?: string }) {
+async function subjectFor(
+  tenant: TenantDb,
+  _auth: AuthContext,
+  ref: { leadId?: string; patientId?: string },
+) {
   if (ref.leadId) {
     const lead = await tenant.get(leads, ref.leadId, 'Lead');
     if (lead.mergedInto)
       throw new AppError('conflict', 'This lead was merged into another; send the form to that lead');
   } else if (ref.patientId) {
-    await getVisiblePatientRow(tenant, auth, ref.patientId);
+    await visiblePatient(tenant, ref.patientId);
   }
   const subject = await loadSubject(tenant, { leadId: ref.leadId ?? null, patientId: ref.patientId ?? null });
   if (!subject) throw new AppError('not_found', 'Record not found');
@@ -222,14 +229,13 @@ async function writeAndView(
 ) {
   const messageIds: string[] = [];
   if (send.email) {
-    const message = queueEmail(tenant.db, {
-      organizationId: tenant.organizationId,
+    const message = queueTenantEmail(tenant, {
       ...intakeRequestEmail({ ...send.email, link: send.link, expiresAt: send.expiresAt }),
     });
     statements.push(message.statement);
     messageIds.push(message.id);
   }
-  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await tenant.batch(statements);
   return { request: { ...(await requestView(tenant, send.id, send.now)), link: send.link }, messageIds };
 }
 
@@ -310,7 +316,7 @@ export async function cancelRequest(tenant: TenantDb, audit: AuditLog, auth: Aut
   if (row.status === 'submitted') throw new AppError('conflict', 'This form was already submitted');
   if (row.status === 'cancelled') throw new AppError('conflict', 'This form is already cancelled');
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       intakeRequests,
       { status: 'cancelled', cancelledAt: now, cancelledBy: auth.userId, updatedAt: now },

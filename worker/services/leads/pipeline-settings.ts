@@ -84,17 +84,11 @@ async function batchOrClash<T>(run: () => Promise<T>, what: string): Promise<T> 
 function renumberStages(tenant: TenantDb, ids: string[]) {
   const order = JSON.stringify(ids);
   // Qualified on purpose: json_each has an `id` column of its own.
-  return tenant.db
-    .update(pipelineStages)
-    .set({
-      sortOrder: sql`(SELECT j.key FROM json_each(${order}) AS j WHERE j.value = "pipeline_stages"."id")`,
-    })
-    .where(
-      tenant.scope(
-        pipelineStages,
-        sql`${pipelineStages.id} IN (SELECT j.value FROM json_each(${order}) AS j)`,
-      ),
-    );
+  return tenant.update(
+    pipelineStages,
+    { sortOrder: sql`(SELECT j.key FROM json_each(${order}) AS j WHERE j.value = "pipeline_stages"."id")` },
+    sql`${pipelineStages.id} IN (SELECT j.value FROM json_each(${order}) AS j)`,
+  );
 }
 
 /**
@@ -131,7 +125,7 @@ export async function createStage(
   ids.splice(position, 0, id);
   await batchOrClash(
     () =>
-      tenant.db.batch([
+      tenant.batch([
         tenant.insert(pipelineStages, {
           id,
           name,
@@ -175,7 +169,7 @@ export async function updateStage(
   if (!Object.keys(change).length) return toStage(stage);
   await batchOrClash(
     () =>
-      tenant.db.batch([
+      tenant.batch([
         tenant.update(pipelineStages, change, eq(pipelineStages.id, id)),
         audit.statement({
           action: 'update',
@@ -209,7 +203,7 @@ export async function reorderStages(tenant: TenantDb, audit: AuditLog, ids: stri
   if (details.length)
     throw new AppError('validation_failed', 'List every stage of the pipeline exactly once', details);
   firstMustBeOpen(byId.get(ids[0]!), 'ids.0');
-  await tenant.db.batch([
+  await tenant.batch([
     renumberStages(tenant, ids),
     audit.statement({
       action: 'update',
@@ -259,10 +253,11 @@ export async function deleteStage(
       `Removing "${stage.name}" would put "${remaining[0]!.name}" first, but new leads start in the first stage and it must be open; move an open stage to the top first`,
     );
 
-  const [held] = await tenant.db
-    .select({ visible: count(sql`CASE WHEN ${leads.mergedInto} IS NULL THEN 1 END`), all: count() })
-    .from(leads)
-    .where(tenant.scope(leads, eq(leads.stageId, id)));
+  const [held] = await tenant.selectFields(
+    { visible: count(sql`CASE WHEN ${leads.mergedInto} IS NULL THEN 1 END`), all: count() },
+    leads,
+    eq(leads.stageId, id),
+  );
   const visible = held?.visible ?? 0;
   if (visible > 0 && !target)
     throw new AppError(
@@ -281,12 +276,15 @@ export async function deleteStage(
       ? [
           // Columns in the table's order (drizzle lists them all); ids are made
           // in SQL, as many as there are leads, with no parameter per lead.
-          tenant.db.insert(leadActivities).select(sql`
+          tenant.insertFromSelect(
+            leadActivities,
+            sql`
             SELECT 'lac_' || lower(hex(randomblob(16))), ${tenant.organizationId}, ${leads.id}, 'stage_change', NULL,
               json_object('from', ${stage.name}, 'fromStageId', ${stage.id}, 'to', ${target.name}, 'toStageId', ${target.id}, 'reason', 'stage_removed',
                 'daysInStage', CAST(julianday(${now}) - julianday(${leads.stageEnteredAt}) AS INTEGER)),
               ${auth.userId}, ${now}
-            FROM ${leads} WHERE ${inStage(isNull(leads.mergedInto))}`),
+            FROM ${leads} WHERE ${inStage(isNull(leads.mergedInto))}`,
+          ),
           tenant.update(
             leads,
             { stageId: target.id, stageEnteredAt: now, updatedAt: now },
@@ -295,7 +293,7 @@ export async function deleteStage(
         ]
       : []),
     tenant.update(leads, { stageId: destination.id }, inStage(isNotNull(leads.mergedInto))),
-    tenant.db.delete(pipelineStages).where(tenant.scope(pipelineStages, eq(pipelineStages.id, id))),
+    tenant.delete(pipelineStages, eq(pipelineStages.id, id)),
     renumberStages(
       tenant,
       remaining.map((s) => s.id),
@@ -313,7 +311,7 @@ export async function deleteStage(
     }),
   ];
   try {
-    await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    await tenant.batch(statements);
   } catch (e) {
     if (constraintFailure(e) === 'foreign_key')
       throw new AppError(
@@ -340,7 +338,7 @@ export async function createSource(
   const id = newId('src');
   await batchOrClash(
     () =>
-      tenant.db.batch([
+      tenant.batch([
         tenant.insert(leadSources, { id, name, channel: input.channel, active: true, createdAt: iso() }),
         audit.statement({
           action: 'create',
@@ -371,7 +369,7 @@ export async function updateSource(
   if (!Object.keys(change).length) return toSource(source);
   await batchOrClash(
     () =>
-      tenant.db.batch([
+      tenant.batch([
         tenant.update(leadSources, change, eq(leadSources.id, id)),
         audit.statement({
           action: 'update',
