@@ -41,6 +41,9 @@ const ALLOWED: Record<string, string> = {
     'delivers queued mail of every organisation (tenant mail is queued through TenantDb)',
   'worker/services/email/deliver-in-background.ts':
     'hands the request’s database to outbox delivery after the response',
+  'worker/services/intake/save-draft.ts': 'the public intake form: a form token resolves to its organisation',
+  'worker/services/intake/submit-form.ts':
+    'the public intake form: a form token resolves to its organisation',
   'worker/services/intake/public-form.ts':
     'the public intake form: a form token resolves to its organisation',
   'worker/services/intake/request-reminders.ts':
