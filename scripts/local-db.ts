@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type DemoLogin, demoSeedSql } from '../db/seed';
+import { type DemoLogin, demoSeedSql } from './seed-demo';
 
 /** Keeps wrangler offline and quiet: no telemetry, no update check, no Request.cf fetch. */
 export const WRANGLER_ENV = {

@@ -1,7 +1,7 @@
+import { normaliseDate } from '../../shared/calendar-date';
 import { textOf } from './dom-text';
 import { noFields, put, putName } from './found-fields';
 import { isOrganization, isPerson, type JsonLdNode, jsonLdNodes, textValue } from './json-ld';
-import { normaliseDate } from './parse-date';
 import { normaliseEmail, normalisePhone } from './parse-text';
 import { splitName } from './split-name';
 import type { FoundFields } from './types';

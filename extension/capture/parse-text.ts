@@ -1,4 +1,4 @@
-import { dateAtStart, findDate } from './parse-date';
+import { dateAtStart, findDate } from '../../shared/calendar-date';
 import { type NameParts, splitName } from './split-name';
 
 /** What free text (a selection, a message body) says about a person. */

@@ -3,8 +3,8 @@
  * form on a phone: say what to do, not what failed.
  */
 
+import { isCalendarDate } from '../calendar-date';
 import { isRecord } from './answer-values';
-import { isCalendarDate } from './dates';
 import type { AnswerValue, Field, SignatureAnswer } from './definition';
 
 export const DEFAULT_MAX_LENGTH = { short_text: 200, long_text: 4000 } as const;

@@ -4,7 +4,7 @@
  * them through zod (shared/schemas/intake.ts) so a bad definition answers
  * 400 with these paths; the engine does not need them to stay safe.
  */
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../calendar-date';
 import type { Condition, FieldType, FormDefinition, PrefillKey } from './definition';
 
 export type DefinitionIssue = { path: string; issue: string };

@@ -14,14 +14,17 @@
  *   on later fields (and so cycles); on a definition that has them anyway, the
  *   later field reads "not answered" and nothing loops.
  */
+
+import { isCalendarDate } from '../calendar-date';
 import { answerProblem, GUARDIAN_REQUIRED_MESSAGE, requiredMessage } from './answer-checks';
 import { cleanAnswer, isAnswered, isRecord, parseNumber, parseYesNo } from './answer-values';
-import { isCalendarDate, isMinorOn } from './dates';
 import type { Answers, AnswerValue, Condition, Field, FormDefinition, Section } from './definition';
+import { isMinorOn } from './minor-age';
 
-export { isCalendarDate, isMinorOn } from './dates';
+export { isCalendarDate } from '../calendar-date';
 export { type DefinitionIssue, validateDefinition } from './definition-rules';
 export { formAnswersFromEntries } from './form-entries';
+export { isMinorOn } from './minor-age';
 
 export type ValidateOptions = {
   /** A draft: answers are checked for type and limits, nothing is required yet. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findDate } from '../../extension/capture/parse-date';
 import {
   findDateOfBirth,
   findEmail,
@@ -10,6 +9,7 @@ import {
   parseText,
 } from '../../extension/capture/parse-text';
 import { splitName } from '../../extension/capture/split-name';
+import { findDate } from '../../shared/calendar-date';
 
 describe('splitting a display name', () => {
   it.each([

@@ -5,8 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { libsqlDatabase, migrateLibsql } from '../../db/libsql';
 import { auditEvents, invitations, memberships, organizations, sessions, users } from '../../db/schema';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed';
-import { verifyPassword } from '../../worker/services/auth/password-hash';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/seed-demo';
+import { verifyPassword } from '../../worker/lib/password-hash';
 
 const dir = mkdtempSync(join(tmpdir(), 'sidecar-libsql-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { excelSerialToIso, parseHumanDate } from '../../shared/calendar-date';
 import { detectMapping, findHeaderRow } from '../../shared/roster/columns';
 import { parseCsv } from '../../shared/roster/csv';
-import { excelSerialToIso, parseHumanDate } from '../../shared/roster/dates';
 import { nameKey, splitFullName, tidyName } from '../../shared/roster/names';
 import { readRosterFile } from '../../worker/services/patients/read-roster-file';
 import { tableToRows } from '../../worker/services/patients/roster-preview';

@@ -1,6 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { d1Database } from '../../db/client';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/seed-demo';
 import type { Role } from '../../shared/permissions';
 
 export const db = () => d1Database(env.DB);

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeRequests } from '../../db/schema';
-import { openByToken, saveDraft } from '../../worker/services/intake/public-form';
+import { openByToken } from '../../worker/services/intake/public-form';
+import { saveDraft } from '../../worker/services/intake/save-draft';
 import { api, BASE, createFacility, db, loginAs, mailbox } from './helpers';
 import {
   asPublic,

@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeSubmissions } from '../../db/schema';
 import { GUARDIAN_REQUIRED_MESSAGE } from '../../shared/intake/answer-checks';
-import { openByToken, saveDraft, submit } from '../../worker/services/intake/public-form';
+import { openByToken } from '../../worker/services/intake/public-form';
+import { saveDraft } from '../../worker/services/intake/save-draft';
+import { submit } from '../../worker/services/intake/submit-form';
 import { api, createFacility, db, loginAs } from './helpers';
 import {
   adultAnswers,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../../db/schema';
-import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../worker/services/auth/password-hash';
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../worker/lib/password-hash';
 import { api, db, loginAs, seed } from './helpers';
 
 beforeAll(() => seed());

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { idempotencyKeys } from '../../db/schema';
 import type { AppEnv } from '../env';
@@ -16,18 +16,12 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   if (!key) return next();
   if (key.length > 200)
     throw new AppError('validation_failed', 'Idempotency-Key is longer than 200 characters');
-  const { db, auth } = c.var;
+  const { tenant, auth } = c.var;
   const requestHash = await sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
-  const where = and(
-    eq(idempotencyKeys.organizationId, auth.organizationId),
-    eq(idempotencyKeys.userId, auth.userId),
-    eq(idempotencyKeys.key, key),
-  );
+  const where = and(eq(idempotencyKeys.userId, auth.userId), eq(idempotencyKeys.key, key)) as SQL;
   // Claim the key first (status 0 = in progress): of two identical requests at once, one runs.
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({
-      organizationId: auth.organizationId,
+  const claimed = await tenant
+    .insert(idempotencyKeys, {
       userId: auth.userId,
       key,
       requestHash,
@@ -38,7 +32,7 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (!claimed.length) {
-    const [seen] = await db.select().from(idempotencyKeys).where(where).limit(1);
+    const [seen] = await tenant.select(idempotencyKeys, where).limit(1);
     if (seen && seen.requestHash !== requestHash) {
       throw new AppError('conflict', 'This Idempotency-Key was already used for a different request');
     }
@@ -57,12 +51,13 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
   if (c.res.status >= 200 && c.res.status < 300) {
-    await db
-      .update(idempotencyKeys)
-      .set({ statusCode: c.res.status, responseBody: await c.res.clone().text() })
-      .where(where);
+    await tenant.update(
+      idempotencyKeys,
+      { statusCode: c.res.status, responseBody: await c.res.clone().text() },
+      where,
+    );
   } else {
     // A refused or failed request may be retried with the same key.
-    await db.delete(idempotencyKeys).where(where);
+    await tenant.delete(idempotencyKeys, where);
   }
 });

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { AppError } from '../lib/app-error';
-import { TenantDb } from '../lib/tenant-db';
+import { type FacilityVisibility, TenantDb } from '../lib/tenant-db';
 import { ms } from '../lib/time';
 import { loadSession } from '../services/auth/session-context';
 import { SESSION_TOUCH_INTERVAL_MS } from '../services/auth/session-policy';
@@ -39,7 +39,11 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     throw new AppError('forbidden', 'Your organisation requires two-factor sign-in. Set it up to continue.');
   }
   c.set('auth', auth);
-  c.set('tenant', new TenantDb(c.var.db, auth.organizationId));
+  // Facility visibility is decided here, once: a facility admin sees only the
+  // facilities attached to their membership, everyone else the whole organisation.
+  const facilities: FacilityVisibility =
+    auth.role === 'facility_admin' ? { kind: 'attached', membershipId: auth.membershipId } : { kind: 'all' };
+  c.set('tenant', new TenantDb(c.var.db, auth.organizationId, facilities));
   c.var.audit.actor = { organizationId: auth.organizationId, userId: auth.userId };
   if (Date.now() - ms(auth.lastSeenAt) >= SESSION_TOUCH_INTERVAL_MS) c.set('touchSessionId', auth.sessionId);
   await next();

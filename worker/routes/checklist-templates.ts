@@ -14,7 +14,7 @@ import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError }
 import type { TenantDb } from '../lib/tenant-db';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
-import { changeTemplate } from '../services/checklists/checklist-actions';
+import { changeTemplate } from '../services/checklists/change-template';
 import {
   effectiveTemplate,
   type ItemKind,

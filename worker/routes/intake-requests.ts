@@ -12,13 +12,9 @@ import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError }
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { deliverInBackground } from '../services/email/deliver-in-background';
-import {
-  cancelRequest,
-  getRequest,
-  listRequests,
-  renewRequest,
-  sendRequest,
-} from '../services/intake/requests';
+import { renewRequest } from '../services/intake/renew-request';
+import { cancelRequest, getRequest, listRequests } from '../services/intake/requests';
+import { sendRequest } from '../services/intake/send-request';
 
 const params = z.object({ id: idSchema });
 

@@ -10,10 +10,10 @@ import {
 } from '../../shared/schemas/auth';
 import { AppError } from '../lib/app-error';
 import { commonErrors, conflictError, json, jsonBody, newRouter, noContent } from '../lib/openapi';
+import { verifyPassword } from '../lib/password-hash';
 import { clientIp } from '../middleware/request-context';
 import { requireAuth } from '../middleware/require-auth';
 import { releaseAttemptStatements, reserveAttempt, throttleKeys } from '../services/auth/login-throttle';
-import { verifyPassword } from '../services/auth/password-hash';
 import { meFrom } from '../services/auth/session-context';
 import { disableTwoFactor, enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
 

@@ -17,11 +17,10 @@ import {
   completeTask,
   patientChecklist,
   setNote,
-  setStatus,
-  statusHistory,
   undoItem,
   uploadItemDocument,
 } from '../services/checklists/checklist-actions';
+import { setStatus, statusHistory } from '../services/checklists/set-enrollment-status';
 
 const patientParams = z.object({ id: idSchema });
 const itemParams = z.object({ id: idSchema, itemId: idSchema });

@@ -18,16 +18,10 @@ import { AppError } from '../lib/app-error';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
-import {
-  createSource,
-  createStage,
-  deleteStage,
-  reorderStages,
-  sourceList,
-  stageList,
-  updateSource,
-  updateStage,
-} from '../services/leads/pipeline-settings';
+import { deleteStage } from '../services/leads/delete-stage';
+import { createSource, updateSource } from '../services/leads/edit-sources';
+import { createStage, reorderStages, updateStage } from '../services/leads/edit-stages';
+import { sourceList, stageList } from '../services/leads/pipeline-settings';
 
 const params = z.object({ id: idSchema });
 

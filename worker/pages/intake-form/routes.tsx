@@ -20,9 +20,9 @@ import {
   countFormHit,
   type OpenForm,
   openByToken,
-  saveDraft,
-  submit,
 } from '../../services/intake/public-form';
+import { saveDraft } from '../../services/intake/save-draft';
+import { submit } from '../../services/intake/submit-form';
 import { storeSubmissionPdf } from '../../services/intake-pdf/store-submission-pdf';
 import { formSecurity, isSameOriginPost } from './form-security';
 import { type Notice, NoticePage } from './notice-pages';

@@ -4,8 +4,8 @@ import { memberships, organizations, users } from '../../../db/schema';
 import type { LoginBody } from '../../../shared/schemas/auth';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../lib/password-hash';
 import { releaseAttemptStatements, reserveAttempt, throttleKeys } from './login-throttle';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hash';
 import { type SessionState, sessionInsert } from './sessions';
 
 export type ClientFacts = { ip: string | null; userAgent: string | null };

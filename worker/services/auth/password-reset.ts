@@ -4,10 +4,10 @@ import { passwordResets, users } from '../../../db/schema';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId, randomToken, sha256 } from '../../lib/crypto';
+import { hashPassword } from '../../lib/password-hash';
 import { HOUR, iso, ms } from '../../lib/time';
 import { queueEmail } from '../email/outbox';
 import { passwordResetEmail } from '../email/templates';
-import { hashPassword } from './password-hash';
 import { revokeUserSessionsStatement } from './sessions';
 
 export const PASSWORD_RESET_TTL_MS = HOUR;

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { sessions } from '../../../db/schema';
 import { newId, randomToken, sha256 } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { SESSION_ABSOLUTE_MS, TWO_FACTOR_CHALLENGE_MS } from './session-policy';
 
@@ -39,11 +40,12 @@ export function revokeSessionStatement(db: Db, sessionId: string) {
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-export function revokeMembershipSessionsStatement(db: Db, membershipId: string) {
-  return db
-    .update(sessions)
-    .set({ revokedAt: iso() })
-    .where(and(eq(sessions.membershipId, membershipId), isNull(sessions.revokedAt)));
+export function revokeMembershipSessionsStatement(tenant: TenantDb, membershipId: string) {
+  return tenant.update(
+    sessions,
+    { revokedAt: iso() },
+    and(eq(sessions.membershipId, membershipId), isNull(sessions.revokedAt)),
+  );
 }
 
 export function revokeUserSessionsStatement(db: Db, userId: string) {

@@ -1,12 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import {
-  checklistTemplateItems,
-  intakeTemplates,
-  patientChecklistItems,
-  patientStatusEvents,
-  patients,
-} from '../../../db/schema';
-import { deriveEnrollment, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import { patientChecklistItems } from '../../../db/schema';
+import { deriveEnrollment } from '../../../shared/enrollment';
 import { AppError, notFound } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId, toBase64Url } from '../../lib/crypto';
@@ -14,13 +8,13 @@ import { readDocument } from '../../lib/file-type';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { getVisiblePatientRow } from '../patients/patient-access';
-import { ensureChecklist, patientItems, propagateTemplate, recomputeStatus } from './patient-checklist';
+import { visiblePatient } from '../patients/patient-access';
+import { ensureChecklist, patientItems, recomputeStatus } from './patient-checklist';
 import type { ItemKind } from './templates';
 
-type ItemRow = typeof patientChecklistItems.$inferSelect;
+export type ItemRow = typeof patientChecklistItems.$inferSelect;
 
-const toItem = (i: ItemRow) => ({
+export const toItem = (i: ItemRow) => ({
   id: i.id,
   title: i.title,
   description: i.description,
@@ -39,10 +33,10 @@ const toItem = (i: ItemRow) => ({
 export async function patientChecklist(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   patientId: string,
 ) {
-  const patient = await ensureChecklist(tenant, await getVisiblePatientRow(tenant, auth, patientId));
+  const patient = await ensureChecklist(tenant, await visiblePatient(tenant, patientId));
   const items = await patientItems(tenant, patientId);
   const enrollment = deriveEnrollment(
     items.map((i) => ({ required: i.required, done: !!i.doneAt, removed: !!i.removedAt })),
@@ -59,8 +53,8 @@ export async function patientChecklist(
   };
 }
 
-async function openItem(tenant: TenantDb, auth: AuthContext, patientId: string, itemId: string) {
-  await ensureChecklist(tenant, await getVisiblePatientRow(tenant, auth, patientId));
+export async function openItem(tenant: TenantDb, _auth: AuthContext, patientId: string, itemId: string) {
+  await ensureChecklist(tenant, await visiblePatient(tenant, patientId));
   const [item] = await tenant.select(
     patientChecklistItems,
     and(eq(patientChecklistItems.id, itemId), eq(patientChecklistItems.patientId, patientId)),
@@ -69,7 +63,7 @@ async function openItem(tenant: TenantDb, auth: AuthContext, patientId: string, 
   return item;
 }
 
-async function changeItem(
+export async function changeItem(
   tenant: TenantDb,
   audit: AuditLog,
   auth: AuthContext,
@@ -77,7 +71,7 @@ async function changeItem(
   set: Partial<typeof patientChecklistItems.$inferInsert>,
   action: string,
 ) {
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(patientChecklistItems, { ...set, updatedAt: iso() }, eq(patientChecklistItems.id, item.id)),
     audit.statement({
       action: 'update',
@@ -194,180 +188,4 @@ export async function attachEvidence(
     { evidence, ...(item.doneAt ? {} : { doneAt: iso(), doneBy: auth.userId }) },
     'evidence attached',
   );
-}
-
-/**
- * A manual status. Discharge ("completed") needs patients:edit and a reason;
- * any status ahead of the checklist needs the enrollment:override permission
- * and a reason, and shows as an override until the checklist catches up.
- */
-export async function setStatus(
-  tenant: TenantDb,
-  audit: AuditLog,
-  auth: AuthContext,
-  patientId: string,
-  input: { status: EnrollmentStatus; reason: string },
-) {
-  const patient = await ensureChecklist(tenant, await getVisiblePatientRow(tenant, auth, patientId));
-  const now = iso();
-  if (input.status === 'completed') {
-    await tenant.db.batch([
-      tenant.update(patients, { completedAt: now, updatedAt: now }, eq(patients.id, patientId)),
-      audit.statement({
-        action: 'update',
-        entityType: 'patient_enrollment',
-        entityId: patientId,
-        detail: { completed: true },
-      }),
-    ]);
-    await recomputeStatus(tenant, audit, patientId, auth.userId, input.reason);
-    return patientChecklist(tenant, audit, auth, patientId);
-  }
-  const items = await patientItems(tenant, patientId);
-  const derived = deriveEnrollment(
-    items.map((i) => ({ required: i.required, done: !!i.doneAt, removed: !!i.removedAt })),
-    {
-      completedAt: null,
-    },
-  ).derived;
-  const ahead = ENROLLMENT_ORDER.indexOf(input.status) > ENROLLMENT_ORDER.indexOf(derived);
-  if (ahead && !auth.permissions.includes('enrollment:override')) {
-    audit.record({
-      action: 'update',
-      entityType: 'patient_enrollment',
-      entityId: patientId,
-      outcome: 'denied',
-      detail: { to: input.status },
-    });
-    throw new AppError(
-      'forbidden',
-      'Only roles allowed to override enrollment can set a status ahead of the checklist',
-    );
-  }
-  await tenant.db.batch([
-    tenant.update(
-      patients,
-      {
-        completedAt: null,
-        statusOverride: ahead ? input.status : null,
-        statusOverrideReason: ahead ? input.reason : null,
-        updatedAt: now,
-      },
-      eq(patients.id, patientId),
-    ),
-    audit.statement({
-      action: 'update',
-      entityType: 'patient_enrollment',
-      entityId: patientId,
-      detail: { override: ahead ? input.status : null },
-    }),
-  ]);
-  await recomputeStatus(
-    tenant,
-    audit,
-    patientId,
-    auth.userId,
-    ahead ? `Override: ${input.reason}` : input.reason,
-  );
-  return patientChecklist(tenant, audit, auth, patient.id);
-}
-
-export async function statusHistory(tenant: TenantDb, audit: AuditLog, auth: AuthContext, patientId: string) {
-  await getVisiblePatientRow(tenant, auth, patientId);
-  const rows = await tenant
-    .select(patientStatusEvents, eq(patientStatusEvents.patientId, patientId))
-    .orderBy(patientStatusEvents.createdAt);
-  audit.record({ action: 'read', entityType: 'patient_status_history', entityId: patientId });
-  return rows.map((r) => ({
-    fromStatus: r.fromStatus,
-    toStatus: r.toStatus,
-    reason: r.reason,
-    changedBy: r.changedBy,
-    createdAt: r.createdAt,
-  }));
-}
-
-/** Template edits by administrators, each followed by reshaping the checklists it governs. */
-export async function changeTemplate(
-  tenant: TenantDb,
-  audit: AuditLog,
-  auth: AuthContext,
-  templateId: string,
-  change:
-    | {
-        op: 'add';
-        title: string;
-        description?: string;
-        kind: ItemKind;
-        required: boolean;
-        intakeTemplateId?: string;
-      }
-    | {
-        op: 'update';
-        itemId: string;
-        title?: string;
-        description?: string | null;
-        kind?: ItemKind;
-        required?: boolean;
-        intakeTemplateId?: string | null;
-      }
-    | { op: 'remove'; itemId: string }
-    | { op: 'reorder'; itemIds: string[] },
-) {
-  const now = iso();
-  const existing = await tenant.select(
-    checklistTemplateItems,
-    eq(checklistTemplateItems.templateId, templateId),
-  );
-  const item = 'itemId' in change ? existing.find((i) => i.id === change.itemId && !i.removedAt) : undefined;
-  if ('itemId' in change && !item) throw notFound('Checklist item');
-  if ('intakeTemplateId' in change && change.intakeTemplateId) {
-    const [form] = await tenant.select(intakeTemplates, eq(intakeTemplates.id, change.intakeTemplateId));
-    if (!form)
-      throw new AppError('validation_failed', 'That intake form does not exist', [
-        { path: 'intakeTemplateId', issue: 'unknown intake template' },
-      ]);
-  }
-  if (change.op === 'add') {
-    await tenant.db.batch([
-      tenant.insert(checklistTemplateItems, {
-        id: newId('cli'),
-        templateId,
-        title: change.title,
-        description: change.description ?? null,
-        kind: change.kind,
-        required: change.required,
-        intakeTemplateId: change.intakeTemplateId ?? null,
-        sortOrder: Math.max(-1, ...existing.map((i) => i.sortOrder)) + 1,
-        createdAt: now,
-      }),
-    ]);
-  } else if (change.op === 'update') {
-    const { op: _op, itemId, ...set } = change;
-    await tenant.db.batch([
-      tenant.update(checklistTemplateItems, set, eq(checklistTemplateItems.id, itemId)),
-    ]);
-  } else if (change.op === 'remove') {
-    await tenant.db.batch([
-      tenant.update(checklistTemplateItems, { removedAt: now }, eq(checklistTemplateItems.id, change.itemId)),
-    ]);
-  } else {
-    const live = existing.filter((i) => !i.removedAt);
-    if (change.itemIds.length !== live.length || !live.every((i) => change.itemIds.includes(i.id))) {
-      throw new AppError('validation_failed', 'Send every item of the checklist, in the new order', [
-        { path: 'itemIds', issue: 'must list each item once' },
-      ]);
-    }
-    const statements = change.itemIds.map((id, i) =>
-      tenant.update(checklistTemplateItems, { sortOrder: i }, eq(checklistTemplateItems.id, id)),
-    );
-    await tenant.db.batch(statements as [(typeof statements)[number], ...typeof statements]);
-  }
-  audit.record({
-    action: 'update',
-    entityType: 'checklist_template',
-    entityId: templateId,
-    detail: { op: change.op },
-  });
-  return propagateTemplate(tenant, audit, templateId, auth.userId);
 }

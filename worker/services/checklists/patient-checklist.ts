@@ -12,7 +12,7 @@ import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import { queueEmail } from '../email/outbox';
+import { queueTenantEmail } from '../email/outbox';
 import { effectiveTemplate, templateItems } from './templates';
 
 type PatientRow = typeof patients.$inferSelect;
@@ -91,7 +91,7 @@ export async function ensureChecklist(tenant: TenantDb, patient: PatientRow): Pr
   if (patient.checklistTemplateId) return patient;
   const template = await effectiveTemplate(tenant, patient.facilityId);
   const statements = syncStatements(tenant, patient.id, [], await templateItems(tenant, template.id));
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       patients,
       { checklistTemplateId: template.id },
@@ -119,7 +119,7 @@ export async function recomputeStatus(
   if (!patient) return null;
   const items = await patientItems(tenant, patientId);
   const { enrollment, statements } = await statusStatements(tenant, audit, patient, items, changedBy, reason);
-  if (statements.length) await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  if (statements.length) await tenant.batch(statements);
   return enrollment;
 }
 
@@ -182,8 +182,7 @@ export async function statusStatements(
       const [facility] = await tenant.select(facilities, eq(facilities.id, patient.facilityId));
       if (facility?.administratorEmail) {
         statements.push(
-          queueEmail(tenant.db, {
-            organizationId: tenant.organizationId,
+          queueTenantEmail(tenant, {
             to: facility.administratorEmail,
             subject: `A resident of ${facility.name} is now enrolled`,
             text: `A resident of ${facility.name} has completed enrollment and is now active.\n\nOpen Sidecar CRM to see who and what comes next.`,
@@ -209,8 +208,7 @@ export async function propagateTemplate(
   const wanted = await templateItems(tenant, templateId);
   for (const patient of affected) {
     const statements = syncStatements(tenant, patient.id, await patientItems(tenant, patient.id), wanted);
-    if (statements.length)
-      await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    if (statements.length) await tenant.batch(statements);
     await recomputeStatus(tenant, audit, patient.id, changedBy, 'Checklist template changed');
   }
   return affected.length;

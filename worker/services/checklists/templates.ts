@@ -57,7 +57,7 @@ async function createTemplate(
     sortOrder: i,
     createdAt: now,
   }));
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.insert(checklistTemplates, {
       id,
       facilityId,
@@ -65,12 +65,7 @@ async function createTemplate(
       createdAt: now,
       updatedAt: now,
     }),
-    // At most ten columns a row: nine rows keep each statement under D1's 100 parameters.
-    ...Array.from({ length: Math.ceil(rows.length / 9) }, (_, c) =>
-      tenant.db
-        .insert(checklistTemplateItems)
-        .values(rows.slice(c * 9, c * 9 + 9).map((r) => ({ ...r, organizationId: tenant.organizationId }))),
-    ),
+    ...tenant.insertMany(checklistTemplateItems, rows),
   ]);
   return (await tenant.get(checklistTemplates, id, 'Checklist template')) as TemplateRow;
 }

@@ -2,12 +2,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { patientChecklistItems, patients } from '../../../db/schema';
 import { deriveEnrollment, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
 import type { AuditLog } from '../../lib/audit-log';
+import { inListChunks } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from '../facilities/facility-access';
+import { visibleFacility } from '../facilities/facility-access';
 import { effectiveTemplate, templateItems } from './templates';
 
-const PARAMS_PER_QUERY = 90;
 /** A facility's grid is read whole; facilities hold hundreds of residents, not tens of thousands. */
 const MAX_ROWS = 2000;
 
@@ -25,12 +25,12 @@ type Query = {
  * anything last changed; plus the worklist of items blocking the most patients.
  * Patients whose checklist was never opened count against the current template.
  */
-export async function trackerGrid(tenant: TenantDb, audit: AuditLog, auth: AuthContext, query: Query) {
-  await getVisibleFacilityRow(tenant, auth, query.facilityId);
+export async function trackerGrid(tenant: TenantDb, audit: AuditLog, _auth: AuthContext, query: Query) {
+  await visibleFacility(tenant, query.facilityId);
   const rows = await tenant.select(patients, eq(patients.facilityId, query.facilityId)).limit(MAX_ROWS);
   const items: (typeof patientChecklistItems.$inferSelect)[] = [];
-  for (let i = 0; i < rows.length; i += PARAMS_PER_QUERY) {
-    const ids = rows.slice(i, i + PARAMS_PER_QUERY).map((r) => r.id);
+  for (const part of inListChunks(rows)) {
+    const ids = part.map((r) => r.id);
     items.push(
       ...(await tenant.select(patientChecklistItems, and(inArray(patientChecklistItems.patientId, ids)))),
     );

@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { outboxMessages } from '../../../db/schema';
 import { newId } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { EmailAdapter, OutgoingEmail } from './email-adapters';
 
@@ -11,10 +12,9 @@ const MAX_ATTEMPTS = 5;
  * Emails are queued in the same batch as the change that causes them (an
  * invitation and its email land together or not at all), then delivered.
  */
-export function queueEmail(db: Db, email: OutgoingEmail & { organizationId: string | null }) {
-  const row = {
+function outboxRow(email: OutgoingEmail) {
+  return {
     id: newId('msg'),
-    organizationId: email.organizationId,
     channel: 'email',
     recipient: email.to,
     subject: email.subject,
@@ -24,7 +24,17 @@ export function queueEmail(db: Db, email: OutgoingEmail & { organizationId: stri
     provider: 'pending',
     createdAt: iso(),
   };
+}
+
+export function queueEmail(db: Db, email: OutgoingEmail & { organizationId: string | null }) {
+  const row = { ...outboxRow(email), organizationId: email.organizationId };
   return { id: row.id, statement: db.insert(outboxMessages).values(row) };
+}
+
+/** An email of the signed-in organisation, queued through its TenantDb. */
+export function queueTenantEmail(tenant: TenantDb, email: OutgoingEmail) {
+  const row = outboxRow(email);
+  return { id: row.id, statement: tenant.insert(outboxMessages, row) };
 }
 
 /** Delivers the given messages, or every queued or failed one under the retry limit. */

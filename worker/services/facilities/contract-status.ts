@@ -12,7 +12,7 @@ import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from './facility-access';
+import { visibleFacility } from './facility-access';
 import { facilityView } from './facility-view';
 
 /** Moves a facility's contract along the allowed transitions, recording who, when, from, to and why. */
@@ -23,7 +23,7 @@ export async function changeContractStatus(
   id: string,
   input: { to: ContractStatus; note?: string },
 ) {
-  const row = await getVisibleFacilityRow(tenant, auth, id);
+  const row = await visibleFacility(tenant, id);
   const from = row.contractStatus as ContractStatus;
   if (!canMoveContract(from, input.to)) {
     const allowed = CONTRACT_TRANSITIONS[from].map((s) => CONTRACT_STATUS_LABELS[s]).join(' or ');
@@ -33,7 +33,7 @@ export async function changeContractStatus(
     );
   }
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(facilities, { contractStatus: input.to, updatedAt: now }, eq(facilities.id, id)),
     tenant.insert(facilityContractEvents, {
       id: newId('fce'),
@@ -51,11 +51,11 @@ export async function changeContractStatus(
       detail: { contractStatus: { from, to: input.to } },
     }),
   ]);
-  return facilityView(tenant, await getVisibleFacilityRow(tenant, auth, id));
+  return facilityView(tenant, await visibleFacility(tenant, id));
 }
 
-export async function contractHistory(tenant: TenantDb, auth: AuthContext, id: string) {
-  await getVisibleFacilityRow(tenant, auth, id);
+export async function contractHistory(tenant: TenantDb, _auth: AuthContext, id: string) {
+  await visibleFacility(tenant, id);
   const rows = await tenant
     .select(facilityContractEvents, eq(facilityContractEvents.facilityId, id))
     .orderBy(asc(facilityContractEvents.createdAt), asc(facilityContractEvents.id));

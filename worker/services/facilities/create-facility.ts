@@ -33,7 +33,7 @@ export async function createFacility(
     ? await planAdministrator(tenant, auth, id, input.administrator.email, deps.baseUrl)
     : null;
 
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.insert(facilities, {
       id,
       name: input.name.trim().replace(/\s+/g, ' '),

@@ -1,5 +1,4 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { and, eq } from 'drizzle-orm';
 import { facilities, membershipFacilities } from '../../../db/schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -7,44 +6,32 @@ import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 
 /**
- * Which facilities the caller may see: all of the organisation's, except for a
- * `facility_admin`, who sees only the facilities attached to their membership.
- * Every facility read goes through this, so a hidden facility answers 404.
+ * A facility the caller may see (visibility is decided on the TenantDb when the
+ * request signs in), or 404: a hidden facility answers like a missing one.
  */
-export function visibleFacilities(tenant: TenantDb, auth: AuthContext): SQL | undefined {
-  if (auth.role !== 'facility_admin') return undefined;
-  return inArray(
-    facilities.id,
-    tenant.db
-      .select({ id: membershipFacilities.facilityId })
-      .from(membershipFacilities)
-      .where(tenant.scope(membershipFacilities, eq(membershipFacilities.membershipId, auth.membershipId))),
-  );
-}
-
-export async function getVisibleFacilityRow(tenant: TenantDb, auth: AuthContext, id: string) {
+export async function visibleFacility(tenant: TenantDb, id: string) {
   const [row] = await tenant
-    .select(facilities, and(eq(facilities.id, id), visibleFacilities(tenant, auth)))
+    .select(facilities, and(eq(facilities.id, id), tenant.facilityFilter(facilities.id)))
     .limit(1);
   if (!row) throw notFound('Facility');
   return row;
 }
 
+/**
+ * @deprecated Use `visibleFacility(tenant, id)`; `auth` is no longer consulted.
+ * Kept with its old shape for the routes, which are being rewritten in parallel.
+ */
+export const getVisibleFacilityRow = (tenant: TenantDb, _auth: AuthContext, id: string) =>
+  visibleFacility(tenant, id);
+
 /** Attaches a membership to a facility as its administrator (idempotent). */
-export function attachFacilityStatements(
-  db: Db,
-  organizationId: string,
-  membershipId: string,
-  facilityId: string,
-) {
+export function attachFacilityStatements(tenant: TenantDb, membershipId: string, facilityId: string) {
   return [
-    db
-      .insert(membershipFacilities)
-      .values({ organizationId, membershipId, facilityId, createdAt: iso() })
-      .onConflictDoNothing(),
-    db
-      .update(facilities)
-      .set({ administratorMembershipId: membershipId, updatedAt: iso() })
-      .where(and(eq(facilities.id, facilityId), eq(facilities.organizationId, organizationId))),
+    tenant.insert(membershipFacilities, { membershipId, facilityId, createdAt: iso() }).onConflictDoNothing(),
+    tenant.update(
+      facilities,
+      { administratorMembershipId: membershipId, updatedAt: iso() },
+      eq(facilities.id, facilityId),
+    ),
   ] as const;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type facilities, invitations, membershipFacilities } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -31,7 +31,7 @@ export async function planAdministrator(
   if (member) {
     return {
       columns: { administratorInvitationId: null, administratorMembershipId: member.id },
-      statements: [...attachFacilityStatements(tenant.db, tenant.organizationId, member.id, facilityId)],
+      statements: [...attachFacilityStatements(tenant, member.id, facilityId)],
       messageId: null,
       outcome: 'attached_member',
     };
@@ -59,15 +59,13 @@ export function releaseAdministratorStatements(tenant: TenantDb, row: typeof fac
   }
   if (row.administratorMembershipId) {
     out.push(
-      tenant.db
-        .delete(membershipFacilities)
-        .where(
-          tenant.scope(
-            membershipFacilities,
-            eq(membershipFacilities.membershipId, row.administratorMembershipId),
-            eq(membershipFacilities.facilityId, row.id),
-          ),
-        ),
+      tenant.delete(
+        membershipFacilities,
+        and(
+          eq(membershipFacilities.membershipId, row.administratorMembershipId),
+          eq(membershipFacilities.facilityId, row.id),
+        ) as SQL,
+      ),
     );
   }
   return out;

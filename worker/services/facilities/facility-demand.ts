@@ -4,7 +4,6 @@ import type { CONTRACT_STATUSES } from '../../../shared/contract-status';
 import { SERVICE_CATEGORIES } from '../../../shared/schemas/facilities';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
-import { visibleFacilities } from './facility-access';
 import { nextCycleDate } from './facility-view';
 
 type Category = (typeof SERVICE_CATEGORIES)[number];
@@ -15,27 +14,28 @@ type CategoryDemand = { taken: boolean; patients: number; services: number };
  * (spec 000, "Service Categories"): per category, how many of the facility's
  * patients take at least one of its services, and how many selections there are.
  */
-export async function facilityDemand(tenant: TenantDb, auth: AuthContext) {
+export async function facilityDemand(tenant: TenantDb, _auth: AuthContext) {
   const rows = await tenant
-    .select(facilities, visibleFacilities(tenant, auth))
+    .select(facilities, tenant.facilityFilter(facilities.id))
     .orderBy(asc(facilities.nameKey));
   // Two grouped reads cover every facility: selections per facility and category, and patients per facility.
-  const usage = await tenant.db
-    .select({
-      facilityId: patients.facilityId,
-      category: services.category,
-      patients: sql<number>`count(distinct ${patients.id})`,
-      services: sql<number>`count(*)`,
-    })
-    .from(patientServices)
-    .innerJoin(patients, eq(patients.id, patientServices.patientId))
-    .innerJoin(services, eq(services.id, patientServices.serviceId))
-    .where(tenant.scope(patientServices))
+  const usage = await tenant
+    .join(
+      {
+        facilityId: patients.facilityId,
+        category: services.category,
+        patients: sql<number>`count(distinct ${patients.id})`,
+        services: sql<number>`count(*)`,
+      },
+      patientServices,
+      [
+        { table: patients, on: eq(patients.id, patientServices.patientId) },
+        { table: services, on: eq(services.id, patientServices.serviceId) },
+      ],
+    )
     .groupBy(patients.facilityId, services.category);
-  const patientTotals = await tenant.db
-    .select({ facilityId: patients.facilityId, count: sql<number>`count(*)` })
-    .from(patients)
-    .where(tenant.scope(patients))
+  const patientTotals = await tenant
+    .selectFields({ facilityId: patients.facilityId, count: sql<number>`count(*)` }, patients)
     .groupBy(patients.facilityId);
   const used = new Map(usage.map((u) => [`${u.facilityId}|${u.category}`, u]));
   const patientCount = new Map(patientTotals.map((p) => [p.facilityId, p.count]));

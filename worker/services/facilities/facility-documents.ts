@@ -8,7 +8,7 @@ import { readDocument } from '../../lib/file-type';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from './facility-access';
+import { visibleFacility } from './facility-access';
 
 type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 type DocumentRow = typeof facilityDocuments.$inferSelect;
@@ -42,7 +42,7 @@ export async function uploadFacilityDocument(
   facilityId: string,
   input: { file: File; kind: DocumentKind },
 ) {
-  await getVisibleFacilityRow(tenant, auth, facilityId);
+  await visibleFacility(tenant, facilityId);
   const { file } = input;
   const { bytes, type } = await readDocument(file);
   const id = newId('doc');
@@ -62,7 +62,7 @@ export async function uploadFacilityDocument(
     createdAt: iso(),
   };
   try {
-    await tenant.db.batch([
+    await tenant.batch([
       tenant.insert(facilityDocuments, row),
       audit.statement({
         action: 'create',
@@ -82,10 +82,10 @@ export async function uploadFacilityDocument(
 export async function listFacilityDocuments(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   facilityId: string,
 ) {
-  await getVisibleFacilityRow(tenant, auth, facilityId);
+  await visibleFacility(tenant, facilityId);
   const rows = await tenant
     .select(
       facilityDocuments,
@@ -100,8 +100,8 @@ export async function listFacilityDocuments(
   return rows.map(toDocument);
 }
 
-async function liveDocument(tenant: TenantDb, auth: AuthContext, facilityId: string, documentId: string) {
-  await getVisibleFacilityRow(tenant, auth, facilityId);
+async function liveDocument(tenant: TenantDb, _auth: AuthContext, facilityId: string, documentId: string) {
+  await visibleFacility(tenant, facilityId);
   const [row] = await tenant.select(
     facilityDocuments,
     and(
@@ -144,7 +144,7 @@ export async function deleteFacilityDocument(
   documentId: string,
 ) {
   const row = await liveDocument(tenant, auth, facilityId, documentId);
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       facilityDocuments,
       { deletedAt: iso(), deletedBy: auth.userId },

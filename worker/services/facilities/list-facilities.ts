@@ -6,7 +6,6 @@ import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
-import { visibleFacilities } from './facility-access';
 import { facilitiesView } from './facility-view';
 
 const FEATURE_COLUMNS = {
@@ -20,7 +19,7 @@ const FEATURE_COLUMNS = {
 /** Search by name, filter by contract status and feature, sort by name or creation, in cursor pages. */
 export async function listFacilities(
   tenant: TenantDb,
-  auth: AuthContext,
+  _auth: AuthContext,
   query: z.infer<typeof facilityListQuerySchema>,
 ) {
   const byName = query.sort === 'name' || query.sort === '-name';
@@ -31,7 +30,7 @@ export async function listFacilities(
     .select(
       facilities,
       and(
-        visibleFacilities(tenant, auth),
+        tenant.facilityFilter(facilities.id),
         query.q ? contains(facilities.nameKey, query.q.toLowerCase()) : undefined,
         query.contractStatus ? eq(facilities.contractStatus, query.contractStatus) : undefined,
         query.feature ? eq(FEATURE_COLUMNS[query.feature], true) : undefined,

@@ -8,7 +8,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AddressVerifier } from '../address/address-verifier';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from './facility-access';
+import { visibleFacility } from './facility-access';
 import { planAdministrator, releaseAdministratorStatements } from './facility-administrator';
 import { assertNameFree, verifiedAddressColumns } from './facility-rules';
 import { facilityNameKey, facilityView } from './facility-view';
@@ -26,7 +26,7 @@ export async function updateFacility(
   input: FacilityUpdate,
   deps: { verifier: AddressVerifier; baseUrl: string },
 ): Promise<{ facility: Facility; messageId: string | null }> {
-  const row = await getVisibleFacilityRow(tenant, auth, id);
+  const row = await visibleFacility(tenant, id);
   if (input.administrator !== undefined && !auth.permissions.includes('facilities:full')) {
     throw new AppError('forbidden', 'Only operations administrators can change who administers a facility');
   }
@@ -81,7 +81,7 @@ export async function updateFacility(
     }
   }
 
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(facilities, set, eq(facilities.id, id)),
     ...extra,
     audit.statement({
@@ -91,7 +91,7 @@ export async function updateFacility(
       detail: { changed: Object.keys(input) },
     }),
   ]);
-  return { facility: await facilityView(tenant, await getVisibleFacilityRow(tenant, auth, id)), messageId };
+  return { facility: await facilityView(tenant, await visibleFacility(tenant, id)), messageId };
 }
 
 /** Sends the administrator's invitation again with a fresh link. */
@@ -102,7 +102,7 @@ export async function resendAdministratorInvitation(
   id: string,
   baseUrl: string,
 ): Promise<{ facility: Facility; messageId: string | null }> {
-  const row = await getVisibleFacilityRow(tenant, auth, id);
+  const row = await visibleFacility(tenant, id);
   if (!row.administratorEmail) throw new AppError('conflict', 'This facility has no administrator to invite');
   if (row.administratorMembershipId) {
     throw new AppError(
@@ -111,7 +111,7 @@ export async function resendAdministratorInvitation(
     );
   }
   const plan = await planAdministrator(tenant, auth, id, row.administratorEmail, baseUrl);
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(facilities, { ...plan.columns, updatedAt: iso() }, eq(facilities.id, id)),
     ...plan.statements,
     audit.statement({
@@ -122,7 +122,7 @@ export async function resendAdministratorInvitation(
     }),
   ]);
   return {
-    facility: await facilityView(tenant, await getVisibleFacilityRow(tenant, auth, id)),
+    facility: await facilityView(tenant, await visibleFacility(tenant, id)),
     messageId: plan.messageId,
   };
 }

@@ -153,7 +153,7 @@ export async function acceptSubmission(
       detail: { accepted: true, fields: chosen },
     }),
   );
-  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await tenant.batch(statements);
   const after = await submissionRow(tenant, id);
   return {
     submissionId: id,

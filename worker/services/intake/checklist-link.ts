@@ -22,12 +22,11 @@ export async function checklistCompletion(
   const [row] = await tenant.select(patients, eq(patients.id, input.patientId));
   if (!row) return [];
   const patient = await ensureChecklist(tenant, row);
-  const linked = await tenant.db
-    .select({ id: checklistTemplateItems.id })
-    .from(checklistTemplateItems)
-    .where(
-      tenant.scope(checklistTemplateItems, eq(checklistTemplateItems.intakeTemplateId, input.templateId)),
-    );
+  const linked = await tenant.selectFields(
+    { id: checklistTemplateItems.id },
+    checklistTemplateItems,
+    eq(checklistTemplateItems.intakeTemplateId, input.templateId),
+  );
   const linkedIds = new Set(linked.map((l) => l.id));
   const items = await patientItems(tenant, patient.id);
   const due = items.filter(

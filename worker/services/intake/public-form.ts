@@ -1,32 +1,20 @@
 /**
- * What the public form page (/f/<token>) calls: open a link, save a draft,
- * submit. No one is signed in; the token is the only key, and a link that is
+ * What the public form page (/f/<token>) calls: open a link (here), save a
+ * draft (save-draft.ts), submit (submit-form.ts). No one is signed in; the token is the only key, and a link that is
  * unknown, malformed or cancelled answers exactly like one that never
  * existed. Closed links and refused answers are outcomes, not exceptions, so
  * the page can show the right notice or the fields' errors.
  */
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../../db/client';
-import {
-  intakeRequests,
-  intakeSubmissions,
-  intakeTemplates,
-  intakeTemplateVersions,
-  organizations,
-} from '../../../db/schema';
-import { GUARDIAN_REQUIRED_MESSAGE } from '../../../shared/intake/answer-checks';
+import { intakeRequests, intakeTemplates, intakeTemplateVersions, organizations } from '../../../db/schema';
 import type { Answers, AnswerValue, FileAnswer, FormDefinition } from '../../../shared/intake/definition';
-import { isMinorOn, validateAnswers, visibleFields } from '../../../shared/intake/engine';
 import type { AuditEntry, AuditLog } from '../../lib/audit-log';
-import { newId } from '../../lib/crypto';
 import { addressBucket, countHit } from '../../lib/rate-limit';
 import { TenantDb } from '../../lib/tenant-db';
 import { iso, MINUTE } from '../../lib/time';
-import { checklistCompletion } from './checklist-link';
 import { formTokenHash } from './form-token';
 import { effectiveStatus, OPEN_STATUSES } from './request-status';
-import { signatureRecords } from './signatures';
 import { loadSubject } from './subject';
 
 /** A link that cannot be filled in: the page shows the matching notice. */
@@ -71,7 +59,7 @@ export type AnswerOptions = {
   removedFileFields?: string[];
 };
 
-type Loaded = {
+export type Loaded = {
   request: typeof intakeRequests.$inferSelect;
   definition: FormDefinition;
   version: number;
@@ -79,16 +67,16 @@ type Loaded = {
   organizationName: string;
 };
 
-const UNKNOWN: ClosedForm = { outcome: 'unknown' };
-const today = (now: number) => iso(now).slice(0, 10);
+export const UNKNOWN: ClosedForm = { outcome: 'unknown' };
+export const today = (now: number) => iso(now).slice(0, 10);
 
-function put(record: Answers, key: string, value: AnswerValue) {
+export function put(record: Answers, key: string, value: AnswerValue) {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
-const own = (answers: Answers | null | undefined, id: string) =>
+export const own = (answers: Answers | null | undefined, id: string) =>
   answers && Object.hasOwn(answers, id) ? answers[id] : undefined;
 
-async function load(db: Db, token: string, now: number): Promise<Loaded | ClosedForm> {
+export async function load(db: Db, token: string, now: number): Promise<Loaded | ClosedForm> {
   const hash = await formTokenHash(token);
   if (!hash) return UNKNOWN;
   const [row] = await db
@@ -112,24 +100,24 @@ async function load(db: Db, token: string, now: number): Promise<Loaded | Closed
   return row;
 }
 
-const isClosed = (loaded: Loaded | ClosedForm): loaded is ClosedForm => 'outcome' in loaded;
+export const isClosed = (loaded: Loaded | ClosedForm): loaded is ClosedForm => 'outcome' in loaded;
 
 /** Events of a public form belong to the organisation, with no actor. */
-const asPublic = (request: Loaded['request'], entry: AuditEntry): AuditEntry => ({
+export const asPublic = (request: Loaded['request'], entry: AuditEntry): AuditEntry => ({
   ...entry,
   organizationId: request.organizationId,
   actorUserId: null,
 });
 
 /** The current link still holds: not renewed, cancelled or submitted meanwhile. */
-const stillOpen = (request: Loaded['request']) =>
+export const stillOpen = (request: Loaded['request']) =>
   and(
     eq(intakeRequests.id, request.id),
     eq(intakeRequests.tokenHash, request.tokenHash),
     inArray(intakeRequests.status, OPEN_STATUSES),
   ) as SQL;
 
-async function recordDateOfBirth(db: Db, request: Loaded['request']) {
+export async function recordDateOfBirth(db: Db, request: Loaded['request']) {
   const subject = await loadSubject(new TenantDb(db, request.organizationId), request);
   return subject?.row.dateOfBirth ?? undefined;
 }
@@ -211,11 +199,16 @@ export function mergeSection(
   return out;
 }
 
-const isFileAnswer = (value: unknown): value is FileAnswer =>
+export const isFileAnswer = (value: unknown): value is FileAnswer =>
   !!value && typeof value === 'object' && !Array.isArray(value) && 'fileId' in value;
 
 /** A file answer must name a file stored for this request: one just uploaded, or the one already saved. */
-function foreignFiles(definition: FormDefinition, answers: Answers, saved: Answers, uploaded: string[]) {
+export function foreignFiles(
+  definition: FormDefinition,
+  answers: Answers,
+  saved: Answers,
+  uploaded: string[],
+) {
   const errors: Record<string, string> = {};
   for (const field of definition.sections.flatMap((s) => s.fields)) {
     const value = own(answers, field.id);
@@ -228,7 +221,7 @@ function foreignFiles(definition: FormDefinition, answers: Answers, saved: Answe
 }
 
 /** The answers a save or submit stands for: the draft (until the first save, the prefill) with the post over it. */
-function answersFor(loaded: Loaded, posted: Answers, options: AnswerOptions) {
+export function answersFor(loaded: Loaded, posted: Answers, options: AnswerOptions) {
   const saved = loaded.request.draftAnswers ?? loaded.request.prefill;
   const answers = options.sectionId
     ? mergeSection(loaded.definition, saved, posted, options.sectionId, options.removedFileFields)
@@ -237,181 +230,6 @@ function answersFor(loaded: Loaded, posted: Answers, options: AnswerOptions) {
     answers,
     fileErrors: foreignFiles(loaded.definition, answers, saved, options.uploadedFileIds ?? []),
   };
-}
-
-/**
- * Saves answers as a draft: checked for type and limits, nothing required
- * yet. The first save marks the request in progress.
- */
-export async function saveDraft(
-  db: Db,
-  audit: AuditLog,
-  token: string,
-  posted: Answers,
-  now = Date.now(),
-  options: AnswerOptions = {},
-): Promise<DraftSaved | AnswersRefused | ClosedForm> {
-  const loaded = await load(db, token, now);
-  if (isClosed(loaded)) return loaded;
-  const { request } = loaded;
-  audit.actor = { organizationId: request.organizationId, userId: null };
-  const { answers, fileErrors } = answersFor(loaded, posted, options);
-  const checked = validateAnswers(loaded.definition, answers, {
-    draft: true,
-    today: today(now),
-    subjectDateOfBirth: await recordDateOfBirth(db, request),
-    ...(options.sectionId ? { sectionId: options.sectionId } : {}),
-  });
-  const errors = { ...(checked.ok ? {} : checked.errors), ...fileErrors };
-  if (Object.keys(errors).length) return { outcome: 'invalid', errors, answers: checked.answers };
-  const savedAt = iso(now);
-  await db.batch([
-    db
-      .update(intakeRequests)
-      .set({
-        draftAnswers: checked.answers,
-        draftSavedAt: savedAt,
-        status: 'in_progress',
-        openedAt: request.openedAt ?? savedAt,
-        startedAt: request.startedAt ?? savedAt,
-        updatedAt: savedAt,
-      })
-      .where(stillOpen(request)),
-    audit.statement(
-      asPublic(request, {
-        action: 'update',
-        entityType: 'intake_draft',
-        entityId: request.id,
-        detail: { answered: Object.keys(checked.answers).length, section: options.sectionId ?? null },
-      }),
-    ),
-  ]);
-  return { outcome: 'saved', savedAt, answers: checked.answers };
-}
-
-/**
- * The minor rule on the record's date of birth, whatever the form's date
- * field says: someone under 18 by the record cannot sign alone by typing an
- * adult's date of birth.
- */
-function guardianErrors(
-  definition: FormDefinition,
-  answers: Answers,
-  recordDob: string | undefined,
-  day: string,
-) {
-  const errors: Record<string, string> = {};
-  if (!recordDob || !isMinorOn(recordDob, day)) return errors;
-  for (const field of visibleFields(definition, answers)) {
-    if (field.type !== 'signature' || !field.guardianIfMinor) continue;
-    const value = own(answers, field.id);
-    if (
-      value &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      'signerName' in value &&
-      !value.guardian
-    )
-      put(errors as Answers, field.id, GUARDIAN_REQUIRED_MESSAGE);
-  }
-  return errors;
-}
-
-/**
- * Submits the form: every rule checked (the minor rule on the record's date
- * of birth too), then in one batch the submission with its signature
- * records, the request marked submitted (its draft dropped: the answers now
- * live in the submission), the patient's checklist items linked to this form
- * done with the enrollment status that follows, and the audit events. A
- * second submit of the link answers "submitted" and writes nothing.
- */
-export async function submit(
-  db: Db,
-  audit: AuditLog,
-  token: string,
-  posted: Answers,
-  client: { ip: string | null; userAgent: string | null },
-  now = Date.now(),
-  options: AnswerOptions = {},
-): Promise<FormSubmitted | AnswersRefused | ClosedForm> {
-  const loaded = await load(db, token, now);
-  if (isClosed(loaded)) return loaded;
-  const { request, definition } = loaded;
-  audit.actor = { organizationId: request.organizationId, userId: null };
-  const day = today(now);
-  const recordDob = await recordDateOfBirth(db, request);
-  const { answers, fileErrors } = answersFor(loaded, posted, options);
-  const checked = validateAnswers(definition, answers, { today: day, subjectDateOfBirth: recordDob });
-  const errors = {
-    ...guardianErrors(definition, checked.answers, recordDob, day),
-    ...(checked.ok ? {} : checked.errors),
-    ...fileErrors,
-  };
-  if (Object.keys(errors).length) return { outcome: 'invalid', errors, answers: checked.answers };
-
-  const submittedAt = iso(now);
-  const submissionId = newId('isb');
-  const tenant = new TenantDb(db, request.organizationId);
-  const checklist = request.patientId
-    ? await checklistCompletion(tenant, audit, {
-        patientId: request.patientId,
-        templateId: request.templateId,
-        templateName: loaded.templateName,
-        submissionId,
-        now: submittedAt,
-      })
-    : [];
-  const statements: BatchItem<'sqlite'>[] = [
-    // First: a second submit of the request fails here (unique request id) and the batch writes nothing.
-    tenant.insert(intakeSubmissions, {
-      id: submissionId,
-      requestId: request.id,
-      templateId: request.templateId,
-      versionId: request.versionId,
-      leadId: request.leadId,
-      patientId: request.patientId,
-      answers: checked.answers,
-      signatures: await signatureRecords(definition, checked.answers, client, submittedAt),
-      pdfKey: null,
-      submittedAt,
-    }),
-    db
-      .update(intakeRequests)
-      .set({
-        status: 'submitted',
-        submittedAt,
-        openedAt: request.openedAt ?? submittedAt,
-        draftAnswers: null,
-        draftSavedAt: null,
-        updatedAt: submittedAt,
-      })
-      .where(stillOpen(request)),
-    ...checklist,
-    audit.statement(
-      asPublic(request, {
-        action: 'create',
-        entityType: 'intake_submission',
-        entityId: submissionId,
-        detail: {
-          requestId: request.id,
-          versionId: request.versionId,
-          answered: Object.keys(checked.answers).length,
-          checklistItemsDone: checklist.length > 0,
-        },
-      }),
-    ),
-  ];
-  try {
-    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  } catch (e) {
-    const [done] = await db
-      .select({ id: intakeSubmissions.id })
-      .from(intakeSubmissions)
-      .where(eq(intakeSubmissions.requestId, request.id));
-    if (done) return { outcome: 'submitted', organizationName: loaded.organizationName };
-    throw e;
-  }
-  return { outcome: 'done', submissionId, organizationName: loaded.organizationName };
 }
 
 export const PUBLIC_FORM_LIMITS = {

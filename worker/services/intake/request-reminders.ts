@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../../db/client';
 import { intakeRequests, leads, organizations, patients } from '../../../db/schema';
 import { AuditLog } from '../../lib/audit-log';
+import { chunk, STATEMENTS_PER_BATCH } from '../../lib/d1-limits';
 import { DAY, iso, ms } from '../../lib/time';
 import { queueEmail } from '../email/outbox';
 import { intakeReminderEmail } from './request-emails';
@@ -110,9 +111,8 @@ export async function expireIntakeRequests(db: Db, now = Date.now()) {
       detail: { expired: true },
     }),
   );
-  for (let i = 0; i < statements.length; i += 50) {
-    const chunk = statements.slice(i, i + 50);
-    await db.batch(chunk as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  for (const [first, ...rest] of chunk(statements, STATEMENTS_PER_BATCH)) {
+    if (first) await db.batch([first, ...rest]);
   }
   return expired.length;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod';
 import {
@@ -9,33 +9,30 @@ import {
   leads,
 } from '../../../db/schema';
 import type { Answers } from '../../../shared/intake/definition';
-import type {
-  intakeRequestCreateSchema,
-  intakeRequestListQuerySchema,
-  intakeRequestRenewSchema,
-} from '../../../shared/schemas/intake-api';
+import type { intakeRequestListQuerySchema } from '../../../shared/schemas/intake-api';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
-import { newId } from '../../lib/crypto';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
-import { DAY, iso } from '../../lib/time';
+import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { queueEmail } from '../email/outbox';
-import { getVisiblePatientRow } from '../patients/patient-access';
-import { formLink, newFormToken } from './form-token';
-import { prefillAnswers } from './prefill';
+import { queueTenantEmail } from '../email/outbox';
+import { visiblePatient } from '../patients/patient-access';
 import { intakeRequestEmail } from './request-emails';
 import { effectiveStatus, outstanding, statusIs } from './request-status';
-import { defaultRecipient, loadSubject, recordValues, type Subject, subjectRef } from './subject';
-import { latestVersion } from './templates';
+import { defaultRecipient, loadSubject, type Subject, subjectRef } from './subject';
 
-type RequestRow = typeof intakeRequests.$inferSelect;
-type ViewRow = { request: RequestRow; templateName: string; version: number; submissionId: string | null };
+export type RequestRow = typeof intakeRequests.$inferSelect;
+export type ViewRow = {
+  request: RequestRow;
+  templateName: string;
+  version: number;
+  submissionId: string | null;
+};
 
-const today = (now: number) => iso(now).slice(0, 10);
+export const today = (now: number) => iso(now).slice(0, 10);
 
-function toRequest({ request: r, templateName, version, submissionId }: ViewRow, now = Date.now()) {
+export function toRequest({ request: r, templateName, version, submissionId }: ViewRow, now = Date.now()) {
   return {
     id: r.id,
     templateId: r.templateId,
@@ -65,42 +62,49 @@ function toRequest({ request: r, templateName, version, submissionId }: ViewRow,
 
 /** Requests with their template's name, pinned version number and submission, scoped to the tenant. */
 function requestViews(tenant: TenantDb, where?: SQL) {
-  return tenant.db
-    .select({
+  return tenant.join(
+    {
       request: intakeRequests,
       templateName: intakeTemplates.name,
       version: intakeTemplateVersions.version,
-      submissionId: intakeSubmissions.id,
-    })
-    .from(intakeRequests)
-    .innerJoin(intakeTemplates, eq(intakeTemplates.id, intakeRequests.templateId))
-    .innerJoin(intakeTemplateVersions, eq(intakeTemplateVersions.id, intakeRequests.versionId))
-    .leftJoin(intakeSubmissions, eq(intakeSubmissions.requestId, intakeRequests.id))
-    .where(tenant.scope(intakeRequests, where))
-    .$dynamic();
+      // Typed here: the left join may find no submission.
+      submissionId: sql<string | null>`${intakeSubmissions.id}`,
+    },
+    intakeRequests,
+    [
+      { table: intakeTemplates, on: eq(intakeTemplates.id, intakeRequests.templateId) },
+      { table: intakeTemplateVersions, on: eq(intakeTemplateVersions.id, intakeRequests.versionId) },
+      { table: intakeSubmissions, on: eq(intakeSubmissions.requestId, intakeRequests.id), left: true },
+    ],
+    where,
+  );
 }
 
-async function requestView(tenant: TenantDb, id: string, now = Date.now()) {
+export async function requestView(tenant: TenantDb, id: string, now = Date.now()) {
   const [row] = await requestViews(tenant, eq(intakeRequests.id, id)).limit(1);
   if (!row) throw new AppError('not_found', 'Intake request not found');
   return toRequest(row, now);
 }
 
 /** The lead or patient a form goes to: visible to the caller, and a lead that was not merged away. */
-async function subjectFor(tenant: TenantDb, auth: AuthContext, ref: { leadId?: string; patientId?: string }) {
+export async function subjectFor(
+  tenant: TenantDb,
+  _auth: AuthContext,
+  ref: { leadId?: string; patientId?: string },
+) {
   if (ref.leadId) {
     const lead = await tenant.get(leads, ref.leadId, 'Lead');
     if (lead.mergedInto)
       throw new AppError('conflict', 'This lead was merged into another; send the form to that lead');
   } else if (ref.patientId) {
-    await getVisiblePatientRow(tenant, auth, ref.patientId);
+    await visiblePatient(tenant, ref.patientId);
   }
   const subject = await loadSubject(tenant, { leadId: ref.leadId ?? null, patientId: ref.patientId ?? null });
   if (!subject) throw new AppError('not_found', 'Record not found');
   return subject;
 }
 
-function recipientFor(subject: Subject, given: string | undefined, now: number) {
+export function recipientFor(subject: Subject, given: string | undefined, now: number) {
   const to = given ?? defaultRecipient(subject, today(now));
   if (!to)
     throw new AppError(
@@ -112,7 +116,7 @@ function recipientFor(subject: Subject, given: string | undefined, now: number) 
 }
 
 /** The answers of this person's latest submission of this form: a renewal's form starts from them. */
-async function previousAnswers(
+export async function previousAnswers(
   tenant: TenantDb,
   templateId: string,
   subject: Subject,
@@ -134,82 +138,11 @@ async function previousAnswers(
 }
 
 /**
- * Sends a template's latest published version to a lead or a patient: a new
- * link (token stored hashed), what the record already says pre-filled, and
- * the link emailed through the outbox or handed back to copy. The link is in
- * this answer only.
- */
-export async function sendRequest(
-  tenant: TenantDb,
-  audit: AuditLog,
-  auth: AuthContext,
-  input: z.infer<typeof intakeRequestCreateSchema>,
-  deps: { baseUrl: string; now?: number },
-) {
-  const now = deps.now ?? Date.now();
-  const template = await tenant.get(intakeTemplates, input.templateId, 'Intake template');
-  if (template.archivedAt)
-    throw new AppError('conflict', `"${template.name}" is archived and cannot be sent`);
-  const version = await latestVersion(tenant, template.id);
-  if (!version)
-    throw new AppError('conflict', `Publish "${template.name}" before sending it`, [
-      { path: 'templateId', issue: 'no published version' },
-    ]);
-  const subject = await subjectFor(tenant, auth, input);
-  const recipient = input.delivery === 'email' ? recipientFor(subject, input.email, now) : null;
-  const prefill = prefillAnswers(
-    version.definition,
-    recordValues(subject),
-    await previousAnswers(tenant, template.id, subject),
-    today(now),
-    'record',
-  );
-  const { token, tokenHash } = await newFormToken();
-  const id = newId('irq');
-  const expiresAt = iso(now + input.expiresInDays * DAY);
-  const link = formLink(deps.baseUrl, token);
-  const statements: BatchItem<'sqlite'>[] = [
-    tenant.insert(intakeRequests, {
-      id,
-      templateId: template.id,
-      versionId: version.id,
-      ...subjectRef(subject),
-      delivery: input.delivery,
-      recipientEmail: recipient,
-      tokenHash,
-      status: 'sent',
-      expiresAt,
-      sentAt: iso(now),
-      prefill,
-      createdBy: auth.userId,
-      createdAt: iso(now),
-      updatedAt: iso(now),
-    }),
-    audit.statement({
-      action: 'create',
-      entityType: 'intake_request',
-      entityId: id,
-      detail: {
-        templateId: template.id,
-        versionId: version.id,
-        ...subjectRef(subject),
-        delivery: input.delivery,
-        prefilled: Object.keys(prefill),
-      },
-    }),
-  ];
-  const email = recipient
-    ? { to: recipient, organizationName: auth.organization.name, firstName: subject.row.firstName }
-    : null;
-  return writeAndView(tenant, statements, { id, now, link, expiresAt, email });
-}
-
-/**
  * The end of sending and of renewing: the writes, and the email with the link
  * when it goes by email, in one batch; then the request as staff see it, with
  * the link this one time.
  */
-async function writeAndView(
+export async function writeAndView(
   tenant: TenantDb,
   statements: BatchItem<'sqlite'>[],
   send: {
@@ -222,87 +155,14 @@ async function writeAndView(
 ) {
   const messageIds: string[] = [];
   if (send.email) {
-    const message = queueEmail(tenant.db, {
-      organizationId: tenant.organizationId,
+    const message = queueTenantEmail(tenant, {
       ...intakeRequestEmail({ ...send.email, link: send.link, expiresAt: send.expiresAt }),
     });
     statements.push(message.statement);
     messageIds.push(message.id);
   }
-  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await tenant.batch(statements);
   return { request: { ...(await requestView(tenant, send.id, send.now)), link: send.link }, messageIds };
-}
-
-/** Renewing: a new link and expiry on the same request; the old link stops working at once. */
-export async function renewRequest(
-  tenant: TenantDb,
-  audit: AuditLog,
-  auth: AuthContext,
-  id: string,
-  input: z.infer<typeof intakeRequestRenewSchema>,
-  deps: { baseUrl: string; now?: number },
-) {
-  const now = deps.now ?? Date.now();
-  const row = await tenant.get(intakeRequests, id, 'Intake request');
-  const status = effectiveStatus(row, now);
-  if (status === 'submitted')
-    throw new AppError('conflict', 'This form was already submitted; send a new one if something changed');
-  if (status === 'cancelled') throw new AppError('conflict', 'This form was cancelled; send a new one');
-  const subject = await subjectFor(tenant, auth, {
-    leadId: row.leadId ?? undefined,
-    patientId: row.patientId ?? undefined,
-  });
-  // A newer version published since goes out with the new link; answers carry over by field id.
-  const version = (await latestVersion(tenant, row.templateId))!;
-  const delivery = input.delivery ?? (row.delivery as 'email' | 'link');
-  const recipient =
-    delivery === 'email' ? recipientFor(subject, input.email ?? row.recipientEmail ?? undefined, now) : null;
-  // What the person already typed wins over the record: they were correcting it.
-  const prefill = prefillAnswers(
-    version.definition,
-    recordValues(subject),
-    { ...row.prefill, ...(row.draftAnswers ?? {}) },
-    today(now),
-    'earlier',
-  );
-  const { token, tokenHash } = await newFormToken();
-  const expiresAt = iso(now + input.expiresInDays * DAY);
-  const link = formLink(deps.baseUrl, token);
-  const statements: BatchItem<'sqlite'>[] = [
-    tenant.update(
-      intakeRequests,
-      {
-        tokenHash,
-        versionId: version.id,
-        status: 'sent',
-        delivery,
-        recipientEmail: recipient,
-        expiresAt,
-        sentAt: iso(now),
-        openedAt: null,
-        startedAt: null,
-        remindedAt: null,
-        expiredAt: null,
-        renewedAt: iso(now),
-        renewals: row.renewals + 1,
-        prefill,
-        draftAnswers: null,
-        draftSavedAt: null,
-        updatedAt: iso(now),
-      },
-      and(eq(intakeRequests.id, id), eq(intakeRequests.tokenHash, row.tokenHash)) as SQL,
-    ),
-    audit.statement({
-      action: 'update',
-      entityType: 'intake_request',
-      entityId: id,
-      detail: { renewed: true, versionId: version.id, delivery, carriedOver: Object.keys(prefill) },
-    }),
-  ];
-  const email = recipient
-    ? { to: recipient, organizationName: auth.organization.name, firstName: subject.row.firstName }
-    : null;
-  return writeAndView(tenant, statements, { id, now, link, expiresAt, email });
 }
 
 export async function cancelRequest(tenant: TenantDb, audit: AuditLog, auth: AuthContext, id: string) {
@@ -310,7 +170,7 @@ export async function cancelRequest(tenant: TenantDb, audit: AuditLog, auth: Aut
   if (row.status === 'submitted') throw new AppError('conflict', 'This form was already submitted');
   if (row.status === 'cancelled') throw new AppError('conflict', 'This form is already cancelled');
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       intakeRequests,
       { status: 'cancelled', cancelledAt: now, cancelledBy: auth.userId, updatedAt: now },

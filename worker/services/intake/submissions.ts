@@ -12,17 +12,15 @@ type VersionRow = typeof intakeTemplateVersions.$inferSelect;
 type ViewRow = { submission: SubmissionRow; templateName: string; version: VersionRow };
 
 function views(tenant: TenantDb, where?: SQL) {
-  return tenant.db
-    .select({
-      submission: intakeSubmissions,
-      templateName: intakeTemplates.name,
-      version: intakeTemplateVersions,
-    })
-    .from(intakeSubmissions)
-    .innerJoin(intakeTemplates, eq(intakeTemplates.id, intakeSubmissions.templateId))
-    .innerJoin(intakeTemplateVersions, eq(intakeTemplateVersions.id, intakeSubmissions.versionId))
-    .where(tenant.scope(intakeSubmissions, where))
-    .$dynamic();
+  return tenant.join(
+    { submission: intakeSubmissions, templateName: intakeTemplates.name, version: intakeTemplateVersions },
+    intakeSubmissions,
+    [
+      { table: intakeTemplates, on: eq(intakeTemplates.id, intakeSubmissions.templateId) },
+      { table: intakeTemplateVersions, on: eq(intakeTemplateVersions.id, intakeSubmissions.versionId) },
+    ],
+    where,
+  );
 }
 
 /** A submission with the version it answered, or the 404 of a missing (or another organisation's) one. */

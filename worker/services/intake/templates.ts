@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, max, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, max, ne, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { intakeTemplates, intakeTemplateVersions } from '../../../db/schema';
 import { starterDefinition } from '../../../shared/intake/blocks';
@@ -37,26 +37,26 @@ export const sameDefinition = (a: FormDefinition, b: FormDefinition) => canonica
 export async function latestVersions(tenant: TenantDb, templateIds: string[]) {
   const out = new Map<string, VersionRow>();
   if (!templateIds.length) return out;
-  const newest = tenant.db
-    .select({
-      templateId: intakeTemplateVersions.templateId,
-      version: max(intakeTemplateVersions.version).as('newest_version'),
-    })
-    .from(intakeTemplateVersions)
-    .where(tenant.scope(intakeTemplateVersions, inArray(intakeTemplateVersions.templateId, templateIds)))
+  const newest = tenant
+    .selectFields(
+      {
+        templateId: intakeTemplateVersions.templateId,
+        version: max(intakeTemplateVersions.version).as('newest_version'),
+      },
+      intakeTemplateVersions,
+      inArray(intakeTemplateVersions.templateId, templateIds),
+    )
     .groupBy(intakeTemplateVersions.templateId)
     .as('newest');
-  const rows = await tenant.db
-    .select({ version: intakeTemplateVersions })
-    .from(intakeTemplateVersions)
-    .innerJoin(
-      newest,
-      and(
+  const rows = await tenant.join({ version: intakeTemplateVersions }, intakeTemplateVersions, [
+    {
+      table: newest,
+      on: and(
         eq(newest.templateId, intakeTemplateVersions.templateId),
         eq(newest.version, intakeTemplateVersions.version),
-      ),
-    )
-    .where(tenant.scope(intakeTemplateVersions));
+      ) as SQL,
+    },
+  ]);
   for (const { version } of rows) out.set(version.templateId, version);
   return out;
 }
@@ -143,7 +143,7 @@ export async function createTemplate(
   const id = newId('itp');
   const now = iso();
   try {
-    await tenant.db.batch([
+    await tenant.batch([
       tenant.insert(intakeTemplates, {
         id,
         name: input.name,
@@ -189,7 +189,7 @@ export async function updateTemplate(
 ) {
   await liveTemplate(tenant, id);
   if (change.name !== undefined) await assertNameFree(tenant, change.name, id);
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       intakeTemplates,
       {
@@ -226,7 +226,7 @@ export async function publishTemplate(tenant: TenantDb, audit: AuditLog, userId:
   const versionId = newId('itv');
   const version = (latest?.version ?? 0) + 1;
   try {
-    await tenant.db.batch([
+    await tenant.batch([
       tenant.insert(intakeTemplateVersions, {
         id: versionId,
         templateId: id,
@@ -272,7 +272,7 @@ export async function archiveTemplate(tenant: TenantDb, audit: AuditLog, id: str
   const row = await tenant.get(intakeTemplates, id, 'Intake template');
   if (row.archivedAt) throw new AppError('conflict', `"${row.name}" is already archived`);
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(intakeTemplates, { archivedAt: now, updatedAt: now }, eq(intakeTemplates.id, id)),
     audit.statement({
       action: 'update',

@@ -4,9 +4,10 @@ import { invitations, memberships, organizations, users } from '../../../db/sche
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId, sha256 } from '../../lib/crypto';
+import { hashPassword, verifyPassword } from '../../lib/password-hash';
+import { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { releaseAttemptStatements, reserveAttempt, throttleKeys } from '../auth/login-throttle';
-import { hashPassword, verifyPassword } from '../auth/password-hash';
 import { attachFacilityStatements } from '../facilities/facility-access';
 import { invitationState } from './invitations';
 
@@ -97,7 +98,11 @@ export async function acceptInvitation(
       }),
       // A facility administrator's invitation attaches the new membership to that facility.
       ...(invitation.facilityId
-        ? attachFacilityStatements(db, invitation.organizationId, membershipId, invitation.facilityId)
+        ? attachFacilityStatements(
+            new TenantDb(db, invitation.organizationId),
+            membershipId,
+            invitation.facilityId,
+          )
         : []),
       audit.statement({
         action: 'accept_invitation',

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { invitations, memberships, organizations, users } from '../../../db/schema';
+import { invitations, memberships, users } from '../../../db/schema';
 import type { Role } from '../../../shared/permissions';
 import type { Invitation } from '../../../shared/schemas/members';
 import { AppError } from '../../lib/app-error';
@@ -8,7 +8,7 @@ import { newId, randomToken, sha256 } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { DAY, iso, ms } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { queueEmail } from '../email/outbox';
+import { queueTenantEmail } from '../email/outbox';
 import { invitationEmail } from '../email/templates';
 
 export const INVITATION_TTL_MS = 7 * DAY;
@@ -44,11 +44,13 @@ export async function listInvitations(tenant: TenantDb, audit: AuditLog) {
 
 /** The member of this organisation with that email, if any. */
 export async function findMemberByEmail(tenant: TenantDb, email: string) {
-  const [member] = await tenant.db
-    .select({ id: memberships.id, role: memberships.role })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(tenant.scope(memberships, eq(users.email, email)))
+  const [member] = await tenant
+    .join(
+      { id: memberships.id, role: memberships.role },
+      memberships,
+      [{ table: users, on: eq(users.id, memberships.userId) }],
+      eq(users.email, email),
+    )
     .limit(1);
   return member ?? null;
 }
@@ -88,12 +90,8 @@ export async function planInvitation(
     expiresAt: iso(now + INVITATION_TTL_MS),
   };
   const id = open?.id ?? newId('inv');
-  const [org] = await tenant.db
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, tenant.organizationId));
-  const email = queueEmail(tenant.db, {
-    organizationId: tenant.organizationId,
+  const org = await tenant.organization();
+  const email = queueTenantEmail(tenant, {
     ...invitationEmail({
       to: input.email,
       organizationName: org?.name ?? 'your organisation',
@@ -132,7 +130,7 @@ export async function inviteMember(
     throw new AppError('conflict', `${input.email} is already a member of this organisation`);
   }
   const plan = await planInvitation(tenant, auth, input, links);
-  await tenant.db.batch([
+  await tenant.batch([
     ...plan.statements,
     audit.statement({
       action: 'invite',
@@ -152,7 +150,7 @@ export async function revokeInvitation(tenant: TenantDb, audit: AuditLog, id: st
   const row = await tenant.get(invitations, id, 'Invitation');
   if (row.acceptedAt)
     throw new AppError('conflict', 'This invitation was already accepted; deactivate the member instead');
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(invitations, { revokedAt: iso() }, eq(invitations.id, id)),
     audit.statement({ action: 'delete', entityType: 'invitation', entityId: id }),
   ]);

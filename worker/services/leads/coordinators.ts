@@ -9,22 +9,20 @@ import type { TenantDb } from '../../lib/tenant-db';
  * person assigning by hand sees the load too.
  */
 export async function listCoordinators(tenant: TenantDb) {
-  const members = await tenant.db
-    .select({ id: memberships.id, role: memberships.role, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(tenant.scope(memberships, eq(memberships.status, 'active')));
+  const members = await tenant.join(
+    { id: memberships.id, role: memberships.role, name: users.name },
+    memberships,
+    [{ table: users, on: eq(users.id, memberships.userId) }],
+    eq(memberships.status, 'active'),
+  );
   const eligible = members.filter((m) => isRole(m.role) && hasPermission(m.role, 'leads:edit'));
   if (!eligible.length) return [];
-  const open = await tenant.db
-    .select({ coordinatorId: leads.coordinatorId, n: count() })
-    .from(leads)
-    .innerJoin(pipelineStages, eq(pipelineStages.id, leads.stageId))
-    .where(
-      tenant.scope(
-        leads,
-        and(isNull(leads.patientId), isNull(leads.mergedInto), eq(pipelineStages.outcome, 'open')),
-      ),
+  const open = await tenant
+    .join(
+      { coordinatorId: leads.coordinatorId, n: count() },
+      leads,
+      [{ table: pipelineStages, on: eq(pipelineStages.id, leads.stageId) }],
+      and(isNull(leads.patientId), isNull(leads.mergedInto), eq(pipelineStages.outcome, 'open')),
     )
     .groupBy(leads.coordinatorId);
   const load = new Map(open.map((o) => [o.coordinatorId, o.n]));

@@ -46,7 +46,7 @@ export async function moveStage(
   if (to.id === lead.stageId) return toLead(lead);
   const from = stages.find((s) => s.id === lead.stageId);
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(leads, { stageId: to.id, stageEnteredAt: now, updatedAt: now }, eq(leads.id, id)),
     activity(tenant, id, 'stage_change', auth.userId, input.note ?? null, {
       // Names for the timeline as it read then; ids so analytics survive a rename.
@@ -92,16 +92,14 @@ export async function assignLead(
       .orderBy(asc(memberships.createdAt));
     if (!coordinators.length)
       throw new AppError('conflict', 'There is no active treatment coordinator to assign to');
-    const open = await tenant.db
-      .select({ coordinatorId: leads.coordinatorId, n: count() })
-      .from(leads)
-      .where(tenant.scope(leads, isNull(leads.patientId)))
+    const open = await tenant
+      .selectFields({ coordinatorId: leads.coordinatorId, n: count() }, leads, isNull(leads.patientId))
       .groupBy(leads.coordinatorId);
     const load = new Map(open.map((o) => [o.coordinatorId, o.n]));
     chosen = [...coordinators].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0))[0]!.id;
   }
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(leads, { coordinatorId: chosen, updatedAt: now }, eq(leads.id, id)),
     activity(tenant, id, 'assignment', auth.userId, null, {
       coordinatorId: chosen,
@@ -125,7 +123,7 @@ export async function addActivity(
   input: { kind: string; text: string },
 ) {
   await tenant.get(leads, id, 'Lead');
-  await tenant.db.batch([
+  await tenant.batch([
     activity(tenant, id, input.kind, auth.userId, input.text, null),
     tenant.update(leads, { updatedAt: iso() }, eq(leads.id, id)),
     audit.statement({ action: 'update', entityType: 'lead', entityId: id, detail: { activity: input.kind } }),
@@ -162,7 +160,7 @@ export async function convertLead(
   );
   const won = (await listStages(tenant)).find((s) => s.outcome === 'won');
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     statement,
     tenant.update(
       leads,
@@ -203,7 +201,7 @@ export async function mergeLead(
   if (other.patientId && keep.patientId)
     throw new AppError('conflict', 'Both leads are already patients; merge the patients instead');
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(leadActivities, { leadId: id }, eq(leadActivities.leadId, duplicateId)),
     tenant.update(leadTasks, { leadId: id }, eq(leadTasks.leadId, duplicateId)),
     tenant.update(

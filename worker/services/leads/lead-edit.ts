@@ -35,7 +35,7 @@ export async function updateLead(
     throw new AppError('validation_failed', 'Give an email address or a phone number', [
       { path: 'email', issue: 'email or phone required' },
     ]);
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       leads,
       {

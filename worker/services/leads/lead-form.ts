@@ -52,18 +52,12 @@ function toConfig(row: Settings, baseUrl: string): LeadFormConfig {
 
 /** The organisation's form settings, created turned off (with a key, no websites) the first time. */
 async function settingsRow(tenant: TenantDb): Promise<Settings> {
-  const read = () =>
-    tenant.db
-      .select()
-      .from(leadFormSettings)
-      .where(eq(leadFormSettings.organizationId, tenant.organizationId));
+  const read = () => tenant.select(leadFormSettings);
   let [row] = await read();
   if (!row) {
     // Two first reads at once: the primary key keeps one row and both answer it.
-    await tenant.db
-      .insert(leadFormSettings)
-      .values({
-        organizationId: tenant.organizationId,
+    await tenant
+      .insert(leadFormSettings, {
         formKey: newFormKey(),
         enabled: false,
         allowedOrigins: [],
@@ -88,11 +82,8 @@ export async function updateLeadForm(
   baseUrl: string,
 ) {
   await settingsRow(tenant);
-  await tenant.db.batch([
-    tenant.db
-      .update(leadFormSettings)
-      .set({ ...change, updatedBy: userId, updatedAt: iso() })
-      .where(eq(leadFormSettings.organizationId, tenant.organizationId)),
+  await tenant.batch([
+    tenant.update(leadFormSettings, { ...change, updatedBy: userId, updatedAt: iso() }),
     audit.statement({
       action: 'update',
       entityType: 'lead_form',
@@ -109,11 +100,8 @@ export async function updateLeadForm(
 /** A new key: the old address stops working at once (a leaked or spammed address is retired). */
 export async function rotateLeadFormKey(tenant: TenantDb, audit: AuditLog, userId: string, baseUrl: string) {
   await settingsRow(tenant);
-  await tenant.db.batch([
-    tenant.db
-      .update(leadFormSettings)
-      .set({ formKey: newFormKey(), updatedBy: userId, updatedAt: iso() })
-      .where(eq(leadFormSettings.organizationId, tenant.organizationId)),
+  await tenant.batch([
+    tenant.update(leadFormSettings, { formKey: newFormKey(), updatedBy: userId, updatedAt: iso() }),
     // The key itself stays out of the trail: the trail is read by more people than the settings.
     audit.statement({
       action: 'update',

@@ -7,10 +7,7 @@ import { iso } from '../../lib/time';
 import { listStages } from './pipeline';
 
 export async function scoringRules(tenant: TenantDb): Promise<ScoringRules> {
-  const [row] = await tenant.db
-    .select()
-    .from(leadScoringRules)
-    .where(eq(leadScoringRules.organizationId, tenant.organizationId));
+  const [row] = await tenant.select(leadScoringRules);
   return row?.rules ?? DEFAULT_SCORING_RULES;
 }
 
@@ -21,14 +18,11 @@ export async function saveScoringRules(
   rules: ScoringRules,
 ) {
   const now = iso();
-  await tenant.db.batch([
-    tenant.db
-      .insert(leadScoringRules)
-      .values({ organizationId: tenant.organizationId, rules, updatedBy: userId, updatedAt: now })
-      .onConflictDoUpdate({
-        target: leadScoringRules.organizationId,
-        set: { rules, updatedBy: userId, updatedAt: now },
-      }),
+  await tenant.batch([
+    tenant.insert(leadScoringRules, { rules, updatedBy: userId, updatedAt: now }).onConflictDoUpdate({
+      target: leadScoringRules.organizationId,
+      set: { rules, updatedBy: userId, updatedAt: now },
+    }),
     audit.statement({ action: 'update', entityType: 'lead_scoring_rules', entityId: tenant.organizationId }),
   ]);
   return rules;

@@ -33,7 +33,7 @@ export async function addTask(
 ) {
   await tenant.get(leads, leadId, 'Lead');
   const id = newId('tsk');
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.insert(leadTasks, {
       id,
       leadId,
@@ -56,7 +56,7 @@ export async function updateTask(
 ) {
   const [task] = await tenant.select(leadTasks, and(eq(leadTasks.id, taskId), eq(leadTasks.leadId, leadId)));
   if (!task) throw new AppError('not_found', 'Task not found');
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       leadTasks,
       {

@@ -115,7 +115,7 @@ export async function createLead(
   const duplicates = await findLeadMatches(tenant, input);
   const id = newId('led');
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.insert(leads, {
       id,
       firstName: input.firstName,

@@ -29,18 +29,14 @@ export async function listSources(tenant: TenantDb) {
   let rows = await tenant.select(leadSources).orderBy(asc(leadSources.createdAt), asc(leadSources.name));
   if (!rows.length) {
     const now = iso();
-    await tenant.db
-      .insert(leadSources)
-      .values(
-        DEFAULT_SOURCES.map(([name, channel]) => ({
-          id: newId('src'),
-          organizationId: tenant.organizationId,
-          name,
-          channel,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing();
+    await tenant.batch(
+      tenant
+        .insertMany(
+          leadSources,
+          DEFAULT_SOURCES.map(([name, channel]) => ({ id: newId('src'), name, channel, createdAt: now })),
+        )
+        .map((s) => s.onConflictDoNothing()),
+    );
     rows = await tenant.select(leadSources).orderBy(asc(leadSources.createdAt), asc(leadSources.name));
   }
   return rows;
@@ -51,19 +47,20 @@ export async function listStages(tenant: TenantDb) {
   let rows = await tenant.select(pipelineStages).orderBy(asc(pipelineStages.sortOrder));
   if (!rows.length) {
     const now = iso();
-    await tenant.db
-      .insert(pipelineStages)
-      .values(
-        DEFAULT_STAGES.map(([name, outcome], i) => ({
-          id: newId('stg'),
-          organizationId: tenant.organizationId,
-          name,
-          outcome,
-          sortOrder: i,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing();
+    await tenant.batch(
+      tenant
+        .insertMany(
+          pipelineStages,
+          DEFAULT_STAGES.map(([name, outcome], i) => ({
+            id: newId('stg'),
+            name,
+            outcome,
+            sortOrder: i,
+            createdAt: now,
+          })),
+        )
+        .map((s) => s.onConflictDoNothing()),
+    );
     rows = await tenant.select(pipelineStages).orderBy(asc(pipelineStages.sortOrder));
   }
   return rows;

@@ -42,11 +42,13 @@ export async function listMembers(
   query: { limit: number; cursor?: string },
 ) {
   const cursor = decodeCursor(query.cursor);
-  const rows = await tenant.db
-    .select(memberFields)
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(tenant.scope(memberships, afterCursor(memberships.createdAt, memberships.id, cursor)))
+  const rows = await tenant
+    .join(
+      memberFields,
+      memberships,
+      [{ table: users, on: eq(users.id, memberships.userId) }],
+      afterCursor(memberships.createdAt, memberships.id, cursor),
+    )
     .orderBy(desc(memberships.createdAt), desc(memberships.id))
     .limit(query.limit + 1);
   const page = pageFrom(rows as (MemberRow & { id: string; createdAt: string })[], query.limit);
@@ -55,11 +57,13 @@ export async function listMembers(
 }
 
 export async function getMember(tenant: TenantDb, id: string): Promise<Member> {
-  const [row] = await tenant.db
-    .select(memberFields)
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(tenant.scope(memberships, eq(memberships.id, id)))
+  const [row] = await tenant
+    .join(
+      memberFields,
+      memberships,
+      [{ table: users, on: eq(users.id, memberships.userId) }],
+      eq(memberships.id, id),
+    )
     .limit(1);
   if (!row) throw new AppError('not_found', 'Member not found');
   return toMember(row);
@@ -89,7 +93,7 @@ export async function updateMember(
   const statements = [
     tenant.update(memberships, { ...change, updatedAt: iso() }, eq(memberships.id, id)),
     // Roles are read on every request, so a new role needs no sign-out; deactivation does.
-    ...(change.status === 'deactivated' ? [revokeMembershipSessionsStatement(tenant.db, id)] : []),
+    ...(change.status === 'deactivated' ? [revokeMembershipSessionsStatement(tenant, id)] : []),
     audit.statement({
       action: 'update',
       entityType: 'membership',
@@ -97,6 +101,6 @@ export async function updateMember(
       detail: { from: { role: before.role, status: before.status }, to: change },
     }),
   ] as const;
-  await tenant.db.batch(statements);
+  await tenant.batch(statements);
   return getMember(tenant, id);
 }

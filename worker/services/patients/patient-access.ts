@@ -1,24 +1,21 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import { facilities, patients } from '../../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { patients } from '../../../db/schema';
 import { notFound } from '../../lib/app-error';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
-import { visibleFacilities } from '../facilities/facility-access';
 
-/** Patients of the facilities the caller may see (a facility admin: their own facility only). */
-export function visiblePatients(tenant: TenantDb, auth: AuthContext): SQL | undefined {
-  const facilityFilter = visibleFacilities(tenant, auth);
-  if (!facilityFilter) return undefined;
-  return inArray(
-    patients.facilityId,
-    tenant.db.select({ id: facilities.id }).from(facilities).where(tenant.scope(facilities, facilityFilter)),
-  );
-}
-
-export async function getVisiblePatientRow(tenant: TenantDb, auth: AuthContext, id: string) {
+/** A patient of a facility the caller may see, or 404 (a hidden one answers like a missing one). */
+export async function visiblePatient(tenant: TenantDb, id: string) {
   const [row] = await tenant
-    .select(patients, and(eq(patients.id, id), visiblePatients(tenant, auth)))
+    .select(patients, and(eq(patients.id, id), tenant.facilityFilter(patients.facilityId)))
     .limit(1);
   if (!row) throw notFound('Patient');
   return row;
 }
+
+/**
+ * @deprecated Use `visiblePatient(tenant, id)`; `auth` is no longer consulted.
+ * Kept with its old shape for the routes, which are being rewritten in parallel.
+ */
+export const getVisiblePatientRow = (tenant: TenantDb, _auth: AuthContext, id: string) =>
+  visiblePatient(tenant, id);

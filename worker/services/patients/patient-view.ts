@@ -5,21 +5,21 @@ import type {
   MEETING_STATUSES,
   VISIT_PREFERENCES,
 } from '../../../shared/schemas/patients';
+import { inListChunks } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
 
 type PatientRow = typeof patients.$inferSelect;
 
-const PARAMS_PER_QUERY = 90;
-
-/** API shapes, with each patient's selected services in one extra read per 90 patients. */
+/** API shapes, with each patient's selected services in one extra read per `IN` list of patients. */
 export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
   const selected = new Map<string, string[]>();
-  for (let i = 0; i < rows.length; i += PARAMS_PER_QUERY) {
-    const ids = rows.slice(i, i + PARAMS_PER_QUERY).map((r) => r.id);
-    const links = await tenant.db
-      .select({ patientId: patientServices.patientId, serviceId: patientServices.serviceId })
-      .from(patientServices)
-      .where(tenant.scope(patientServices, inArray(patientServices.patientId, ids)));
+  for (const part of inListChunks(rows)) {
+    const ids = part.map((r) => r.id);
+    const links = await tenant.selectFields(
+      { patientId: patientServices.patientId, serviceId: patientServices.serviceId },
+      patientServices,
+      inArray(patientServices.patientId, ids),
+    );
     for (const l of links) selected.set(l.patientId, [...(selected.get(l.patientId) ?? []), l.serviceId]);
   }
   return rows.map((r) => ({

@@ -9,9 +9,9 @@ import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from '../facilities/facility-access';
+import { visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
-import { getVisiblePatientRow, visiblePatients } from './patient-access';
+import { visiblePatient } from './patient-access';
 import { patientsView, patientView } from './patient-view';
 import { checkPatientRow, duplicateKey } from './roster-rows';
 
@@ -36,7 +36,7 @@ export async function planNewPatient(
   row: Parameters<typeof checkPatientRow>[0],
   options: { confirmDuplicate?: boolean; leadId?: string } = {},
 ) {
-  await getVisibleFacilityRow(tenant, auth, facilityId);
+  await visibleFacility(tenant, facilityId);
   const checked = checkPatientRow(row);
   if (!checked.value) throw rowErrors(checked.errors);
   const value = checked.value;
@@ -89,7 +89,7 @@ export async function createPatient(
     },
     { confirmDuplicate: input.confirmDuplicate },
   );
-  await tenant.db.batch([
+  await tenant.batch([
     statement,
     audit.statement({
       action: 'create',
@@ -98,13 +98,13 @@ export async function createPatient(
       detail: { facilityId: input.facilityId, confirmedDuplicate: !!input.confirmDuplicate },
     }),
   ]);
-  return patientView(tenant, await getVisiblePatientRow(tenant, auth, id));
+  return patientView(tenant, await visiblePatient(tenant, id));
 }
 
 export async function updatePatient(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   id: string,
   input: Partial<Omit<PatientCreate, 'facilityId' | 'confirmDuplicate' | 'emergencyContact'>> & {
     emergencyContact?: PatientCreate['emergencyContact'] | null;
@@ -112,7 +112,7 @@ export async function updatePatient(
     meetingStatus?: string;
   },
 ) {
-  const row = await getVisiblePatientRow(tenant, auth, id);
+  const row = await visiblePatient(tenant, id);
   const contact = input.emergencyContact === undefined ? undefined : input.emergencyContact;
   const checked = checkPatientRow({
     firstName: input.firstName ?? row.firstName,
@@ -128,7 +128,7 @@ export async function updatePatient(
     emergencyContactPhone: contact === undefined ? row.emergencyContactPhone : contact?.phone,
   });
   if (!checked.value) throw rowErrors(checked.errors);
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       patients,
       {
@@ -146,17 +146,17 @@ export async function updatePatient(
       detail: { changed: Object.keys(input) },
     }),
   ]);
-  return patientView(tenant, await getVisiblePatientRow(tenant, auth, id));
+  return patientView(tenant, await visiblePatient(tenant, id));
 }
 
 /** By facility, searched by name, alphabetical, in cursor pages. */
 export async function listPatients(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   query: { facilityId?: string; q?: string; limit: number; cursor?: string },
 ) {
-  if (query.facilityId) await getVisibleFacilityRow(tenant, auth, query.facilityId);
+  if (query.facilityId) await visibleFacility(tenant, query.facilityId);
   const words = (query.q ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9 ]/g, '')
@@ -168,7 +168,7 @@ export async function listPatients(
     .select(
       patients,
       and(
-        visiblePatients(tenant, auth),
+        tenant.facilityFilter(patients.facilityId),
         query.facilityId ? eq(patients.facilityId, query.facilityId) : undefined,
         ...words.map((w) => or(contains(patients.nameKey, w), sql`lower(${patients.mrn}) = ${w}`)),
         afterCursor(patients.nameKey, patients.id, decodeCursor(query.cursor), 'asc'),

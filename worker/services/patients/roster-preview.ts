@@ -10,7 +10,7 @@ import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from '../facilities/facility-access';
+import { visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
 import { type CheckedPatient, checkPatientRow, duplicateKey, type RowProblem } from './roster-rows';
 
@@ -72,12 +72,12 @@ function displayValues(raw: RawRosterRow, checked: CheckedPatient | null): Recor
 export async function previewRoster(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   facilityId: string,
   rows: RawRosterRow[],
   source: string,
 ) {
-  await getVisibleFacilityRow(tenant, auth, facilityId);
+  await visibleFacility(tenant, facilityId);
   if (rows.length === 0)
     throw new AppError('validation_failed', 'The roster has no patient rows', [
       { path: 'rows', issue: 'empty' },

@@ -1,4 +1,4 @@
-import { parseHumanDate } from '../../../shared/roster/dates';
+import { parseHumanDate } from '../../../shared/calendar-date';
 import { nameKey, splitFullName, tidyName } from '../../../shared/roster/names';
 
 export type RowProblem = { field: string; issue: string };

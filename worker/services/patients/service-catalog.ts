@@ -4,10 +4,10 @@ import type { ServiceCategory } from '../../../shared/facility-terms';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
+import { inListChunks } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { visiblePatients } from './patient-access';
 
 /** A starting catalogue in the four categories of spec 000, step 4; administrators edit it. */
 export const DEFAULT_CATALOGUE: Record<ServiceCategory, [name: string, description: string][]> = {
@@ -52,7 +52,6 @@ export async function listServices(tenant: TenantDb) {
     const defaults = Object.entries(DEFAULT_CATALOGUE).flatMap(([category, items]) =>
       items.map(([name, description], i) => ({
         id: newId('svc'),
-        organizationId: tenant.organizationId,
         category,
         name,
         description,
@@ -60,16 +59,7 @@ export async function listServices(tenant: TenantDb) {
         createdAt: now,
       })),
     );
-    // 12 rows × 8 columns is under D1's 100 parameters only in chunks.
-    const chunks = [];
-    for (let i = 0; i < defaults.length; i += 10)
-      chunks.push(
-        tenant.db
-          .insert(services)
-          .values(defaults.slice(i, i + 10))
-          .onConflictDoNothing(),
-      );
-    await tenant.db.batch(chunks as [(typeof chunks)[number], ...typeof chunks]);
+    await tenant.batch(tenant.insertMany(services, defaults).map((s) => s.onConflictDoNothing()));
     rows = await tenant
       .select(services)
       .orderBy(asc(services.category), asc(services.sortOrder), asc(services.name));
@@ -89,7 +79,7 @@ export async function createService(
   );
   if (clash) throw new AppError('conflict', `"${input.name}" is already in the ${input.category} services`);
   const id = newId('svc');
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.insert(services, {
       id,
       category: input.category,
@@ -118,7 +108,7 @@ export async function updateService(
     if (clash)
       throw new AppError('conflict', `"${input.name}" is already in the ${current.category} services`);
   }
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(services, input, eq(services.id, id)),
     audit.statement({
       action: 'update',
@@ -130,8 +120,6 @@ export async function updateService(
   return toService(await tenant.get(services, id, 'Service'));
 }
 
-const PARAMS_PER_QUERY = 90;
-
 /**
  * Replaces the selected services of one or many patients of visible
  * facilities. "All healthcare services" selects every active service and
@@ -140,7 +128,7 @@ const PARAMS_PER_QUERY = 90;
 export async function selectServices(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   patientIds: string[],
   input: { allHealthcareServices?: boolean; serviceIds?: string[] },
 ) {
@@ -158,10 +146,10 @@ export async function selectServices(
 
   const ids = [...new Set(patientIds)];
   const found: string[] = [];
-  for (let i = 0; i < ids.length; i += PARAMS_PER_QUERY) {
+  for (const part of inListChunks(ids)) {
     const rows = await tenant.select(
       patients,
-      and(inArray(patients.id, ids.slice(i, i + PARAMS_PER_QUERY)), visiblePatients(tenant, auth)),
+      and(inArray(patients.id, part), tenant.facilityFilter(patients.facilityId)),
     );
     found.push(...rows.map((r) => r.id));
   }
@@ -171,28 +159,16 @@ export async function selectServices(
   const now = iso();
   const fullPackage = !!input.allHealthcareServices;
   const statements = [];
-  for (let i = 0; i < ids.length; i += PARAMS_PER_QUERY) {
-    const chunk = ids.slice(i, i + PARAMS_PER_QUERY);
-    statements.push(
-      tenant.db
-        .delete(patientServices)
-        .where(tenant.scope(patientServices, inArray(patientServices.patientId, chunk))),
-    );
-    statements.push(tenant.update(patients, { fullPackage, updatedAt: now }, inArray(patients.id, chunk)));
+  for (const part of inListChunks(ids)) {
+    statements.push(tenant.delete(patientServices, inArray(patientServices.patientId, part)));
+    statements.push(tenant.update(patients, { fullPackage, updatedAt: now }, inArray(patients.id, part)));
   }
-  // Four columns a link: 25 links a statement keeps within 100 parameters.
   const links = ids.flatMap((patientId) =>
-    wanted.map((serviceId) => ({
-      organizationId: tenant.organizationId,
-      patientId,
-      serviceId,
-      createdAt: now,
-    })),
+    wanted.map((serviceId) => ({ patientId, serviceId, createdAt: now })),
   );
-  for (let i = 0; i < links.length; i += 25)
-    statements.push(tenant.db.insert(patientServices).values(links.slice(i, i + 25)));
-  await tenant.db.batch([
-    ...(statements as [(typeof statements)[number], ...typeof statements]),
+  statements.push(...tenant.insertMany(patientServices, links));
+  await tenant.batch([
+    ...statements,
     // One event per patient, so "who changed this patient's services" is answerable from the trail.
     ...ids.map((patientId) =>
       audit.statement({

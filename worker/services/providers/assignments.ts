@@ -4,18 +4,16 @@ import { assignments, patients, providers } from '../../../db/schema';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
+import { inListChunks } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { queueEmail } from '../email/outbox';
-import { getVisibleFacilityRow } from '../facilities/facility-access';
-import { visiblePatients } from '../patients/patient-access';
-
-const PARAMS_PER_QUERY = 90;
+import { queueTenantEmail } from '../email/outbox';
+import { visibleFacility } from '../facilities/facility-access';
 
 /** Enrolled (active) patients of a facility with no current provider (spec 000, step 6). */
-export async function pendingPool(tenant: TenantDb, audit: AuditLog, auth: AuthContext, facilityId: string) {
-  await getVisibleFacilityRow(tenant, auth, facilityId);
+export async function pendingPool(tenant: TenantDb, audit: AuditLog, _auth: AuthContext, facilityId: string) {
+  await visibleFacility(tenant, facilityId);
   const rows = await tenant
     .select(
       patients,
@@ -23,10 +21,11 @@ export async function pendingPool(tenant: TenantDb, audit: AuditLog, auth: AuthC
         eq(patients.facilityId, facilityId),
         eq(patients.enrollmentStatus, 'active'),
         notExists(
-          tenant.db
-            .select({ id: assignments.id })
-            .from(assignments)
-            .where(and(eq(assignments.patientId, patients.id), isNull(assignments.endedAt))),
+          tenant.selectFields(
+            { id: assignments.id },
+            assignments,
+            and(eq(assignments.patientId, patients.id), isNull(assignments.endedAt)),
+          ),
         ),
       ),
     )
@@ -57,10 +56,10 @@ export async function assignPatients(
   if (patientIds.length !== pairs.length)
     throw new AppError('validation_failed', 'A patient appears twice in this assignment');
   const found: string[] = [];
-  for (let i = 0; i < patientIds.length; i += PARAMS_PER_QUERY) {
+  for (const part of inListChunks(patientIds)) {
     const rows = await tenant.select(
       patients,
-      and(inArray(patients.id, patientIds.slice(i, i + PARAMS_PER_QUERY)), visiblePatients(tenant, auth)),
+      and(inArray(patients.id, part), tenant.facilityFilter(patients.facilityId)),
     );
     found.push(...rows.map((r) => r.id));
   }
@@ -76,14 +75,11 @@ export async function assignPatients(
     throw new AppError('not_found', 'A provider was not found or is no longer active');
 
   const current = [];
-  for (let i = 0; i < patientIds.length; i += PARAMS_PER_QUERY) {
+  for (const part of inListChunks(patientIds)) {
     current.push(
       ...(await tenant.select(
         assignments,
-        and(
-          inArray(assignments.patientId, patientIds.slice(i, i + PARAMS_PER_QUERY)),
-          isNull(assignments.endedAt),
-        ),
+        and(inArray(assignments.patientId, part), isNull(assignments.endedAt)),
       )),
     );
   }
@@ -121,25 +117,17 @@ export async function assignPatients(
   }
   const fresh = pairs.filter((p) => !unchanged.has(p.patientId));
   // Seven columns a row: 14 rows keep each statement under D1's 100 parameters.
-  for (let i = 0; i < fresh.length; i += 14) {
-    statements.push(
-      tenant.db.insert(assignments).values(
-        fresh.slice(i, i + 14).map((p) => ({
-          id: newId('asg'),
-          organizationId: tenant.organizationId,
-          ...p,
-          assignedAt: now,
-          assignedBy: auth.userId,
-        })),
-      ),
-    );
-  }
+  statements.push(
+    ...tenant.insertMany(
+      assignments,
+      fresh.map((p) => ({ id: newId('asg'), ...p, assignedAt: now, assignedBy: auth.userId })),
+    ),
+  );
   for (const p of providerRows) {
     const n = fresh.filter((x) => x.providerId === p.id).length;
     if (n && p.email) {
       statements.push(
-        queueEmail(tenant.db, {
-          organizationId: tenant.organizationId,
+        queueTenantEmail(tenant, {
           to: p.email,
           subject: `${n} new patient${n === 1 ? '' : 's'} assigned to you`,
           text: `${n} patient${n === 1 ? ' has' : 's have'} been assigned to you in Sidecar CRM.\n\nSign in to see who they are.`,
@@ -154,7 +142,7 @@ export async function assignPatients(
       detail: { assigned: fresh.length, reassigned: current.length - unchanged.size },
     }),
   );
-  await tenant.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await tenant.batch(statements);
   return { assigned: fresh.length, unchanged: unchanged.size };
 }
 
@@ -166,7 +154,7 @@ export async function unassignPatient(
 ) {
   const [visible] = await tenant.select(
     patients,
-    and(eq(patients.id, patientId), visiblePatients(tenant, auth)),
+    and(eq(patients.id, patientId), tenant.facilityFilter(patients.facilityId)),
   );
   if (!visible) throw new AppError('not_found', 'Patient not found');
   const [open] = await tenant.select(
@@ -174,7 +162,7 @@ export async function unassignPatient(
     and(eq(assignments.patientId, patientId), isNull(assignments.endedAt)),
   );
   if (!open) throw new AppError('conflict', 'This patient has no provider to unassign');
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.update(
       assignments,
       { endedAt: iso(), endedBy: auth.userId, endReason: 'unassigned' },
@@ -192,19 +180,21 @@ export async function unassignPatient(
 export async function assignmentHistory(
   tenant: TenantDb,
   audit: AuditLog,
-  auth: AuthContext,
+  _auth: AuthContext,
   patientId: string,
 ) {
   const [visible] = await tenant.select(
     patients,
-    and(eq(patients.id, patientId), visiblePatients(tenant, auth)),
+    and(eq(patients.id, patientId), tenant.facilityFilter(patients.facilityId)),
   );
   if (!visible) throw new AppError('not_found', 'Patient not found');
-  const rows = await tenant.db
-    .select({ a: assignments, providerName: providers.name })
-    .from(assignments)
-    .innerJoin(providers, eq(providers.id, assignments.providerId))
-    .where(tenant.scope(assignments, eq(assignments.patientId, patientId)))
+  const rows = await tenant
+    .join(
+      { a: assignments, providerName: providers.name },
+      assignments,
+      [{ table: providers, on: eq(providers.id, assignments.providerId) }],
+      eq(assignments.patientId, patientId),
+    )
     .orderBy(asc(assignments.assignedAt));
   audit.record({ action: 'read', entityType: 'assignment_history', entityId: patientId });
   return rows.map(({ a, providerName }) => ({

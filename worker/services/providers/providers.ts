@@ -38,10 +38,12 @@ const toProvider = (p: ProviderRow, load: number) => ({
 /** Providers with their current load, in one grouped read. */
 export async function listProviders(tenant: TenantDb) {
   const rows = await tenant.select(providers).orderBy(asc(providers.name));
-  const loads = await tenant.db
-    .select({ providerId: assignments.providerId, n: count() })
-    .from(assignments)
-    .where(tenant.scope(assignments, isNull(assignments.endedAt)))
+  const loads = await tenant
+    .selectFields(
+      { providerId: assignments.providerId, n: count() },
+      assignments,
+      isNull(assignments.endedAt),
+    )
     .groupBy(assignments.providerId);
   const byId = new Map(loads.map((l) => [l.providerId, l.n]));
   return rows.map((p) => toProvider(p, byId.get(p.id) ?? 0));
@@ -69,7 +71,7 @@ export async function createProvider(tenant: TenantDb, audit: AuditLog, input: P
   }
   const id = newId('prv');
   const now = iso();
-  await tenant.db.batch([
+  await tenant.batch([
     tenant.insert(providers, {
       id,
       membershipId: input.membershipId ?? null,

@@ -1,8 +1,8 @@
+import type { AnyDb } from '../db/client';
+import { leadFormSettings, memberships, organizations, users } from '../db/schema';
 import { ROLES, type Role } from '../shared/permissions';
 import { randomBytes, toBase64Url } from '../worker/lib/crypto';
-import { hashPassword } from '../worker/services/auth/password-hash';
-import type { AnyDb } from './client';
-import { leadFormSettings, memberships, organizations, users } from './schema';
+import { hashPassword } from '../worker/lib/password-hash';
 
 export const DEMO_PASSWORD = 'sidecar-demo';
 

@@ -1,30 +1,4 @@
-/**
- * Calendar dates as the form stores them, YYYY-MM-DD strings: they compare
- * correctly as strings, and carry no time zone to shift a birthday by a day.
- */
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** The year, month and day of a real calendar date written YYYY-MM-DD, else undefined. */
-export function parseCalendarDate(text: string): [number, number, number] | undefined {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return [year, month, day];
-}
-
-export function isCalendarDate(text: unknown): text is string {
-  return typeof text === 'string' && parseCalendarDate(text) !== undefined;
-}
+import { isLeapYear, parseCalendarDate } from '../calendar-date';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 

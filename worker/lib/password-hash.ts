@@ -1,4 +1,4 @@
-import { fromBase64Url, randomBytes, timingSafeEqual, toBase64Url } from '../../lib/crypto';
+import { fromBase64Url, randomBytes, timingSafeEqual, toBase64Url } from './crypto';
 
 /**
  * PBKDF2-SHA256 through WebCrypto. Production Workers refuse more than 100,000
