@@ -1,6 +1,6 @@
 import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AppType } from '../../worker/app';
+import type { ApiSubApps, AppType } from '../../worker/app';
 
 // Never called: the client only needs a fetch to be built, and these checks are about types.
 const client = hc<AppType>('http://localhost', { fetch: () => Promise.resolve(new Response()) });
@@ -79,5 +79,15 @@ describe('AppType carries every API route with its types', () => {
     expectTypeOf(v1.lead.$get).toBeFunction();
     // @ts-expect-error leads are not deleted
     expectTypeOf(v1.leads[':id'].$delete).toBeFunction();
+  });
+});
+
+describe('ApiSubApps types one resource at a time', () => {
+  it('types a client of the leads sub-app alone', () => {
+    type Leads = ApiSubApps['leads'];
+    const leads = hc<Leads['routes']>('http://localhost/api/v1/leads');
+    expectTypeOf<Leads['path']>().toEqualTypeOf<'/api/v1/leads'>();
+    type Lead = InferResponseType<(typeof leads)[':id']['$get'], 200>;
+    expectTypeOf<Lead['stageId']>().toEqualTypeOf<string>();
   });
 });
