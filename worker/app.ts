@@ -8,7 +8,7 @@ import { invitePages } from './pages/invite-page';
 import { resetPasswordPages } from './pages/reset-password-page';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
-import { checklistTemplateRoutes, trackerRoutes } from './routes/checklist-templates';
+import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
@@ -33,6 +33,7 @@ import { leadSourceRoutes, pipelineStageRoutes } from './routes/pipeline-setting
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
 import { serviceRoutes } from './routes/services';
+import { trackerRoutes } from './routes/tracker';
 
 const apiBase = new OpenAPIHono<AppEnv>();
 apiBase.use('*', apiBodyLimit, jsonOnly);
