@@ -131,3 +131,18 @@ export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export type ChecklistTemplate = z.infer<typeof templateAnswerSchema>;
 export type TrackerRow = z.infer<typeof trackerRowSchema>;
 export type TrackerGrid = z.infer<typeof trackerGridSchema>;
+
+/** Every enrollment status change of a patient, oldest first. */
+export const statusHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      fromStatus: z.string(),
+      toStatus: z.string(),
+      reason: z.string(),
+      changedBy: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export type StatusChange = z.infer<typeof statusHistorySchema>['items'][number];

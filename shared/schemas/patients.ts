@@ -192,3 +192,15 @@ export const rosterImportedSchema = z.object({
 export type RosterMapping = z.infer<typeof rosterMappingSchema>;
 export type RosterPreviewResult = z.infer<typeof rosterPreviewResultSchema>;
 export type RosterImported = z.infer<typeof rosterImportedSchema>;
+
+export const serviceListSchema = z.object({ items: z.array(serviceSchema) });
+
+export const serviceSelectionResultSchema = z.object({
+  patients: z.number(),
+  serviceIds: z.array(z.string()),
+  fullPackage: z.boolean(),
+});
+
+export type Patient = z.infer<typeof patientSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type ServiceSelectionResult = z.infer<typeof serviceSelectionResultSchema>;
