@@ -16,8 +16,6 @@ const ALLOWED: Record<string, string> = {
   'worker/routes/auth.ts':
     'sign-in, two-factor sign-in and password reset: no organisation until the user is known',
   'worker/routes/me.ts': 'two-factor setup belongs to the user account, which spans organisations',
-  'worker/routes/organization.ts':
-    "reads and updates the organisation's own row (the tenant itself, keyed by its id); the contract branch moves this into a service",
   'worker/routes/public-leads.ts': 'the public lead form: a form key resolves to its organisation',
   'worker/routes/dev-mailbox.tsx': 'development-only outbox viewer, every organisation’s mail by design',
   'worker/pages/invite-page.tsx': 'invitation acceptance: the token resolves to its organisation',
@@ -33,6 +31,10 @@ const ALLOWED: Record<string, string> = {
   'worker/services/auth/sessions.ts': 'sessions are created and revoked for a user, across organisations',
   'worker/services/auth/session-context.ts':
     'resolves a bearer token to its session, membership and organisation',
+  'worker/services/auth/turn-off-two-factor.ts':
+    'checks the account password (throttled like sign-in) before two-factor is turned off for the user',
+  'worker/services/email/list-outbox-messages.ts':
+    'development-only outbox viewer, every organisation’s mail by design',
   'worker/services/auth/two-factor.ts':
     'two-factor secrets belong to the user account, which spans organisations',
   'worker/services/invitations/accept-invitation.ts':

@@ -107,6 +107,14 @@ export class TenantDb {
     return row;
   }
 
+  /**
+   * A change to the signed-in organisation's own row (it is the tenant, so it
+   * has no organization_id: it is keyed by the scope's own id), for `batch()`.
+   */
+  updateOrganization(set: Partial<Pick<typeof organizations.$inferInsert, 'name' | 'requireTwoFactor'>>) {
+    return this.#db.update(organizations).set(set).where(eq(organizations.id, this.organizationId));
+  }
+
   async count(table: ScopedTable, where?: SQL): Promise<number> {
     const [row] = await this.#db.select({ n: count() }).from(table).where(this.scope(table, where));
     return row?.n ?? 0;

@@ -1,18 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { CONTRACT_STATUSES } from '../../shared/contract-status';
 import { pageOf } from '../../shared/schemas/common';
 import {
   addressInputSchema,
   addressSchema,
   contractChangeSchema,
-  contractEventSchema,
+  contractHistorySchema,
   facilityCreateSchema,
+  facilityDemandSchema,
   facilityIdParams,
   facilityListQuerySchema,
   facilitySchema,
   facilityUpdateSchema,
-  SERVICE_CATEGORIES,
 } from '../../shared/schemas/facilities';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
@@ -36,30 +35,7 @@ const unavailable = {
   ),
 };
 
-const demandSchema = z.object({
-  items: z.array(
-    z.object({
-      facilityId: z.string(),
-      name: z.string(),
-      contractStatus: z.enum(CONTRACT_STATUSES),
-      nextCycleDate: z.string().nullable(),
-      patients: z.number(),
-      categories: z.record(
-        z.enum(SERVICE_CATEGORIES),
-        z.object({ taken: z.boolean(), patients: z.number(), services: z.number() }),
-      ),
-    }),
-  ),
-  totals: z.record(
-    z.enum(SERVICE_CATEGORIES),
-    z.object({ facilities: z.number(), patients: z.number(), services: z.number() }),
-  ),
-});
-
-export const facilityRoutes = newRouter();
-facilityRoutes.use('*', requireAuth);
-
-facilityRoutes
+export const facilityRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -83,7 +59,7 @@ facilityRoutes
       tags: ['facilities'],
       summary: 'Demand per facility and service category, with next cycle dates',
       middleware: [requirePermission('facilities:view')] as const,
-      responses: { 200: json(demandSchema, 'Demand'), ...commonErrors },
+      responses: { 200: json(facilityDemandSchema, 'Demand'), ...commonErrors },
     }),
     async (c) => {
       const demand = await facilityDemand(c.var.tenant, c.var.auth);
@@ -261,7 +237,7 @@ facilityRoutes
       middleware: [requirePermission('facilities:full')] as const,
       request: { params: facilityIdParams },
       responses: {
-        200: json(z.object({ items: z.array(contractEventSchema) }), 'History, oldest first'),
+        200: json(contractHistorySchema, 'History, oldest first'),
         ...commonErrors,
         ...notFoundError,
       },

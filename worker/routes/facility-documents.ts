@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
-import { DOCUMENT_KINDS, documentSchema } from '../../shared/schemas/facilities';
+import { DOCUMENT_KINDS, documentListSchema, documentSchema } from '../../shared/schemas/facilities';
 import { AppError } from '../lib/app-error';
 import { commonErrors, json, newRouter, noContent, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
@@ -18,10 +18,7 @@ const documentParams = z.object({ id: idSchema, documentId: idSchema });
 const kindSchema = z.enum(DOCUMENT_KINDS);
 
 /** Legal documents of a facility, stored in R2 (mounted under /facilities). */
-export const facilityDocumentRoutes = newRouter();
-facilityDocumentRoutes.use('*', requireAuth);
-
-facilityDocumentRoutes
+export const facilityDocumentRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -31,7 +28,7 @@ facilityDocumentRoutes
       middleware: [requirePermission('facility:documents')] as const,
       request: { params: facilityParams },
       responses: {
-        200: json(z.object({ items: z.array(documentSchema) }), 'Documents, newest first'),
+        200: json(documentListSchema, 'Documents, newest first'),
         ...commonErrors,
         ...notFoundError,
       },
