@@ -199,3 +199,4 @@ export const facilityDemandSchema = z.object({
 export type FacilityDocument = z.infer<typeof documentSchema>;
 export type ContractEvent = z.infer<typeof contractEventSchema>;
 export type FacilityDemand = z.infer<typeof facilityDemandSchema>;
+export type Address = z.infer<typeof addressSchema>;

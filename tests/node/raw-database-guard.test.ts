@@ -28,6 +28,7 @@ const ALLOWED: Record<string, string> = {
   'worker/services/auth/login-throttle.ts':
     'failed-attempt counters keyed by email and address, before sign-in',
   'worker/services/auth/password-reset.ts': 'password reset by emailed token, before sign-in',
+  'worker/services/auth/end-session.ts': 'signing out revokes the session, which belongs to the user account',
   'worker/services/auth/sessions.ts': 'sessions are created and revoked for a user, across organisations',
   'worker/services/auth/session-context.ts':
     'resolves a bearer token to its session, membership and organisation',

@@ -21,12 +21,9 @@ import { addressVerifierFor } from '../services/address/verifier-for';
 import { deliverInBackground } from '../services/email/deliver-in-background';
 import { changeContractStatus, contractHistory } from '../services/facilities/contract-status';
 import { createFacility } from '../services/facilities/create-facility';
-import { getVisibleFacilityRow } from '../services/facilities/facility-access';
-import { facilityDemand } from '../services/facilities/facility-demand';
-import { verifiedAddressColumns } from '../services/facilities/facility-rules';
-import { facilityView } from '../services/facilities/facility-view';
-import { listFacilities } from '../services/facilities/list-facilities';
+import { readFacility, readFacilityDemand, readFacilityPage } from '../services/facilities/read-facilities';
 import { resendAdministratorInvitation, updateFacility } from '../services/facilities/update-facility';
+import { verifyAddress } from '../services/facilities/verify-address';
 
 const unavailable = {
   503: json(
@@ -46,11 +43,8 @@ export const facilityRoutes = newRouter(requireAuth)
       request: { query: facilityListQuerySchema },
       responses: { 200: json(pageOf(facilitySchema), 'A page of facilities'), ...commonErrors },
     }),
-    async (c) => {
-      const page = await listFacilities(c.var.tenant, c.var.auth, c.req.valid('query'));
-      c.var.audit.record({ action: 'list', entityType: 'facility', detail: { count: page.items.length } });
-      return c.json(page, 200);
-    },
+    async (c) =>
+      c.json(await readFacilityPage(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -61,15 +55,7 @@ export const facilityRoutes = newRouter(requireAuth)
       middleware: [requirePermission('facilities:view')] as const,
       responses: { 200: json(facilityDemandSchema, 'Demand'), ...commonErrors },
     }),
-    async (c) => {
-      const demand = await facilityDemand(c.var.tenant, c.var.auth);
-      c.var.audit.record({
-        action: 'list',
-        entityType: 'facility_demand',
-        detail: { count: demand.items.length },
-      });
-      return c.json(demand, 200);
-    },
+    async (c) => c.json(await readFacilityDemand(c.var.tenant, c.var.audit, c.var.auth), 200),
   )
   .openapi(
     createRoute({
@@ -85,20 +71,7 @@ export const facilityRoutes = newRouter(requireAuth)
         ...unavailable,
       },
     }),
-    async (c) => {
-      const a = await verifiedAddressColumns(addressVerifierFor(c.env), c.req.valid('json'));
-      return c.json(
-        {
-          line1: a.addressLine1,
-          line2: a.addressLine2,
-          city: a.city,
-          state: a.state,
-          postalCode: a.postalCode,
-          verification: a.addressVerification,
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await verifyAddress(addressVerifierFor(c.env), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -135,15 +108,8 @@ export const facilityRoutes = newRouter(requireAuth)
       request: { params: facilityIdParams },
       responses: { 200: json(facilitySchema, 'The facility'), ...commonErrors, ...notFoundError },
     }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const facility = await facilityView(
-        c.var.tenant,
-        await getVisibleFacilityRow(c.var.tenant, c.var.auth, id),
-      );
-      c.var.audit.record({ action: 'read', entityType: 'facility', entityId: id });
-      return c.json(facility, 200);
-    },
+    async (c) =>
+      c.json(await readFacility(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

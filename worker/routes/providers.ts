@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { isValidNpi } from '../../shared/npi';
 import { idSchema } from '../../shared/schemas/common';
 import {
   assignedSchema,
@@ -30,7 +29,7 @@ import {
   pendingPool,
   unassignPatient,
 } from '../services/providers/assignments';
-import { lookupNpi } from '../services/providers/nppes';
+import { checkNpi } from '../services/providers/check-npi';
 import { createProvider, listProviders } from '../services/providers/providers';
 
 /** Providers (spec 000, step 6): staff with the provider role and outside clinicians. */
@@ -73,14 +72,7 @@ export const providerRoutes = newRouter(requireAuth)
         ...commonErrors,
       },
     }),
-    async (c) => {
-      const { npi } = c.req.valid('param');
-      const valid = isValidNpi(npi);
-      return c.json(
-        { valid, registry: valid ? await lookupNpi(npi, { baseUrl: c.env.NPPES_API_URL }) : null },
-        200,
-      );
-    },
+    async (c) => c.json(await checkNpi(c.req.valid('param').npi, c.env.NPPES_API_URL), 200),
   );
 
 /** The pending pool and assignments (spec 000, step 6). */
