@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Extension tests (background logic against the real API) and browser
-// end-to-end tests (the built extension in real Chromium), all against one
-// real worker started by the global setup.
+// Extension tests that need the built extension, Chromium or the real API
+// (background logic), and browser end-to-end tests (the built extension in real
+// Chromium), all against one real worker started by the global setup. Pure
+// extension tests run in Node (vitest.node.config.ts).
 export default defineConfig({
   test: {
     include: ['tests/extension/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
