@@ -20,6 +20,12 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/worker/**/*.test.ts'],
+    // Starting workerd and loading the worker's module graph costs about 2 s a
+    // file; one runtime for all files pays it once. Files run one after the
+    // other and the setup empties storage before each, so no file sees
+    // another's data (the pool's storage isolation is per runtime).
+    isolate: false,
+    maxWorkers: 1,
     setupFiles: ['./tests/worker/setup.ts'],
     testTimeout: 20_000,
   },

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Node-side tests: the libSQL path of the data layer and scripts.
+// Tests that need neither workerd nor a running worker nor a browser: pure
+// functions of the worker, the extension and shared code, the libSQL path of
+// the data layer, and scripts.
 export default defineConfig({
   test: {
     include: ['tests/node/**/*.test.ts'],

@@ -8,15 +8,29 @@ export const eventually = <T>(read: () => Promise<T>) =>
 /** A locator's text, or null while it is not there. */
 export const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
 
-/** Points the panel at the test worker (it listens on a port of its own) and signs in. */
-export async function connectAndSignIn(panel: Page, origin: string, email: string) {
+/** Points the panel at the test worker: it listens on a port of its own. */
+export async function pointAt(panel: Page, origin: string) {
   await panel.getByRole('button', { name: 'Change' }).click();
   await panel.getByLabel('Server address').fill(origin);
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await panel.getByTestId('server-url').filter({ hasText: origin }).waitFor();
+}
+
+export async function signIn(panel: Page, email: string, password: string) {
   await panel.getByLabel('Email').fill(email);
-  await panel.getByLabel('Password').fill('sidecar-demo');
+  await panel.getByLabel('Password').fill(password);
   await panel.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(panel: Page) {
+  await panel.getByRole('button', { name: 'Sign out' }).click();
+  await panel.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+/** Points the panel at the test worker and signs in. */
+export async function connectAndSignIn(panel: Page, origin: string, email: string) {
+  await pointAt(panel, origin);
+  await signIn(panel, email, 'sidecar-demo');
 }
 
 /** A demo administrator's API token, for setting up what a test needs through the API. */
@@ -27,4 +41,46 @@ export async function adminToken(origin: string): Promise<string> {
     body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
   });
   return ((await res.json()) as { token: string }).token;
+}
+
+type Json = Record<string, unknown> & { id: string };
+
+/** A JSON call as the demo administrator, for what a flow needs before it starts. */
+async function asAdmin(origin: string, path: string, body?: unknown) {
+  const res = await fetch(`${origin}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${await adminToken(origin)}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { items: Json[] } & Json;
+}
+
+/**
+ * The facility an earlier flow (facility onboarding) creates, made through the
+ * API when this file runs on its own; answers its id.
+ */
+export async function ensureFacility(origin: string, name: string): Promise<string> {
+  const found = await asAdmin(origin, `/api/v1/facilities?q=${encodeURIComponent(name)}`);
+  const existing = found.items.find((f) => f.name === name);
+  if (existing) return existing.id;
+  const made = await asAdmin(origin, '/api/v1/facilities', {
+    name,
+    address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },
+  });
+  return made.id;
+}
+
+type Person = { firstName: string; lastName: string; dateOfBirth: string };
+
+/** Patients an earlier flow (roster import) brings in, made through the API when missing. */
+export async function ensurePatients(origin: string, facilityId: string, people: Person[]) {
+  for (const person of people) {
+    const found = await asAdmin(
+      origin,
+      `/api/v1/patients?facilityId=${facilityId}&q=${encodeURIComponent(person.lastName)}`,
+    );
+    if (!found.items.some((p) => p.firstName === person.firstName && p.lastName === person.lastName))
+      await asAdmin(origin, '/api/v1/patients', { facilityId, ...person });
+  }
 }

@@ -1,6 +1,6 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, createFacility, loginAs, mailbox, seed } from './helpers';
+import { api, BASE, createFacility, loginAs, mailbox, seed, workerFetch } from './helpers';
 
 let admin: string;
 let facilityId: string;
@@ -34,7 +34,7 @@ const item = (list: { items: Item[] }, title: string) => list.items.find((i) => 
 async function uploadFor(patientId: string, itemId: string, bytes: Uint8Array, name: string) {
   const form = new FormData();
   form.append('file', new File([bytes], name));
-  const res = await SELF.fetch(`${BASE}/api/v1/patients/${patientId}/checklist/${itemId}/documents`, {
+  const res = await workerFetch(`${BASE}/api/v1/patients/${patientId}/checklist/${itemId}/documents`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${admin}` },
     body: form,

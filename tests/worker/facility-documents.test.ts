@@ -1,6 +1,6 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, createFacility, loginAs, seed } from './helpers';
+import { api, BASE, createFacility, loginAs, seed, workerFetch } from './helpers';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -24,7 +24,7 @@ async function upload(
   const form = new FormData();
   form.append('file', new File([bytes], fileName, { type }));
   form.append('kind', kind);
-  const res = await SELF.fetch(`${BASE}/api/v1/facilities/${facilityId}/documents`, {
+  const res = await workerFetch(`${BASE}/api/v1/facilities/${facilityId}/documents`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'CF-Connecting-IP': '203.0.113.5' },
     body: form,
@@ -47,7 +47,7 @@ describe('facility documents', () => {
     const list = await api(`/api/v1/facilities/${facilityId}/documents`, { token: admin });
     expect(list.json.items.map((d: { id: string }) => d.id)).toContain(res.json.id);
 
-    const download = await SELF.fetch(
+    const download = await workerFetch(
       `${BASE}/api/v1/facilities/${facilityId}/documents/${res.json.id}/download`,
       {
         headers: { Authorization: `Bearer ${await loginAs('billing')}` },

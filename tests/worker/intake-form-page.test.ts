@@ -1,4 +1,4 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeRequests, intakeSubmissions, loginThrottles } from '../../db/schema';
@@ -6,7 +6,7 @@ import { GUARDIAN_REQUIRED_MESSAGE } from '../../shared/intake/answer-checks';
 import type { FormDefinition } from '../../shared/intake/definition';
 import { formTokenHash } from '../../worker/services/intake/form-token';
 import { PUBLIC_FORM_LIMITS } from '../../worker/services/intake/public-form';
-import { api, BASE, db, loginAs } from './helpers';
+import { api, BASE, db, loginAs, workerFetch } from './helpers';
 import { auditOf, createLead, publishedTemplate, runCron, sendForm, tokenOf } from './intake-helpers';
 
 let admin: string;
@@ -68,7 +68,7 @@ async function post(
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(entries).toString();
   }
-  const res = await SELF.fetch(`${BASE}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
+  const res = await workerFetch(`${BASE}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
@@ -366,7 +366,7 @@ describe('the form without JavaScript', () => {
     expect(detail.json.pdf).toEqual({ available: true });
 
     // Staff download it as an attachment; the download is audited as an export.
-    const download = await SELF.fetch(`${BASE}/api/v1/intake-submissions/${submissionId}/pdf/download`, {
+    const download = await workerFetch(`${BASE}/api/v1/intake-submissions/${submissionId}/pdf/download`, {
       headers: { Authorization: `Bearer ${admin}` },
     });
     expect(download.status).toBe(200);

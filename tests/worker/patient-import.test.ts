@@ -1,8 +1,8 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { patients } from '../../db/schema';
-import { api, BASE, createFacility, db, loginAs, seed } from './helpers';
+import { api, BASE, createFacility, db, loginAs, seed, workerFetch } from './helpers';
 
 let admin: string;
 let facilityId: string;
@@ -18,7 +18,7 @@ async function previewFile(body: string | Uint8Array, name: string, extra: Recor
   form.append('facilityId', facilityId);
   for (const [k, v] of Object.entries(extra)) form.append(k, v);
   form.append('file', new File([body], name));
-  const res = await SELF.fetch(`${BASE}/api/v1/patients/import/preview`, {
+  const res = await workerFetch(`${BASE}/api/v1/patients/import/preview`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${admin}` },
     body: form,

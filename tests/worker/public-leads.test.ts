@@ -1,11 +1,11 @@
-import { env, SELF } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginThrottles } from '../../db/schema';
 import { runScheduled } from '../../worker/cron/scheduled';
 import { AppError } from '../../worker/lib/app-error';
 import { addressBucket, countHit } from '../../worker/lib/rate-limit';
-import { api, BASE, db, loginAs, seed } from './helpers';
+import { api, BASE, db, loginAs, seed, workerFetch } from './helpers';
 
 // The demo organisation's form is seeded on, accepting posts from the local worker's own origin.
 const SITE = 'http://127.0.0.1:8787';
@@ -288,7 +288,7 @@ describe('public web-form endpoint', () => {
     ]);
 
     // Fetched by hand: the redirect must be seen, not followed.
-    const back = await SELF.fetch(`${BASE}/api/v1/public/leads/${demoKey}`, {
+    const back = await workerFetch(`${BASE}/api/v1/public/leads/${demoKey}`, {
       method: 'POST',
       redirect: 'manual',
       headers: {

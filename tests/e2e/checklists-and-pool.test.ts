@@ -1,0 +1,171 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchWithExtension, openSidePanel } from './extension-browser';
+import {
+  ensureFacility,
+  ensurePatients,
+  eventually,
+  pointAt,
+  signIn as signInAs,
+  signOut as signOutOf,
+  text,
+} from './panel';
+
+// The enrollment checklist, the tracker, the pending pool with its NPI check, and page evidence.
+const api = inject('apiOrigin');
+
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let context: BrowserContext;
+let panel: Page;
+const signIn = (email: string, password: string) => signInAs(panel, email, password);
+const signOut = () => signOutOf(panel);
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  context = browser.context;
+  panel = await openSidePanel(context, browser.extensionId);
+  await pointAt(panel, api);
+  // Confirmations are accepted, as the person would.
+  panel.on('dialog', (dialog) => dialog.accept());
+  const facilityId = await ensureFacility(api, 'Willow Creek Care');
+  await ensurePatients(api, facilityId, [
+    { firstName: 'Ada', lastName: 'Stone', dateOfBirth: '1938-05-02' },
+    { firstName: 'Bob', lastName: 'Rivers', dateOfBirth: '1940-03-13' },
+    { firstName: 'Edith', lastName: 'Walker', dateOfBirth: '1936-09-21' },
+  ]);
+});
+afterAll(() => browser?.close());
+
+describe('patient tracker and pending pool', () => {
+  it('completes the required items, sees the patient become active, and assigns the pool to two providers', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+    await panel.getByRole('button', { name: /Stone, Ada/ }).click();
+    const checklist = panel.getByTestId('checklist');
+    await checklist.waitFor();
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('0 of 4 required done');
+
+    await panel.getByRole('button', { name: 'Mark Initial assessment done' }).click();
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('In progress');
+    await panel.getByRole('button', { name: 'Mark Insurance verification done' }).click();
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('2 of 4');
+    const pdf = (name: string) => ({
+      name,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
+    await panel.getByLabel('Upload Signed consent form').setInputFiles(pdf('consent.pdf'));
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('3 of 4');
+    await panel.getByLabel('Upload Current medication list').setInputFiles(pdf('meds.pdf'));
+    await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain(
+      'Active · 4 of 4 required done (100%)',
+    );
+    await panel.screenshot({ path: '.tmp/e2e-checklist.png', fullPage: true });
+
+    // A second enrolled patient, made active through the API.
+    const login = await fetch(`${api}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'super_admin@demo.test', password: 'sidecar-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const found = (await (await fetch(`${api}/api/v1/patients?q=rivers`, { headers: auth })).json()) as {
+      items: { id: string }[];
+    };
+    await fetch(`${api}/api/v1/patients/${found.items[0]!.id}/status`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ status: 'active', reason: 'enrolled on paper' }),
+    });
+
+    await panel.getByRole('button', { name: '← All patients' }).click();
+    await panel.getByRole('button', { name: 'Pending pool' }).click();
+    await panel.getByTestId('pending-pool').waitFor();
+    for (const name of ['Dr Ada Byron', 'Dr Alan Kay']) {
+      await panel.getByLabel('Name', { exact: true }).fill(name);
+      await panel.getByRole('button', { name: 'Add provider' }).click();
+      await eventually(async () => (await text(panel.getByTestId('pending-pool'))) ?? '').toContain(
+        `${name} (0/20)`,
+      );
+    }
+    await eventually(() => panel.getByTestId('pool-row').count()).toBe(2);
+    await panel.getByLabel('Provider for Ada Stone').selectOption({ label: 'Dr Ada Byron' });
+    await panel.getByLabel('Provider for Bob Rivers').selectOption({ label: 'Dr Alan Kay' });
+    await panel.getByRole('button', { name: 'Review assignment' }).click();
+    expect(await text(panel.getByTestId('assign-summary'))).toContain('Assign 2 patients?');
+    await panel.getByRole('button', { name: 'Confirm assignment' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toBe('2 patients assigned.');
+    await panel.getByTestId('pool-empty').waitFor();
+    await panel.getByRole('button', { name: '← Patients' }).click();
+    await panel.getByRole('button', { name: /Stone, Ada/ }).click();
+    await eventually(() => text(panel.getByTestId('current-provider'))).toContain('Dr Ada Byron, since');
+    await signOut();
+  });
+});
+
+describe('checklist template, tracker edits, NPI check and page evidence', () => {
+  it('lets an administrator shape the checklist, edit the grid, check an NPI and attach a page', async () => {
+    panel.removeAllListeners('dialog');
+    panel.on('dialog', (dialog) =>
+      dialog.accept(dialog.type() === 'prompt' ? 'family asked to start early' : undefined),
+    );
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+
+    // The facility gets its own checklist with one more required task.
+    await panel.getByRole('button', { name: 'Checklist', exact: true }).click();
+    await panel.getByRole('button', { name: 'Give Willow Creek Care its own' }).click();
+    await eventually(() => text(panel.getByTestId('template-message'))).toBe(
+      'Willow Creek Care now has its own checklist.',
+    );
+    await panel.getByLabel('Title').fill('Pharmacy consent');
+    await panel.getByRole('button', { name: 'Add item' }).click();
+    await eventually(() => text(panel.getByTestId('template-message'))).toMatch(/^Pharmacy consent added\./);
+    await eventually(() => panel.getByTestId('template-item').count()).toBe(6);
+    await panel.getByRole('button', { name: '← Patients' }).click();
+
+    // The tracker shows it as what blocks patients; the grid edits meeting status and overrides a status.
+    await panel.getByRole('button', { name: 'Tracker' }).click();
+    await eventually(async () => (await text(panel.getByTestId('worklist'))) ?? '').toContain(
+      'Pharmacy consent',
+    );
+    await panel.getByLabel('Meeting status of Edith Walker').selectOption('scheduled');
+    await eventually(() => panel.getByLabel('Meeting status of Edith Walker').inputValue()).toBe('scheduled');
+    await panel.getByLabel('Status of Edith Walker', { exact: true }).selectOption('active');
+    await eventually(
+      async () => (await text(panel.getByTestId('tracker-row').filter({ hasText: 'Walker, Edith' }))) ?? '',
+    ).toContain('override');
+    await panel.getByRole('button', { name: '← Patients' }).click();
+
+    // NPI: the check digit is checked offline; the registry is out of reach here, and the panel says so.
+    await panel.getByRole('button', { name: 'Pending pool' }).click();
+    await panel.getByLabel('NPI (optional)').fill('1234567890');
+    await panel.getByRole('button', { name: 'Look up' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toBe(
+      'This NPI fails its check digit; check the 10 digits.',
+    );
+    await panel.getByLabel('NPI (optional)').fill('1245319599');
+    await panel.getByRole('button', { name: 'Look up' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toContain('enter the details by hand');
+    await panel.getByRole('button', { name: '← Patients' }).click();
+
+    // Attach the page the person is looking at to a checklist item.
+    await panel.getByRole('button', { name: /Walker, Edith/ }).click();
+    await panel.getByTestId('checklist').waitFor();
+    const page = await context.newPage();
+    await page.goto(`${api}/dev/mailbox`);
+    await page.bringToFront();
+    const welcome = panel.getByTestId('checklist-item').filter({ hasText: 'Welcome call' });
+    await welcome.getByRole('button', { name: 'Attach page' }).click();
+    await eventually(async () => (await text(welcome)) ?? '').toContain(
+      'evidence: Dev mailbox · Sidecar CRM',
+    );
+    await welcome.getByRole('button', { name: 'Note on Welcome call' }).click();
+    await eventually(async () => (await text(welcome)) ?? '').toContain('Note: family asked to start early');
+    await page.close();
+    await signOut();
+  });
+});
