@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { usePagedList } from '../utils/use-api';
-import { ShowMore } from './show-more';
+import { usePagedList } from '../ui/paged-list-model';
+import { SearchList } from '../ui/search-list';
 
 type AuditEvent = {
   id: string;
@@ -33,18 +33,24 @@ export function AuditArea() {
   const list = usePagedList<AuditEvent>(`/api/v1/audit?limit=50${action ? `&action=${action}` : ''}`);
   return (
     <div>
-      <label for="audit-action">Action</label>
-      <select id="audit-action" value={action} onChange={(e) => setAction(e.currentTarget.value)}>
-        {ACTIONS.map((a) => (
-          <option value={a} key={a}>
-            {a ? a.replace(/_/g, ' ') : 'All actions'}
-          </option>
-        ))}
-      </select>
-      {list.error ? <p class="alert error">{list.error}</p> : null}
-      {!list.loading && list.items.length === 0 ? <p class="empty">No events match.</p> : null}
-      <ul class="list" aria-label="Audit events" aria-busy={list.loading}>
-        {list.items.map((e) => (
+      <SearchList
+        list={list}
+        label="Audit events"
+        empty="No events match."
+        plainEmpty
+        filters={
+          <>
+            <label for="audit-action">Action</label>
+            <select id="audit-action" value={action} onChange={(e) => setAction(e.currentTarget.value)}>
+              {ACTIONS.map((a) => (
+                <option value={a} key={a}>
+                  {a ? a.replace(/_/g, ' ') : 'All actions'}
+                </option>
+              ))}
+            </select>
+          </>
+        }
+        row={(e) => (
           <li key={e.id} data-testid="audit-row">
             <div>
               <strong>{e.action.replace(/_/g, ' ')}</strong> {e.entityType}
@@ -55,9 +61,8 @@ export function AuditArea() {
               </div>
             </div>
           </li>
-        ))}
-      </ul>
-      <ShowMore list={list} />
+        )}
+      />
     </div>
   );
 }

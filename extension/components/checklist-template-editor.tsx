@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { MoveButtons } from '../ui/move-buttons';
 import { apiCall } from '../utils/use-api';
 
 type TemplateItem = {
@@ -138,24 +139,12 @@ export function ChecklistTemplateEditor(props: {
                 />{' '}
                 required
               </label>
-              <button
-                type="button"
-                class="secondary"
-                aria-label={`Move ${item.title} up`}
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                aria-label={`Move ${item.title} down`}
-                disabled={i === template.items.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                ↓
-              </button>
+              <MoveButtons
+                name={item.title}
+                index={i}
+                count={template.items.length}
+                onMove={(by) => move(i, by)}
+              />
               <button
                 type="button"
                 class="secondary"

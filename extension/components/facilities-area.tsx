@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from '../../shared/contract-status';
+import { usePagedList } from '../ui/paged-list-model';
+import { SearchList } from '../ui/search-list';
 import type { Facility } from '../utils/facility-types';
 import type { Me } from '../utils/messages';
-import { usePagedList } from '../utils/use-api';
 import { FacilityDetail } from './facility-detail';
 import { FacilityWizard } from './facility-wizard';
-import { ShowMore } from './show-more';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
 
@@ -52,37 +52,38 @@ export function FacilitiesArea({ me }: { me: Me }) {
           Add facility
         </button>
       ) : null}
-      <div class="filters">
-        <label for="facility-q" class="sr-only">
-          Search facilities
-        </label>
-        <input
-          id="facility-q"
-          type="search"
-          placeholder="Search by name"
-          value={q}
-          onInput={(e) => setQ(e.currentTarget.value)}
-        />
-        <label for="facility-status" class="sr-only">
-          Contract status
-        </label>
-        <select id="facility-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-          <option value="">Any status</option>
-          {CONTRACT_STATUSES.map((s) => (
-            <option value={s} key={s}>
-              {CONTRACT_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {list.error ? <p class="alert error">{list.error}</p> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p class="empty" data-testid="empty-state">
-          {q || status ? 'No facility matches.' : 'No facilities yet. Add the first one to start onboarding.'}
-        </p>
-      ) : null}
-      <ul class="list" aria-label="Facilities" aria-busy={list.loading}>
-        {list.items.map((f) => (
+      <SearchList
+        list={list}
+        label="Facilities"
+        empty={
+          q || status ? 'No facility matches.' : 'No facilities yet. Add the first one to start onboarding.'
+        }
+        filters={
+          <div class="filters">
+            <label for="facility-q" class="sr-only">
+              Search facilities
+            </label>
+            <input
+              id="facility-q"
+              type="search"
+              placeholder="Search by name"
+              value={q}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+            <label for="facility-status" class="sr-only">
+              Contract status
+            </label>
+            <select id="facility-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+              <option value="">Any status</option>
+              {CONTRACT_STATUSES.map((s) => (
+                <option value={s} key={s}>
+                  {CONTRACT_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+        row={(f) => (
           <li key={f.id} data-testid="facility-row">
             <button type="button" class="row-link" onClick={() => setView({ kind: 'detail', id: f.id })}>
               <strong>{f.name}</strong>
@@ -91,9 +92,8 @@ export function FacilitiesArea({ me }: { me: Me }) {
               </span>
             </button>
           </li>
-        ))}
-      </ul>
-      <ShowMore list={list} />
+        )}
+      />
     </div>
   );
 }

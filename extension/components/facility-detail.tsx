@@ -11,13 +11,13 @@ import {
   FEATURE_INFO,
   FEATURES,
 } from '../../shared/facility-terms';
+import { DocumentPicker, formatSize, type PickedFile } from '../ui/document-picker';
 import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
 import { type Facility, type FacilityDocument, INVITATION_LABELS } from '../utils/facility-types';
 import type { Me } from '../utils/messages';
 import { sendMessage } from '../utils/send-message';
 import { uploadFile } from '../utils/upload-file';
 import { apiCall } from '../utils/use-api';
-import { DocumentPicker, formatSize, type PickedFile } from './document-picker';
 import { FacilityEdit } from './facility-edit';
 
 type ContractEvent = {

@@ -6,8 +6,8 @@ import {
   SERVICE_CATEGORIES,
   type ServiceCategory,
 } from '../../shared/facility-terms';
+import { Field } from '../ui/field';
 import type { AddressFields } from '../utils/facility-types';
-import { Field } from './field';
 
 // The facility inputs that "Add facility" and "Edit" both show, so both explain and check them alike.
 

@@ -7,13 +7,13 @@ import {
   type Feature,
   type ServiceCategory,
 } from '../../shared/facility-terms';
+import { DocumentPicker, type PickedFile } from '../ui/document-picker';
+import { Field } from '../ui/field';
 import type { AddressFields, Facility } from '../utils/facility-types';
 import { fieldErrorsFrom } from '../utils/field-errors';
 import { uploadFile } from '../utils/upload-file';
 import { apiCall } from '../utils/use-api';
-import { DocumentPicker, type PickedFile } from './document-picker';
 import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
-import { Field } from './field';
 
 const STEPS = [
   'Information',

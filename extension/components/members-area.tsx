@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/permissions';
+import { usePagedList } from '../ui/paged-list-model';
+import { ShowMore } from '../ui/show-more';
 import type { Me } from '../utils/messages';
-import { apiCall, usePagedList } from '../utils/use-api';
-import { ShowMore } from './show-more';
+import { apiCall } from '../utils/use-api';
 
 type Member = {
   id: string;
@@ -92,9 +93,9 @@ export function MembersArea({ me }: { me: Me }) {
           </button>
         </form>
       ) : null}
-      {members.error ? <p class="alert error">{members.error}</p> : null}
-      <ul class="list" aria-label="Members" aria-busy={members.loading}>
-        {members.items.map((m) => {
+      {members.error.value ? <p class="alert error">{members.error.value}</p> : null}
+      <ul class="list" aria-label="Members" aria-busy={members.loading.value}>
+        {members.items.value.map((m) => {
           const self = m.userId === me.user.id;
           return (
             <li key={m.id} data-testid="member-row">
@@ -151,13 +152,15 @@ export function MembersArea({ me }: { me: Me }) {
           );
         })}
       </ul>
-      <ShowMore list={members} />
+      <ShowMore
+        list={{ hasMore: members.hasMore.value, loading: members.loading.value, more: members.more }}
+      />
       <h3>Invitations</h3>
-      {invitations.items.length === 0 && !invitations.loading ? (
+      {invitations.items.value.length === 0 && !invitations.loading.value ? (
         <p class="empty">No invitations yet.</p>
       ) : null}
       <ul class="list" aria-label="Invitations">
-        {invitations.items.map((i) => (
+        {invitations.items.value.map((i) => (
           <li key={i.id} data-testid="invitation-row">
             <div>
               {i.email}

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { usePagedList } from '../ui/paged-list-model';
+import { SearchList } from '../ui/search-list';
 import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
 import type { Facility } from '../utils/facility-types';
 import type { Me } from '../utils/messages';
 import { ENROLLMENT_LABELS, type Patient } from '../utils/patient-types';
-import { apiCall, usePagedList } from '../utils/use-api';
+import { apiCall } from '../utils/use-api';
 import { BulkServices } from './bulk-services';
 import { ChecklistTemplateEditor } from './checklist-template-editor';
 import { PatientDetail } from './patient-detail';
@@ -11,7 +13,6 @@ import { PatientForm } from './patient-form';
 import { PendingPool } from './pending-pool';
 import { RosterImport } from './roster-import';
 import { ServiceCatalogue } from './service-catalogue';
-import { ShowMore } from './show-more';
 import { TrackerGrid } from './tracker-grid';
 
 type View =
@@ -195,26 +196,25 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           Service catalogue
         </button>
       ) : null}
-      <div class="filters">
-        <label for="patient-q" class="sr-only">
-          Search patients
-        </label>
-        <input
-          id="patient-q"
-          type="search"
-          placeholder="Search by name or MRN"
-          value={q}
-          onInput={(e) => setQ(e.currentTarget.value)}
-        />
-      </div>
-      {list.error ? <p class="alert error">{list.error}</p> : null}
-      {!list.loading && list.items.length === 0 ? (
-        <p class="empty" data-testid="empty-state">
-          {q ? 'No patient matches.' : 'No patients at this facility yet. Add one or import a roster.'}
-        </p>
-      ) : null}
-      <ul class="list" aria-label="Patients" aria-busy={list.loading}>
-        {list.items.map((p) => (
+      <SearchList
+        list={list}
+        label="Patients"
+        empty={q ? 'No patient matches.' : 'No patients at this facility yet. Add one or import a roster.'}
+        filters={
+          <div class="filters">
+            <label for="patient-q" class="sr-only">
+              Search patients
+            </label>
+            <input
+              id="patient-q"
+              type="search"
+              placeholder="Search by name or MRN"
+              value={q}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+          </div>
+        }
+        row={(p) => (
           <li key={p.id} data-testid="patient-row">
             {canEdit ? (
               <input
@@ -238,9 +238,8 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
               </span>
             </button>
           </li>
-        ))}
-      </ul>
-      <ShowMore list={list} />
+        )}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, type Role } from '../../shared/permissions';
+import { lazyArea } from '../ui/lazy-area';
 import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
 import type { SessionView } from '../utils/messages';
 import { type AreaId, visibleAreas } from '../utils/navigation';
@@ -7,7 +8,6 @@ import { sendMessage } from '../utils/send-message';
 import { pendingCaptureItem } from '../utils/storage-items';
 import { AuditArea } from './audit-area';
 import { FacilitiesArea } from './facilities-area';
-import { lazyArea } from './lazy-area';
 import { MembersArea } from './members-area';
 import { PatientsArea } from './patients-area';
 import { TwoFactorSetup } from './two-factor-setup';
