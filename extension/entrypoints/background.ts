@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { CapturedLead } from '../capture/types';
 import { ApiError } from '../utils/api-client';
-import { createBackgroundHandler } from '../utils/background-handler';
+import { createBackgroundHandler } from '../background/handler';
 import type { CaptureTarget, Message } from '../utils/messages';
 import {
   authItem,

@@ -4,7 +4,7 @@ import {
   type BackgroundDeps,
   createBackgroundHandler,
   type StoredAuth,
-} from '../../extension/utils/background-handler';
+} from '../../extension/background/handler';
 import type { QueuedLead } from '../../extension/utils/messages';
 
 // Capture and the offline queue in the background, with the real network
