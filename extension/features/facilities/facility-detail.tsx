@@ -3,21 +3,21 @@ import {
   CONTRACT_STATUS_LABELS,
   CONTRACT_TRANSITIONS,
   type ContractStatus,
-} from '../../shared/contract-status';
+} from '../../../shared/contract-status';
 import {
   CATEGORY_LABELS,
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
   FEATURE_INFO,
   FEATURES,
-} from '../../shared/facility-terms';
-import { DocumentPicker, formatSize, type PickedFile } from '../ui/document-picker';
-import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
-import { type Facility, type FacilityDocument, INVITATION_LABELS } from '../utils/facility-types';
-import type { Me } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
-import { uploadFile } from '../utils/upload-file';
-import { apiCall } from '../utils/use-api';
+} from '../../../shared/facility-terms';
+import { DocumentPicker, formatSize, type PickedFile } from '../../ui/document-picker';
+import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
+import { type Facility, type FacilityDocument, INVITATION_LABELS } from '../../utils/facility-types';
+import type { Me } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import { uploadFile } from '../../utils/upload-file';
+import { apiCall } from '../../utils/use-api';
 import { FacilityEdit } from './facility-edit';
 
 type ContractEvent = {

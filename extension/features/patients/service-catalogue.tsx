@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceCategory } from '../../shared/facility-terms';
-import type { Service } from '../utils/patient-types';
-import { apiCall } from '../utils/use-api';
+import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/facility-terms';
+import type { Service } from '../../utils/patient-types';
+import { apiCall } from '../../utils/use-api';
 
 /** Administrators keep the organisation's catalogue: add services, retire or restore them. */
 export function ServiceCatalogue({ onBack }: { onBack: () => void }) {

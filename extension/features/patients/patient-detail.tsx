@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
-import { apiCall } from '../utils/use-api';
-import { AssignmentHistory } from './assignment-history';
-import { RequestList } from './intake/request-list';
-import { SendForm } from './intake/send-form';
-import { PatientChecklist } from './patient-checklist';
+import { RequestList } from '../../components/intake/request-list';
+import { SendForm } from '../../components/intake/send-form';
+import { ENROLLMENT_LABELS, type Patient, type Service } from '../../utils/patient-types';
+import { apiCall } from '../../utils/use-api';
+import { PatientChecklist } from '../checklists/patient-checklist';
+import { AssignmentHistory } from '../providers/assignment-history';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';
 

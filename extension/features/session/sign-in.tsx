@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SessionView } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
+import type { SessionView } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_out' | 'two_factor_required' }>;

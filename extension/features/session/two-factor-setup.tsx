@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sendMessage } from '../utils/send-message';
+import { sendMessage } from '../../utils/send-message';
 
 type Setup = { secret: string; otpauthUrl: string };
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
 
 type Pending = { id: string; firstName: string; lastName: string; roomNumber: string | null };
 type Provider = {

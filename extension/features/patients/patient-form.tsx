@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { Field, FieldError } from '../ui/field';
-import { fieldErrorsFrom } from '../utils/field-errors';
-import type { Patient } from '../utils/patient-types';
-import { MessageError } from '../utils/send-message';
-import { apiCall } from '../utils/use-api';
+import { Field, FieldError } from '../../ui/field';
+import { fieldErrorsFrom } from '../../utils/field-errors';
+import type { Patient } from '../../utils/patient-types';
+import { MessageError } from '../../utils/send-message';
+import { apiCall } from '../../utils/use-api';
 
 const EMPTY = {
   firstName: '',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Service } from '../utils/patient-types';
-import { apiCall } from '../utils/use-api';
+import type { Service } from '../../utils/patient-types';
+import { apiCall } from '../../utils/use-api';
 import { ServicesPicker } from './services-picker';
 
 /** One service selection applied to many patients at once (spec 000, step 4). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
 
 type Entry = { providerName: string; assignedAt: string; endedAt: string | null; endReason: string | null };
 

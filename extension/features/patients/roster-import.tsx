@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ROSTER_FIELDS, type RosterField } from '../../shared/roster/columns';
-import { MessageError } from '../utils/send-message';
-import { uploadFile } from '../utils/upload-file';
-import { apiCall } from '../utils/use-api';
+import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
+import { MessageError } from '../../utils/send-message';
+import { uploadFile } from '../../utils/upload-file';
+import { apiCall } from '../../utils/use-api';
 
 type Problem = { field: string; issue: string; existingPatientId?: string; sameAsRow?: number };
 type PreviewRow = { index: number; values: Record<string, string>; errors: Problem[]; warnings: Problem[] };
@@ -81,7 +81,7 @@ export function RosterImport(props: {
 
   const readPhoto = (picked: File) =>
     run(async () => {
-      const { readRosterImage } = await import('../utils/ocr');
+      const { readRosterImage } = await import('../../utils/ocr');
       const read = await readRosterImage(picked, setStatus);
       if (read.rows.length === 0)
         throw new Error('No roster lines were found in the photo. Try a sharper, straighter picture.');

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { FEATURES, type ServiceCategory } from '../../shared/facility-terms';
-import { Field } from '../ui/field';
-import type { Facility } from '../utils/facility-types';
-import { fieldErrorsFrom } from '../utils/field-errors';
-import { apiCall } from '../utils/use-api';
+import { FEATURES, type ServiceCategory } from '../../../shared/facility-terms';
+import { Field } from '../../ui/field';
+import type { Facility } from '../../utils/facility-types';
+import { fieldErrorsFrom } from '../../utils/field-errors';
+import { apiCall } from '../../utils/use-api';
 import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
 
 type Errors = Record<string, string>;

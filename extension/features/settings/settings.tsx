@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../utils/send-message';
-import { DEFAULT_SERVER_URL, originPattern, parseServerUrl } from '../utils/server-url';
+import { sendMessage } from '../../utils/send-message';
+import { DEFAULT_SERVER_URL, originPattern, parseServerUrl } from '../../utils/server-url';
 
 /** The server address. Another origin than the default needs its host permission, asked for here. */
 export function Settings({ onDone }: { onDone: () => void }) {

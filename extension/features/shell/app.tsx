@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SessionView } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
-import { Settings } from './settings';
-import { SignIn } from './sign-in';
+import type { SessionView } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import { SignIn } from '../session/sign-in';
+import { Settings } from '../settings/settings';
 import { Workspace } from './workspace';
 
 type Screen = 'main' | 'settings';

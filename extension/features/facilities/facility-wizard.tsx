@@ -1,18 +1,22 @@
 import { useState } from 'preact/hooks';
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES, type ContractStatus } from '../../shared/contract-status';
+import {
+  CONTRACT_STATUS_LABELS,
+  CONTRACT_STATUSES,
+  type ContractStatus,
+} from '../../../shared/contract-status';
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
   type DocumentKind,
   type Feature,
   type ServiceCategory,
-} from '../../shared/facility-terms';
-import { DocumentPicker, type PickedFile } from '../ui/document-picker';
-import { Field } from '../ui/field';
-import type { AddressFields, Facility } from '../utils/facility-types';
-import { fieldErrorsFrom } from '../utils/field-errors';
-import { uploadFile } from '../utils/upload-file';
-import { apiCall } from '../utils/use-api';
+} from '../../../shared/facility-terms';
+import { DocumentPicker, type PickedFile } from '../../ui/document-picker';
+import { Field } from '../../ui/field';
+import type { AddressFields, Facility } from '../../utils/facility-types';
+import { fieldErrorsFrom } from '../../utils/field-errors';
+import { uploadFile } from '../../utils/upload-file';
+import { apiCall } from '../../utils/use-api';
 import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
 
 const STEPS = [

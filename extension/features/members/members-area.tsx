@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/permissions';
-import { usePagedList } from '../ui/paged-list-model';
-import { ShowMore } from '../ui/show-more';
-import type { Me } from '../utils/messages';
-import { apiCall } from '../utils/use-api';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/permissions';
+import { usePagedList } from '../../ui/paged-list-model';
+import { ShowMore } from '../../ui/show-more';
+import type { Me } from '../../utils/messages';
+import { apiCall } from '../../utils/use-api';
 
 type Member = {
   id: string;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../shared/enrollment';
-import { sendMessage } from '../utils/send-message';
-import { uploadFile } from '../utils/upload-file';
-import { apiCall } from '../utils/use-api';
+import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import { sendMessage } from '../../utils/send-message';
+import { uploadFile } from '../../utils/upload-file';
+import { apiCall } from '../../utils/use-api';
 
 type Item = {
   id: string;

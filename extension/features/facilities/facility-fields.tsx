@@ -5,9 +5,9 @@ import {
   type Feature,
   SERVICE_CATEGORIES,
   type ServiceCategory,
-} from '../../shared/facility-terms';
-import { Field } from '../ui/field';
-import type { AddressFields } from '../utils/facility-types';
+} from '../../../shared/facility-terms';
+import { Field } from '../../ui/field';
+import type { AddressFields } from '../../utils/facility-types';
 
 // The facility inputs that "Add facility" and "Edit" both show, so both explain and check them alike.
 

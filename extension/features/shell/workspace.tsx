@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ROLE_LABELS, type Role } from '../../shared/permissions';
-import { lazyArea } from '../ui/lazy-area';
-import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
-import type { SessionView } from '../utils/messages';
-import { type AreaId, visibleAreas } from '../utils/navigation';
-import { sendMessage } from '../utils/send-message';
-import { pendingCaptureItem } from '../utils/storage-items';
-import { AuditArea } from './audit-area';
-import { FacilitiesArea } from './facilities-area';
-import { MembersArea } from './members-area';
-import { PatientsArea } from './patients-area';
-import { TwoFactorSetup } from './two-factor-setup';
+import { ROLE_LABELS, type Role } from '../../../shared/permissions';
+import { lazyArea } from '../../ui/lazy-area';
+import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
+import type { SessionView } from '../../utils/messages';
+import { type AreaId, visibleAreas } from '../../utils/navigation';
+import { sendMessage } from '../../utils/send-message';
+import { pendingCaptureItem } from '../../utils/storage-items';
+import { AuditArea } from '../audit/audit-area';
+import { FacilitiesArea } from '../facilities/facilities-area';
+import { MembersArea } from '../members/members-area';
+import { PatientsArea } from '../patients/patients-area';
+import { TwoFactorSetup } from '../session/two-factor-setup';
 
-const LeadsArea = lazyArea(() => import('./leads-area').then((m) => m.LeadsArea));
-const IntakeArea = lazyArea(() => import('./intake/intake-area').then((m) => m.IntakeArea));
+const LeadsArea = lazyArea(() => import('../../components/leads-area').then((m) => m.LeadsArea));
+const IntakeArea = lazyArea(() => import('../../components/intake/intake-area').then((m) => m.IntakeArea));
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;

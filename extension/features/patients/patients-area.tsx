@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { usePagedList } from '../ui/paged-list-model';
-import { SearchList } from '../ui/search-list';
-import { type CurrentFacility, currentFacilityItem } from '../utils/current-facility';
-import type { Facility } from '../utils/facility-types';
-import type { Me } from '../utils/messages';
-import { ENROLLMENT_LABELS, type Patient } from '../utils/patient-types';
-import { apiCall } from '../utils/use-api';
+import { usePagedList } from '../../ui/paged-list-model';
+import { SearchList } from '../../ui/search-list';
+import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
+import type { Facility } from '../../utils/facility-types';
+import type { Me } from '../../utils/messages';
+import { ENROLLMENT_LABELS, type Patient } from '../../utils/patient-types';
+import { apiCall } from '../../utils/use-api';
+import { ChecklistTemplateEditor } from '../checklists/checklist-template-editor';
+import { TrackerGrid } from '../checklists/tracker-grid';
+import { PendingPool } from '../providers/pending-pool';
 import { BulkServices } from './bulk-services';
-import { ChecklistTemplateEditor } from './checklist-template-editor';
 import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
-import { PendingPool } from './pending-pool';
 import { RosterImport } from './roster-import';
 import { ServiceCatalogue } from './service-catalogue';
-import { TrackerGrid } from './tracker-grid';
 
 type View =
   | { kind: 'list' }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MoveButtons } from '../ui/move-buttons';
-import { apiCall } from '../utils/use-api';
+import { MoveButtons } from '../../ui/move-buttons';
+import { apiCall } from '../../utils/use-api';
 
 type TemplateItem = {
   id: string;

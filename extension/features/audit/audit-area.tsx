@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { usePagedList } from '../ui/paged-list-model';
-import { SearchList } from '../ui/search-list';
+import { usePagedList } from '../../ui/paged-list-model';
+import { SearchList } from '../../ui/search-list';
 
 type AuditEvent = {
   id: string;

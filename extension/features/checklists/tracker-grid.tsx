@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../shared/enrollment';
-import { apiCall } from '../utils/use-api';
+import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import { apiCall } from '../../utils/use-api';
 
 type Row = {
   id: string;
