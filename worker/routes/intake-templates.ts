@@ -7,6 +7,7 @@ import {
   intakeTemplateSchema,
   intakeTemplateSummarySchema,
   intakeTemplateUpdateSchema,
+  intakeVersionListSchema,
   intakeVersionSchema,
   intakeVersionSummarySchema,
 } from '../../shared/schemas/intake-api';
@@ -36,10 +37,7 @@ const versionParams = z.object({
  * immutable published versions that requests pin. Reading needs intake:view,
  * building and publishing intake:configure.
  */
-export const intakeTemplateRoutes = newRouter();
-intakeTemplateRoutes.use('*', requireAuth);
-
-intakeTemplateRoutes
+export const intakeTemplateRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -128,7 +126,7 @@ intakeTemplateRoutes
       middleware: [requirePermission('intake:view')] as const,
       request: { params },
       responses: {
-        200: json(z.object({ items: z.array(intakeVersionSummarySchema) }), 'Versions'),
+        200: json(intakeVersionListSchema, 'Versions'),
         ...commonErrors,
         ...notFoundError,
       },

@@ -6,6 +6,7 @@ import {
   evidenceSchema,
   itemNoteSchema,
   statusChangeSchema,
+  statusHistorySchema,
 } from '../../shared/schemas/checklists';
 import { idSchema } from '../../shared/schemas/common';
 import { AppError } from '../lib/app-error';
@@ -33,10 +34,7 @@ const checklistAnswer = {
 };
 
 /** A patient's checklist and enrollment status (spec 000, step 5); mounted under /patients. */
-export const patientChecklistRoutes = newRouter();
-patientChecklistRoutes.use('*', requireAuth);
-
-patientChecklistRoutes
+export const patientChecklistRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -173,20 +171,7 @@ patientChecklistRoutes
       middleware: [requirePermission('patients:view')] as const,
       request: { params: patientParams },
       responses: {
-        200: json(
-          z.object({
-            items: z.array(
-              z.object({
-                fromStatus: z.string(),
-                toStatus: z.string(),
-                reason: z.string(),
-                changedBy: z.string(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
-          'History',
-        ),
+        200: json(statusHistorySchema, 'History'),
         ...commonErrors,
         ...notFoundError,
       },

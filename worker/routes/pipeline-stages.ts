@@ -2,10 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
 import {
-  sourceCreateSchema,
-  sourceListSchema,
-  sourceSchema,
-  sourceUpdateSchema,
   stageCreateSchema,
   stageDeleteResultSchema,
   stageDeleteSchema,
@@ -19,13 +15,10 @@ import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError }
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import {
-  createSource,
   createStage,
   deleteStage,
   reorderStages,
-  sourceList,
   stageList,
-  updateSource,
   updateStage,
 } from '../services/leads/pipeline-settings';
 
@@ -35,10 +28,7 @@ const params = z.object({ id: idSchema });
  * The organisation's pipeline stages: everyone with leads:view reads them,
  * leads:full changes them. Mounted at /pipeline-stages.
  */
-export const pipelineStageRoutes = newRouter();
-pipelineStageRoutes.use('*', requireAuth);
-
-pipelineStageRoutes
+export const pipelineStageRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -127,58 +117,4 @@ pipelineStageRoutes
         200,
       );
     },
-  );
-
-/**
- * Where leads come from: the defaults plus the organisation's own. Sources are
- * turned off rather than deleted, so past leads keep their attribution.
- * Mounted at /lead-sources.
- */
-export const leadSourceRoutes = newRouter();
-leadSourceRoutes.use('*', requireAuth);
-
-leadSourceRoutes
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['leads'],
-      summary: 'Where leads come from, turned-off sources included',
-      middleware: [requirePermission('leads:view')] as const,
-      responses: { 200: json(sourceListSchema, 'Sources'), ...commonErrors },
-    }),
-    async (c) => c.json(await sourceList(c.var.tenant), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['leads'],
-      summary: "Add one of the organisation's own sources",
-      middleware: [requirePermission('leads:full')] as const,
-      request: jsonBody(sourceCreateSchema),
-      responses: { 201: json(sourceSchema, 'Added'), ...commonErrors, ...conflictError },
-    }),
-    async (c) => c.json(await createSource(c.var.tenant, c.var.audit, c.req.valid('json')), 201),
-  )
-  .openapi(
-    createRoute({
-      method: 'patch',
-      path: '/{id}',
-      tags: ['leads'],
-      summary: 'Rename a source, or turn it off (or on again)',
-      middleware: [requirePermission('leads:full')] as const,
-      request: { params, ...jsonBody(sourceUpdateSchema) },
-      responses: {
-        200: json(sourceSchema, 'The source'),
-        ...commonErrors,
-        ...notFoundError,
-        ...conflictError,
-      },
-    }),
-    async (c) =>
-      c.json(
-        await updateSource(c.var.tenant, c.var.audit, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
   );
