@@ -1,17 +1,6 @@
-import { useState } from 'preact/hooks';
-import { usePagedList } from '../../ui/paged-list-model';
+import { useModel } from '@preact/signals';
 import { SearchList } from '../../ui/search-list';
-
-type AuditEvent = {
-  id: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  ip: string | null;
-  createdAt: string;
-};
+import { AuditModel } from './audit-model';
 
 const ACTIONS = [
   '',
@@ -29,8 +18,9 @@ const ACTIONS = [
 
 /** The organisation's audit trail, newest first; read-only by design. */
 export function AuditArea() {
-  const [action, setAction] = useState('');
-  const list = usePagedList<AuditEvent>(`/api/v1/audit?limit=50${action ? `&action=${action}` : ''}`);
+  const model = useModel(AuditModel);
+  const { list } = model;
+  const action = model.action.value;
   return (
     <div>
       <SearchList
@@ -41,7 +31,7 @@ export function AuditArea() {
         filters={
           <>
             <label for="audit-action">Action</label>
-            <select id="audit-action" value={action} onChange={(e) => setAction(e.currentTarget.value)}>
+            <select id="audit-action" value={action} onChange={(e) => model.filterBy(e.currentTarget.value)}>
               {ACTIONS.map((a) => (
                 <option value={a} key={a}>
                   {a ? a.replace(/_/g, ' ') : 'All actions'}

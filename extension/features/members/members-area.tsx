@@ -1,26 +1,9 @@
+import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/permissions';
-import { usePagedList } from '../../ui/paged-list-model';
 import { ShowMore } from '../../ui/show-more';
 import type { Me } from '../../utils/messages';
-import { apiCall } from '../../utils/use-api';
-
-type Member = {
-  id: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: 'active' | 'deactivated';
-  twoFactorEnabled: boolean;
-};
-type Invitation = {
-  id: string;
-  email: string;
-  role: Role;
-  state: 'sent' | 'accepted' | 'expired' | 'revoked';
-  expiresAt: string;
-};
+import { type Invitation, MembersModel } from './members-model';
 
 const INVITATION_STATE: Record<Invitation['state'], string> = {
   sent: 'Sent',
@@ -32,31 +15,16 @@ const INVITATION_STATE: Record<Invitation['state'], string> = {
 /** Members and invitations: everyone with users:view reads, users:full changes. */
 export function MembersArea({ me }: { me: Me }) {
   const canManage = me.permissions.includes('users:full');
-  const members = usePagedList<Member>('/api/v1/members?limit=50');
-  const invitations = usePagedList<Invitation>('/api/v1/invitations');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const model = useModel(MembersModel);
+  const { members, invitations } = model;
+  const message = model.message.value;
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('front_desk');
   const grantable = ROLES.filter((r) => r !== 'super_admin' || me.role === 'super_admin');
 
-  async function act(work: () => Promise<unknown>, done: string) {
-    setMessage(null);
-    try {
-      await work();
-      setMessage({ text: done, error: false });
-      members.reload();
-      invitations.reload();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
-
   const invite = (e: Event) => {
     e.preventDefault();
-    act(
-      () => apiCall('POST', '/api/v1/invitations', { email, role }),
-      `Invitation sent to ${email.trim().toLowerCase()}.`,
-    ).then(() => setEmail(''));
+    model.invite(email, role).then(() => setEmail(''));
   };
 
   return (
@@ -112,10 +80,7 @@ export function MembersArea({ me }: { me: Me }) {
                     value={m.role}
                     onChange={(e) => {
                       const next = e.currentTarget.value as Role;
-                      act(
-                        () => apiCall('PATCH', `/api/v1/members/${m.id}`, { role: next }),
-                        `${m.name} is now ${ROLE_LABELS[next]}.`,
-                      );
+                      model.changeRole(m, next);
                     }}
                   >
                     {(grantable.includes(m.role) ? grantable : [m.role, ...grantable]).map((r) => (
@@ -131,15 +96,7 @@ export function MembersArea({ me }: { me: Me }) {
                       const deactivate = m.status === 'active';
                       if (deactivate && !confirm(`Deactivate ${m.name}? They are signed out at once.`))
                         return;
-                      act(
-                        () =>
-                          apiCall('PATCH', `/api/v1/members/${m.id}`, {
-                            status: deactivate ? 'deactivated' : 'active',
-                          }),
-                        deactivate
-                          ? `${m.name} is deactivated and signed out.`
-                          : `${m.name} is active again.`,
-                      );
+                      model.setActive(m, !deactivate);
                     }}
                   >
                     {m.status === 'active' ? 'Deactivate' : 'Reactivate'}
@@ -170,26 +127,11 @@ export function MembersArea({ me }: { me: Me }) {
             </div>
             {canManage && (i.state === 'sent' || i.state === 'expired') ? (
               <div class="row-actions">
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() =>
-                    act(
-                      () => apiCall('POST', '/api/v1/invitations', { email: i.email, role: i.role }),
-                      `Sent again to ${i.email}.`,
-                    )
-                  }
-                >
+                <button type="button" class="secondary" onClick={() => model.resend(i)}>
                   Resend
                 </button>
                 {i.state === 'sent' ? (
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() =>
-                      act(() => apiCall('DELETE', `/api/v1/invitations/${i.id}`), 'Invitation withdrawn.')
-                    }
-                  >
+                  <button type="button" class="secondary" onClick={() => model.withdraw(i)}>
                     Withdraw
                   </button>
                 ) : null}
