@@ -77,3 +77,4 @@ export const client = hc<AppType>(NOWHERE, { fetch: viaBackground });
 export function call<T extends ClientResponse<unknown>>(response: Promise<T>) {
   return parseResponse(response);
 }
+export const api = client.api.v1;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CapturedLead } from '../capture/types';
+import { Field, FieldError } from '../ui/field';
 import { fieldErrorsFrom } from '../utils/field-errors';
 import {
   ageOn,
@@ -12,7 +13,6 @@ import {
 import type { LeadCapture, SavedLeadReply } from '../utils/messages';
 import { sendMessage } from '../utils/send-message';
 import { apiCall } from '../utils/use-api';
-import { Field, FieldError } from './field';
 
 const EMPTY = {
   firstName: '',

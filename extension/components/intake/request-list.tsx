@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { ShowMore } from '../../ui/show-more';
 import { type IntakeRequest, REQUEST_STATUS_LABELS } from '../../utils/intake-types';
 import { apiCall, usePagedList } from '../../utils/use-api';
-import { ShowMore } from '../show-more';
 
 /**
  * Forms sent, newest first, with what can be done about each: renew an

@@ -1,0 +1,83 @@
+import { action, createModel, signal } from '@preact/signals';
+import { ROLE_LABELS, type Role } from '../../../shared/permissions';
+import { api, call } from '../../api/client';
+import { createPagedList } from '../../ui/paged-list-model';
+import { apiCall } from '../../utils/use-api';
+
+export type Member = {
+  id: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'deactivated';
+  twoFactorEnabled: boolean;
+};
+export type Invitation = {
+  id: string;
+  email: string;
+  role: Role;
+  state: 'sent' | 'accepted' | 'expired' | 'revoked';
+  expiresAt: string;
+};
+
+/** Members and invitations: both lists, the last outcome, and the changes people with users:full make. */
+export const MembersModel = createModel(() => {
+  const members = createPagedList<Member>('/api/v1/members?limit=50');
+  const invitations = createPagedList<Invitation>('/api/v1/invitations');
+  const message = signal<{ text: string; error: boolean } | null>(null);
+
+  const act = action(async (work: () => Promise<unknown>, done: string) => {
+    message.value = null;
+    try {
+      await work();
+      message.value = { text: done, error: false };
+      members.reload();
+      invitations.reload();
+      return true;
+    } catch (e) {
+      message.value = { text: (e as Error).message, error: true };
+      return false;
+    }
+  });
+
+  return {
+    members,
+    invitations,
+    message,
+    invite: action((email: string, role: Role) =>
+      act(
+        () => call(api.invitations.$post({ json: { email, role } })),
+        `Invitation sent to ${email.trim().toLowerCase()}.`,
+      ),
+    ),
+    resend: action((i: Invitation) =>
+      act(
+        () => call(api.invitations.$post({ json: { email: i.email, role: i.role } })),
+        `Sent again to ${i.email}.`,
+      ),
+    ),
+    // hc<AppType> does not type this router's '/{id}' delete (the members one it does): kept as a path until the contract fixes it.
+    withdraw: action((i: Invitation) =>
+      act(() => apiCall('DELETE', `/api/v1/invitations/${i.id}`), 'Invitation withdrawn.'),
+    ),
+    changeRole: action((m: Member, role: Role) =>
+      act(
+        () => call(api.members[':id'].$patch({ param: { id: m.id }, json: { role } })),
+        `${m.name} is now ${ROLE_LABELS[role]}.`,
+      ),
+    ),
+    setActive: action((m: Member, active: boolean) =>
+      act(
+        () =>
+          call(
+            api.members[':id'].$patch({
+              param: { id: m.id },
+              json: { status: active ? 'active' : 'deactivated' },
+            }),
+          ),
+        active ? `${m.name} is active again.` : `${m.name} is deactivated and signed out.`,
+      ),
+    ),
+  };
+});
