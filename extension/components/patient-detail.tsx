@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { RequestList } from '../features/intake/request-list';
+import { SendForm } from '../features/intake/send-form';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
 import { AssignmentHistory } from './assignment-history';
-import { RequestList } from './intake/request-list';
-import { SendForm } from './intake/send-form';
 import { PatientChecklist } from './patient-checklist';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';

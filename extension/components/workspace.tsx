@@ -12,8 +12,8 @@ import { MembersArea } from './members-area';
 import { PatientsArea } from './patients-area';
 import { TwoFactorSetup } from './two-factor-setup';
 
-const LeadsArea = lazyArea(() => import('./leads-area').then((m) => m.LeadsArea));
-const IntakeArea = lazyArea(() => import('./intake/intake-area').then((m) => m.IntakeArea));
+const LeadsArea = lazyArea(() => import('../features/leads/leads-area').then((m) => m.LeadsArea));
+const IntakeArea = lazyArea(() => import('../features/intake/intake-area').then((m) => m.IntakeArea));
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;

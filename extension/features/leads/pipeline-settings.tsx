@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Source, Stage } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
 import { LeadFormSettings } from './lead-form-settings';
+import type { Source, Stage } from './lead-types';
 import { ScoringRulesEditor } from './scoring-rules-editor';
 
 const OUTCOMES = { open: 'Open', won: 'Won', lost: 'Lost' } as const;

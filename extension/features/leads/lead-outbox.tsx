@@ -1,5 +1,5 @@
-import type { QueuedLead } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
+import type { QueuedLead } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
 
 /**
  * Captures kept in the extension while the server was out of reach, and any

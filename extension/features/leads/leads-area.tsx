@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Coordinator, DuplicateMatch, Source, Stage } from '../utils/lead-types';
-import type { LeadCapture, Me, QueuedLead } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
-import { pendingCaptureItem } from '../utils/storage-items';
-import { apiCall } from '../utils/use-api';
+import type { LeadCapture, Me, QueuedLead } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import { pendingCaptureItem } from '../../utils/storage-items';
+import { apiCall } from '../../utils/use-api';
 import { LeadAnalyticsView } from './lead-analytics';
 import { LeadDetail } from './lead-detail';
 import { LeadForm } from './lead-form';
 import { LeadList } from './lead-list';
 import { LeadOutbox } from './lead-outbox';
+import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-types';
 import { PipelineSettings } from './pipeline-settings';
 
 type View =

@@ -1,18 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CapturedLead } from '../capture/types';
-import { fieldErrorsFrom } from '../utils/field-errors';
-import {
-  ageOn,
-  type Coordinator,
-  type DuplicateMatch,
-  fullName,
-  type Lead,
-  type Source,
-} from '../utils/lead-types';
-import type { LeadCapture, SavedLeadReply } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
-import { apiCall } from '../utils/use-api';
-import { Field, FieldError } from './field';
+import type { CapturedLead } from '../../capture/types';
+import { Field, FieldError } from '../../components/field';
+import { fieldErrorsFrom } from '../../utils/field-errors';
+import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import { apiCall } from '../../utils/use-api';
+import { ageOn, type Coordinator, type DuplicateMatch, fullName, type Lead, type Source } from './lead-types';
 
 const EMPTY = {
   firstName: '',

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { IntakeSubmissionSummary, IntakeTemplate } from '../../utils/intake-types';
+import { ShowMore } from '../../components/show-more';
 import type { Me } from '../../utils/messages';
 import { apiCall, usePagedList } from '../../utils/use-api';
-import { ShowMore } from '../show-more';
+import type { IntakeSubmissionSummary, IntakeTemplate } from './intake-types';
 import { RequestList } from './request-list';
 import { SubmissionReview } from './submission-review';
 import { TemplateBuilder } from './template-builder';

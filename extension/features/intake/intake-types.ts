@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../shared/intake/definition';
+import type { FormDefinition } from '../../../shared/intake/definition';
 
 /** The shapes the side panel reads from the intake API (shared/schemas/intake-api.ts is the contract). */
 export type IntakeTemplate = {

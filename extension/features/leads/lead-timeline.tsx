@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Activity, Coordinator, Stage } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
+import type { Activity, Coordinator, Stage } from './lead-types';
 
 const KIND_LABELS: Record<string, string> = {
   call: 'Call',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Coordinator, LeadAnalytics } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
+import type { Coordinator, LeadAnalytics } from './lead-types';
 
 const PERIODS = [
   { days: 30, label: 'Last 30 days' },

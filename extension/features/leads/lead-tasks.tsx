@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { LeadTask } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
+import type { LeadTask } from './lead-types';
 
 /** The local date and time `days` from now, as a datetime-local input value (minutes). */
 function localInputValue(days: number) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../utils/use-api';
+import { apiCall } from '../../utils/use-api';
 
 type Rules = {
   source: Partial<Record<string, number>>;

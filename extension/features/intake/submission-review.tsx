@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IntakeChanges, IntakeSubmission } from '../../utils/intake-types';
 import { sendMessage } from '../../utils/send-message';
 import { apiCall } from '../../utils/use-api';
+import type { IntakeChanges, IntakeSubmission } from './intake-types';
 
 /** An answer as words: lists joined, yes/no spelled out, signatures and files described. */
 function answerText(type: string, value: unknown): string {

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Facility } from '../utils/facility-types';
+import type { Facility } from '../../utils/facility-types';
+import { apiCall } from '../../utils/use-api';
+import { RequestList } from '../intake/request-list';
+import { SendForm } from '../intake/send-form';
+import { LeadForm } from './lead-form';
+import { LeadTasks } from './lead-tasks';
+import { LeadTimeline } from './lead-timeline';
 import {
   type Activity,
   type Coordinator,
@@ -10,13 +16,7 @@ import {
   type LeadTask,
   type Source,
   type Stage,
-} from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
-import { RequestList } from './intake/request-list';
-import { SendForm } from './intake/send-form';
-import { LeadForm } from './lead-form';
-import { LeadTasks } from './lead-tasks';
-import { LeadTimeline } from './lead-timeline';
+} from './lead-types';
 
 type Loaded = { lead: Lead; timeline: Activity[]; tasks: LeadTask[]; score: LeadScore };
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { type IntakeRequest, REQUEST_STATUS_LABELS } from '../../utils/intake-types';
+import { ShowMore } from '../../components/show-more';
 import { apiCall, usePagedList } from '../../utils/use-api';
-import { ShowMore } from '../show-more';
+import { type IntakeRequest, REQUEST_STATUS_LABELS } from './intake-types';
 
 /**
  * Forms sent, newest first, with what can be done about each: renew an

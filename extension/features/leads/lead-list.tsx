@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { type Coordinator, fullName, type Lead, type Source, type Stage } from '../utils/lead-types';
-import { usePagedList } from '../utils/use-api';
-import { ShowMore } from './show-more';
+import { ShowMore } from '../../components/show-more';
+import { usePagedList } from '../../utils/use-api';
+import { type Coordinator, fullName, type Lead, type Source, type Stage } from './lead-types';
 
 /** The pipeline as a list: by stage, searchable, newest first, with who looks after each lead. */
 export function LeadList(props: {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IntakeRequest, IntakeTemplate } from '../../utils/intake-types';
 import { apiCall } from '../../utils/use-api';
+import type { IntakeRequest, IntakeTemplate } from './intake-types';
 
 /**
  * Sends a published form to a lead or a patient: by email through the

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { INTAKE_BLOCK_KINDS, INTAKE_BLOCKS, type IntakeBlockKind } from '../../../shared/intake/blocks';
 import { FIELD_TYPES, type FieldType, type FormDefinition } from '../../../shared/intake/definition';
+import { MessageError } from '../../utils/send-message';
+import { apiCall } from '../../utils/use-api';
 import {
   addField,
   addSection,
@@ -13,12 +15,10 @@ import {
   removeSection,
   updateField,
   updateSection,
-} from '../../utils/definition-edit';
-import type { IntakeTemplate } from '../../utils/intake-types';
-import { MessageError } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
+} from './definition-edit';
 import { FIELD_TYPE_LABELS, FieldEditor } from './field-editor';
 import { FormPreview } from './form-preview';
+import type { IntakeTemplate } from './intake-types';
 
 /**
  * The template builder (intake:configure): sections as steps, questions with
