@@ -1,24 +1,15 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Facility } from '../../utils/facility-types';
-import { apiCall } from '../../utils/use-api';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { RequestList } from '../intake/request-list';
 import { SendForm } from '../intake/send-form';
+import { LeadConvertForm } from './lead-convert-form';
+import { LeadDetailModel } from './lead-detail-model';
+import { LeadDuplicates } from './lead-duplicates';
 import { LeadForm } from './lead-form';
+import { LeadStageAndCoordinator } from './lead-stage-and-coordinator';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
-import {
-  type Activity,
-  type Coordinator,
-  type DuplicateMatch,
-  fullName,
-  type Lead,
-  type LeadScore,
-  type LeadTask,
-  type Source,
-  type Stage,
-} from './lead-types';
-
-type Loaded = { lead: Lead; timeline: Activity[]; tasks: LeadTask[]; score: LeadScore };
+import { type Coordinator, type DuplicateMatch, fullName, type Source, type Stage } from './lead-types';
 
 /**
  * One lead: contact details and where it came from, its stage and coordinator,
@@ -38,42 +29,12 @@ export function LeadDetail(props: {
 }) {
   const can = (p: string) => props.permissions.includes(p);
   const canEdit = can('leads:edit');
-  const [data, setData] = useState<Loaded | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [duplicates, setDuplicates] = useState(props.duplicates ?? []);
-  const [converting, setConverting] = useState(false);
-  const [editing, setEditing] = useState(false);
+  const model = useModel(() => new LeadDetailModel(props.leadId, props.duplicates ?? []));
   const [sending, setSending] = useState(false);
+  // Remounts the request list after a send, so it shows the new request.
   const [formsKey, setFormsKey] = useState(0);
-
-  const load = useCallback(async () => {
-    try {
-      const base = `/api/v1/leads/${props.leadId}`;
-      const [lead, timeline, tasks, score] = await Promise.all([
-        apiCall<Lead>('GET', base),
-        apiCall<{ items: Activity[] }>('GET', `${base}/timeline`),
-        apiCall<{ items: LeadTask[] }>('GET', `${base}/tasks`),
-        apiCall<LeadScore>('GET', `${base}/score`),
-      ]);
-      setData({ lead, timeline: timeline.items, tasks: tasks.items, score });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }, [props.leadId]);
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  async function act(run: () => Promise<unknown>, done: string) {
-    setMessage(null);
-    try {
-      await run();
-      setMessage({ text: done, error: false });
-      await load();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
+  const data = model.data.value;
+  const message = model.message.value;
 
   if (!data)
     return (
@@ -92,27 +53,20 @@ export function LeadDetail(props: {
     );
 
   const { lead, score } = data;
-  if (editing)
+  if (model.editing.value)
     return (
       <LeadForm
         lead={lead}
         sources={props.sources}
         coordinators={props.coordinators}
         canAssign={false}
-        onCancel={() => setEditing(false)}
+        onCancel={() => model.setEditing(false)}
         onOpen={props.onOpen}
         onSaved={() => undefined}
-        onUpdated={() => {
-          setEditing(false);
-          setMessage({ text: 'Changes saved.', error: false });
-          load();
-        }}
+        onUpdated={() => model.edited()}
       />
     );
   const source = props.sources.find((s) => s.id === lead.sourceId);
-  const coordinator = props.coordinators.find((c) => c.id === lead.coordinatorId);
-  const stage = props.stages.find((s) => s.id === lead.stageId);
-  const daysInStage = Math.floor((Date.now() - Date.parse(lead.stageEnteredAt)) / 86_400_000);
 
   return (
     <section class="area" data-testid="lead-detail">
@@ -136,46 +90,14 @@ export function LeadDetail(props: {
           </button>
         </p>
       ) : null}
-      {duplicates.length && !lead.mergedInto ? (
-        <div class="alert" role="status" data-testid="lead-duplicates">
-          <p>This may be someone you already have:</p>
-          <ul class="plain">
-            {duplicates.map((d) => (
-              <li key={d.id}>
-                {fullName(d)} <span class="muted small">({d.reasons.join(', ')})</span>{' '}
-                <button type="button" class="link" onClick={() => props.onOpen(d.id)}>
-                  Open
-                </button>
-                {canEdit ? (
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={async () => {
-                      try {
-                        // The older lead keeps its history; this capture's details join it.
-                        await apiCall('POST', `/api/v1/leads/${d.id}/merge`, { duplicateId: lead.id });
-                        props.onOpen(d.id);
-                      } catch (e) {
-                        setMessage({ text: (e as Error).message, error: true });
-                      }
-                    }}
-                  >
-                    Merge into it
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <button type="button" class="secondary" onClick={() => setDuplicates([])}>
-            Keep both
-          </button>
-        </div>
+      {model.duplicates.value.length && !lead.mergedInto ? (
+        <LeadDuplicates model={model} canEdit={canEdit} onOpen={props.onOpen} />
       ) : null}
 
       <div class="row-between">
         <h2 data-testid="lead-name">{fullName(lead)}</h2>
         {canEdit && !lead.mergedInto ? (
-          <button type="button" class="secondary" onClick={() => setEditing(true)}>
+          <button type="button" class="secondary" onClick={() => model.setEditing(true)}>
             Edit
           </button>
         ) : null}
@@ -221,92 +143,24 @@ export function LeadDetail(props: {
         </ul>
       </details>
 
-      <div class="two">
-        <div class="field">
-          <label for="lead-stage">Stage</label>
-          <select
-            id="lead-stage"
-            value={lead.stageId}
-            disabled={!canEdit || !!lead.mergedInto}
-            onChange={(e) => {
-              const to = props.stages.find((s) => s.id === e.currentTarget.value);
-              act(
-                () => apiCall('POST', `/api/v1/leads/${lead.id}/stage`, { stageId: e.currentTarget.value }),
-                `Moved to ${to?.name ?? 'the stage'}.`,
-              );
-            }}
-          >
-            {props.stages.map((s) => (
-              <option value={s.id} key={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <p class="muted small">
-            {stage?.outcome === 'open' ? `${daysInStage} day(s) in this stage` : stage?.outcome}
-          </p>
-        </div>
-        <div class="field">
-          <label for="lead-coordinator">Coordinator</label>
-          {can('lead:assign') ? (
-            <>
-              <select
-                id="lead-coordinator"
-                value={lead.coordinatorId ?? ''}
-                onChange={(e) => {
-                  const id = e.currentTarget.value;
-                  if (id)
-                    act(
-                      () => apiCall('POST', `/api/v1/leads/${lead.id}/assign`, { coordinatorId: id }),
-                      'Coordinator assigned.',
-                    );
-                }}
-              >
-                <option value="" disabled>
-                  Unassigned
-                </option>
-                {props.coordinators.map((c) => (
-                  <option value={c.id} key={c.id}>
-                    {c.name} ({c.openLeads} open)
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                class="link"
-                onClick={() =>
-                  act(
-                    () => apiCall('POST', `/api/v1/leads/${lead.id}/assign`, {}),
-                    'Assigned to the coordinator with the fewest open leads.',
-                  )
-                }
-              >
-                Assign round-robin
-              </button>
-            </>
-          ) : (
-            <p id="lead-coordinator">{coordinator?.name ?? 'Unassigned'}</p>
-          )}
-        </div>
-      </div>
+      <LeadStageAndCoordinator
+        lead={lead}
+        stages={props.stages}
+        coordinators={props.coordinators}
+        canEdit={canEdit}
+        canAssign={can('lead:assign')}
+        model={model}
+      />
 
       {lead.patientId ? (
         <p class="alert" role="status" data-testid="lead-converted">
           This lead is a patient now.
         </p>
       ) : can('lead:convert') && !lead.mergedInto ? (
-        converting ? (
-          <ConvertForm
-            lead={lead}
-            onCancel={() => setConverting(false)}
-            onConverted={() => {
-              setConverting(false);
-              setMessage({ text: `${fullName(lead)} is now a patient.`, error: false });
-              load();
-            }}
-          />
+        model.converting.value ? (
+          <LeadConvertForm lead={lead} model={model} />
         ) : (
-          <button type="button" class="primary" onClick={() => setConverting(true)}>
+          <button type="button" class="primary" onClick={() => model.setConverting(true)}>
             Convert to patient
           </button>
         )
@@ -335,92 +189,14 @@ export function LeadDetail(props: {
           />
         </section>
       ) : null}
-      <LeadTasks leadId={lead.id} items={data.tasks} canEdit={canEdit} onChanged={load} />
+      <LeadTasks items={data.tasks} canEdit={canEdit} model={model} />
       <LeadTimeline
-        leadId={lead.id}
         items={data.timeline}
         stages={props.stages}
         coordinators={props.coordinators}
         canEdit={canEdit}
-        onChanged={load}
+        model={model}
       />
     </section>
-  );
-}
-
-/** Conversion: the facility or location, and the date of birth a patient record needs. */
-function ConvertForm(props: { lead: Lead; onCancel: () => void; onConverted: () => void }) {
-  const [facilities, setFacilities] = useState<Facility[] | null>(null);
-  const [facilityId, setFacilityId] = useState('');
-  const [dateOfBirth, setDateOfBirth] = useState(props.lead.dateOfBirth ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    apiCall<{ items: Facility[] }>('GET', '/api/v1/facilities?limit=200&sort=name').then(
-      (r) => setFacilities(r.items),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-
-  async function convert(e: Event) {
-    e.preventDefault();
-    if (!facilityId || !dateOfBirth) {
-      setError('Choose the facility or location and give the date of birth.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await apiCall('POST', `/api/v1/leads/${props.lead.id}/convert`, { facilityId, dateOfBirth });
-      props.onConverted();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form onSubmit={convert} noValidate data-testid="convert-form">
-      <h3>Convert to patient</h3>
-      <div class="field">
-        <label for="convert-facility">Facility or location</label>
-        <select
-          id="convert-facility"
-          value={facilityId}
-          onChange={(e) => setFacilityId(e.currentTarget.value)}
-        >
-          <option value="">Choose…</option>
-          {(facilities ?? []).map((f) => (
-            <option value={f.id} key={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="convert-dob">Date of birth</label>
-        <input
-          id="convert-dob"
-          type="date"
-          value={dateOfBirth}
-          onInput={(e) => setDateOfBirth(e.currentTarget.value)}
-        />
-      </div>
-      {error ? (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div class="row">
-        <button type="button" class="secondary" onClick={props.onCancel} disabled={saving}>
-          Cancel
-        </button>
-        <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Converting…' : 'Convert'}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,87 +1,20 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { LeadCapture, Me, QueuedLead } from '../../utils/messages';
-import { sendMessage } from '../../utils/send-message';
-import { pendingCaptureItem } from '../../utils/storage-items';
-import { apiCall } from '../../utils/use-api';
+import { useModel } from '@preact/signals';
+import type { Me } from '../../utils/messages';
 import { LeadAnalyticsView } from './lead-analytics';
 import { LeadDetail } from './lead-detail';
 import { LeadForm } from './lead-form';
 import { LeadList } from './lead-list';
 import { LeadOutbox } from './lead-outbox';
-import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-types';
+import { LeadsModel } from './leads-model';
 import { PipelineSettings } from './pipeline-settings';
-
-type View =
-  | { kind: 'list' }
-  | { kind: 'add'; capture?: LeadCapture; queuedKey?: string }
-  | { kind: 'detail'; id: string; duplicates?: DuplicateMatch[] }
-  | { kind: 'analytics' }
-  | { kind: 'settings' };
-
-type Reference = { stages: Stage[]; sources: Source[]; coordinators: Coordinator[] };
 
 /** Leads (spec 001, 8.1): the pipeline, capture from pages and email, follow-ups and analytics. */
 export function LeadsArea({ me }: { me: Me }) {
   const can = (p: string) => me.permissions.includes(p);
-  const [view, setView] = useState<View>({ kind: 'list' });
-  const [ref, setRef] = useState<Reference | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [waiting, setWaiting] = useState<QueuedLead[]>([]);
-  const [capturing, setCapturing] = useState(false);
-
-  const loadReference = useCallback(async () => {
-    try {
-      const [stages, sources, coordinators] = await Promise.all([
-        apiCall<{ items: Stage[] }>('GET', '/api/v1/pipeline-stages'),
-        apiCall<{ items: Source[] }>('GET', '/api/v1/lead-sources'),
-        apiCall<{ items: Coordinator[] }>('GET', '/api/v1/lead-coordinators').catch(() => ({ items: [] })),
-      ]);
-      setRef({ stages: stages.items, sources: sources.items, coordinators: coordinators.items });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }, []);
-
-  useEffect(() => {
-    loadReference();
-    // Anything captured while the server was out of reach goes now, if it can.
-    sendMessage('flushLeadOutbox', undefined).then(
-      (r) => {
-        setWaiting(r.waiting);
-        if (r.sent) setMessage({ text: `${r.sent} captured lead(s) sent.`, error: false });
-      },
-      () => undefined,
-    );
-  }, [loadReference]);
-
-  // A capture from the right-click menu or the shortcut opens as a form.
-  useEffect(() => {
-    const take = (pending: Awaited<ReturnType<typeof pendingCaptureItem.getValue>>) => {
-      if (!pending) return;
-      pendingCaptureItem.setValue(null);
-      if ('error' in pending) setMessage({ text: pending.error, error: true });
-      else if (can('lead:create')) setView({ kind: 'add', capture: pending.capture });
-    };
-    pendingCaptureItem.getValue().then(take);
-    return pendingCaptureItem.watch(take);
-  }, []);
-
-  async function captureHere() {
-    setCapturing(true);
-    setMessage(null);
-    try {
-      setView({ kind: 'add', capture: await sendMessage('captureLead', undefined) });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    } finally {
-      setCapturing(false);
-    }
-  }
-
-  const back = (text?: string) => {
-    setMessage(text ? { text, error: false } : null);
-    setView({ kind: 'list' });
-  };
+  const model = useModel(() => new LeadsModel(me.permissions));
+  const view = model.view.value;
+  const ref = model.reference.value;
+  const message = model.message.value;
 
   if (!ref)
     return message ? (
@@ -100,23 +33,9 @@ export function LeadsArea({ me }: { me: Me }) {
         sources={ref.sources}
         coordinators={ref.coordinators}
         canAssign={can('lead:assign')}
-        onCancel={() => back()}
-        onOpen={(id) => setView({ kind: 'detail', id })}
-        onSaved={async (saved) => {
-          if (view.queuedKey)
-            setWaiting((await sendMessage('discardQueuedLead', { idempotencyKey: view.queuedKey })).waiting);
-          if ('queued' in saved) {
-            setWaiting((await sendMessage('flushLeadOutbox', undefined)).waiting);
-            back(
-              `The server can't be reached: ${saved.name || 'the lead'} is kept in Sidecar and will be sent when it can be.`,
-            );
-          } else
-            setView({
-              kind: 'detail',
-              id: saved.lead.id,
-              duplicates: saved.likelyDuplicates,
-            });
-        }}
+        onCancel={() => model.back()}
+        onOpen={(id) => model.open(id)}
+        onSaved={(saved) => model.saved(saved, view.queuedKey)}
       />
     );
   if (view.kind === 'detail')
@@ -127,22 +46,15 @@ export function LeadsArea({ me }: { me: Me }) {
         {...ref}
         permissions={me.permissions}
         duplicates={view.duplicates}
-        onOpen={(id) => setView({ kind: 'detail', id })}
-        onBack={() => back()}
+        onOpen={(id) => model.open(id)}
+        onBack={() => model.back()}
       />
     );
   if (view.kind === 'analytics')
-    return <LeadAnalyticsView coordinators={ref.coordinators} onBack={() => back()} />;
-  if (view.kind === 'settings')
-    return (
-      <PipelineSettings
-        onBack={() => {
-          loadReference();
-          back();
-        }}
-      />
-    );
+    return <LeadAnalyticsView coordinators={ref.coordinators} onBack={() => model.back()} />;
+  if (view.kind === 'settings') return <PipelineSettings onBack={() => model.settingsClosed()} />;
 
+  const capturing = model.capturing.value;
   return (
     <div>
       {message ? (
@@ -155,32 +67,27 @@ export function LeadsArea({ me }: { me: Me }) {
         </p>
       ) : null}
       <LeadOutbox
-        waiting={waiting}
-        onChange={setWaiting}
-        onFix={(q) =>
-          setView({
-            kind: 'add',
-            queuedKey: q.idempotencyKey,
-            capture: queuedAsCapture(q),
-          })
-        }
+        waiting={model.waiting.value}
+        onSendNow={() => model.sendWaiting()}
+        onDiscard={(q) => model.discardQueued(q.idempotencyKey)}
+        onFix={(q) => model.fixQueued(q)}
       />
       {can('lead:create') ? (
         <div class="row">
-          <button type="button" class="primary" onClick={captureHere} disabled={capturing}>
+          <button type="button" class="primary" onClick={() => model.captureHere()} disabled={capturing}>
             {capturing ? 'Reading the page…' : 'Capture from this page'}
           </button>
-          <button type="button" class="secondary" onClick={() => setView({ kind: 'add' })}>
+          <button type="button" class="secondary" onClick={() => model.show({ kind: 'add' })}>
             Add lead
           </button>
         </div>
       ) : null}
       <div class="row">
-        <button type="button" class="link" onClick={() => setView({ kind: 'analytics' })}>
+        <button type="button" class="link" onClick={() => model.show({ kind: 'analytics' })}>
           Analytics
         </button>
         {can('leads:full') ? (
-          <button type="button" class="link" onClick={() => setView({ kind: 'settings' })}>
+          <button type="button" class="link" onClick={() => model.show({ kind: 'settings' })}>
             Pipeline and sources
           </button>
         ) : null}
@@ -189,31 +96,8 @@ export function LeadsArea({ me }: { me: Me }) {
         stages={ref.stages}
         sources={ref.sources}
         coordinators={ref.coordinators}
-        onOpen={(id) => setView({ kind: 'detail', id })}
+        onOpen={(id) => model.open(id)}
       />
     </div>
   );
-}
-
-/** A refused queued capture back in the form, with the values it was queued with. */
-function queuedAsCapture(q: QueuedLead): LeadCapture {
-  const b = q.body as Record<string, string | undefined> & {
-    capture?: { url?: string; title?: string; capturedAt?: string; channel?: string };
-  };
-  const fields = {
-    firstName: b.firstName,
-    lastName: b.lastName,
-    email: b.email,
-    phone: b.phone,
-    dateOfBirth: b.dateOfBirth,
-    notes: b.notes,
-  };
-  return {
-    fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v)) as LeadCapture['fields'],
-    from: {},
-    channel: b.capture?.channel === 'email' ? 'email' : 'web_page',
-    url: b.capture?.url ?? '',
-    title: b.capture?.title ?? q.name,
-    capturedAt: b.capture?.capturedAt ?? new Date(q.queuedAt).toISOString(),
-  };
 }
