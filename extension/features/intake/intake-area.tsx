@@ -1,47 +1,36 @@
+import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ShowMore } from '../../components/show-more';
 import type { Me } from '../../utils/messages';
-import { apiCall, usePagedList } from '../../utils/use-api';
+import { usePagedList } from '../../utils/use-api';
+import { IntakeAreaModel, type IntakeTab } from './intake-area-model';
 import type { IntakeSubmissionSummary, IntakeTemplate } from './intake-types';
 import { RequestList } from './request-list';
 import { SubmissionReview } from './submission-review';
 import { TemplateBuilder } from './template-builder';
 
-type View =
-  | { kind: 'list'; tab: 'forms' | 'sent' | 'submissions' }
-  | { kind: 'builder'; template: IntakeTemplate }
-  | { kind: 'review'; id: string; from: 'sent' | 'submissions' };
-
 /** Intake forms (spec 001, 8.2): templates, what was sent, and what came back. */
 export function IntakeArea({ me }: { me: Me }) {
   const can = (p: string) => me.permissions.includes(p);
-  const [view, setView] = useState<View>({ kind: 'list', tab: 'forms' });
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const model = useModel(IntakeAreaModel);
+  const view = model.view.value;
+  const message = model.message.value;
 
   if (view.kind === 'builder')
-    return (
-      <TemplateBuilder
-        template={view.template}
-        onBack={(text) => {
-          setMessage(text ? { text, error: false } : null);
-          setView({ kind: 'list', tab: 'forms' });
-        }}
-      />
-    );
+    return <TemplateBuilder template={view.template} onBack={(text) => model.builderClosed(text)} />;
   if (view.kind === 'review')
     return (
       <SubmissionReview
         submissionId={view.id}
         canAccept={can('intake:edit') && can('intake:view_submissions')}
-        onBack={() => setView({ kind: 'list', tab: view.from })}
+        onBack={() => model.show({ kind: 'list', tab: view.from })}
       />
     );
 
-  type Tab = Extract<View, { kind: 'list' }>['tab'];
-  const tabs: [Tab, string][] = [
+  const tabs: [IntakeTab, string][] = [
     ['forms', 'Forms'],
     ['sent', 'Sent'],
-    ...(can('intake:view_submissions') ? ([['submissions', 'Submissions']] as [Tab, string][]) : []),
+    ...(can('intake:view_submissions') ? ([['submissions', 'Submissions']] as [IntakeTab, string][]) : []),
   ];
 
   return (
@@ -62,7 +51,7 @@ export function IntakeArea({ me }: { me: Me }) {
             key={id}
             class={view.tab === id ? 'primary' : 'secondary'}
             aria-pressed={view.tab === id}
-            onClick={() => setView({ kind: 'list', tab: id })}
+            onClick={() => model.show({ kind: 'list', tab: id })}
           >
             {label}
           </button>
@@ -71,18 +60,8 @@ export function IntakeArea({ me }: { me: Me }) {
       {view.tab === 'forms' ? (
         <TemplateList
           canConfigure={can('intake:configure')}
-          onOpen={async (id) => {
-            try {
-              setView({
-                kind: 'builder',
-                template: await apiCall<IntakeTemplate>('GET', `/api/v1/intake-templates/${id}`),
-              });
-            } catch (e) {
-              setMessage({ text: (e as Error).message, error: true });
-            }
-          }}
-          onCreated={(template) => setView({ kind: 'builder', template })}
-          onError={(text) => setMessage({ text, error: true })}
+          onOpen={(id) => model.openTemplate(id)}
+          onCreate={(name) => model.createTemplate(name)}
         />
       ) : view.tab === 'sent' ? (
         <RequestList
@@ -91,7 +70,7 @@ export function IntakeArea({ me }: { me: Me }) {
           emptyText="Nothing outstanding. Send a form from a lead's or a patient's page."
         />
       ) : (
-        <SubmissionList onOpen={(id) => setView({ kind: 'review', id, from: 'submissions' })} />
+        <SubmissionList onOpen={(id) => model.show({ kind: 'review', id, from: 'submissions' })} />
       )}
     </div>
   );
@@ -100,8 +79,7 @@ export function IntakeArea({ me }: { me: Me }) {
 function TemplateList(props: {
   canConfigure: boolean;
   onOpen: (id: string) => void;
-  onCreated: (t: IntakeTemplate) => void;
-  onError: (text: string) => void;
+  onCreate: (name: string) => void;
 }) {
   const list = usePagedList<IntakeTemplate>('/api/v1/intake-templates');
   const [name, setName] = useState('');
@@ -111,13 +89,9 @@ function TemplateList(props: {
         <form
           class="inline-form"
           noValidate
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            try {
-              props.onCreated(await apiCall<IntakeTemplate>('POST', '/api/v1/intake-templates', { name }));
-            } catch (err) {
-              props.onError((err as Error).message);
-            }
+            props.onCreate(name);
           }}
         >
           <label class="sr-only" for="new-template">
