@@ -1,36 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../../utils/use-api';
-
-type LeadFormConfig = { enabled: boolean; key: string; endpoint: string; allowedOrigins: string[] };
+import { useModel } from '@preact/signals';
+import { LeadFormSettingsModel } from './lead-form-settings-model';
 
 /**
  * The practice website's own inquiry form: the address it posts to, and the
  * sites allowed to post from a browser.
  */
 export function LeadFormSettings() {
-  const [config, setConfig] = useState<LeadFormConfig | null>(null);
-  const [origins, setOrigins] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const show = (c: LeadFormConfig) => {
-    setConfig(c);
-    setOrigins(c.allowedOrigins.join('\n'));
-  };
-  useEffect(() => {
-    apiCall<LeadFormConfig>('GET', '/api/v1/lead-form').then(show, (e: Error) =>
-      setMessage({ text: e.message, error: true }),
-    );
-  }, []);
-
-  async function save(change: Partial<Pick<LeadFormConfig, 'enabled' | 'allowedOrigins'>>, done: string) {
-    setMessage(null);
-    try {
-      show(await apiCall<LeadFormConfig>('PATCH', '/api/v1/lead-form', change));
-      setMessage({ text: done, error: false });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
+  const model = useModel(LeadFormSettingsModel);
+  const config = model.config.value;
+  const message = model.message.value;
+  const save = model.save;
 
   return (
     <section aria-labelledby="web-form-title" data-testid="lead-form-settings">
@@ -63,43 +42,23 @@ export function LeadFormSettings() {
             <textarea
               id="lead-form-origins"
               rows={3}
-              value={origins}
+              value={model.origins.value}
               placeholder="https://www.example-ortho.com"
-              onInput={(e) => setOrigins(e.currentTarget.value)}
+              onInput={(e) => model.editOrigins(e.currentTarget.value)}
             />
           </div>
           <div class="row">
-            <button
-              type="button"
-              class="secondary"
-              onClick={() =>
-                save(
-                  {
-                    allowedOrigins: origins
-                      .split('\n')
-                      .map((o) => o.trim())
-                      .filter(Boolean),
-                  },
-                  'Allowed websites saved.',
-                )
-              }
-            >
+            <button type="button" class="secondary" onClick={() => model.saveOrigins()}>
               Save websites
             </button>
             <button
               type="button"
               class="link"
-              onClick={async () => {
+              onClick={() => {
                 if (
-                  !confirm('Make a new address? The website must be updated: the old address stops working.')
+                  confirm('Make a new address? The website must be updated: the old address stops working.')
                 )
-                  return;
-                try {
-                  show(await apiCall<LeadFormConfig>('POST', '/api/v1/lead-form/rotate-key'));
-                  setMessage({ text: 'New address made; the old one no longer works.', error: false });
-                } catch (e) {
-                  setMessage({ text: (e as Error).message, error: true });
-                }
+                  model.rotateKey();
               }}
             >
               New address
