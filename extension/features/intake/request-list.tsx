@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
 import { ShowMore } from '../../components/show-more';
-import { apiCall, usePagedList } from '../../utils/use-api';
+import { usePagedList } from '../../utils/use-api';
 import { type IntakeRequest, REQUEST_STATUS_LABELS } from './intake-types';
+import { RequestActionsModel } from './request-actions-model';
 
 /**
  * Forms sent, newest first, with what can be done about each: renew an
@@ -15,19 +16,9 @@ export function RequestList(props: {
   emptyText: string;
 }) {
   const list = usePagedList<IntakeRequest>(`/api/v1/intake-requests?${new URLSearchParams(props.query)}`);
-  const [link, setLink] = useState<{ id: string; link: string } | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  async function act(run: () => Promise<unknown>, done: string) {
-    setMessage(null);
-    try {
-      await run();
-      setMessage({ text: done, error: false });
-      list.reload();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
+  const actions = useModel(() => new RequestActionsModel(() => list.reload()));
+  const link = actions.link.value;
+  const message = actions.message.value;
 
   return (
     <div data-testid="request-list">
@@ -76,33 +67,14 @@ export function RequestList(props: {
               ) : null}
               {props.canSend && r.status !== 'submitted' && r.status !== 'cancelled' ? (
                 <>
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() =>
-                      act(
-                        async () => {
-                          const renewed = await apiCall<IntakeRequest>(
-                            'POST',
-                            `/api/v1/intake-requests/${r.id}/renew`,
-                            {},
-                          );
-                          if (renewed.link) setLink({ id: r.id, link: renewed.link });
-                        },
-                        r.delivery === 'email'
-                          ? 'Renewed and emailed again; the old link no longer works.'
-                          : 'Renewed: copy the new link; the old one no longer works.',
-                      )
-                    }
-                  >
+                  <button type="button" class="secondary" onClick={() => actions.renew(r)}>
                     Renew
                   </button>
                   <button
                     type="button"
                     class="secondary"
                     onClick={() =>
-                      confirm(`Cancel ${r.templateName}? Its link stops working.`) &&
-                      act(() => apiCall('POST', `/api/v1/intake-requests/${r.id}/cancel`, {}), 'Cancelled.')
+                      confirm(`Cancel ${r.templateName}? Its link stops working.`) && actions.cancel(r)
                     }
                   >
                     Cancel

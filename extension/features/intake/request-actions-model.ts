@@ -1,0 +1,40 @@
+import { action, createModel, signal } from '@preact/signals';
+import { apiCall } from '../../utils/use-api';
+import type { IntakeRequest } from './intake-types';
+
+/**
+ * What is done to sent forms: renewing (the new link shown once, beside its
+ * row) and cancelling. `reload` brings the list up to date after each.
+ */
+export const RequestActionsModel = createModel((reload: () => void) => {
+  const link = signal<{ id: string; link: string } | null>(null);
+  const message = signal<{ text: string; error: boolean } | null>(null);
+
+  const act = action(async (run: () => Promise<unknown>, done: string) => {
+    message.value = null;
+    try {
+      await run();
+      message.value = { text: done, error: false };
+      reload();
+    } catch (e) {
+      message.value = { text: (e as Error).message, error: true };
+    }
+  });
+
+  const renew = action((r: IntakeRequest) =>
+    act(
+      async () => {
+        const renewed = await apiCall<IntakeRequest>('POST', `/api/v1/intake-requests/${r.id}/renew`, {});
+        if (renewed.link) link.value = { id: r.id, link: renewed.link };
+      },
+      r.delivery === 'email'
+        ? 'Renewed and emailed again; the old link no longer works.'
+        : 'Renewed: copy the new link; the old one no longer works.',
+    ),
+  );
+  const cancel = action((r: IntakeRequest) =>
+    act(() => apiCall('POST', `/api/v1/intake-requests/${r.id}/cancel`, {}), 'Cancelled.'),
+  );
+
+  return { link, message, renew, cancel };
+});
