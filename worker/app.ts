@@ -17,28 +17,28 @@ import { intakeRequestRoutes } from './routes/intake-requests';
 import { intakeSubmissionRoutes } from './routes/intake-submissions';
 import { intakeTemplateRoutes } from './routes/intake-templates';
 import { invitationRoutes } from './routes/invitations';
+import { leadAnalyticsRoutes } from './routes/lead-analytics';
 import { leadCoordinatorRoutes } from './routes/lead-coordinators';
 import { leadFormRoutes } from './routes/lead-form';
-import {
-  leadAnalyticsRoutes,
-  leadRoutes,
-  leadSourceRoutes,
-  pipelineStageRoutes,
-  scoringRuleRoutes,
-} from './routes/leads';
+import { scoringRuleRoutes } from './routes/lead-scoring-rules';
+import { leadTaskRoutes } from './routes/lead-tasks';
+import { leadRoutes } from './routes/leads';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { organizationRoutes } from './routes/organization';
 import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
 import { patientRoutes } from './routes/patients';
+import { leadSourceRoutes, pipelineStageRoutes } from './routes/pipeline-settings';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
 import { serviceRoutes } from './routes/services';
 
-const api = new OpenAPIHono<AppEnv>();
-api.use('*', apiBodyLimit, jsonOnly);
-api
+const apiBase = new OpenAPIHono<AppEnv>();
+apiBase.use('*', apiBodyLimit, jsonOnly);
+
+/** Every /api/v1 resource, kept as one chained expression so its type carries each route. */
+const api = apiBase
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/organization', organizationRoutes)
@@ -56,6 +56,7 @@ api
   .route('/assignments', assignmentRoutes)
   .route('/leads/analytics', leadAnalyticsRoutes)
   .route('/leads', leadRoutes)
+  .route('/leads', leadTaskRoutes)
   .route('/lead-sources', leadSourceRoutes)
   .route('/lead-scoring-rules', scoringRuleRoutes)
   .route('/pipeline-stages', pipelineStageRoutes)

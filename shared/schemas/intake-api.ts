@@ -21,7 +21,6 @@ export const INTAKE_DELIVERIES = ['email', 'link'] as const;
 
 const templateName = z.string().trim().min(1, { message: 'Give the form a name' }).max(120);
 const description = z.string().trim().max(1000);
-const definitionJson = z.record(z.string(), z.unknown()).describe('A form definition (see FormDefinition)');
 
 export const intakeTemplateCreateSchema = z.strictObject({
   name: templateName,
@@ -53,7 +52,7 @@ export const intakeTemplateSummarySchema = z.object({
   updatedAt: timestampSchema,
 });
 
-export const intakeTemplateSchema = intakeTemplateSummarySchema.extend({ definition: definitionJson });
+export const intakeTemplateSchema = intakeTemplateSummarySchema.extend({ definition: formDefinitionSchema });
 
 export const intakeVersionSummarySchema = z.object({
   id: z.string(),
@@ -62,7 +61,7 @@ export const intakeVersionSummarySchema = z.object({
   publishedBy: z.string(),
   publishedAt: timestampSchema,
 });
-export const intakeVersionSchema = intakeVersionSummarySchema.extend({ definition: definitionJson });
+export const intakeVersionSchema = intakeVersionSummarySchema.extend({ definition: formDefinitionSchema });
 
 export const intakeTemplateListQuerySchema = z.strictObject({
   archived: z.enum(['true', 'false']).default('false'),
@@ -171,6 +170,7 @@ export const intakeSubmissionSchema = intakeSubmissionSummarySchema.extend({
       sectionTitle: z.string(),
       label: z.string(),
       type: z.string(),
+      /** As stored: a value of the field's type (answerValueSchema), read by the panel according to `type`. */
       value: z.unknown(),
     }),
   ),

@@ -164,3 +164,68 @@ export const scoreSchema = z.object({
 });
 
 export const mergeSchema = z.strictObject({ duplicateId: idSchema });
+
+export const leadListQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  stageId: idSchema.optional(),
+  coordinatorId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).optional(),
+});
+
+/** A new lead, with the likely duplicates to open, merge or ignore. */
+export const leadCreatedSchema = z.object({
+  lead: leadSchema,
+  likelyDuplicates: z.array(duplicateMatchSchema),
+});
+export const leadMatchesSchema = z.object({ items: z.array(duplicateMatchSchema) });
+export const leadConvertedSchema = z.object({ lead: leadSchema, patientId: z.string() });
+
+export const leadActivitySchema = z.object({
+  id: z.string(),
+  /** One of ACTIVITY_KINDS; kept open so older kinds still read. */
+  kind: z.string(),
+  text: z.string().nullable(),
+  /** What the activity recorded (stage moved from/to, coordinator, patient): free-form by kind. */
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const leadTimelineSchema = z.object({ items: z.array(leadActivitySchema) });
+export const taskListSchema = z.object({ items: z.array(taskSchema) });
+
+export const leadAnalyticsQuerySchema = z.strictObject({
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});
+const conversion = { leads: z.number(), won: z.number(), conversionRate: z.number() };
+export const leadAnalyticsSchema = z.object({
+  period: z.object({ from: timestampSchema, to: timestampSchema }),
+  totals: z.object(conversion),
+  funnel: z.array(
+    z.object({ stageId: z.string(), name: z.string(), outcome: z.string(), leads: z.number() }),
+  ),
+  bySource: z.array(z.object({ sourceId: z.string().nullable(), name: z.string(), ...conversion })),
+  byCoordinator: z.array(z.object({ coordinatorId: z.string().nullable(), ...conversion })),
+  timeInStage: z.array(
+    z.object({
+      stageId: z.string(),
+      name: z.string(),
+      moves: z.number(),
+      averageDays: z.number().nullable(),
+    }),
+  ),
+  newLeads: z.array(z.object({ week: z.string(), leads: z.number() })),
+});
+
+export type Lead = z.infer<typeof leadSchema>;
+export type LeadCreate = z.infer<typeof leadCreateSchema>;
+export type LeadUpdate = z.infer<typeof leadUpdateSchema>;
+export type LeadCreated = z.infer<typeof leadCreatedSchema>;
+export type LeadConverted = z.infer<typeof leadConvertedSchema>;
+export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
+export type LeadActivity = z.infer<typeof leadActivitySchema>;
+export type LeadTask = z.infer<typeof taskSchema>;
+export type LeadScore = z.infer<typeof scoreSchema>;
+export type ScoringRules = z.infer<typeof scoringRulesSchema>;
+export type LeadAnalytics = z.infer<typeof leadAnalyticsSchema>;

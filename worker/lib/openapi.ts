@@ -1,18 +1,25 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { errorEnvelopeSchema } from '../../shared/schemas/common';
 import type { AppEnv } from '../env';
 import { AppError } from './app-error';
 import { zodDetails, zodMessage } from './error-handler';
 
-/** A resource's sub-app: validation failures become the 400 envelope with every failing path. */
-export function newRouter() {
-  return new OpenAPIHono<AppEnv>({
+/**
+ * A resource's sub-app: validation failures become the 400 envelope with every failing path.
+ * The given middleware runs on every route; it is applied here because `.use()` returns a plain
+ * Hono type, which would end the typed `.openapi()` chain the app's client type is built from.
+ */
+export function newRouter(...middleware: MiddlewareHandler<AppEnv>[]) {
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success)
         throw new AppError('validation_failed', zodMessage(result.error), zodDetails(result.error));
     },
   });
+  if (middleware.length > 0) router.use('*', ...middleware);
+  return router;
 }
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

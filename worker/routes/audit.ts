@@ -7,10 +7,7 @@ import { requirePermission } from '../middleware/require-permission';
 import { listAuditEvents } from '../services/audit/list-audit-events';
 
 /** Read-only by design: there is no route that changes or deletes an audit event. */
-export const auditRoutes = newRouter();
-auditRoutes.use('*', requireAuth);
-
-auditRoutes.openapi(
+export const auditRoutes = newRouter(requireAuth).openapi(
   createRoute({
     method: 'get',
     path: '/',

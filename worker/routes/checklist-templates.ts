@@ -52,10 +52,7 @@ const params = z.object({ id: idSchema });
 const itemParams = z.object({ id: idSchema, itemId: idSchema });
 
 /** Checklist templates: the organisation's default, optionally one per facility (spec 000, step 5). */
-export const checklistTemplateRoutes = newRouter();
-checklistTemplateRoutes.use('*', requireAuth);
-
-checklistTemplateRoutes
+export const checklistTemplateRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -202,10 +199,7 @@ const trackerRow = z.object({
 });
 
 /** The patient tracker grid and worklist of one facility (spec 000, step 5). */
-export const trackerRoutes = newRouter();
-trackerRoutes.use('*', requireAuth);
-
-trackerRoutes.openapi(
+export const trackerRoutes = newRouter(requireAuth).openapi(
   createRoute({
     method: 'get',
     path: '/',

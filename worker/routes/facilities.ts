@@ -56,10 +56,7 @@ const demandSchema = z.object({
   ),
 });
 
-export const facilityRoutes = newRouter();
-facilityRoutes.use('*', requireAuth);
-
-facilityRoutes
+export const facilityRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -18,10 +18,7 @@ const documentParams = z.object({ id: idSchema, documentId: idSchema });
 const kindSchema = z.enum(DOCUMENT_KINDS);
 
 /** Legal documents of a facility, stored in R2 (mounted under /facilities). */
-export const facilityDocumentRoutes = newRouter();
-facilityDocumentRoutes.use('*', requireAuth);
-
-facilityDocumentRoutes
+export const facilityDocumentRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

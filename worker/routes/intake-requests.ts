@@ -29,10 +29,7 @@ const params = z.object({ id: idSchema });
  * the answer would mean keeping the link; a retried send makes a second
  * request that staff can cancel.
  */
-export const intakeRequestRoutes = newRouter();
-intakeRequestRoutes.use('*', requireAuth);
-
-intakeRequestRoutes
+export const intakeRequestRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

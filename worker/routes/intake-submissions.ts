@@ -22,10 +22,7 @@ const params = z.object({ id: idSchema });
  * accepting would change in the lead or patient record, and accept chosen
  * fields. Everything here needs intake:view_submissions and is audited.
  */
-export const intakeSubmissionRoutes = newRouter();
-intakeSubmissionRoutes.use('*', requireAuth, requirePermission('intake:view_submissions'));
-
-intakeSubmissionRoutes
+export const intakeSubmissionRoutes = newRouter(requireAuth, requirePermission('intake:view_submissions'))
   .openapi(
     createRoute({
       method: 'get',

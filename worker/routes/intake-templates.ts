@@ -36,10 +36,7 @@ const versionParams = z.object({
  * immutable published versions that requests pin. Reading needs intake:view,
  * building and publishing intake:configure.
  */
-export const intakeTemplateRoutes = newRouter();
-intakeTemplateRoutes.use('*', requireAuth);
-
-intakeTemplateRoutes
+export const intakeTemplateRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -17,10 +17,7 @@ import { requirePermission } from '../middleware/require-permission';
 import { deliverInBackground } from '../services/email/deliver-in-background';
 import { inviteMember, listInvitations, revokeInvitation } from '../services/invitations/invitations';
 
-export const invitationRoutes = newRouter();
-invitationRoutes.use('*', requireAuth);
-
-invitationRoutes
+export const invitationRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -10,10 +10,7 @@ import { listCoordinators } from '../services/leads/coordinators';
  * coordinator can see colleagues' names and loads without seeing the
  * organisation's member administration.
  */
-export const leadCoordinatorRoutes = newRouter();
-leadCoordinatorRoutes.use('*', requireAuth);
-
-leadCoordinatorRoutes.openapi(
+export const leadCoordinatorRoutes = newRouter(requireAuth).openapi(
   createRoute({
     method: 'get',
     path: '/',

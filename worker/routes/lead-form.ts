@@ -11,10 +11,7 @@ import { leadFormConfig, rotateLeadFormKey, updateLeadForm } from '../services/l
 const baseUrl = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 
 /** The practice website's inquiry form (spec 001, 8.1): its public address and allowed websites. */
-export const leadFormRoutes = newRouter();
-leadFormRoutes.use('*', requireAuth);
-
-leadFormRoutes
+export const leadFormRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

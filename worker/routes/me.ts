@@ -17,10 +17,7 @@ import { verifyPassword } from '../services/auth/password-hash';
 import { meFrom } from '../services/auth/session-context';
 import { disableTwoFactor, enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
 
-export const meRoutes = newRouter();
-meRoutes.use('*', requireAuth);
-
-meRoutes
+export const meRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

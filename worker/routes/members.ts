@@ -9,10 +9,7 @@ import { getMember, listMembers, updateMember } from '../services/members/member
 
 const params = z.object({ id: idSchema });
 
-export const memberRoutes = newRouter();
-memberRoutes.use('*', requireAuth);
-
-memberRoutes
+export const memberRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -8,10 +8,7 @@ import { iso } from '../lib/time';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 
-export const organizationRoutes = newRouter();
-organizationRoutes.use('*', requireAuth);
-
-organizationRoutes.openapi(
+export const organizationRoutes = newRouter(requireAuth).openapi(
   createRoute({
     method: 'patch',
     path: '/',

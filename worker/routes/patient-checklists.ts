@@ -33,10 +33,7 @@ const checklistAnswer = {
 };
 
 /** A patient's checklist and enrollment status (spec 000, step 5); mounted under /patients. */
-export const patientChecklistRoutes = newRouter();
-patientChecklistRoutes.use('*', requireAuth);
-
-patientChecklistRoutes
+export const patientChecklistRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -38,10 +38,7 @@ const previewSchema = z.object({
 const mappingSchema = z.array(z.enum(ROSTER_FIELDS).nullable()).max(100);
 
 /** Roster import (spec 000, step 3 option B): preview checks, commit writes all or nothing. */
-export const patientImportRoutes = newRouter();
-patientImportRoutes.use('*', requireAuth);
-
-patientImportRoutes
+export const patientImportRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'post',

@@ -25,10 +25,7 @@ const selectionResult = z.object({
   fullPackage: z.boolean(),
 });
 
-export const patientRoutes = newRouter();
-patientRoutes.use('*', requireAuth);
-
-patientRoutes
+export const patientRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -35,10 +35,7 @@ const params = z.object({ id: idSchema });
  * The organisation's pipeline stages: everyone with leads:view reads them,
  * leads:full changes them. Mounted at /pipeline-stages.
  */
-export const pipelineStageRoutes = newRouter();
-pipelineStageRoutes.use('*', requireAuth);
-
-pipelineStageRoutes
+export const pipelineStageRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -134,10 +131,7 @@ pipelineStageRoutes
  * turned off rather than deleted, so past leads keep their attribution.
  * Mounted at /lead-sources.
  */
-export const leadSourceRoutes = newRouter();
-leadSourceRoutes.use('*', requireAuth);
-
-leadSourceRoutes
+export const leadSourceRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -25,10 +25,7 @@ import { lookupNpi } from '../services/providers/nppes';
 import { createProvider, listProviders } from '../services/providers/providers';
 
 /** Providers (spec 000, step 6): staff with the provider role and outside clinicians. */
-export const providerRoutes = newRouter();
-providerRoutes.use('*', requireAuth);
-
-providerRoutes
+export const providerRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
@@ -95,10 +92,7 @@ providerRoutes
   );
 
 /** The pending pool and assignments (spec 000, step 6). */
-export const assignmentRoutes = newRouter();
-assignmentRoutes.use('*', requireAuth);
-
-assignmentRoutes
+export const assignmentRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',

@@ -8,10 +8,7 @@ import { requirePermission } from '../middleware/require-permission';
 import { createService, listServices, updateService } from '../services/patients/service-catalog';
 
 /** The organisation's service catalogue in four categories (spec 000, step 4). */
-export const serviceRoutes = newRouter();
-serviceRoutes.use('*', requireAuth);
-
-serviceRoutes
+export const serviceRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
