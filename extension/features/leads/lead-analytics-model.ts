@@ -1,6 +1,6 @@
 import { action, createModel, effect, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
-import type { LeadAnalytics } from './lead-types';
+import { api, call } from '../../api/client';
+import type { LeadAnalytics } from './lead-api-types';
 
 /** The analytics for a chosen period, fetched again whenever the period changes. */
 export const LeadAnalyticsModel = createModel(() => {
@@ -15,7 +15,7 @@ export const LeadAnalyticsModel = createModel(() => {
   effect(() => {
     error.value = null;
     const from = new Date(Date.now() - days.value * 86_400_000).toISOString();
-    apiCall<LeadAnalytics>('GET', `/api/v1/leads/analytics?from=${encodeURIComponent(from)}`).then(
+    call(api.leads.analytics.$get({ query: { from } })).then(
       (answer) => {
         data.value = answer;
       },

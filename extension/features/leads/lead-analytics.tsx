@@ -1,6 +1,6 @@
 import { useModel } from '@preact/signals';
 import { LeadAnalyticsModel } from './lead-analytics-model';
-import type { Coordinator, LeadAnalytics } from './lead-types';
+import type { Coordinator, LeadAnalytics } from './lead-api-types';
 
 const PERIODS = [
   { days: 30, label: 'Last 30 days' },

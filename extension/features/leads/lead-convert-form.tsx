@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { Lead } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
-import { fullName, type Lead } from './lead-types';
+import { fullName } from './lead-person';
 
 /** Conversion: the facility or location, and the date of birth a patient record needs. */
 export function LeadConvertForm({ lead, model }: { lead: Lead; model: LeadDetailState }) {

@@ -2,14 +2,15 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { RequestList } from '../intake/request-list';
 import { SendForm } from '../intake/send-form';
+import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-api-types';
 import { LeadConvertForm } from './lead-convert-form';
 import { LeadDetailModel } from './lead-detail-model';
 import { LeadDuplicates } from './lead-duplicates';
 import { LeadForm } from './lead-form';
+import { fullName } from './lead-person';
 import { LeadStageAndCoordinator } from './lead-stage-and-coordinator';
 import { LeadTasks } from './lead-tasks';
 import { LeadTimeline } from './lead-timeline';
-import { type Coordinator, type DuplicateMatch, fullName, type Source, type Stage } from './lead-types';
 
 /**
  * One lead: contact details and where it came from, its stage and coordinator,

@@ -1,5 +1,5 @@
 import type { LeadDetailState } from './lead-detail-model';
-import { fullName } from './lead-types';
+import { fullName } from './lead-person';
 
 /** Likely duplicates found when the lead was created: open one, merge into it, or keep both. */
 export function LeadDuplicates(props: {

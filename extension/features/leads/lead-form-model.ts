@@ -1,10 +1,11 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
+import { api, call } from '../../api/client';
 import { fieldErrorsFrom } from '../../utils/field-errors';
 import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
+import type { DuplicateMatch, Lead, Source } from './lead-api-types';
 import { createBody, matchQuery, startValues, updateBody, type Values } from './lead-form-values';
-import { ageOn, type DuplicateMatch, type Lead, type Source } from './lead-types';
+import { ageOn } from './lead-person';
 
 export type LeadFormSetup = {
   lead: Lead | undefined;
@@ -46,7 +47,7 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
       return;
     }
     const timer = setTimeout(() => {
-      apiCall<{ items: DuplicateMatch[] }>('POST', '/api/v1/leads/match', body).then(
+      call(api.leads.match.$post({ json: body })).then(
         (r) => {
           if (checkKey.peek() === key) matches.value = r.items.filter((m) => m.id !== setup.lead?.id);
         },
@@ -67,7 +68,9 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
     }
     try {
       if (setup.lead)
-        return { updated: await apiCall<Lead>('PATCH', `/api/v1/leads/${setup.lead.id}`, updateBody(v)) };
+        return {
+          updated: await call(api.leads[':id'].$patch({ param: { id: setup.lead.id }, json: updateBody(v) })),
+        };
       const body = createBody(v, setup.capture, setup.canAssign);
       return { saved: await sendMessage('saveLead', { body, idempotencyKey }) };
     } catch (err) {

@@ -1,8 +1,9 @@
 import { action, createModel, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { api, call } from '../../api/client';
 
-type LeadFormConfig = { enabled: boolean; key: string; endpoint: string; allowedOrigins: string[] };
-type Change = Partial<Pick<LeadFormConfig, 'enabled' | 'allowedOrigins'>>;
+type LeadFormConfig = InferResponseType<(typeof api)['lead-form']['$get'], 200>;
+type Change = InferRequestType<(typeof api)['lead-form']['$patch']>['json'];
 
 /** The website inquiry form's settings, with the allowed sites as the text being edited. */
 export const LeadFormSettingsModel = createModel(() => {
@@ -30,7 +31,7 @@ export const LeadFormSettingsModel = createModel(() => {
   });
 
   const save = action((patch: Change, done: string) =>
-    change(() => apiCall<LeadFormConfig>('PATCH', '/api/v1/lead-form', patch), done),
+    change(() => call(api['lead-form'].$patch({ json: patch })), done),
   );
   const saveOrigins = action(() =>
     save(
@@ -45,12 +46,12 @@ export const LeadFormSettingsModel = createModel(() => {
   );
   const rotateKey = action(() =>
     change(
-      () => apiCall<LeadFormConfig>('POST', '/api/v1/lead-form/rotate-key'),
+      () => call(api['lead-form']['rotate-key'].$post()),
       'New address made; the old one no longer works.',
     ),
   );
 
-  apiCall<LeadFormConfig>('GET', '/api/v1/lead-form').then(show, (e: Error) => {
+  call(api['lead-form'].$get()).then(show, (e: Error) => {
     message.value = { text: e.message, error: true };
   });
 

@@ -1,6 +1,6 @@
 import type { CapturedLead } from '../../capture/types';
 import type { LeadCapture } from '../../utils/messages';
-import type { Lead, Source } from './lead-types';
+import type { Lead, Source } from './lead-api-types';
 
 export const EMPTY = {
   firstName: '',

@@ -1,9 +1,10 @@
 import { useModel } from '@preact/signals';
 import { Field, FieldError } from '../../components/field';
 import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
+import type { Coordinator, Lead, Source } from './lead-api-types';
 import { LeadFormModel } from './lead-form-model';
 import { provenance, type Values } from './lead-form-values';
-import { type Coordinator, fullName, type Lead, type Source } from './lead-types';
+import { fullName } from './lead-person';
 
 /**
  * A new lead, typed in or prefilled from a capture. Likely duplicates are

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ShowMore } from '../../components/show-more';
 import { usePagedList } from '../../utils/use-api';
-import { type Coordinator, fullName, type Lead, type Source, type Stage } from './lead-types';
+import type { Coordinator, Lead, Source, Stage } from './lead-api-types';
+import { fullName } from './lead-person';
 
 /** The pipeline as a list: by stage, searchable, newest first, with who looks after each lead. */
 export function LeadList(props: {

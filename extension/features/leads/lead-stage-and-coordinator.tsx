@@ -1,5 +1,5 @@
+import type { Coordinator, Lead, Stage } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
-import type { Coordinator, Lead, Stage } from './lead-types';
 
 /** Where the lead is in the pipeline and who looks after it, changed in place. */
 export function LeadStageAndCoordinator(props: {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { LeadTask } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
-import type { LeadTask } from './lead-types';
 
 /** The local date and time `days` from now, as a datetime-local input value (minutes). */
 function localInputValue(days: number) {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { Activity, Coordinator, Stage } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
-import type { Activity, Coordinator, Stage } from './lead-types';
 
 const KIND_LABELS: Record<string, string> = {
   call: 'Call',

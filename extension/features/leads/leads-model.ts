@@ -1,9 +1,9 @@
 import { action, createModel, effect, signal } from '@preact/signals';
+import { api, call } from '../../api/client';
 import type { LeadCapture, QueuedLead, SavedLeadReply } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
 import { pendingCaptureItem } from '../../utils/storage-items';
-import { apiCall } from '../../utils/use-api';
-import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-types';
+import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-api-types';
 
 export type LeadsView =
   | { kind: 'list' }
@@ -30,9 +30,10 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
   const loadReference = action(async () => {
     try {
       const [stages, sources, coordinators] = await Promise.all([
-        apiCall<{ items: Stage[] }>('GET', '/api/v1/pipeline-stages'),
-        apiCall<{ items: Source[] }>('GET', '/api/v1/lead-sources'),
-        apiCall<{ items: Coordinator[] }>('GET', '/api/v1/lead-coordinators').catch(() => ({ items: [] })),
+        call(api['pipeline-stages'].$get()),
+        call(api['lead-sources'].$get()),
+        // Someone who may not assign still sees the pipeline, without names to choose from.
+        call(api['lead-coordinators'].$get()).catch(() => ({ items: [] })),
       ]);
       reference.value = { stages: stages.items, sources: sources.items, coordinators: coordinators.items };
     } catch (e) {

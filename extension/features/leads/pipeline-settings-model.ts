@@ -1,6 +1,6 @@
 import { action, createModel, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
-import type { Source, Stage } from './lead-types';
+import { api, call } from '../../api/client';
+import type { LeadChannel, Source, Stage } from './lead-api-types';
 
 /** The pipeline's stages and the lead sources, as administrators arrange them. */
 export const PipelineSettingsModel = createModel(() => {
@@ -10,8 +10,8 @@ export const PipelineSettingsModel = createModel(() => {
 
   const load = async () => {
     const [s, src] = await Promise.all([
-      apiCall<{ items: Stage[] }>('GET', '/api/v1/pipeline-stages'),
-      apiCall<{ items: Source[] }>('GET', '/api/v1/lead-sources'),
+      call(api['pipeline-stages'].$get()),
+      call(api['lead-sources'].$get()),
     ]);
     stages.value = s.items;
     sources.value = src.items;
@@ -35,16 +35,22 @@ export const PipelineSettingsModel = createModel(() => {
     const ids = stages.value.map((s) => s.id);
     const [id] = ids.splice(index, 1);
     ids.splice(index + step, 0, id!);
-    return act(() => apiCall('PUT', '/api/v1/pipeline-stages/order', { ids }), 'Order saved.');
+    return act(() => call(api['pipeline-stages'].order.$put({ json: { ids } })), 'Order saved.');
   });
   const renameStage = action((stage: Stage, name: string) =>
-    act(() => apiCall('PATCH', `/api/v1/pipeline-stages/${stage.id}`, { name }), 'Stage renamed.'),
+    act(
+      () => call(api['pipeline-stages'][':id'].$patch({ param: { id: stage.id }, json: { name } })),
+      'Stage renamed.',
+    ),
   );
-  const setOutcome = action((stage: Stage, outcome: string) =>
-    act(() => apiCall('PATCH', `/api/v1/pipeline-stages/${stage.id}`, { outcome }), 'Stage changed.'),
+  const setOutcome = action((stage: Stage, outcome: Stage['outcome']) =>
+    act(
+      () => call(api['pipeline-stages'][':id'].$patch({ param: { id: stage.id }, json: { outcome } })),
+      'Stage changed.',
+    ),
   );
   const addStage = action((name: string, outcome: Stage['outcome']) =>
-    act(() => apiCall('POST', '/api/v1/pipeline-stages', { name, outcome }), `${name.trim()} added.`),
+    act(() => call(api['pipeline-stages'].$post({ json: { name, outcome } })), `${name.trim()} added.`),
   );
 
   /**
@@ -54,26 +60,36 @@ export const PipelineSettingsModel = createModel(() => {
   const removeStage = action(async (stage: Stage, chooseTarget: (others: Stage[]) => Stage | undefined) => {
     const others = stages.value.filter((s) => s.id !== stage.id);
     const ok = await act(
-      () => apiCall('DELETE', `/api/v1/pipeline-stages/${stage.id}`),
+      () => call(api['pipeline-stages'][':id'].$delete({ param: { id: stage.id }, query: {}, json: {} })),
       `${stage.name} removed.`,
     );
     if (ok || !others.length) return;
     const to = chooseTarget(others);
     if (to)
       await act(
-        () => apiCall('DELETE', `/api/v1/pipeline-stages/${stage.id}?moveTo=${encodeURIComponent(to.id)}`),
+        () =>
+          call(
+            api['pipeline-stages'][':id'].$delete({
+              param: { id: stage.id },
+              query: { moveTo: to.id },
+              json: {},
+            }),
+          ),
         `${stage.name} removed; its leads are in ${to.name}.`,
       );
   });
 
   const toggleSource = action((source: Source) =>
     act(
-      () => apiCall('PATCH', `/api/v1/lead-sources/${source.id}`, { active: !source.active }),
+      () =>
+        call(
+          api['lead-sources'][':id'].$patch({ param: { id: source.id }, json: { active: !source.active } }),
+        ),
       source.active ? `${source.name} turned off; past leads keep it.` : `${source.name} turned on.`,
     ),
   );
-  const addSource = action((name: string, channel: string) =>
-    act(() => apiCall('POST', '/api/v1/lead-sources', { name, channel }), `${name.trim()} added.`),
+  const addSource = action((name: string, channel: LeadChannel) =>
+    act(() => call(api['lead-sources'].$post({ json: { name, channel } })), `${name.trim()} added.`),
   );
 
   load().catch((e: Error) => {

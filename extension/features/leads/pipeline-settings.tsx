@@ -1,7 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import type { LeadChannel, Stage } from './lead-api-types';
 import { LeadFormSettings } from './lead-form-settings';
-import type { Stage } from './lead-types';
 import { PipelineSettingsModel } from './pipeline-settings-model';
 import { ScoringRulesEditor } from './scoring-rules-editor';
 
@@ -26,7 +26,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
   const [stageName, setStageName] = useState('');
   const [stageOutcome, setStageOutcome] = useState<Stage['outcome']>('open');
   const [sourceName, setSourceName] = useState('');
-  const [sourceChannel, setSourceChannel] = useState('other');
+  const [sourceChannel, setSourceChannel] = useState<LeadChannel>('other');
 
   const remove = (stage: Stage) =>
     model.removeStage(stage, (others) => {
@@ -68,7 +68,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
             <select
               aria-label={`Outcome of ${s.name}`}
               value={s.outcome}
-              onChange={(e) => model.setOutcome(s, e.currentTarget.value)}
+              onChange={(e) => model.setOutcome(s, e.currentTarget.value as Stage['outcome'])}
             >
               {Object.entries(OUTCOMES).map(([value, label]) => (
                 <option value={value} key={value}>
@@ -175,7 +175,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
         <select
           aria-label="Channel of the new source"
           value={sourceChannel}
-          onChange={(e) => setSourceChannel(e.currentTarget.value)}
+          onChange={(e) => setSourceChannel(e.currentTarget.value as LeadChannel)}
         >
           {Object.entries(CHANNELS).map(([value, label]) => (
             <option value={value} key={value}>

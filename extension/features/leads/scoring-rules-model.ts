@@ -1,13 +1,8 @@
 import { action, createModel, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
+import { api, call } from '../../api/client';
+import type { ScoringRules } from './lead-api-types';
 
-export type Rules = {
-  source: Partial<Record<string, number>>;
-  contact: { email: number; phone: number; dateOfBirth: number; responsibleParty: number };
-  age: { freshDays: number; fresh: number; recentDays: number; recent: number };
-  activity: { each: number; max: number };
-  stage: { perStep: number; max: number };
-};
+export type Rules = ScoringRules;
 
 /** The organisation's scoring rules as edited, saved whole. */
 export const ScoringRulesModel = createModel(() => {
@@ -20,16 +15,18 @@ export const ScoringRulesModel = createModel(() => {
   });
 
   const save = action(async () => {
+    const edited = rules.value;
+    if (!edited) return;
     message.value = null;
     try {
-      rules.value = await apiCall<Rules>('PUT', '/api/v1/lead-scoring-rules', rules.value);
+      rules.value = await call(api['lead-scoring-rules'].$put({ json: edited }));
       message.value = { text: 'Scoring rules saved; scores use them from now on.', error: false };
     } catch (err) {
       message.value = { text: (err as Error).message, error: true };
     }
   });
 
-  apiCall<Rules>('GET', '/api/v1/lead-scoring-rules').then(
+  call(api['lead-scoring-rules'].$get()).then(
     (answer) => {
       rules.value = answer;
     },
