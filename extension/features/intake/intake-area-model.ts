@@ -1,6 +1,6 @@
 import { action, createModel, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
-import type { IntakeTemplate } from './intake-types';
+import { api, call } from '../../api/client';
+import type { IntakeTemplate } from './intake-api-types';
 
 export type IntakeTab = 'forms' | 'sent' | 'submissions';
 export type IntakeView =
@@ -28,7 +28,7 @@ export const IntakeAreaModel = createModel(() => {
     try {
       view.value = {
         kind: 'builder',
-        template: await apiCall<IntakeTemplate>('GET', `/api/v1/intake-templates/${id}`),
+        template: await call(api['intake-templates'][':id'].$get({ param: { id } })),
       };
     } catch (e) {
       fail((e as Error).message);
@@ -38,7 +38,7 @@ export const IntakeAreaModel = createModel(() => {
     try {
       view.value = {
         kind: 'builder',
-        template: await apiCall<IntakeTemplate>('POST', '/api/v1/intake-templates', { name }),
+        template: await call(api['intake-templates'].$post({ json: { name } })),
       };
     } catch (e) {
       fail((e as Error).message);

@@ -1,6 +1,6 @@
 import { action, createModel, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
-import type { IntakeRequest } from './intake-types';
+import { api, call } from '../../api/client';
+import type { IntakeRequest } from './intake-api-types';
 
 /**
  * What is done to sent forms: renewing (the new link shown once, beside its
@@ -24,7 +24,9 @@ export const RequestActionsModel = createModel((reload: () => void) => {
   const renew = action((r: IntakeRequest) =>
     act(
       async () => {
-        const renewed = await apiCall<IntakeRequest>('POST', `/api/v1/intake-requests/${r.id}/renew`, {});
+        const renewed = await call(
+          api['intake-requests'][':id'].renew.$post({ param: { id: r.id }, json: {} }),
+        );
         if (renewed.link) link.value = { id: r.id, link: renewed.link };
       },
       r.delivery === 'email'
@@ -33,7 +35,7 @@ export const RequestActionsModel = createModel((reload: () => void) => {
     ),
   );
   const cancel = action((r: IntakeRequest) =>
-    act(() => apiCall('POST', `/api/v1/intake-requests/${r.id}/cancel`, {}), 'Cancelled.'),
+    act(() => call(api['intake-requests'][':id'].cancel.$post({ param: { id: r.id } })), 'Cancelled.'),
   );
 
   return { link, message, renew, cancel };

@@ -1,8 +1,9 @@
 import { useModel } from '@preact/signals';
 import { ShowMore } from '../../components/show-more';
 import { usePagedList } from '../../utils/use-api';
-import { type IntakeRequest, REQUEST_STATUS_LABELS } from './intake-types';
+import type { IntakeRequest } from './intake-api-types';
 import { RequestActionsModel } from './request-actions-model';
+import { REQUEST_STATUS_LABELS } from './request-status-labels';
 
 /**
  * Forms sent, newest first, with what can be done about each: renew an

@@ -1,15 +1,18 @@
 import { action, createModel, signal } from '@preact/signals';
-import { apiCall } from '../../utils/use-api';
-import type { IntakeRequest, IntakeTemplate } from './intake-types';
+import type { InferResponseType } from 'hono/client';
+import { api, call } from '../../api/client';
+import type { IntakeTemplateSummary } from './intake-api-types';
 
 export type Delivery = 'email' | 'link';
+/** A request as sending answers it: with its link, shown this once. */
+export type SentRequest = InferResponseType<(typeof api)['intake-requests']['$post'], 201>;
 
 /** Sending one form to a lead or a patient: the published forms to choose from and the request once sent. */
 export const SendFormModel = createModel((subject: { leadId: string } | { patientId: string }) => {
-  const templates = signal<IntakeTemplate[] | null>(null);
+  const templates = signal<IntakeTemplateSummary[] | null>(null);
   const templateId = signal('');
   const error = signal<string | null>(null);
-  const sent = signal<IntakeRequest | null>(null);
+  const sent = signal<SentRequest | null>(null);
   // One key per send: a double click or a retry sends one form.
   const key = crypto.randomUUID();
 
@@ -20,11 +23,11 @@ export const SendFormModel = createModel((subject: { leadId: string } | { patien
   const send = action(async (delivery: Delivery, days: number) => {
     error.value = null;
     try {
-      const request = await apiCall<IntakeRequest>(
-        'POST',
-        '/api/v1/intake-requests',
-        { templateId: templateId.value, ...subject, delivery, expiresInDays: days },
-        key,
+      const request = await call(
+        api['intake-requests'].$post(
+          { json: { templateId: templateId.value, ...subject, delivery, expiresInDays: days } },
+          { headers: { 'Idempotency-Key': key } },
+        ),
       );
       sent.value = request;
       return request;
@@ -34,7 +37,7 @@ export const SendFormModel = createModel((subject: { leadId: string } | { patien
     }
   });
 
-  apiCall<{ items: IntakeTemplate[] }>('GET', '/api/v1/intake-templates').then(
+  call(api['intake-templates'].$get({ query: {} })).then(
     (r) => {
       const live = r.items.filter((t) => t.latestVersion && !t.archivedAt);
       templates.value = live;

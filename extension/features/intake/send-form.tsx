@@ -1,6 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import type { IntakeRequest } from './intake-types';
+import type { IntakeRequest } from './intake-api-types';
 import { type Delivery, SendFormModel } from './send-form-model';
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ShowMore } from '../../components/show-more';
 import { usePagedList } from '../../utils/use-api';
-import type { IntakeSubmissionSummary } from './intake-types';
+import type { IntakeSubmissionSummary } from './intake-api-types';
 
 /** Submitted forms, those still to review or those accepted. */
 export function SubmissionList({ onOpen }: { onOpen: (id: string) => void }) {

@@ -1,7 +1,7 @@
 import { action, createModel, signal } from '@preact/signals';
+import { api, call } from '../../api/client';
 import { sendMessage } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
-import type { IntakeChanges, IntakeSubmission } from './intake-types';
+import type { IntakeChanges, IntakeSubmission } from './intake-api-types';
 
 type Notice = { text: string; error: boolean };
 
@@ -21,7 +21,8 @@ function saveFile(file: { base64: string; contentType: string; fileName: string 
  * that would change the record, and which of them staff chose to copy.
  */
 export const SubmissionReviewModel = createModel((submissionId: string) => {
-  const base = `/api/v1/intake-submissions/${submissionId}`;
+  const param = { id: submissionId };
+  const submissionApi = api['intake-submissions'][':id'];
   const submission = signal<IntakeSubmission | null>(null);
   const changes = signal<IntakeChanges | null>(null);
   const chosen = signal<string[]>([]);
@@ -29,8 +30,8 @@ export const SubmissionReviewModel = createModel((submissionId: string) => {
 
   const load = action(async () => {
     const [s, c] = await Promise.all([
-      apiCall<IntakeSubmission>('GET', base),
-      apiCall<IntakeChanges>('GET', `${base}/changes`),
+      call(submissionApi.$get({ param })),
+      call(submissionApi.changes.$get({ param })),
     ]);
     submission.value = s;
     changes.value = c;
@@ -44,7 +45,9 @@ export const SubmissionReviewModel = createModel((submissionId: string) => {
 
   const downloadPdf = action(async () => {
     try {
-      saveFile(await sendMessage('download', { path: `${base}/pdf/download` }));
+      saveFile(
+        await sendMessage('download', { path: `/api/v1/intake-submissions/${submissionId}/pdf/download` }),
+      );
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };
     }
@@ -54,7 +57,7 @@ export const SubmissionReviewModel = createModel((submissionId: string) => {
     message.value = null;
     const fields = chosen.value;
     try {
-      await apiCall('POST', `${base}/accept`, { fields });
+      await call(submissionApi.accept.$post({ param, json: { fields } }));
       message.value = {
         text: fields.length
           ? `${fields.length} detail(s) copied into the record.`

@@ -1,8 +1,8 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { FormDefinition } from '../../../shared/intake/definition';
+import { api, call } from '../../api/client';
 import { MessageError } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
-import type { IntakeTemplate } from './intake-types';
+import type { IntakeTemplate } from './intake-api-types';
 
 type BuilderNotice = { text: string; error: boolean; details?: string[] };
 
@@ -44,16 +44,22 @@ export const TemplateBuilderModel = createModel((start: IntakeTemplate) => {
   });
 
   const saveDraft = () =>
-    apiCall<IntakeTemplate>('PATCH', `/api/v1/intake-templates/${template.value.id}`, {
-      name: name.value,
-      definition: definition.value,
-    });
+    call(
+      api['intake-templates'][':id'].$patch({
+        param: { id: template.value.id },
+        json: { name: name.value, definition: definition.value },
+      }),
+    );
 
   const save = action(() => run(saveDraft, 'Draft saved.'));
   const publish = action(() =>
     run(async () => {
       if (dirty.value) await saveDraft();
-      return apiCall<IntakeTemplate>('POST', `/api/v1/intake-templates/${template.value.id}/publish`);
+      const param = { id: template.value.id };
+      await call(api['intake-templates'][':id'].publish.$post({ param }));
+      // Publishing answers with the new version; the template is read again so the
+      // builder shows it live and keeps editing the template, not the version.
+      return call(api['intake-templates'][':id'].$get({ param }));
     }, 'Published. New forms sent use this version; forms already sent keep theirs.'),
   );
 

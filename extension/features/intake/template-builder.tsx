@@ -17,7 +17,7 @@ import {
 } from './definition-edit';
 import { FIELD_TYPE_LABELS, FieldEditor } from './field-editor';
 import { FormPreview } from './form-preview';
-import type { IntakeTemplate } from './intake-types';
+import type { IntakeTemplate } from './intake-api-types';
 import { TemplateBuilderModel } from './template-builder-model';
 
 /**

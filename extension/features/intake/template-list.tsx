@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ShowMore } from '../../components/show-more';
 import { usePagedList } from '../../utils/use-api';
-import type { IntakeTemplate } from './intake-types';
+import type { IntakeTemplateSummary as IntakeTemplate } from './intake-api-types';
 
 /** The organisation's forms, with a box to create one (intake:configure). */
 export function TemplateList(props: {
