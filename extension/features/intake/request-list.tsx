@@ -1,8 +1,6 @@
 import { useModel } from '@preact/signals';
 import { ShowMore } from '../../components/show-more';
-import { usePagedList } from '../../utils/use-api';
-import type { IntakeRequest } from './intake-api-types';
-import { RequestActionsModel } from './request-actions-model';
+import { RequestListModel, type RequestQuery } from './request-list-model';
 import { REQUEST_STATUS_LABELS } from './request-status-labels';
 
 /**
@@ -11,15 +9,21 @@ import { REQUEST_STATUS_LABELS } from './request-status-labels';
  * mistake. Filtered to one lead or patient where it is shown on their page.
  */
 export function RequestList(props: {
-  query: Record<string, string>;
+  query: RequestQuery;
   canSend: boolean;
   onOpenSubmission?: (id: string) => void;
   emptyText: string;
 }) {
-  const list = usePagedList<IntakeRequest>(`/api/v1/intake-requests?${new URLSearchParams(props.query)}`);
-  const actions = useModel(() => new RequestActionsModel(() => list.reload()));
-  const link = actions.link.value;
-  const message = actions.message.value;
+  const model = useModel(() => new RequestListModel(props.query));
+  const link = model.link.value;
+  const message = model.message.value;
+  const list = {
+    items: model.list.items.value,
+    loading: model.list.loading.value,
+    error: model.list.error.value,
+    hasMore: model.list.hasMore.value,
+    more: model.list.more,
+  };
 
   return (
     <div data-testid="request-list">
@@ -68,14 +72,14 @@ export function RequestList(props: {
               ) : null}
               {props.canSend && r.status !== 'submitted' && r.status !== 'cancelled' ? (
                 <>
-                  <button type="button" class="secondary" onClick={() => actions.renew(r)}>
+                  <button type="button" class="secondary" onClick={() => model.renew(r)}>
                     Renew
                   </button>
                   <button
                     type="button"
                     class="secondary"
                     onClick={() =>
-                      confirm(`Cancel ${r.templateName}? Its link stops working.`) && actions.cancel(r)
+                      confirm(`Cancel ${r.templateName}? Its link stops working.`) && model.cancel(r)
                     }
                   >
                     Cancel

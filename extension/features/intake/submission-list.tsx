@@ -1,12 +1,17 @@
-import { useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
 import { ShowMore } from '../../components/show-more';
-import { usePagedList } from '../../utils/use-api';
-import type { IntakeSubmissionSummary } from './intake-api-types';
+import { SubmissionListModel } from './submission-list-model';
 
 /** Submitted forms, those still to review or those accepted. */
 export function SubmissionList({ onOpen }: { onOpen: (id: string) => void }) {
-  const [accepted, setAccepted] = useState<'false' | 'true'>('false');
-  const list = usePagedList<IntakeSubmissionSummary>(`/api/v1/intake-submissions?accepted=${accepted}`);
+  const model = useModel(SubmissionListModel);
+  const accepted = model.accepted.value;
+  const list = {
+    items: model.list.items.value,
+    loading: model.list.loading.value,
+    hasMore: model.list.hasMore.value,
+    more: model.list.more,
+  };
   return (
     <div data-testid="submission-list">
       <label for="submission-filter" class="sr-only">
@@ -15,7 +20,7 @@ export function SubmissionList({ onOpen }: { onOpen: (id: string) => void }) {
       <select
         id="submission-filter"
         value={accepted}
-        onChange={(e) => setAccepted(e.currentTarget.value as 'true')}
+        onChange={(e) => model.show(e.currentTarget.value as 'true')}
       >
         <option value="false">To review</option>
         <option value="true">Accepted</option>

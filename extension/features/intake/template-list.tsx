@@ -1,7 +1,7 @@
+import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ShowMore } from '../../components/show-more';
-import { usePagedList } from '../../utils/use-api';
-import type { IntakeTemplateSummary as IntakeTemplate } from './intake-api-types';
+import { TemplateListModel } from './template-list-model';
 
 /** The organisation's forms, with a box to create one (intake:configure). */
 export function TemplateList(props: {
@@ -9,7 +9,13 @@ export function TemplateList(props: {
   onOpen: (id: string) => void;
   onCreate: (name: string) => void;
 }) {
-  const list = usePagedList<IntakeTemplate>('/api/v1/intake-templates');
+  const model = useModel(TemplateListModel);
+  const list = {
+    items: model.list.items.value,
+    loading: model.list.loading.value,
+    hasMore: model.list.hasMore.value,
+    more: model.list.more,
+  };
   const [name, setName] = useState('');
   return (
     <div data-testid="template-list">

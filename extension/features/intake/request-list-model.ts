@@ -1,12 +1,19 @@
 import { action, createModel, signal } from '@preact/signals';
+import type { InferRequestType } from 'hono/client';
 import { api, call } from '../../api/client';
+import { cursorPages } from '../../utils/cursor-pages';
 import type { IntakeRequest } from './intake-api-types';
 
+export type RequestQuery = Omit<InferRequestType<(typeof api)['intake-requests']['$get']>['query'], 'cursor'>;
+
 /**
- * What is done to sent forms: renewing (the new link shown once, beside its
- * row) and cancelling. `reload` brings the list up to date after each.
+ * Forms sent, and what is done to them: renewing (the new link shown once,
+ * beside its row) and cancelling, each followed by the list again.
  */
-export const RequestActionsModel = createModel((reload: () => void) => {
+export const RequestListModel = createModel((query: RequestQuery) => {
+  const list = cursorPages((cursor) =>
+    call(api['intake-requests'].$get({ query: { ...query, ...(cursor ? { cursor } : {}) } })),
+  );
   const link = signal<{ id: string; link: string } | null>(null);
   const message = signal<{ text: string; error: boolean } | null>(null);
 
@@ -15,7 +22,7 @@ export const RequestActionsModel = createModel((reload: () => void) => {
     try {
       await run();
       message.value = { text: done, error: false };
-      reload();
+      list.reload();
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };
     }
@@ -38,5 +45,7 @@ export const RequestActionsModel = createModel((reload: () => void) => {
     act(() => call(api['intake-requests'][':id'].cancel.$post({ param: { id: r.id } })), 'Cancelled.'),
   );
 
-  return { link, message, renew, cancel };
+  list.reload();
+
+  return { list, link, message, renew, cancel };
 });
