@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RequestList } from '../features/intake/request-list';
-import { SendForm } from '../features/intake/send-form';
+import { RequestList, SendForm } from '../features/intake/lazy-intake';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../utils/patient-types';
 import { apiCall } from '../utils/use-api';
 import { AssignmentHistory } from './assignment-history';
