@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBackgroundHandler } from '../background/handler';
 import type { CapturedLead } from '../capture/types';
 import { ApiError } from '../utils/api-client';
-import { createBackgroundHandler } from '../utils/background-handler';
 import type { CaptureTarget, Message } from '../utils/messages';
 import {
   authItem,

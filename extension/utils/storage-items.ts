@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { StoredAuth } from './background-handler';
+import type { StoredAuth } from '../background/context';
 import type { LeadCapture, QueuedLead } from './messages';
 import { DEFAULT_SERVER_URL } from './server-url';
 

@@ -79,3 +79,4 @@ export const twoFactorDisableSchema = z.strictObject({ password: z.string().min(
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type Me = z.infer<typeof meSchema>;
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type Organization = z.infer<typeof organizationSchema>;

@@ -89,3 +89,60 @@ export const templateSchema = z.object({
     }),
   ),
 });
+
+/** A template as the editor shows it; after an edit, how many patients' checklists changed with it. */
+export const templateAnswerSchema = templateSchema.extend({ patientsUpdated: z.number().optional() });
+export const facilityTemplateQuerySchema = z.strictObject({ facilityId: idSchema });
+export const facilityOverrideSchema = z.strictObject({ facilityId: idSchema });
+
+export const trackerQuerySchema = z.strictObject({
+  facilityId: idSchema,
+  status: z.enum(ENROLLMENT_ORDER).optional(),
+  missing: z.string().max(200).optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(['name', 'status', 'progress', 'updated']).default('name'),
+});
+export const trackerRowSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  enrollmentStatus: z.enum(ENROLLMENT_ORDER),
+  overridden: z.boolean(),
+  visitPreference: z.string(),
+  meetingStatus: z.string(),
+  progress: z.object({
+    requiredDone: z.number(),
+    requiredTotal: z.number(),
+    percent: z.number(),
+    optionalDone: z.number(),
+    optionalTotal: z.number(),
+  }),
+  missing: z.array(z.string()),
+  lastUpdate: z.string(),
+});
+export const trackerGridSchema = z.object({
+  items: z.array(trackerRowSchema),
+  worklist: z.array(z.object({ title: z.string(), patients: z.number() })),
+  truncated: z.boolean(),
+});
+
+export type Checklist = z.infer<typeof checklistSchema>;
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type ChecklistTemplate = z.infer<typeof templateAnswerSchema>;
+export type TrackerRow = z.infer<typeof trackerRowSchema>;
+export type TrackerGrid = z.infer<typeof trackerGridSchema>;
+
+/** Every enrollment status change of a patient, oldest first. */
+export const statusHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      fromStatus: z.string(),
+      toStatus: z.string(),
+      reason: z.string(),
+      changedBy: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export type StatusChange = z.infer<typeof statusHistorySchema>['items'][number];

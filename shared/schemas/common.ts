@@ -18,6 +18,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** A page of items of `T`'s schema, as `pageOf` describes it. */
+export type Page<T extends z.ZodType> = z.infer<ReturnType<typeof pageOf<T>>>;
+
 export const errorEnvelopeSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -170,3 +170,33 @@ export type Facility = z.infer<typeof facilitySchema>;
 export type FacilityCreate = z.infer<typeof facilityCreateSchema>;
 export type FacilityUpdate = z.infer<typeof facilityUpdateSchema>;
 export type AddressInput = z.infer<typeof addressInputSchema>;
+
+export const contractHistorySchema = z.object({ items: z.array(contractEventSchema) });
+
+export const documentListSchema = z.object({ items: z.array(documentSchema) });
+
+/** Per facility and in total, which service categories are taken and by how many patients. */
+export const facilityDemandSchema = z.object({
+  items: z.array(
+    z.object({
+      facilityId: z.string(),
+      name: z.string(),
+      contractStatus: z.enum(CONTRACT_STATUSES),
+      nextCycleDate: z.string().nullable(),
+      patients: z.number(),
+      categories: z.record(
+        z.enum(SERVICE_CATEGORIES),
+        z.object({ taken: z.boolean(), patients: z.number(), services: z.number() }),
+      ),
+    }),
+  ),
+  totals: z.record(
+    z.enum(SERVICE_CATEGORIES),
+    z.object({ facilities: z.number(), patients: z.number(), services: z.number() }),
+  ),
+});
+
+export type FacilityDocument = z.infer<typeof documentSchema>;
+export type ContractEvent = z.infer<typeof contractEventSchema>;
+export type FacilityDemand = z.infer<typeof facilityDemandSchema>;
+export type Address = z.infer<typeof addressSchema>;

@@ -217,3 +217,16 @@ export const intakeDraftBodySchema = z.strictObject({
   sectionId: z.string().max(50).optional(),
   answers: answersSchema,
 });
+
+export const intakeVersionListSchema = z.object({ items: z.array(intakeVersionSummarySchema) });
+
+export type IntakeTemplateSummary = z.infer<typeof intakeTemplateSummarySchema>;
+export type IntakeTemplate = z.infer<typeof intakeTemplateSchema>;
+export type IntakeVersionSummary = z.infer<typeof intakeVersionSummarySchema>;
+export type IntakeVersion = z.infer<typeof intakeVersionSchema>;
+export type IntakeRequest = z.infer<typeof intakeRequestSchema>;
+export type IntakeRequestWithLink = z.infer<typeof intakeRequestWithLinkSchema>;
+export type SignatureRecord = z.infer<typeof signatureRecordSchema>;
+export type IntakeSubmissionSummary = z.infer<typeof intakeSubmissionSummarySchema>;
+export type IntakeSubmission = z.infer<typeof intakeSubmissionSchema>;
+export type IntakeChanges = z.infer<typeof intakeChangesSchema>;

@@ -229,3 +229,10 @@ export type LeadTask = z.infer<typeof taskSchema>;
 export type LeadScore = z.infer<typeof scoreSchema>;
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;
 export type LeadAnalytics = z.infer<typeof leadAnalyticsSchema>;
+
+/** Active members who can look after leads, with their open leads. */
+export const coordinatorListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), openLeads: z.number() })),
+});
+
+export type Coordinator = z.infer<typeof coordinatorListSchema>['items'][number];

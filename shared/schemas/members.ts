@@ -47,3 +47,4 @@ export const organizationUpdateSchema = z
 
 export type Member = z.infer<typeof memberSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
+export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;

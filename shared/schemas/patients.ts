@@ -154,3 +154,53 @@ export const bulkServiceSelectionSchema = serviceSelectionSchema.extend({
 
 export type PatientCreate = z.infer<typeof patientCreateSchema>;
 export type RosterCommit = z.infer<typeof rosterCommitSchema>;
+
+export const rosterMappingSchema = z.array(z.enum(ROSTER_FIELDS).nullable()).max(100);
+
+const rosterProblemSchema = z.object({ field: z.string(), issue: z.string() });
+/** A roster checked without saving: each row's values, errors and warnings (possible duplicates). */
+export const rosterPreviewResultSchema = z.object({
+  source: z.string(),
+  headers: z.array(z.string()).optional(),
+  mapping: z.array(z.enum(ROSTER_FIELDS).nullable()).optional(),
+  rows: z.array(
+    z.object({
+      index: z.number(),
+      values: z.record(z.string(), z.string()),
+      errors: z.array(rosterProblemSchema),
+      warnings: z.array(
+        rosterProblemSchema.extend({
+          existingPatientId: z.string().optional(),
+          sameAsRow: z.number().optional(),
+        }),
+      ),
+    }),
+  ),
+  summary: z.object({
+    rows: z.number(),
+    valid: z.number(),
+    withErrors: z.number(),
+    withWarnings: z.number(),
+  }),
+});
+export const rosterImportedSchema = z.object({
+  importId: z.string(),
+  imported: z.number(),
+  patientIds: z.array(z.string()),
+});
+
+export type RosterMapping = z.infer<typeof rosterMappingSchema>;
+export type RosterPreviewResult = z.infer<typeof rosterPreviewResultSchema>;
+export type RosterImported = z.infer<typeof rosterImportedSchema>;
+
+export const serviceListSchema = z.object({ items: z.array(serviceSchema) });
+
+export const serviceSelectionResultSchema = z.object({
+  patients: z.number(),
+  serviceIds: z.array(z.string()),
+  fullPackage: z.boolean(),
+});
+
+export type Patient = z.infer<typeof patientSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type ServiceSelectionResult = z.infer<typeof serviceSelectionResultSchema>;

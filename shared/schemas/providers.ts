@@ -36,3 +36,56 @@ export const assignSchema = z.strictObject({
     .min(1)
     .max(5000),
 });
+
+/** An NPI's check digit, and what the public NPPES registry says when it could be reached. */
+export const npiCheckSchema = z.object({
+  valid: z.boolean(),
+  registry: z
+    .union([
+      z.object({
+        found: z.literal(true),
+        name: z.string(),
+        credentials: z.string().nullable(),
+        specialty: z.string().nullable(),
+        phone: z.string().nullable(),
+      }),
+      z.object({ found: z.literal(false), reason: z.string(), message: z.string() }),
+    ])
+    .nullable(),
+});
+
+/** Enrolled patients of a facility with no provider. */
+export const pendingPoolSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      dateOfBirth: z.string(),
+      roomNumber: z.string().nullable(),
+    }),
+  ),
+});
+
+export const assignmentHistorySchema = z.object({
+  items: z.array(
+    z.object({
+      providerId: z.string(),
+      providerName: z.string(),
+      assignedAt: z.string(),
+      assignedBy: z.string(),
+      endedAt: z.string().nullable(),
+      endedBy: z.string().nullable(),
+      endReason: z.string().nullable(),
+    }),
+  ),
+});
+
+export const assignedSchema = z.object({ assigned: z.number(), unchanged: z.number() });
+
+export const providerListSchema = z.object({ items: z.array(providerSchema) });
+
+export type Provider = z.infer<typeof providerSchema>;
+export type NpiCheck = z.infer<typeof npiCheckSchema>;
+export type PendingPatient = z.infer<typeof pendingPoolSchema>['items'][number];
+export type AssignmentHistoryEntry = z.infer<typeof assignmentHistorySchema>['items'][number];

@@ -3,7 +3,7 @@ import {
   type BackgroundDeps,
   createBackgroundHandler,
   type StoredAuth,
-} from '../../extension/utils/background-handler';
+} from '../../extension/background/handler';
 
 // The background's logic with its real network client against the real
 // worker; only the browser's storage is replaced by plain variables.

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import type { CapturedLead } from '../../extension/capture/types';
 import {
   type BackgroundDeps,
   createBackgroundHandler,
   type StoredAuth,
-} from '../../extension/utils/background-handler';
+} from '../../extension/background/handler';
+import type { CapturedLead } from '../../extension/capture/types';
 import type { QueuedLead } from '../../extension/utils/messages';
 
 // Capture and the offline queue in the background, with the real network

@@ -3,7 +3,7 @@ import {
   type BackgroundDeps,
   createBackgroundHandler,
   type StoredAuth,
-} from '../../extension/utils/background-handler';
+} from '../../extension/background/handler';
 import type { Me } from '../../extension/utils/messages';
 
 // The background's own clocks (idle limit, two-factor step expiry) with a fake

@@ -1,6 +1,10 @@
 import { hc, type InferRequestType, type InferResponseType } from 'hono/client';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AppType } from '../../worker/app';
+import type { Me } from '../../shared/schemas/auth';
+import type { Page } from '../../shared/schemas/common';
+import type { SignatureRecord } from '../../shared/schemas/intake-api';
+import type { Lead, LeadAnalytics, leadSchema } from '../../shared/schemas/leads';
+import type { ApiSubApps, AppType } from '../../worker/app';
 
 // Never called: the client only needs a fetch to be built, and these checks are about types.
 const client = hc<AppType>('http://localhost', { fetch: () => Promise.resolve(new Response()) });
@@ -79,5 +83,27 @@ describe('AppType carries every API route with its types', () => {
     expectTypeOf(v1.lead.$get).toBeFunction();
     // @ts-expect-error leads are not deleted
     expectTypeOf(v1.leads[':id'].$delete).toBeFunction();
+  });
+});
+
+describe("the client types are the shared schemas' inferred types", () => {
+  it('matches Lead, LeadAnalytics, IntakeSubmission and Me', () => {
+    expectTypeOf<InferResponseType<(typeof v1.leads)[':id']['$get'], 200>>().toEqualTypeOf<Lead>();
+    expectTypeOf<InferResponseType<typeof v1.leads.$get, 200>>().toEqualTypeOf<Page<typeof leadSchema>>();
+    expectTypeOf<InferResponseType<typeof v1.leads.analytics.$get, 200>>().toEqualTypeOf<LeadAnalytics>();
+    expectTypeOf<
+      InferResponseType<(typeof v1)['intake-submissions'][':id']['$get'], 200>['signatures']
+    >().toEqualTypeOf<SignatureRecord[]>();
+    expectTypeOf<InferResponseType<typeof v1.me.$get, 200>>().toEqualTypeOf<Me>();
+  });
+});
+
+describe('ApiSubApps types one resource at a time', () => {
+  it('types a client of the leads sub-app alone', () => {
+    type Leads = ApiSubApps['leads'];
+    const leads = hc<Leads['routes']>('http://localhost/api/v1/leads');
+    expectTypeOf<Leads['path']>().toEqualTypeOf<'/api/v1/leads'>();
+    type Lead = InferResponseType<(typeof leads)[':id']['$get'], 200>;
+    expectTypeOf<Lead['stageId']>().toEqualTypeOf<string>();
   });
 });

@@ -13,22 +13,16 @@ import { commonErrors, json, jsonBody, newRouter, noContent, rateLimitedError } 
 import { clientIp } from '../middleware/request-context';
 import { requireAuth } from '../middleware/require-auth';
 import { completeTwoFactorLogin } from '../services/auth/complete-two-factor-login';
+import { endSession } from '../services/auth/end-session';
 import { login } from '../services/auth/login';
 import { confirmPasswordReset, requestPasswordReset } from '../services/auth/password-reset';
-import { loadSession, meFrom } from '../services/auth/session-context';
-import { revokeSessionStatement } from '../services/auth/sessions';
+import { signedInAnswer } from '../services/auth/signed-in-answer';
 import { deliverInBackground } from '../services/email/deliver-in-background';
 
 const client = (c: Context<AppEnv>) => ({
   ip: clientIp(c.req.raw.headers),
   userAgent: c.req.header('User-Agent') ?? null,
 });
-
-async function signedIn(c: Context<AppEnv>, token: string, expiresAt: string) {
-  const auth = await loadSession(c.var.db, token);
-  if (!auth) throw new Error('a session just created could not be read back');
-  return { status: 'signed_in' as const, token, expiresAt, me: meFrom(auth) };
-}
 
 export const authRoutes = newRouter()
   .openapi(
@@ -47,7 +41,7 @@ export const authRoutes = newRouter()
     async (c) => {
       const result = await login(c.var.db, c.var.audit, c.req.valid('json'), client(c));
       if (result.status === 'two_factor_required') return c.json(result, 200);
-      return c.json(await signedIn(c, result.token, result.expiresAt), 200);
+      return c.json(await signedInAnswer(c.var.db, result.token, result.expiresAt), 200);
     },
   )
   .openapi(
@@ -61,7 +55,7 @@ export const authRoutes = newRouter()
     }),
     async (c) => {
       const result = await completeTwoFactorLogin(c.var.db, c.var.audit, c.req.valid('json'), client(c));
-      return c.json(await signedIn(c, result.token, result.expiresAt), 200);
+      return c.json(await signedInAnswer(c.var.db, result.token, result.expiresAt), 200);
     },
   )
   .openapi(
@@ -74,11 +68,7 @@ export const authRoutes = newRouter()
       responses: { ...noContent, ...commonErrors },
     }),
     async (c) => {
-      const { auth, db, audit } = c.var;
-      await db.batch([
-        revokeSessionStatement(db, auth.sessionId),
-        audit.statement({ action: 'logout', entityType: 'session', entityId: auth.sessionId }),
-      ]);
+      await endSession(c.var.db, c.var.audit, c.var.auth);
       c.set('touchSessionId', undefined);
       return c.body(null, 204);
     },

@@ -1,52 +1,24 @@
 import { createRoute } from '@hono/zod-openapi';
-
 import { z } from 'zod';
-import { checklistTemplates } from '../../db/schema';
-import { ENROLLMENT_ORDER } from '../../shared/enrollment';
 import {
+  facilityOverrideSchema,
+  facilityTemplateQuerySchema,
   reorderSchema,
+  templateAnswerSchema,
   templateItemInputSchema,
   templateItemUpdateSchema,
-  templateSchema,
 } from '../../shared/schemas/checklists';
 import { idSchema } from '../../shared/schemas/common';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
-import type { TenantDb } from '../lib/tenant-db';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
-import { changeTemplate } from '../services/checklists/checklist-actions';
 import {
-  effectiveTemplate,
-  type ItemKind,
-  overrideForFacility,
-  templateItems,
-} from '../services/checklists/templates';
-import { trackerGrid } from '../services/checklists/tracker';
-import { getVisibleFacilityRow } from '../services/facilities/facility-access';
+  editChecklistTemplate,
+  overrideFacilityChecklist,
+} from '../services/checklists/edit-checklist-template';
+import { facilityChecklistTemplate } from '../services/checklists/view-checklist-template';
 
-const templateAnswer = json(
-  templateSchema.extend({ patientsUpdated: z.number().optional() }),
-  'The template and its items',
-);
-
-async function templateView(tenant: TenantDb, id: string, patientsUpdated?: number) {
-  const template = await tenant.get(checklistTemplates, id, 'Checklist template');
-  const items = await templateItems(tenant, id);
-  return {
-    id: template.id,
-    facilityId: template.facilityId,
-    name: template.name,
-    items: items.map((i) => ({
-      id: i.id,
-      title: i.title,
-      description: i.description,
-      kind: i.kind as ItemKind,
-      required: i.required,
-      intakeTemplateId: i.intakeTemplateId,
-    })),
-    ...(patientsUpdated === undefined ? {} : { patientsUpdated }),
-  };
-}
+const templateAnswer = json(templateAnswerSchema, 'The template and its items');
 
 const params = z.object({ id: idSchema });
 const itemParams = z.object({ id: idSchema, itemId: idSchema });
@@ -60,17 +32,11 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       tags: ['checklists'],
       summary: "The template that applies to a facility (its own, or the organisation's)",
       middleware: [requirePermission('patients:view')] as const,
-      request: { query: z.strictObject({ facilityId: idSchema }) },
+      request: { query: facilityTemplateQuerySchema },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },
     }),
-    async (c) => {
-      const { facilityId } = c.req.valid('query');
-      await getVisibleFacilityRow(c.var.tenant, c.var.auth, facilityId);
-      return c.json(
-        await templateView(c.var.tenant, (await effectiveTemplate(c.var.tenant, facilityId)).id),
-        200,
-      );
-    },
+    async (c) =>
+      c.json(await facilityChecklistTemplate(c.var.tenant, c.var.auth, c.req.valid('query').facilityId), 200),
   )
   .openapi(
     createRoute({
@@ -79,20 +45,15 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       tags: ['checklists'],
       summary: "Give a facility its own checklist, starting from the organisation's",
       middleware: [requirePermission('patients:full')] as const,
-      request: jsonBody(z.strictObject({ facilityId: idSchema })),
+      request: jsonBody(facilityOverrideSchema),
       responses: { 201: templateAnswer, ...commonErrors, ...notFoundError, ...conflictError },
     }),
     async (c) => {
-      const { facilityId } = c.req.valid('json');
-      await getVisibleFacilityRow(c.var.tenant, c.var.auth, facilityId);
-      const template = await overrideForFacility(c.var.tenant, facilityId);
-      c.var.audit.record({
-        action: 'create',
-        entityType: 'checklist_template',
-        entityId: template.id,
-        detail: { facilityId },
-      });
-      return c.json(await templateView(c.var.tenant, template.id), 201);
+      const { tenant, audit, auth } = c.var;
+      return c.json(
+        await overrideFacilityChecklist(tenant, audit, auth, c.req.valid('json').facilityId),
+        201,
+      );
     },
   )
   .openapi(
@@ -108,12 +69,12 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await c.var.tenant.get(checklistTemplates, id, 'Checklist template');
-      const updated = await changeTemplate(c.var.tenant, c.var.audit, c.var.auth, id, {
+      const { tenant, audit, auth } = c.var;
+      const template = await editChecklistTemplate(tenant, audit, auth, id, {
         op: 'add',
         ...c.req.valid('json'),
       });
-      return c.json(await templateView(c.var.tenant, id, updated), 200);
+      return c.json(template, 200);
     },
   )
   .openapi(
@@ -129,13 +90,13 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
     }),
     async (c) => {
       const { id, itemId } = c.req.valid('param');
-      await c.var.tenant.get(checklistTemplates, id, 'Checklist template');
-      const updated = await changeTemplate(c.var.tenant, c.var.audit, c.var.auth, id, {
+      const { tenant, audit, auth } = c.var;
+      const template = await editChecklistTemplate(tenant, audit, auth, id, {
         op: 'update',
         itemId,
         ...c.req.valid('json'),
       });
-      return c.json(await templateView(c.var.tenant, id, updated), 200);
+      return c.json(template, 200);
     },
   )
   .openapi(
@@ -150,12 +111,12 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
     }),
     async (c) => {
       const { id, itemId } = c.req.valid('param');
-      await c.var.tenant.get(checklistTemplates, id, 'Checklist template');
-      const updated = await changeTemplate(c.var.tenant, c.var.audit, c.var.auth, id, {
+      const { tenant, audit, auth } = c.var;
+      const template = await editChecklistTemplate(tenant, audit, auth, id, {
         op: 'remove',
         itemId,
       });
-      return c.json(await templateView(c.var.tenant, id, updated), 200);
+      return c.json(template, 200);
     },
   )
   .openapi(
@@ -170,64 +131,11 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await c.var.tenant.get(checklistTemplates, id, 'Checklist template');
-      const updated = await changeTemplate(c.var.tenant, c.var.audit, c.var.auth, id, {
+      const { tenant, audit, auth } = c.var;
+      const template = await editChecklistTemplate(tenant, audit, auth, id, {
         op: 'reorder',
         itemIds: c.req.valid('json').itemIds,
       });
-      return c.json(await templateView(c.var.tenant, id, updated), 200);
+      return c.json(template, 200);
     },
   );
-
-const trackerRow = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  enrollmentStatus: z.enum(ENROLLMENT_ORDER),
-  overridden: z.boolean(),
-  visitPreference: z.string(),
-  meetingStatus: z.string(),
-  progress: z.object({
-    requiredDone: z.number(),
-    requiredTotal: z.number(),
-    percent: z.number(),
-    optionalDone: z.number(),
-    optionalTotal: z.number(),
-  }),
-  missing: z.array(z.string()),
-  lastUpdate: z.string(),
-});
-
-/** The patient tracker grid and worklist of one facility (spec 000, step 5). */
-export const trackerRoutes = newRouter(requireAuth).openapi(
-  createRoute({
-    method: 'get',
-    path: '/',
-    tags: ['checklists'],
-    summary:
-      "A facility's patients with status, preferences, progress and what is missing; and what blocks the most patients",
-    middleware: [requirePermission('patients:view')] as const,
-    request: {
-      query: z.strictObject({
-        facilityId: idSchema,
-        status: z.enum(ENROLLMENT_ORDER).optional(),
-        missing: z.string().max(200).optional(),
-        q: z.string().max(100).optional(),
-        sort: z.enum(['name', 'status', 'progress', 'updated']).default('name'),
-      }),
-    },
-    responses: {
-      200: json(
-        z.object({
-          items: z.array(trackerRow),
-          worklist: z.array(z.object({ title: z.string(), patients: z.number() })),
-          truncated: z.boolean(),
-        }),
-        'The grid',
-      ),
-      ...commonErrors,
-      ...notFoundError,
-    },
-  }),
-  async (c) => c.json(await trackerGrid(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('query')), 200),
-);

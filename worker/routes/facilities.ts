@@ -1,18 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { CONTRACT_STATUSES } from '../../shared/contract-status';
 import { pageOf } from '../../shared/schemas/common';
 import {
   addressInputSchema,
   addressSchema,
   contractChangeSchema,
-  contractEventSchema,
+  contractHistorySchema,
   facilityCreateSchema,
+  facilityDemandSchema,
   facilityIdParams,
   facilityListQuerySchema,
   facilitySchema,
   facilityUpdateSchema,
-  SERVICE_CATEGORIES,
 } from '../../shared/schemas/facilities';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
@@ -22,12 +21,9 @@ import { addressVerifierFor } from '../services/address/verifier-for';
 import { deliverInBackground } from '../services/email/deliver-in-background';
 import { changeContractStatus, contractHistory } from '../services/facilities/contract-status';
 import { createFacility } from '../services/facilities/create-facility';
-import { getVisibleFacilityRow } from '../services/facilities/facility-access';
-import { facilityDemand } from '../services/facilities/facility-demand';
-import { verifiedAddressColumns } from '../services/facilities/facility-rules';
-import { facilityView } from '../services/facilities/facility-view';
-import { listFacilities } from '../services/facilities/list-facilities';
+import { readFacility, readFacilityDemand, readFacilityPage } from '../services/facilities/read-facilities';
 import { resendAdministratorInvitation, updateFacility } from '../services/facilities/update-facility';
+import { verifyAddress } from '../services/facilities/verify-address';
 
 const unavailable = {
   503: json(
@@ -35,26 +31,6 @@ const unavailable = {
     'Address verification unavailable',
   ),
 };
-
-const demandSchema = z.object({
-  items: z.array(
-    z.object({
-      facilityId: z.string(),
-      name: z.string(),
-      contractStatus: z.enum(CONTRACT_STATUSES),
-      nextCycleDate: z.string().nullable(),
-      patients: z.number(),
-      categories: z.record(
-        z.enum(SERVICE_CATEGORIES),
-        z.object({ taken: z.boolean(), patients: z.number(), services: z.number() }),
-      ),
-    }),
-  ),
-  totals: z.record(
-    z.enum(SERVICE_CATEGORIES),
-    z.object({ facilities: z.number(), patients: z.number(), services: z.number() }),
-  ),
-});
 
 export const facilityRoutes = newRouter(requireAuth)
   .openapi(
@@ -67,11 +43,8 @@ export const facilityRoutes = newRouter(requireAuth)
       request: { query: facilityListQuerySchema },
       responses: { 200: json(pageOf(facilitySchema), 'A page of facilities'), ...commonErrors },
     }),
-    async (c) => {
-      const page = await listFacilities(c.var.tenant, c.var.auth, c.req.valid('query'));
-      c.var.audit.record({ action: 'list', entityType: 'facility', detail: { count: page.items.length } });
-      return c.json(page, 200);
-    },
+    async (c) =>
+      c.json(await readFacilityPage(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -80,17 +53,9 @@ export const facilityRoutes = newRouter(requireAuth)
       tags: ['facilities'],
       summary: 'Demand per facility and service category, with next cycle dates',
       middleware: [requirePermission('facilities:view')] as const,
-      responses: { 200: json(demandSchema, 'Demand'), ...commonErrors },
+      responses: { 200: json(facilityDemandSchema, 'Demand'), ...commonErrors },
     }),
-    async (c) => {
-      const demand = await facilityDemand(c.var.tenant, c.var.auth);
-      c.var.audit.record({
-        action: 'list',
-        entityType: 'facility_demand',
-        detail: { count: demand.items.length },
-      });
-      return c.json(demand, 200);
-    },
+    async (c) => c.json(await readFacilityDemand(c.var.tenant, c.var.audit, c.var.auth), 200),
   )
   .openapi(
     createRoute({
@@ -106,20 +71,7 @@ export const facilityRoutes = newRouter(requireAuth)
         ...unavailable,
       },
     }),
-    async (c) => {
-      const a = await verifiedAddressColumns(addressVerifierFor(c.env), c.req.valid('json'));
-      return c.json(
-        {
-          line1: a.addressLine1,
-          line2: a.addressLine2,
-          city: a.city,
-          state: a.state,
-          postalCode: a.postalCode,
-          verification: a.addressVerification,
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await verifyAddress(addressVerifierFor(c.env), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -156,15 +108,8 @@ export const facilityRoutes = newRouter(requireAuth)
       request: { params: facilityIdParams },
       responses: { 200: json(facilitySchema, 'The facility'), ...commonErrors, ...notFoundError },
     }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const facility = await facilityView(
-        c.var.tenant,
-        await getVisibleFacilityRow(c.var.tenant, c.var.auth, id),
-      );
-      c.var.audit.record({ action: 'read', entityType: 'facility', entityId: id });
-      return c.json(facility, 200);
-    },
+    async (c) =>
+      c.json(await readFacility(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
@@ -258,7 +203,7 @@ export const facilityRoutes = newRouter(requireAuth)
       middleware: [requirePermission('facilities:full')] as const,
       request: { params: facilityIdParams },
       responses: {
-        200: json(z.object({ items: z.array(contractEventSchema) }), 'History, oldest first'),
+        200: json(contractHistorySchema, 'History, oldest first'),
         ...commonErrors,
         ...notFoundError,
       },

@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
-import { DOCUMENT_KINDS, documentSchema } from '../../shared/schemas/facilities';
-import { AppError } from '../lib/app-error';
+import { documentListSchema, documentSchema } from '../../shared/schemas/facilities';
 import { commonErrors, json, newRouter, noContent, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
@@ -12,10 +11,10 @@ import {
   listFacilityDocuments,
   uploadFacilityDocument,
 } from '../services/facilities/facility-documents';
+import { readDocumentUpload } from '../services/facilities/read-document-upload';
 
 const facilityParams = z.object({ id: idSchema });
 const documentParams = z.object({ id: idSchema, documentId: idSchema });
-const kindSchema = z.enum(DOCUMENT_KINDS);
 
 /** Legal documents of a facility, stored in R2 (mounted under /facilities). */
 export const facilityDocumentRoutes = newRouter(requireAuth)
@@ -28,7 +27,7 @@ export const facilityDocumentRoutes = newRouter(requireAuth)
       middleware: [requirePermission('facility:documents')] as const,
       request: { params: facilityParams },
       responses: {
-        200: json(z.object({ items: z.array(documentSchema) }), 'Documents, newest first'),
+        200: json(documentListSchema, 'Documents, newest first'),
         ...commonErrors,
         ...notFoundError,
       },
@@ -62,33 +61,14 @@ export const facilityDocumentRoutes = newRouter(requireAuth)
       },
     }),
     async (c) => {
-      const form = await c.req.parseBody().catch(() => {
-        throw new AppError(
-          'validation_failed',
-          'The upload could not be read; send it as multipart/form-data',
-        );
-      });
-      const file = form.file;
-      if (!(file instanceof File))
-        throw new AppError('validation_failed', 'Choose a file to upload', [
-          { path: 'file', issue: 'required' },
-        ]);
-      const kind = kindSchema.safeParse(form.kind ?? 'facility_agreement');
-      if (!kind.success) {
-        throw new AppError('validation_failed', `Document type must be one of ${DOCUMENT_KINDS.join(', ')}`, [
-          { path: 'kind', issue: 'invalid' },
-        ]);
-      }
+      const upload = await readDocumentUpload(c.req);
       const doc = await uploadFacilityDocument(
         c.var.tenant,
         c.var.audit,
         c.var.auth,
         c.env.FILES,
         c.req.valid('param').id,
-        {
-          file,
-          kind: kind.data,
-        },
+        upload,
       );
       return c.json(doc, 201);
     },

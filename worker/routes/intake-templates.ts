@@ -7,6 +7,7 @@ import {
   intakeTemplateSchema,
   intakeTemplateSummarySchema,
   intakeTemplateUpdateSchema,
+  intakeVersionListSchema,
   intakeVersionSchema,
   intakeVersionSummarySchema,
 } from '../../shared/schemas/intake-api';
@@ -125,7 +126,7 @@ export const intakeTemplateRoutes = newRouter(requireAuth)
       middleware: [requirePermission('intake:view')] as const,
       request: { params },
       responses: {
-        200: json(z.object({ items: z.array(intakeVersionSummarySchema) }), 'Versions'),
+        200: json(intakeVersionListSchema, 'Versions'),
         ...commonErrors,
         ...notFoundError,
       },

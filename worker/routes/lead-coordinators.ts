@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { coordinatorListSchema } from '../../shared/schemas/leads';
 import { commonErrors, json, newRouter } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
@@ -18,14 +18,7 @@ export const leadCoordinatorRoutes = newRouter(requireAuth).openapi(
     summary: 'Active members who can look after leads, with their open leads',
     middleware: [requirePermission('leads:view')] as const,
     responses: {
-      200: json(
-        z.object({
-          items: z.array(
-            z.object({ id: z.string(), name: z.string(), role: z.string(), openLeads: z.number() }),
-          ),
-        }),
-        'Coordinators',
-      ),
+      200: json(coordinatorListSchema, 'Coordinators'),
       ...commonErrors,
     },
   }),

@@ -1,6 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import {
   meSchema,
   twoFactorDisableSchema,
@@ -8,14 +6,12 @@ import {
   twoFactorEnableSchema,
   twoFactorSetupSchema,
 } from '../../shared/schemas/auth';
-import { AppError } from '../lib/app-error';
 import { commonErrors, conflictError, json, jsonBody, newRouter, noContent } from '../lib/openapi';
 import { clientIp } from '../middleware/request-context';
 import { requireAuth } from '../middleware/require-auth';
-import { releaseAttemptStatements, reserveAttempt, throttleKeys } from '../services/auth/login-throttle';
-import { verifyPassword } from '../services/auth/password-hash';
 import { meFrom } from '../services/auth/session-context';
-import { disableTwoFactor, enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
+import { turnOffTwoFactor } from '../services/auth/turn-off-two-factor';
+import { enableTwoFactor, startTwoFactorSetup } from '../services/auth/two-factor';
 
 export const meRoutes = newRouter(requireAuth)
   .openapi(
@@ -76,22 +72,8 @@ export const meRoutes = newRouter(requireAuth)
       responses: { ...noContent, ...commonErrors, ...conflictError },
     }),
     async (c) => {
-      // The same per-account limit as sign-in: a stolen session cannot guess the password here.
-      const keys = throttleKeys(c.var.auth.user.email, clientIp(c.req.raw.headers));
-      await reserveAttempt(c.var.db, keys);
-      const [user] = await c.var.db
-        .select({ hash: users.passwordHash })
-        .from(users)
-        .where(eq(users.id, c.var.auth.userId));
-      if (!user?.hash || !(await verifyPassword(c.req.valid('json').password, user.hash))) {
-        throw new AppError('validation_failed', 'That password is not right', [
-          { path: 'password', issue: 'does not match' },
-        ]);
-      }
-      await disableTwoFactor(c.var.db, c.var.audit, c.var.auth);
-      await c.var.db.batch(
-        releaseAttemptStatements(c.var.db, keys) as [ReturnType<typeof releaseAttemptStatements>[number]],
-      );
+      const { db, audit, auth } = c.var;
+      await turnOffTwoFactor(db, audit, auth, c.req.valid('json').password, clientIp(c.req.raw.headers));
       return c.body(null, 204);
     },
   );

@@ -6,6 +6,7 @@ import {
   evidenceSchema,
   itemNoteSchema,
   statusChangeSchema,
+  statusHistorySchema,
 } from '../../shared/schemas/checklists';
 import { idSchema } from '../../shared/schemas/common';
 import { AppError } from '../lib/app-error';
@@ -170,20 +171,7 @@ export const patientChecklistRoutes = newRouter(requireAuth)
       middleware: [requirePermission('patients:view')] as const,
       request: { params: patientParams },
       responses: {
-        200: json(
-          z.object({
-            items: z.array(
-              z.object({
-                fromStatus: z.string(),
-                toStatus: z.string(),
-                reason: z.string(),
-                changedBy: z.string(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
-          'History',
-        ),
+        200: json(statusHistorySchema, 'History'),
         ...commonErrors,
         ...notFoundError,
       },

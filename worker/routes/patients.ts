@@ -7,6 +7,7 @@ import {
   patientListQuerySchema,
   patientSchema,
   patientUpdateSchema,
+  serviceSelectionResultSchema,
   serviceSelectionSchema,
 } from '../../shared/schemas/patients';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
@@ -19,12 +20,6 @@ import { createPatient, listPatients, updatePatient } from '../services/patients
 import { selectServices } from '../services/patients/service-catalog';
 
 const params = z.object({ id: idSchema });
-const selectionResult = z.object({
-  patients: z.number(),
-  serviceIds: z.array(z.string()),
-  fullPackage: z.boolean(),
-});
-
 export const patientRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
@@ -63,7 +58,7 @@ export const patientRoutes = newRouter(requireAuth)
       summary: 'Apply one service selection to many patients at once',
       middleware: [requirePermission('patients:edit')] as const,
       request: jsonBody(bulkServiceSelectionSchema),
-      responses: { 200: json(selectionResult, 'Selected'), ...commonErrors, ...notFoundError },
+      responses: { 200: json(serviceSelectionResultSchema, 'Selected'), ...commonErrors, ...notFoundError },
     }),
     async (c) => {
       const { patientIds, ...selection } = c.req.valid('json');

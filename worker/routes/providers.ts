@@ -1,8 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { isValidNpi } from '../../shared/npi';
 import { idSchema } from '../../shared/schemas/common';
-import { assignSchema, providerCreateSchema, providerSchema } from '../../shared/schemas/providers';
+import {
+  assignedSchema,
+  assignmentHistorySchema,
+  assignSchema,
+  npiCheckSchema,
+  pendingPoolSchema,
+  providerCreateSchema,
+  providerListSchema,
+  providerSchema,
+} from '../../shared/schemas/providers';
 import {
   commonErrors,
   conflictError,
@@ -21,7 +29,7 @@ import {
   pendingPool,
   unassignPatient,
 } from '../services/providers/assignments';
-import { lookupNpi } from '../services/providers/nppes';
+import { checkNpi } from '../services/providers/check-npi';
 import { createProvider, listProviders } from '../services/providers/providers';
 
 /** Providers (spec 000, step 6): staff with the provider role and outside clinicians. */
@@ -33,7 +41,7 @@ export const providerRoutes = newRouter(requireAuth)
       tags: ['providers'],
       summary: 'Providers with their current load against capacity',
       middleware: [requirePermission('patients:view')] as const,
-      responses: { 200: json(z.object({ items: z.array(providerSchema) }), 'Providers'), ...commonErrors },
+      responses: { 200: json(providerListSchema, 'Providers'), ...commonErrors },
     }),
     async (c) => c.json({ items: await listProviders(c.var.tenant) }, 200),
   )
@@ -60,35 +68,11 @@ export const providerRoutes = newRouter(requireAuth)
         params: z.object({ npi: z.string().regex(/^\d{10}$/, { message: 'An NPI has 10 digits' }) }),
       },
       responses: {
-        200: json(
-          z.object({
-            valid: z.boolean(),
-            registry: z
-              .union([
-                z.object({
-                  found: z.literal(true),
-                  name: z.string(),
-                  credentials: z.string().nullable(),
-                  specialty: z.string().nullable(),
-                  phone: z.string().nullable(),
-                }),
-                z.object({ found: z.literal(false), reason: z.string(), message: z.string() }),
-              ])
-              .nullable(),
-          }),
-          'Check-digit result, and the registry details when it could be reached',
-        ),
+        200: json(npiCheckSchema, 'Check-digit result, and the registry details when it could be reached'),
         ...commonErrors,
       },
     }),
-    async (c) => {
-      const { npi } = c.req.valid('param');
-      const valid = isValidNpi(npi);
-      return c.json(
-        { valid, registry: valid ? await lookupNpi(npi, { baseUrl: c.env.NPPES_API_URL }) : null },
-        200,
-      );
-    },
+    async (c) => c.json(await checkNpi(c.req.valid('param').npi, c.env.NPPES_API_URL), 200),
   );
 
 /** The pending pool and assignments (spec 000, step 6). */
@@ -102,20 +86,7 @@ export const assignmentRoutes = newRouter(requireAuth)
       middleware: [requirePermission('patients:view')] as const,
       request: { query: z.strictObject({ facilityId: idSchema }) },
       responses: {
-        200: json(
-          z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                firstName: z.string(),
-                lastName: z.string(),
-                dateOfBirth: z.string(),
-                roomNumber: z.string().nullable(),
-              }),
-            ),
-          }),
-          'The pool',
-        ),
+        200: json(pendingPoolSchema, 'The pool'),
         ...commonErrors,
         ...notFoundError,
       },
@@ -135,7 +106,7 @@ export const assignmentRoutes = newRouter(requireAuth)
       middleware: [requirePermission('patients:full'), idempotent] as const,
       request: jsonBody(assignSchema),
       responses: {
-        200: json(z.object({ assigned: z.number(), unchanged: z.number() }), 'Assigned'),
+        200: json(assignedSchema, 'Assigned'),
         ...commonErrors,
         ...notFoundError,
         ...conflictError,
@@ -171,22 +142,7 @@ export const assignmentRoutes = newRouter(requireAuth)
       middleware: [requirePermission('patients:view')] as const,
       request: { params: z.object({ patientId: idSchema }) },
       responses: {
-        200: json(
-          z.object({
-            items: z.array(
-              z.object({
-                providerId: z.string(),
-                providerName: z.string(),
-                assignedAt: z.string(),
-                assignedBy: z.string(),
-                endedAt: z.string().nullable(),
-                endedBy: z.string().nullable(),
-                endReason: z.string().nullable(),
-              }),
-            ),
-          }),
-          'History',
-        ),
+        200: json(assignmentHistorySchema, 'History'),
         ...commonErrors,
         ...notFoundError,
       },

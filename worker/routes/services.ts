@@ -1,7 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
-import { serviceCreateSchema, serviceSchema, serviceUpdateSchema } from '../../shared/schemas/patients';
+import {
+  serviceCreateSchema,
+  serviceListSchema,
+  serviceSchema,
+  serviceUpdateSchema,
+} from '../../shared/schemas/patients';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
@@ -17,7 +22,7 @@ export const serviceRoutes = newRouter(requireAuth)
       summary: 'The service catalogue',
       middleware: [requirePermission('patients:view')] as const,
       responses: {
-        200: json(z.object({ items: z.array(serviceSchema) }), 'Services by category'),
+        200: json(serviceListSchema, 'Services by category'),
         ...commonErrors,
       },
     }),

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App } from '../../components/app';
+import { App } from '../../features/shell/app';
 import './style.css';
 
 render(<App />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import { lazyArea } from '../../components/lazy-area';
+import { lazyArea } from '../../ui/lazy-area';
 
 /**
  * The intake pieces a patient's page shows, loaded when first shown: the

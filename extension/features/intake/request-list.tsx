@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { ShowMore } from '../../components/show-more';
+import { ShowMore } from '../../ui/show-more';
 import { RequestListModel, type RequestQuery } from './request-list-model';
 import { REQUEST_STATUS_LABELS } from './request-status-labels';
 

@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { ShowMore } from '../../components/show-more';
+import { ShowMore } from '../../ui/show-more';
 import { SubmissionListModel } from './submission-list-model';
 
 /** Submitted forms, those still to review or those accepted. */

@@ -1,6 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import { ShowMore } from '../../components/show-more';
+import { ShowMore } from '../../ui/show-more';
 import { TemplateListModel } from './template-list-model';
 
 /** The organisation's forms, with a box to create one (intake:configure). */

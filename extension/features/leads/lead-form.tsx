@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { Field, FieldError } from '../../components/field';
+import { Field, FieldError } from '../../ui/field';
 import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
 import type { Coordinator, Lead, Source } from './lead-api-types';
 import { LeadFormModel } from './lead-form-model';

@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { ShowMore } from '../../components/show-more';
+import { ShowMore } from '../../ui/show-more';
 import type { Coordinator, Source, Stage } from './lead-api-types';
 import { LeadListModel } from './lead-list-model';
 import { fullName } from './lead-person';

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from '../../../shared/contract-status';
+import { usePagedList } from '../../ui/paged-list-model';
+import { SearchList } from '../../ui/search-list';
+import type { Facility } from '../../utils/facility-types';
+import type { Me } from '../../utils/messages';
+import { FacilityDetail } from './facility-detail';
+import { FacilityWizard } from './facility-wizard';
+
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
+
+/** Facility onboarding (spec 000, steps 1 and 2): list, add, open. */
+export function FacilitiesArea({ me }: { me: Me }) {
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const query = new URLSearchParams({
+    limit: '50',
+    sort: 'name',
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(status ? { contractStatus: status } : {}),
+  });
+  const list = usePagedList<Facility>(`/api/v1/facilities?${query}`);
+
+  if (view.kind === 'add') {
+    return (
+      <FacilityWizard
+        onCancel={() => setView({ kind: 'list' })}
+        onDone={(f) => {
+          list.reload();
+          setView({ kind: 'detail', id: f.id });
+        }}
+      />
+    );
+  }
+  if (view.kind === 'detail') {
+    return (
+      <FacilityDetail
+        me={me}
+        facilityId={view.id}
+        onBack={() => {
+          list.reload();
+          setView({ kind: 'list' });
+        }}
+      />
+    );
+  }
+  return (
+    <div>
+      {me.permissions.includes('facilities:full') ? (
+        <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+          Add facility
+        </button>
+      ) : null}
+      <SearchList
+        list={list}
+        label="Facilities"
+        empty={
+          q || status ? 'No facility matches.' : 'No facilities yet. Add the first one to start onboarding.'
+        }
+        filters={
+          <div class="filters">
+            <label for="facility-q" class="sr-only">
+              Search facilities
+            </label>
+            <input
+              id="facility-q"
+              type="search"
+              placeholder="Search by name"
+              value={q}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+            <label for="facility-status" class="sr-only">
+              Contract status
+            </label>
+            <select id="facility-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+              <option value="">Any status</option>
+              {CONTRACT_STATUSES.map((s) => (
+                <option value={s} key={s}>
+                  {CONTRACT_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+        row={(f) => (
+          <li key={f.id} data-testid="facility-row">
+            <button type="button" class="row-link" onClick={() => setView({ kind: 'detail', id: f.id })}>
+              <strong>{f.name}</strong>
+              <span class="muted small">
+                {f.address.city}, {f.address.state} · {CONTRACT_STATUS_LABELS[f.contractStatus]}
+              </span>
+            </button>
+          </li>
+        )}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import { useEffect, useState } from 'preact/hooks';
+import { usePagedList } from '../../ui/paged-list-model';
+import { SearchList } from '../../ui/search-list';
+import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
+import type { Facility } from '../../utils/facility-types';
+import type { Me } from '../../utils/messages';
+import { ENROLLMENT_LABELS, type Patient } from '../../utils/patient-types';
+import { apiCall } from '../../utils/use-api';
+import { ChecklistTemplateEditor } from '../checklists/checklist-template-editor';
+import { TrackerGrid } from '../checklists/tracker-grid';
+import { PendingPool } from '../providers/pending-pool';
+import { BulkServices } from './bulk-services';
+import { PatientDetail } from './patient-detail';
+import { PatientForm } from './patient-form';
+import { RosterImport } from './roster-import';
+import { ServiceCatalogue } from './service-catalogue';
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'import' }
+  | { kind: 'bulk' }
+  | { kind: 'catalogue' }
+  | { kind: 'tracker' }
+  | { kind: 'template' }
+  | { kind: 'pool' }
+  | { kind: 'detail'; id: string };
+
+/** Patients of the current facility (spec 000, steps 2 to 4). */
+export function PatientsArea({ me }: { me: Me }) {
+  const [facility, setFacility] = useState<CurrentFacility | null | undefined>(undefined);
+  const [choices, setChoices] = useState<Facility[]>([]);
+
+  useEffect(() => {
+    currentFacilityItem
+      .getValue()
+      .then((f) => setFacility(f?.organizationId === me.organization.id ? f : null));
+    apiCall<{ items: Facility[] }>('GET', '/api/v1/facilities?limit=200&sort=name').then(
+      (r) => setChoices(r.items),
+      () => undefined,
+    );
+  }, [me.organization.id]);
+
+  if (facility === undefined) return <p class="muted">Loading…</p>;
+  return (
+    <div>
+      <label for="current-facility">Facility</label>
+      <select
+        id="current-facility"
+        value={facility?.id ?? ''}
+        onChange={async (e) => {
+          const picked = choices.find((f) => f.id === e.currentTarget.value);
+          const next = picked
+            ? { organizationId: me.organization.id, id: picked.id, name: picked.name }
+            : null;
+          await currentFacilityItem.setValue(next);
+          setFacility(next);
+        }}
+      >
+        <option value="">Choose a facility…</option>
+        {choices.map((f) => (
+          <option value={f.id} key={f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+      {facility ? (
+        <FacilityPatients me={me} facility={facility} key={facility.id} />
+      ) : (
+        <p class="empty" data-testid="empty-state">
+          Choose the facility first: patients are always added to a facility.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility }) {
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [q, setQ] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const list = usePagedList<Patient>(
+    `/api/v1/patients?${new URLSearchParams({ facilityId: facility.id, limit: '50', ...(q.trim() ? { q: q.trim() } : {}) })}`,
+  );
+  const canEdit = me.permissions.includes('patients:edit');
+  const back = (text?: string) => {
+    setMessage(text ?? null);
+    setSelected([]);
+    list.reload();
+    setView({ kind: 'list' });
+  };
+
+  if (view.kind === 'add') {
+    return (
+      <PatientForm
+        facilityId={facility.id}
+        onCancel={() => back()}
+        onOpen={(id) => setView({ kind: 'detail', id })}
+        onSaved={(p) => setView({ kind: 'detail', id: p.id })}
+      />
+    );
+  }
+  if (view.kind === 'import') {
+    return (
+      <RosterImport
+        facilityId={facility.id}
+        facilityName={facility.name}
+        onCancel={() => back()}
+        onDone={(n) => back(`${n} patients imported.`)}
+      />
+    );
+  }
+  if (view.kind === 'bulk')
+    return (
+      <BulkServices
+        patientIds={selected}
+        onCancel={() => setView({ kind: 'list' })}
+        onDone={(text) => back(text)}
+      />
+    );
+  if (view.kind === 'catalogue') return <ServiceCatalogue onBack={() => back()} />;
+  if (view.kind === 'tracker') {
+    return (
+      <TrackerGrid
+        facilityId={facility.id}
+        canEdit={canEdit}
+        onBack={() => back()}
+        onOpen={(id) => setView({ kind: 'detail', id })}
+      />
+    );
+  }
+  if (view.kind === 'template')
+    return (
+      <ChecklistTemplateEditor facilityId={facility.id} facilityName={facility.name} onBack={() => back()} />
+    );
+  if (view.kind === 'pool')
+    return (
+      <PendingPool
+        facilityId={facility.id}
+        canAssign={me.permissions.includes('patients:full')}
+        onBack={() => back()}
+      />
+    );
+  if (view.kind === 'detail')
+    return (
+      <PatientDetail
+        patientId={view.id}
+        canEdit={canEdit}
+        canOverride={me.permissions.includes('enrollment:override')}
+        intake={{
+          canView: me.permissions.includes('intake:view'),
+          canSend: me.permissions.includes('intake:edit'),
+        }}
+        onBack={() => back()}
+      />
+    );
+
+  return (
+    <div>
+      {message ? (
+        <p class="alert" role="status" data-testid="patients-message">
+          {message}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <div class="row">
+          <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+            Add patient
+          </button>
+          <button type="button" class="primary" onClick={() => setView({ kind: 'import' })}>
+            Import roster
+          </button>
+        </div>
+      ) : null}
+      {canEdit && selected.length ? (
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'bulk' })}>
+          Services for {selected.length} selected
+        </button>
+      ) : null}
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'tracker' })}>
+          Tracker
+        </button>
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'pool' })}>
+          Pending pool
+        </button>
+      </div>
+      {me.permissions.includes('patients:full') ? (
+        <button type="button" class="link" onClick={() => setView({ kind: 'template' })}>
+          Checklist
+        </button>
+      ) : null}{' '}
+      {me.permissions.includes('patients:full') ? (
+        <button type="button" class="link" onClick={() => setView({ kind: 'catalogue' })}>
+          Service catalogue
+        </button>
+      ) : null}
+      <SearchList
+        list={list}
+        label="Patients"
+        empty={q ? 'No patient matches.' : 'No patients at this facility yet. Add one or import a roster.'}
+        filters={
+          <div class="filters">
+            <label for="patient-q" class="sr-only">
+              Search patients
+            </label>
+            <input
+              id="patient-q"
+              type="search"
+              placeholder="Search by name or MRN"
+              value={q}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+          </div>
+        }
+        row={(p) => (
+          <li key={p.id} data-testid="patient-row">
+            {canEdit ? (
+              <input
+                type="checkbox"
+                aria-label={`Select ${p.firstName} ${p.lastName}`}
+                checked={selected.includes(p.id)}
+                onChange={(e) =>
+                  setSelected(
+                    e.currentTarget.checked ? [...selected, p.id] : selected.filter((x) => x !== p.id),
+                  )
+                }
+              />
+            ) : null}
+            <button type="button" class="row-link" onClick={() => setView({ kind: 'detail', id: p.id })}>
+              <strong>
+                {p.lastName}, {p.firstName}
+              </strong>
+              <span class="muted small">
+                Born {p.dateOfBirth}
+                {p.roomNumber ? ` · Room ${p.roomNumber}` : ''} · {ENROLLMENT_LABELS[p.enrollmentStatus]}
+              </span>
+            </button>
+          </li>
+        )}
+      />
+    </div>
+  );
+}

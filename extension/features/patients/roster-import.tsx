@@ -1,0 +1,347 @@
+import { useMemo, useState } from 'preact/hooks';
+import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
+import { MessageError } from '../../utils/send-message';
+import { uploadFile } from '../../utils/upload-file';
+import { apiCall } from '../../utils/use-api';
+
+type Problem = { field: string; issue: string; existingPatientId?: string; sameAsRow?: number };
+type PreviewRow = { index: number; values: Record<string, string>; errors: Problem[]; warnings: Problem[] };
+type Preview = {
+  source: string;
+  headers?: string[];
+  mapping?: (RosterField | null)[];
+  rows: PreviewRow[];
+  summary: { rows: number; valid: number; withErrors: number; withWarnings: number };
+};
+
+/** Review rows: what the person sees, edits and decides per row. */
+type ReviewRow = PreviewRow & { include: boolean; confirmDuplicate: boolean };
+
+const FIELD_LABELS: Record<RosterField, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  fullName: 'Name (Last, First)',
+  dateOfBirth: 'Date of birth',
+  roomNumber: 'Room',
+  sex: 'Sex',
+  mrn: 'MRN',
+  emergencyContactName: 'Emergency contact',
+  emergencyContactRelationship: 'Relationship',
+  emergencyContactPhone: 'Contact phone',
+  notes: 'Notes',
+};
+const COLUMNS = ['firstName', 'lastName', 'dateOfBirth', 'roomNumber'] as const;
+const CARRIED = [
+  'roomNumber',
+  'sex',
+  'mrn',
+  'emergencyContactName',
+  'emergencyContactRelationship',
+  'emergencyContactPhone',
+  'notes',
+] as const;
+
+const toReview = (p: Preview): ReviewRow[] =>
+  p.rows.map((r) => ({ ...r, include: true, confirmDuplicate: false }));
+
+/**
+ * Roster import (spec 000, step 3 option B): the facility is chosen first; a
+ * CSV or XLSX is read on the server, the columns can be re-mapped, every row
+ * is reviewed and fixable, and nothing is saved until the person confirms.
+ */
+export function RosterImport(props: {
+  facilityId: string;
+  facilityName: string;
+  onDone: (imported: number) => void;
+  onCancel: () => void;
+}) {
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [rows, setRows] = useState<ReviewRow[]>([]);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Cells read from a photo with low confidence: "row:field". */
+  const [unsure, setUnsure] = useState<Set<string>>(new Set());
+  // One key for this import: a retried commit never imports twice.
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+      setStatus(null);
+    }
+  }
+
+  const readPhoto = (picked: File) =>
+    run(async () => {
+      const { readRosterImage } = await import('../../utils/ocr');
+      const read = await readRosterImage(picked, setStatus);
+      if (read.rows.length === 0)
+        throw new Error('No roster lines were found in the photo. Try a sharper, straighter picture.');
+      setStatus('Checking rows…');
+      const result = await apiCall<Preview>('POST', '/api/v1/patients/import/preview', {
+        facilityId: props.facilityId,
+        source: 'ocr',
+        rows: read.rows,
+      });
+      setPreview(result);
+      setRows(toReview(result));
+      setUnsure(new Set(read.unsure.map((u) => `${u.row}:${u.field === 'fullName' ? 'lastName' : u.field}`)));
+    });
+
+  const readFile = (picked: File, mapping?: (RosterField | null)[]) =>
+    run(async () => {
+      const result = (await uploadFile(
+        '/api/v1/patients/import/preview',
+        picked,
+        { facilityId: props.facilityId, ...(mapping ? { mapping: JSON.stringify(mapping) } : {}) },
+        (p) =>
+          setStatus(
+            p.phase === 'reading'
+              ? `Reading ${Math.round(p.fraction * 100)}%`
+              : p.phase === 'sending'
+                ? 'Checking rows…'
+                : 'Done',
+          ),
+      )) as Preview;
+      setPreview(result);
+      setRows(toReview(result));
+    });
+
+  /** Sends the edited rows back for checking (the same rules the commit applies). */
+  const recheck = () =>
+    run(async () => {
+      const body = { facilityId: props.facilityId, source: 'json', rows: rows.map((r) => r.values) };
+      const result = await apiCall<Preview>('POST', '/api/v1/patients/import/preview', body);
+      setRows(
+        result.rows.map((r, i) => ({
+          ...r,
+          include: rows[i]!.include,
+          confirmDuplicate: rows[i]!.confirmDuplicate,
+        })),
+      );
+    });
+
+  const commit = () =>
+    run(async () => {
+      const chosen = rows.filter((r) => r.include);
+      const payload = chosen.map((r) => ({
+        firstName: r.values.firstName ?? '',
+        lastName: r.values.lastName ?? '',
+        dateOfBirth: r.values.dateOfBirth ?? '',
+        ...Object.fromEntries(CARRIED.filter((f) => r.values[f]).map((f) => [f, r.values[f]])),
+        ...(r.confirmDuplicate ? { confirmDuplicate: true } : {}),
+      }));
+      try {
+        const result = await apiCall<{ imported: number }>(
+          'POST',
+          '/api/v1/patients/import/commit',
+          {
+            facilityId: props.facilityId,
+            source: preview?.source === 'xlsx' || preview?.source === 'ocr' ? preview.source : 'csv',
+            fileName: file?.name,
+            rows: payload,
+          },
+          idempotencyKey,
+        );
+        props.onDone(result.imported);
+      } catch (e) {
+        if (e instanceof MessageError && e.failure.details?.length) {
+          throw new Error(
+            `${e.failure.message}. Rows: ${[...new Set(e.failure.details.map((d) => Number(d.path.split('.')[1]) + 1))].join(', ')}`,
+          );
+        }
+        throw e;
+      }
+    });
+
+  const included = rows.filter((r) => r.include);
+  const blocking = included.filter(
+    (r) => r.errors.length > 0 || (r.warnings.length > 0 && !r.confirmDuplicate),
+  );
+
+  const edit = (i: number, field: string, value: string) =>
+    setRows(rows.map((r, j) => (j === i ? { ...r, values: { ...r.values, [field]: value } } : r)));
+
+  return (
+    <section class="area" aria-labelledby="import-title" data-testid="roster-import">
+      <h2 id="import-title">Import a roster into {props.facilityName}</h2>
+      {error ? (
+        <p class="alert error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      ) : null}
+      {status ? (
+        <p class="muted small" role="status">
+          {status}
+        </p>
+      ) : null}
+      <label class="drop">
+        <span>
+          Choose a roster: CSV, Excel (.xlsx) or a photo of a printed list (PNG, JPEG); up to 10 MB and 5,000
+          rows
+        </span>
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx,text/csv,image/png,image/jpeg"
+          aria-label="Choose roster file"
+          onChange={(e) => {
+            const picked = e.currentTarget.files?.[0];
+            if (picked) {
+              setFile(picked);
+              setUnsure(new Set());
+              if (picked.type.startsWith('image/')) readPhoto(picked);
+              else readFile(picked);
+            }
+          }}
+        />
+      </label>
+
+      {preview?.mapping && preview.headers ? (
+        <details>
+          <summary>
+            Columns ({preview.mapping.filter(Boolean).length} of {preview.headers.length} recognised)
+          </summary>
+          {preview.headers.map((h, i) => (
+            <div class="row-between" key={`${h}-${i}`}>
+              <label for={`map-${i}`}>{h || `Column ${i + 1}`}</label>
+              <select
+                id={`map-${i}`}
+                value={preview.mapping?.[i] ?? ''}
+                onChange={(e) => {
+                  const next = [...(preview.mapping ?? [])];
+                  next[i] = (e.currentTarget.value || null) as RosterField | null;
+                  if (file) readFile(file, next);
+                }}
+              >
+                <option value="">Ignore</option>
+                {ROSTER_FIELDS.map((f) => (
+                  <option value={f} key={f}>
+                    {FIELD_LABELS[f]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </details>
+      ) : null}
+
+      {rows.length ? (
+        <>
+          <p class="small" data-testid="import-summary">
+            {rows.length} rows · {included.length} to import · {blocking.length} need attention
+          </p>
+          <div class="table-wrap">
+            <table class="review">
+              <thead>
+                <tr>
+                  <th scope="col">Import</th>
+                  {COLUMNS.map((c) => (
+                    <th scope="col" key={c}>
+                      {FIELD_LABELS[c]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={r.index} class={r.include ? undefined : 'excluded'} data-testid="review-row">
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Import row ${i + 1}`}
+                        checked={r.include}
+                        onChange={(e) =>
+                          setRows(
+                            rows.map((x, j) => (j === i ? { ...x, include: e.currentTarget.checked } : x)),
+                          )
+                        }
+                      />
+                    </td>
+                    {COLUMNS.map((c) => {
+                      const problem = r.errors.find((e) => e.field === c);
+                      const doubtful =
+                        unsure.has(`${i}:${c}`) || (c === 'firstName' && unsure.has(`${i}:lastName`));
+                      return (
+                        <td key={c} class={problem ? 'cell-error' : doubtful ? 'cell-unsure' : undefined}>
+                          <input
+                            aria-label={`${FIELD_LABELS[c]}, row ${i + 1}`}
+                            aria-invalid={problem ? 'true' : undefined}
+                            title={
+                              problem?.issue ??
+                              (doubtful ? 'The photo was hard to read here; check this cell' : undefined)
+                            }
+                            value={r.values[c] ?? ''}
+                            onInput={(e) => edit(i, c, e.currentTarget.value)}
+                            onBlur={() => {
+                              if (problem) recheck();
+                            }}
+                          />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ul class="plain small" aria-label="Problems">
+            {rows.flatMap((r, i) =>
+              r.include
+                ? [
+                    ...r.errors.map((e) => (
+                      <li key={`e${i}${e.field}`} class="field-error">
+                        Row {i + 1}: {e.issue}
+                      </li>
+                    )),
+                    ...r.warnings.map((w) => (
+                      <li key={`w${i}${w.issue}`}>
+                        Row {i + 1}: {w.issue}{' '}
+                        <label class="inline">
+                          <input
+                            type="checkbox"
+                            checked={r.confirmDuplicate}
+                            onChange={(e) =>
+                              setRows(
+                                rows.map((x, j) =>
+                                  j === i ? { ...x, confirmDuplicate: e.currentTarget.checked } : x,
+                                ),
+                              )
+                            }
+                          />{' '}
+                          import anyway
+                        </label>
+                      </li>
+                    )),
+                  ]
+                : [],
+            )}
+          </ul>
+          <div class="row">
+            <button type="button" class="secondary" onClick={recheck} disabled={busy}>
+              Check again
+            </button>
+            <button
+              type="button"
+              class="primary"
+              onClick={commit}
+              disabled={busy || included.length === 0 || blocking.length > 0}
+            >
+              {busy ? 'Working…' : `Import ${included.length} patient${included.length === 1 ? '' : 's'}`}
+            </button>
+          </div>
+        </>
+      ) : null}
+      <button type="button" class="link" onClick={props.onCancel}>
+        Cancel import
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SessionView } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+
+type Props = {
+  session: Extract<SessionView, { status: 'signed_out' | 'two_factor_required' }>;
+  notice: string | null;
+  onSession: (s: SessionView) => void;
+  onSettings: () => void;
+};
+
+export function SignIn({ session, notice, onSession, onSettings }: Props) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [serverUrl, setServerUrl] = useState('');
+  const first = useRef<HTMLInputElement>(null);
+  const twoFactor = session.status === 'two_factor_required';
+
+  useEffect(() => {
+    sendMessage('getSettings', undefined).then(
+      (s) => setServerUrl(s.serverUrl),
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => first.current?.focus(), [twoFactor]);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      onSession(
+        twoFactor
+          ? await sendMessage('loginTwoFactor', { code })
+          : await sendMessage('login', { email, password }),
+      );
+      setPassword('');
+      setCode('');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const info = error ?? notice ?? (session.status === 'signed_out' ? session.reason : undefined);
+
+  return (
+    <main class="sign-in">
+      <h1>Sidecar CRM</h1>
+      <p class="muted">
+        {twoFactor
+          ? `Enter the code from your authenticator app for ${session.email}.`
+          : 'Sign in to your organisation.'}
+      </p>
+      {info ? (
+        <p
+          class={error ? 'alert error' : 'alert'}
+          role={error ? 'alert' : 'status'}
+          data-testid="sign-in-message"
+        >
+          {info}
+        </p>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        {twoFactor ? (
+          <>
+            <label for="code">Authentication code</label>
+            <input
+              id="code"
+              ref={first}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+              placeholder="123456 or a backup code"
+              required
+            />
+          </>
+        ) : (
+          <>
+            <label for="email">Email</label>
+            <input
+              id="email"
+              ref={first}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+              required
+            />
+            <label for="password">Password</label>
+            <input
+              id="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+              required
+            />
+          </>
+        )}
+        <button type="submit" class="primary" disabled={pending || (twoFactor ? !code : !email || !password)}>
+          {pending ? 'Signing in…' : twoFactor ? 'Verify' : 'Sign in'}
+        </button>
+      </form>
+      {twoFactor ? (
+        <button type="button" class="link" onClick={() => sendMessage('logout', undefined).then(onSession)}>
+          Use another account
+        </button>
+      ) : null}
+      <p class="server muted">
+        Server: <span data-testid="server-url">{serverUrl}</span>{' '}
+        <button type="button" class="link" onClick={onSettings} aria-label="Change server address">
+          Change
+        </button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,188 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ROLE_LABELS, type Role } from '../../../shared/permissions';
+import { lazyArea } from '../../ui/lazy-area';
+import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
+import type { SessionView } from '../../utils/messages';
+import { type AreaId, visibleAreas } from '../../utils/navigation';
+import { sendMessage } from '../../utils/send-message';
+import { pendingCaptureItem } from '../../utils/storage-items';
+import { AuditArea } from '../audit/audit-area';
+import { FacilitiesArea } from '../facilities/facilities-area';
+import { MembersArea } from '../members/members-area';
+import { PatientsArea } from '../patients/patients-area';
+import { TwoFactorSetup } from '../session/two-factor-setup';
+
+const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.LeadsArea));
+const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
+
+type Props = {
+  session: Extract<SessionView, { status: 'signed_in' }>;
+  onSession: (s: SessionView) => void;
+  onSettings: () => void;
+  /** Reloads the session from the background (after the account changes). */
+  onRefresh: () => void;
+};
+
+const CHECK_EVERY_MS = 15_000;
+
+export function Workspace({ session, onSession, onSettings, onRefresh }: Props) {
+  const { me } = session;
+  const areas = visibleAreas(me.permissions);
+  const [area, setArea] = useState<AreaId | undefined>(areas[0]?.id);
+  const [account, setAccount] = useState(false);
+  const [facility, setFacility] = useState<CurrentFacility | null>(null);
+
+  useEffect(() => {
+    currentFacilityItem.getValue().then(setFacility);
+    return currentFacilityItem.watch(setFacility);
+  }, []);
+  // A capture from the page's menu or the shortcut brings the Leads area forward.
+  useEffect(() => {
+    const show = (pending: unknown) => {
+      if (pending && areas.some((a) => a.id === 'leads')) {
+        setAccount(false);
+        setArea('leads');
+      }
+    };
+    pendingCaptureItem.getValue().then(show);
+    return pendingCaptureItem.watch(show);
+  }, [me.permissions]);
+  const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
+  const current = areas.find((a) => a.id === area) ?? areas[0];
+
+  // Sign out on our own clock too, so an idle panel does not keep showing data
+  // after the server has already ended the session.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const idleEnds = session.lastActivityAt + me.session.idleTimeoutSeconds * 1000;
+      if (Date.now() >= Math.min(idleEnds, Date.parse(me.session.expiresAt)))
+        sendMessage('expire', undefined).then(onSession);
+    }, CHECK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [session.lastActivityAt, me.session, onSession]);
+
+  function onTabKey(e: KeyboardEvent, index: number) {
+    const step =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? 1
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? -1
+          : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = areas[(index + step + areas.length) % areas.length];
+    if (next) {
+      setArea(next.id);
+      document.getElementById(`tab-${next.id}`)?.focus();
+    }
+  }
+
+  return (
+    <div class="workspace">
+      <header class="signed-in" data-testid="signed-in-header">
+        <div>
+          <div class="who" data-testid="user-name">
+            {me.user.name}
+          </div>
+          <div class="muted small">
+            <span data-testid="organization-name">{me.organization.name}</span> ·{' '}
+            <span data-testid="role-label">{ROLE_LABELS[me.role as Role] ?? me.role}</span>
+          </div>
+          {currentFacility ? (
+            <div class="muted small" data-testid="current-facility">
+              Facility: {currentFacility.name}
+            </div>
+          ) : null}
+        </div>
+        <div class="header-actions">
+          <button type="button" class="link" aria-pressed={account} onClick={() => setAccount(!account)}>
+            Account
+          </button>
+          <button type="button" class="link" onClick={onSettings}>
+            Settings
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => sendMessage('logout', undefined).then(onSession)}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      {me.twoFactorSetupRequired ? (
+        <>
+          <p class="alert" role="status">
+            Your organisation requires two-factor sign-in. Set it up to continue.
+          </p>
+          <TwoFactorSetup onDone={onRefresh} />
+        </>
+      ) : account ? (
+        <section class="area" aria-labelledby="account-title" data-testid="account">
+          <h2 id="account-title">Account</h2>
+          <p>
+            Signed in as <strong>{me.user.email}</strong>.
+          </p>
+          <p>
+            Two-factor sign-in:{' '}
+            <strong data-testid="two-factor-status">{me.user.twoFactorEnabled ? 'On' : 'Off'}</strong>
+          </p>
+          {me.user.twoFactorEnabled ? null : (
+            <TwoFactorSetup
+              onDone={() => {
+                setAccount(false);
+                onRefresh();
+              }}
+            />
+          )}
+        </section>
+      ) : areas.length === 0 ? (
+        <p class="empty">Your role has no areas yet. Ask an administrator for access.</p>
+      ) : (
+        <>
+          <nav aria-label="Areas">
+            <div role="tablist" aria-orientation="horizontal" class="tabs">
+              {areas.map((a, i) => (
+                <button
+                  type="button"
+                  role="tab"
+                  id={`tab-${a.id}`}
+                  aria-selected={a.id === current?.id}
+                  aria-controls="area-panel"
+                  tabIndex={a.id === current?.id ? 0 : -1}
+                  onClick={() => setArea(a.id)}
+                  onKeyDown={(e) => onTabKey(e, i)}
+                  key={a.id}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </div>
+          </nav>
+          {current ? (
+            <section id="area-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} class="area">
+              <h2>{current.label}</h2>
+              {current.id === 'facilities' ? (
+                <FacilitiesArea me={me} />
+              ) : current.id === 'patients' ? (
+                <PatientsArea me={me} />
+              ) : current.id === 'leads' ? (
+                <LeadsArea me={me} />
+              ) : current.id === 'intake' ? (
+                <IntakeArea me={me} />
+              ) : current.id === 'members' ? (
+                <MembersArea me={me} />
+              ) : current.id === 'audit' ? (
+                <AuditArea />
+              ) : (
+                <p class="empty" data-testid="empty-state">
+                  {current.empty}
+                </p>
+              )}
+            </section>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
