@@ -77,4 +77,6 @@ export const client = hc<AppType>(NOWHERE, { fetch: viaBackground });
 export function call<T extends ClientResponse<unknown>>(response: Promise<T>) {
   return parseResponse(response);
 }
+
+/** The versioned API, the root of every call: `call(api.leads[':id'].$get({ param: { id } }))`. */
 export const api = client.api.v1;

@@ -10,7 +10,7 @@ import {
   removeField,
   removeSection,
   updateField,
-} from '../../extension/utils/definition-edit';
+} from '../../extension/features/intake/definition-edit';
 import { starterDefinition } from '../../shared/intake/blocks';
 import type { FormDefinition } from '../../shared/intake/definition';
 import { FIELD_TYPES } from '../../shared/intake/definition';

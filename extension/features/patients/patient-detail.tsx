@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { RequestList } from '../../components/intake/request-list';
-import { SendForm } from '../../components/intake/send-form';
 import { ENROLLMENT_LABELS, type Patient, type Service } from '../../utils/patient-types';
 import { apiCall } from '../../utils/use-api';
 import { PatientChecklist } from '../checklists/patient-checklist';
+import { RequestList, SendForm } from '../intake/lazy-intake';
 import { AssignmentHistory } from '../providers/assignment-history';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';

@@ -12,8 +12,8 @@ import { MembersArea } from '../members/members-area';
 import { PatientsArea } from '../patients/patients-area';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 
-const LeadsArea = lazyArea(() => import('../../components/leads-area').then((m) => m.LeadsArea));
-const IntakeArea = lazyArea(() => import('../../components/intake/intake-area').then((m) => m.IntakeArea));
+const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.LeadsArea));
+const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;

@@ -1,13 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../utils/use-api';
-
-type Rules = {
-  source: Partial<Record<string, number>>;
-  contact: { email: number; phone: number; dateOfBirth: number; responsibleParty: number };
-  age: { freshDays: number; fresh: number; recentDays: number; recent: number };
-  activity: { each: number; max: number };
-  stage: { perStep: number; max: number };
-};
+import { useModel } from '@preact/signals';
+import { type Rules, ScoringRulesModel } from './scoring-rules-model';
 
 const CHANNELS: [string, string][] = [
   ['web_form', 'Web form'],
@@ -23,20 +15,14 @@ type Path = [keyof Rules, string];
 
 /** The points each rule gives; a lead's score is their sum, kept between 0 and 100. */
 export function ScoringRulesEditor() {
-  const [rules, setRules] = useState<Rules | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  useEffect(() => {
-    apiCall<Rules>('GET', '/api/v1/lead-scoring-rules').then(setRules, (e: Error) =>
-      setMessage({ text: e.message, error: true }),
-    );
-  }, []);
+  const model = useModel(ScoringRulesModel);
+  const rules = model.rules.value;
+  const message = model.message.value;
 
   if (!rules) return message ? <p class="alert error">{message.text}</p> : null;
 
   const value = ([group, key]: Path) => (rules[group] as Record<string, number | undefined>)[key] ?? 0;
-  const set = ([group, key]: Path, n: number) =>
-    setRules({ ...rules, [group]: { ...rules[group], [key]: n } });
+  const set = ([group, key]: Path, n: number) => model.setPoints(group, key, n);
 
   const input = (path: Path, label: string, unit = 'points') => (
     <label class="rule" key={path.join('.')}>
@@ -51,15 +37,9 @@ export function ScoringRulesEditor() {
     </label>
   );
 
-  async function save(e: Event) {
+  function save(e: Event) {
     e.preventDefault();
-    setMessage(null);
-    try {
-      setRules(await apiCall<Rules>('PUT', '/api/v1/lead-scoring-rules', rules));
-      setMessage({ text: 'Scoring rules saved; scores use them from now on.', error: false });
-    } catch (err) {
-      setMessage({ text: (err as Error).message, error: true });
-    }
+    model.save();
   }
 
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { IntakeRequest, IntakeTemplate } from '../../utils/intake-types';
-import { apiCall } from '../../utils/use-api';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import type { IntakeRequest } from './intake-api-types';
+import { type Delivery, SendFormModel } from './send-form-model';
 
 /**
  * Sends a published form to a lead or a patient: by email through the
@@ -13,42 +14,20 @@ export function SendForm(props: {
   onSent: (request: IntakeRequest) => void;
   onCancel: () => void;
 }) {
-  const [templates, setTemplates] = useState<IntakeTemplate[] | null>(null);
-  const [templateId, setTemplateId] = useState('');
-  const [delivery, setDelivery] = useState<'email' | 'link'>('email');
+  const model = useModel(() => new SendFormModel(props.subject));
+  // How and for how long: the form's own inputs until it is sent.
+  const [delivery, setDelivery] = useState<Delivery>('email');
   const [days, setDays] = useState(14);
-  const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState<IntakeRequest | null>(null);
   const [copied, setCopied] = useState(false);
-  // One key per send: a double click or a retry sends one form.
-  const [key] = useState(() => crypto.randomUUID());
-
-  useEffect(() => {
-    apiCall<{ items: IntakeTemplate[] }>('GET', '/api/v1/intake-templates').then(
-      (r) => {
-        const live = r.items.filter((t) => t.latestVersion && !t.archivedAt);
-        setTemplates(live);
-        setTemplateId(live[0]?.id ?? '');
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
+  const templates = model.templates.value;
+  const templateId = model.templateId.value;
+  const error = model.error.value;
+  const sent = model.sent.value;
 
   async function send(e: Event) {
     e.preventDefault();
-    setError(null);
-    try {
-      const request = await apiCall<IntakeRequest>(
-        'POST',
-        '/api/v1/intake-requests',
-        { templateId, ...props.subject, delivery, expiresInDays: days },
-        key,
-      );
-      setSent(request);
-      props.onSent(request);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    const request = await model.send(delivery, days);
+    if (request) props.onSent(request);
   }
 
   if (sent)
@@ -99,7 +78,7 @@ export function SendForm(props: {
         <p class="empty">No published form yet. Publish one under Intake first.</p>
       ) : null}
       <label for="send-template">Form</label>
-      <select id="send-template" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)}>
+      <select id="send-template" value={templateId} onChange={(e) => model.choose(e.currentTarget.value)}>
         {(templates ?? []).map((t) => (
           <option value={t.id} key={t.id}>
             {t.name} (version {t.latestVersion?.version})

@@ -1,5 +1,4 @@
-import type { QueuedLead } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
+import type { QueuedLead } from '../../utils/messages';
 
 /**
  * Captures kept in the extension while the server was out of reach, and any
@@ -7,7 +6,8 @@ import { sendMessage } from '../utils/send-message';
  */
 export function LeadOutbox(props: {
   waiting: QueuedLead[];
-  onChange: (waiting: QueuedLead[]) => void;
+  onSendNow: () => void;
+  onDiscard: (q: QueuedLead) => void;
   onFix: (q: QueuedLead) => void;
 }) {
   if (!props.waiting.length) return null;
@@ -19,11 +19,7 @@ export function LeadOutbox(props: {
         <p>
           {pending.length} captured lead(s) waiting for the server: {pending.map((q) => q.name).join(', ')}.
           They are sent automatically, and kept until the browser closes.{' '}
-          <button
-            type="button"
-            class="link"
-            onClick={async () => props.onChange((await sendMessage('flushLeadOutbox', undefined)).waiting)}
-          >
+          <button type="button" class="link" onClick={props.onSendNow}>
             Send now
           </button>
         </p>
@@ -34,15 +30,7 @@ export function LeadOutbox(props: {
           <button type="button" class="link" onClick={() => props.onFix(q)}>
             Fix
           </button>{' '}
-          <button
-            type="button"
-            class="link"
-            onClick={async () =>
-              props.onChange(
-                (await sendMessage('discardQueuedLead', { idempotencyKey: q.idempotencyKey })).waiting,
-              )
-            }
-          >
+          <button type="button" class="link" onClick={() => props.onDiscard(q)}>
             Discard
           </button>
         </p>

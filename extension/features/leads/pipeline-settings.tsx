@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Source, Stage } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import type { LeadChannel, Stage } from './lead-api-types';
 import { LeadFormSettings } from './lead-form-settings';
+import { PipelineSettingsModel } from './pipeline-settings-model';
 import { ScoringRulesEditor } from './scoring-rules-editor';
 
 const OUTCOMES = { open: 'Open', won: 'Won', lost: 'Lost' } as const;
@@ -17,66 +18,24 @@ const CHANNELS: Record<string, string> = {
 
 /** The organisation's pipeline stages and lead sources (administrators: leads:full). */
 export function PipelineSettings({ onBack }: { onBack: () => void }) {
-  const [stages, setStages] = useState<Stage[]>([]);
-  const [sources, setSources] = useState<Source[]>([]);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const model = useModel(PipelineSettingsModel);
+  const stages = model.stages.value;
+  const sources = model.sources.value;
+  const message = model.message.value;
+  // The add boxes' text until it is added.
   const [stageName, setStageName] = useState('');
   const [stageOutcome, setStageOutcome] = useState<Stage['outcome']>('open');
   const [sourceName, setSourceName] = useState('');
-  const [sourceChannel, setSourceChannel] = useState('other');
+  const [sourceChannel, setSourceChannel] = useState<LeadChannel>('other');
 
-  const load = useCallback(async () => {
-    const [s, src] = await Promise.all([
-      apiCall<{ items: Stage[] }>('GET', '/api/v1/pipeline-stages'),
-      apiCall<{ items: Source[] }>('GET', '/api/v1/lead-sources'),
-    ]);
-    setStages(s.items);
-    setSources(src.items);
-  }, []);
-  useEffect(() => {
-    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
-  }, [load]);
-
-  async function act(run: () => Promise<unknown>, done: string) {
-    setMessage(null);
-    try {
-      await run();
-      await load();
-      setMessage({ text: done, error: false });
-      return true;
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-      return false;
-    }
-  }
-
-  function move(index: number, step: -1 | 1) {
-    const ids = stages.map((s) => s.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + step, 0, id!);
-    act(() => apiCall('PUT', '/api/v1/pipeline-stages/order', { ids }), 'Order saved.');
-  }
-
-  async function remove(stage: Stage) {
-    const others = stages.filter((s) => s.id !== stage.id);
-    const ok = await act(
-      () => apiCall('DELETE', `/api/v1/pipeline-stages/${stage.id}`),
-      `${stage.name} removed.`,
-    );
-    // A stage with leads in it asks where they go, then tries again.
-    if (!ok && others.length) {
+  const remove = (stage: Stage) =>
+    model.removeStage(stage, (others) => {
       const choice = prompt(
         `Leads in ${stage.name} must move first. Move them to which stage? (${others.map((s) => s.name).join(', ')})`,
         others[0]!.name,
       );
-      const to = others.find((s) => s.name.toLowerCase() === choice?.trim().toLowerCase());
-      if (to)
-        await act(
-          () => apiCall('DELETE', `/api/v1/pipeline-stages/${stage.id}?moveTo=${encodeURIComponent(to.id)}`),
-          `${stage.name} removed; its leads are in ${to.name}.`,
-        );
-    }
-  }
+      return others.find((s) => s.name.toLowerCase() === choice?.trim().toLowerCase());
+    });
 
   return (
     <section class="area" data-testid="pipeline-settings">
@@ -103,20 +62,13 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
               value={s.name}
               onChange={(e) => {
                 const name = e.currentTarget.value.trim();
-                if (name && name !== s.name)
-                  act(() => apiCall('PATCH', `/api/v1/pipeline-stages/${s.id}`, { name }), 'Stage renamed.');
+                if (name && name !== s.name) model.renameStage(s, name);
               }}
             />
             <select
               aria-label={`Outcome of ${s.name}`}
               value={s.outcome}
-              onChange={(e) =>
-                act(
-                  () =>
-                    apiCall('PATCH', `/api/v1/pipeline-stages/${s.id}`, { outcome: e.currentTarget.value }),
-                  'Stage changed.',
-                )
-              }
+              onChange={(e) => model.setOutcome(s, e.currentTarget.value as Stage['outcome'])}
             >
               {Object.entries(OUTCOMES).map(([value, label]) => (
                 <option value={value} key={value}>
@@ -130,7 +82,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
                 class="secondary"
                 aria-label={`Move ${s.name} up`}
                 disabled={i === 0}
-                onClick={() => move(i, -1)}
+                onClick={() => model.moveStage(i, -1)}
               >
                 ↑
               </button>
@@ -139,7 +91,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
                 class="secondary"
                 aria-label={`Move ${s.name} down`}
                 disabled={i === stages.length - 1}
-                onClick={() => move(i, 1)}
+                onClick={() => model.moveStage(i, 1)}
               >
                 ↓
               </button>
@@ -160,13 +112,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (
-            await act(
-              () => apiCall('POST', '/api/v1/pipeline-stages', { name: stageName, outcome: stageOutcome }),
-              `${stageName.trim()} added.`,
-            )
-          )
-            setStageName('');
+          if (await model.addStage(stageName, stageOutcome)) setStageName('');
         }}
       >
         <label class="sr-only" for="new-stage">
@@ -202,16 +148,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
             <span class={s.active ? '' : 'muted'}>
               {s.name} <span class="muted small">({CHANNELS[s.channel] ?? s.channel})</span>
             </span>
-            <button
-              type="button"
-              class="link"
-              onClick={() =>
-                act(
-                  () => apiCall('PATCH', `/api/v1/lead-sources/${s.id}`, { active: !s.active }),
-                  s.active ? `${s.name} turned off; past leads keep it.` : `${s.name} turned on.`,
-                )
-              }
-            >
+            <button type="button" class="link" onClick={() => model.toggleSource(s)}>
               {s.active ? 'Turn off' : 'Turn on'}
             </button>
           </li>
@@ -222,13 +159,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
         noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (
-            await act(
-              () => apiCall('POST', '/api/v1/lead-sources', { name: sourceName, channel: sourceChannel }),
-              `${sourceName.trim()} added.`,
-            )
-          )
-            setSourceName('');
+          if (await model.addSource(sourceName, sourceChannel)) setSourceName('');
         }}
       >
         <label class="sr-only" for="new-source">
@@ -244,7 +175,7 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
         <select
           aria-label="Channel of the new source"
           value={sourceChannel}
-          onChange={(e) => setSourceChannel(e.currentTarget.value)}
+          onChange={(e) => setSourceChannel(e.currentTarget.value as LeadChannel)}
         >
           {Object.entries(CHANNELS).map(([value, label]) => (
             <option value={value} key={value}>

@@ -1,74 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CapturedLead } from '../capture/types';
-import { Field, FieldError } from '../ui/field';
-import { fieldErrorsFrom } from '../utils/field-errors';
-import {
-  ageOn,
-  type Coordinator,
-  type DuplicateMatch,
-  fullName,
-  type Lead,
-  type Source,
-} from '../utils/lead-types';
-import type { LeadCapture, SavedLeadReply } from '../utils/messages';
-import { sendMessage } from '../utils/send-message';
-import { apiCall } from '../utils/use-api';
-
-const EMPTY = {
-  firstName: '',
-  lastName: '',
-  email: '',
-  phone: '',
-  dateOfBirth: '',
-  guardianName: '',
-  guardianRelationship: '',
-  guardianEmail: '',
-  guardianPhone: '',
-  sourceId: '',
-  coordinatorId: '',
-  notes: '',
-};
-type Values = typeof EMPTY;
-const opt = (v: string) => (v.trim() ? v.trim() : undefined);
-
-/** The form's starting values from a capture, with the capture's email subject and snippet as notes. */
-function fromCapture(c: CapturedLead): Values {
-  const notes =
-    c.fields.notes ??
-    [c.subject ? `Subject: ${c.subject}` : '', c.snippet ?? ''].filter(Boolean).join('\n\n');
-  return {
-    ...EMPTY,
-    firstName: c.fields.firstName ?? '',
-    lastName: c.fields.lastName ?? '',
-    email: c.fields.email ?? '',
-    phone: c.fields.phone ?? '',
-    dateOfBirth: c.fields.dateOfBirth ?? '',
-    notes: notes.slice(0, 4000),
-  };
-}
-
-function fromLead(l: Lead): Values {
-  return {
-    firstName: l.firstName,
-    lastName: l.lastName,
-    email: l.email ?? '',
-    phone: l.phone ?? '',
-    dateOfBirth: l.dateOfBirth ?? '',
-    guardianName: l.responsibleParty?.name ?? '',
-    guardianRelationship: l.responsibleParty?.relationship ?? '',
-    guardianEmail: l.responsibleParty?.email ?? '',
-    guardianPhone: l.responsibleParty?.phone ?? '',
-    sourceId: l.sourceId ?? '',
-    coordinatorId: l.coordinatorId ?? '',
-    notes: l.notes ?? '',
-  };
-}
-
-/** Where a prefilled value came from, shown under its field until the person changes it. */
-function provenance(capture: CapturedLead | undefined, key: keyof CapturedLead['fields'], value: string) {
-  const from = capture?.from[key];
-  return from && capture?.fields[key] === value ? `From ${from}` : undefined;
-}
+import { useModel } from '@preact/signals';
+import { Field, FieldError } from '../../ui/field';
+import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
+import type { Coordinator, Lead, Source } from './lead-api-types';
+import { LeadFormModel } from './lead-form-model';
+import { provenance, type Values } from './lead-form-values';
+import { fullName } from './lead-person';
 
 /**
  * A new lead, typed in or prefilled from a capture. Likely duplicates are
@@ -88,108 +24,28 @@ export function LeadForm(props: {
   onCancel: () => void;
 }) {
   const { capture } = props;
-  const [v, setV] = useState<Values>(() => {
-    if (props.lead) return fromLead(props.lead);
-    const start = capture ? fromCapture(capture) : EMPTY;
-    const channel = capture?.channel ?? '';
-    const source = props.sources.find((s) => s.active && s.channel === channel);
-    return { ...start, sourceId: source?.id ?? '' };
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [matches, setMatches] = useState<DuplicateMatch[]>([]);
-  const [saving, setSaving] = useState(false);
-  // One key per form: a double click or a retry after a lost answer creates one lead.
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const set = (key: keyof Values) => (value: string) => setV((prev) => ({ ...prev, [key]: value }));
-  const age = v.dateOfBirth ? ageOn(v.dateOfBirth) : null;
-  const minor = age !== null && age < 18;
-
-  // The duplicate check runs 400 ms after the identifying fields stop changing.
-  const checkKey = [v.firstName, v.lastName, v.email, v.phone, v.dateOfBirth].join('|');
-  const latest = useRef(checkKey);
-  useEffect(() => {
-    latest.current = checkKey;
-    const email = v.email.trim();
-    const body = {
-      firstName: opt(v.firstName),
-      lastName: opt(v.lastName),
-      email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : undefined,
-      phone: v.phone.replace(/\D/g, '').length >= 7 ? v.phone.trim() : undefined,
-      dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(v.dateOfBirth) ? v.dateOfBirth : undefined,
-    };
-    if (!body.email && !body.phone && !body.dateOfBirth) {
-      setMatches([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      apiCall<{ items: DuplicateMatch[] }>('POST', '/api/v1/leads/match', body).then(
-        (r) => {
-          if (latest.current === checkKey) setMatches(r.items.filter((m) => m.id !== props.lead?.id));
-        },
-        () => undefined,
-      );
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [checkKey]);
+  const model = useModel(
+    () =>
+      new LeadFormModel({
+        lead: props.lead,
+        capture,
+        sources: props.sources,
+        canAssign: props.canAssign,
+      }),
+  );
+  const v = model.values.value;
+  const errors = model.errors.value;
+  const matches = model.matches.value;
+  const saving = model.saving.value;
+  const age = model.age.value;
+  const minor = model.minor.value;
+  const set = (key: keyof Values) => (value: string) => model.set(key, value);
 
   async function save(e: Event) {
     e.preventDefault();
-    setSaving(true);
-    setErrors({});
-    if (minor && !v.guardianName.trim()) {
-      setErrors({ 'responsibleParty.name': 'A minor needs a parent or guardian: enter their name' });
-      setSaving(false);
-      return;
-    }
-    const body = {
-      firstName: v.firstName,
-      lastName: v.lastName,
-      email: opt(v.email)?.toLowerCase(),
-      phone: opt(v.phone),
-      dateOfBirth: opt(v.dateOfBirth),
-      responsibleParty: v.guardianName.trim()
-        ? {
-            name: v.guardianName.trim(),
-            relationship: v.guardianRelationship.trim() || 'Parent or guardian',
-            email: opt(v.guardianEmail),
-            phone: opt(v.guardianPhone),
-          }
-        : undefined,
-      sourceId: opt(v.sourceId),
-      coordinatorId: props.canAssign ? opt(v.coordinatorId) : undefined,
-      notes: opt(v.notes),
-      capture: capture
-        ? {
-            url: /^https?:/.test(capture.url) ? capture.url.slice(0, 2000) : undefined,
-            title: opt(capture.title)?.slice(0, 500),
-            capturedAt: capture.capturedAt,
-            channel: capture.channel,
-          }
-        : undefined,
-    };
-    try {
-      if (props.lead) {
-        const { capture: _, coordinatorId: __, ...fields } = body;
-        const blank = (x: string | undefined) => x ?? null;
-        props.onUpdated?.(
-          await apiCall<Lead>('PATCH', `/api/v1/leads/${props.lead.id}`, {
-            ...fields,
-            email: blank(fields.email),
-            phone: blank(fields.phone),
-            dateOfBirth: blank(fields.dateOfBirth),
-            responsibleParty: fields.responsibleParty ?? null,
-            sourceId: blank(fields.sourceId),
-            notes: blank(fields.notes),
-          }),
-        );
-        return;
-      }
-      props.onSaved(await sendMessage('saveLead', { body, idempotencyKey }));
-    } catch (err) {
-      setErrors(fieldErrorsFrom(err));
-    } finally {
-      setSaving(false);
-    }
+    const outcome = await model.save();
+    if (outcome && 'updated' in outcome) props.onUpdated?.(outcome.updated);
+    else if (outcome) props.onSaved(outcome.saved);
   }
 
   return (

@@ -1,5 +1,5 @@
-import { INTAKE_BLOCKS, type IntakeBlockKind } from '../../shared/intake/blocks';
-import type { Field, FieldType, FormDefinition, Section } from '../../shared/intake/definition';
+import { INTAKE_BLOCKS, type IntakeBlockKind } from '../../../shared/intake/blocks';
+import type { Field, FieldType, FormDefinition, Section } from '../../../shared/intake/definition';
 
 /**
  * The builder's edits to a form definition, as pure functions returning a new

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
 import { ShowMore } from '../../ui/show-more';
-import { type IntakeRequest, REQUEST_STATUS_LABELS } from '../../utils/intake-types';
-import { apiCall, usePagedList } from '../../utils/use-api';
+import { RequestListModel, type RequestQuery } from './request-list-model';
+import { REQUEST_STATUS_LABELS } from './request-status-labels';
 
 /**
  * Forms sent, newest first, with what can be done about each: renew an
@@ -9,25 +9,21 @@ import { apiCall, usePagedList } from '../../utils/use-api';
  * mistake. Filtered to one lead or patient where it is shown on their page.
  */
 export function RequestList(props: {
-  query: Record<string, string>;
+  query: RequestQuery;
   canSend: boolean;
   onOpenSubmission?: (id: string) => void;
   emptyText: string;
 }) {
-  const list = usePagedList<IntakeRequest>(`/api/v1/intake-requests?${new URLSearchParams(props.query)}`);
-  const [link, setLink] = useState<{ id: string; link: string } | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  async function act(run: () => Promise<unknown>, done: string) {
-    setMessage(null);
-    try {
-      await run();
-      setMessage({ text: done, error: false });
-      list.reload();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
+  const model = useModel(() => new RequestListModel(props.query));
+  const link = model.link.value;
+  const message = model.message.value;
+  const list = {
+    items: model.list.items.value,
+    loading: model.list.loading.value,
+    error: model.list.error.value,
+    hasMore: model.list.hasMore.value,
+    more: model.list.more,
+  };
 
   return (
     <div data-testid="request-list">
@@ -76,33 +72,14 @@ export function RequestList(props: {
               ) : null}
               {props.canSend && r.status !== 'submitted' && r.status !== 'cancelled' ? (
                 <>
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() =>
-                      act(
-                        async () => {
-                          const renewed = await apiCall<IntakeRequest>(
-                            'POST',
-                            `/api/v1/intake-requests/${r.id}/renew`,
-                            {},
-                          );
-                          if (renewed.link) setLink({ id: r.id, link: renewed.link });
-                        },
-                        r.delivery === 'email'
-                          ? 'Renewed and emailed again; the old link no longer works.'
-                          : 'Renewed: copy the new link; the old one no longer works.',
-                      )
-                    }
-                  >
+                  <button type="button" class="secondary" onClick={() => model.renew(r)}>
                     Renew
                   </button>
                   <button
                     type="button"
                     class="secondary"
                     onClick={() =>
-                      confirm(`Cancel ${r.templateName}? Its link stops working.`) &&
-                      act(() => apiCall('POST', `/api/v1/intake-requests/${r.id}/cancel`, {}), 'Cancelled.')
+                      confirm(`Cancel ${r.templateName}? Its link stops working.`) && model.cancel(r)
                     }
                   >
                     Cancel

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { LeadTask } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import type { LeadTask } from './lead-api-types';
+import type { LeadDetailState } from './lead-detail-model';
 
 /** The local date and time `days` from now, as a datetime-local input value (minutes). */
 function localInputValue(days: number) {
@@ -10,49 +10,16 @@ function localInputValue(days: number) {
 }
 
 /** Follow-ups with due times; the coordinator is emailed once when one falls due. */
-export function LeadTasks(props: {
-  leadId: string;
-  items: LeadTask[];
-  canEdit: boolean;
-  onChanged: () => void;
-}) {
+export function LeadTasks(props: { items: LeadTask[]; canEdit: boolean; model: LeadDetailState }) {
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => localInputValue(1));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const error = props.model.tasks.error.value;
+  const saving = props.model.tasks.saving.value;
   const now = Date.now();
 
   async function add(e: Event) {
     e.preventDefault();
-    const dueAt = new Date(due);
-    if (!title.trim() || Number.isNaN(dueAt.getTime())) {
-      setError('Give the follow-up a title and a due time.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await apiCall('POST', `/api/v1/leads/${props.leadId}/tasks`, {
-        title,
-        dueAt: dueAt.toISOString(),
-      });
-      setTitle('');
-      props.onChanged();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  async function toggle(task: LeadTask) {
-    setError(null);
-    try {
-      await apiCall('PATCH', `/api/v1/leads/${props.leadId}/tasks/${task.id}`, { done: !task.done });
-      props.onChanged();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    if (await props.model.addTask(title, due)) setTitle('');
   }
 
   return (
@@ -69,7 +36,7 @@ export function LeadTasks(props: {
                   type="checkbox"
                   checked={t.done}
                   disabled={!props.canEdit}
-                  onChange={() => toggle(t)}
+                  onChange={() => props.model.toggleTask(t)}
                 />{' '}
                 <span class={t.done ? 'muted' : ''}>{t.title}</span>
               </label>{' '}

@@ -1,3 +1,4 @@
+import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { INTAKE_BLOCK_KINDS, INTAKE_BLOCKS, type IntakeBlockKind } from '../../../shared/intake/blocks';
 import { FIELD_TYPES, type FieldType, type FormDefinition } from '../../../shared/intake/definition';
@@ -13,12 +14,11 @@ import {
   removeSection,
   updateField,
   updateSection,
-} from '../../utils/definition-edit';
-import type { IntakeTemplate } from '../../utils/intake-types';
-import { MessageError } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
+} from './definition-edit';
 import { FIELD_TYPE_LABELS, FieldEditor } from './field-editor';
 import { FormPreview } from './form-preview';
+import type { IntakeTemplate } from './intake-api-types';
+import { TemplateBuilderModel } from './template-builder-model';
 
 /**
  * The template builder (intake:configure): sections as steps, questions with
@@ -26,39 +26,16 @@ import { FormPreview } from './form-preview';
  * draft is saved whole; publishing freezes it as the next version.
  */
 export function TemplateBuilder(props: { template: IntakeTemplate; onBack: (message?: string) => void }) {
-  const [name, setName] = useState(props.template.name);
-  const [definition, setDefinition] = useState<FormDefinition>(props.template.definition);
+  const model = useModel(() => new TemplateBuilderModel(props.template));
+  // Which step is unfolded, and whether the preview shows: this screen's own view state.
   const [open, setOpen] = useState<string | null>(null);
   const [preview, setPreview] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean; details?: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [template, setTemplate] = useState(props.template);
-
-  const edit = (next: FormDefinition) => {
-    setDefinition(next);
-    setDirty(true);
-  };
-
-  async function run(action: () => Promise<IntakeTemplate>, done: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await action();
-      setTemplate(saved);
-      setDirty(false);
-      setMessage({ text: done, error: false });
-    } catch (e) {
-      const details =
-        e instanceof MessageError ? e.failure.details?.map((d) => `${d.path}: ${d.issue}`) : undefined;
-      setMessage({ text: (e as Error).message, error: true, ...(details ? { details } : {}) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const save = () =>
-    apiCall<IntakeTemplate>('PATCH', `/api/v1/intake-templates/${template.id}`, { name, definition });
+  const definition = model.definition.value;
+  const dirty = model.dirty.value;
+  const busy = model.busy.value;
+  const message = model.message.value;
+  const template = model.template.value;
+  const edit = (next: FormDefinition) => model.edit(next);
 
   return (
     <section class="area" data-testid="template-builder">
@@ -102,11 +79,8 @@ export function TemplateBuilder(props: { template: IntakeTemplate; onBack: (mess
           <label for="tpl-name">Template name</label>
           <input
             id="tpl-name"
-            value={name}
-            onInput={(e) => {
-              setName(e.currentTarget.value);
-              setDirty(true);
-            }}
+            value={model.name.value}
+            onInput={(e) => model.rename(e.currentTarget.value)}
           />
           <label for="tpl-title">Title patients see</label>
           <input
@@ -228,25 +202,10 @@ export function TemplateBuilder(props: { template: IntakeTemplate; onBack: (mess
         </>
       )}
       <div class="row">
-        <button
-          type="button"
-          class="secondary"
-          disabled={busy || !dirty}
-          onClick={() => run(save, 'Draft saved.')}
-        >
+        <button type="button" class="secondary" disabled={busy || !dirty} onClick={() => model.save()}>
           Save draft
         </button>
-        <button
-          type="button"
-          class="primary"
-          disabled={busy}
-          onClick={() =>
-            run(async () => {
-              if (dirty) await save();
-              return apiCall<IntakeTemplate>('POST', `/api/v1/intake-templates/${template.id}/publish`);
-            }, 'Published. New forms sent use this version; forms already sent keep theirs.')
-          }
-        >
+        <button type="button" class="primary" disabled={busy} onClick={() => model.publish()}>
           Publish
         </button>
       </div>

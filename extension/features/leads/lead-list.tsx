@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
-import { ShowMore } from '../ui/show-more';
-import { type Coordinator, fullName, type Lead, type Source, type Stage } from '../utils/lead-types';
-import { usePagedList } from '../utils/use-api';
+import { useModel } from '@preact/signals';
+import { ShowMore } from '../../ui/show-more';
+import type { Coordinator, Source, Stage } from './lead-api-types';
+import { LeadListModel } from './lead-list-model';
+import { fullName } from './lead-person';
 
 /** The pipeline as a list: by stage, searchable, newest first, with who looks after each lead. */
 export function LeadList(props: {
@@ -10,14 +11,16 @@ export function LeadList(props: {
   coordinators: Coordinator[];
   onOpen: (id: string) => void;
 }) {
-  const [stageId, setStageId] = useState('');
-  const [q, setQ] = useState('');
-  const query = new URLSearchParams({
-    limit: '50',
-    ...(stageId ? { stageId } : {}),
-    ...(q.trim() ? { q: q.trim() } : {}),
-  });
-  const list = usePagedList<Lead>(`/api/v1/leads?${query}`);
+  const model = useModel(LeadListModel);
+  const stageId = model.stageId.value;
+  const q = model.q.value;
+  const list = {
+    items: model.list.items.value,
+    loading: model.list.loading.value,
+    error: model.list.error.value,
+    hasMore: model.list.hasMore.value,
+    more: model.list.more,
+  };
   const stageName = (id: string) => props.stages.find((s) => s.id === id)?.name ?? '';
   const coordinatorName = (id: string | null) =>
     id ? (props.coordinators.find((c) => c.id === id)?.name ?? 'Assigned') : 'Unassigned';
@@ -28,7 +31,11 @@ export function LeadList(props: {
         <label for="lead-stage-filter" class="sr-only">
           Stage
         </label>
-        <select id="lead-stage-filter" value={stageId} onChange={(e) => setStageId(e.currentTarget.value)}>
+        <select
+          id="lead-stage-filter"
+          value={stageId}
+          onChange={(e) => model.chooseStage(e.currentTarget.value)}
+        >
           <option value="">All stages</option>
           {props.stages.map((s) => (
             <option value={s.id} key={s.id}>
@@ -44,7 +51,7 @@ export function LeadList(props: {
           type="search"
           placeholder="Search by name, email or phone"
           value={q}
-          onInput={(e) => setQ(e.currentTarget.value)}
+          onInput={(e) => model.search(e.currentTarget.value)}
         />
       </div>
       {list.error ? <p class="alert error">{list.error}</p> : null}

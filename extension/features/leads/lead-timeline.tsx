@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Activity, Coordinator, Stage } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import type { Activity, Coordinator, Stage } from './lead-api-types';
+import type { LeadDetailState } from './lead-detail-model';
 
 const KIND_LABELS: Record<string, string> = {
   call: 'Call',
@@ -34,35 +34,20 @@ function describe(a: Activity, stages: Stage[], coordinators: Coordinator[]): st
 
 /** Calls, emails and notes logged by staff, with the system's own entries, newest first. */
 export function LeadTimeline(props: {
-  leadId: string;
   items: Activity[];
   stages: Stage[];
   coordinators: Coordinator[];
   canEdit: boolean;
-  onChanged: () => void;
+  model: LeadDetailState;
 }) {
   const [kind, setKind] = useState<'note' | 'call' | 'email'>('note');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const error = props.model.timeline.error.value;
+  const saving = props.model.timeline.saving.value;
 
   async function log(e: Event) {
     e.preventDefault();
-    if (!text.trim()) {
-      setError('Write what happened first.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await apiCall('POST', `/api/v1/leads/${props.leadId}/activities`, { kind, text });
-      setText('');
-      props.onChanged();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    if (await props.model.logActivity(kind, text)) setText('');
   }
 
   return (

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { IntakeChanges, IntakeSubmission } from '../../utils/intake-types';
-import { sendMessage } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
+import { useModel } from '@preact/signals';
+import { SubmissionReviewModel } from './submission-review-model';
 
 /** An answer as words: lists joined, yes/no spelled out, signatures and files described. */
 function answerText(type: string, value: unknown): string {
@@ -23,57 +21,11 @@ function answerText(type: string, value: unknown): string {
  * or left by choice.
  */
 export function SubmissionReview(props: { submissionId: string; canAccept: boolean; onBack: () => void }) {
-  const [submission, setSubmission] = useState<IntakeSubmission | null>(null);
-  const [changes, setChanges] = useState<IntakeChanges | null>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const load = async () => {
-    const base = `/api/v1/intake-submissions/${props.submissionId}`;
-    const [s, c] = await Promise.all([
-      apiCall<IntakeSubmission>('GET', base),
-      apiCall<IntakeChanges>('GET', `${base}/changes`),
-    ]);
-    setSubmission(s);
-    setChanges(c);
-    setChosen(c.fields.filter((f) => f.changed && f.applicable).map((f) => f.fieldId));
-  };
-  useEffect(() => {
-    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
-  }, [props.submissionId]);
-
-  async function downloadPdf() {
-    try {
-      const file = await sendMessage('download', {
-        path: `/api/v1/intake-submissions/${props.submissionId}/pdf/download`,
-      });
-      const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
-
-  async function accept() {
-    setMessage(null);
-    try {
-      await apiCall('POST', `/api/v1/intake-submissions/${props.submissionId}/accept`, { fields: chosen });
-      setMessage({
-        text: chosen.length
-          ? `${chosen.length} detail(s) copied into the record.`
-          : 'Accepted with no change to the record.',
-        error: false,
-      });
-      await load();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
+  const model = useModel(() => new SubmissionReviewModel(props.submissionId));
+  const submission = model.submission.value;
+  const changes = model.changes.value;
+  const chosen = model.chosen.value;
+  const message = model.message.value;
 
   const sections = submission
     ? [...new Set(submission.answers.map((a) => a.sectionTitle))].map((title) => ({
@@ -107,7 +59,7 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
           </h3>
           <p class="muted small">Submitted {new Date(submission.submittedAt).toLocaleString()}</p>
           {submission.pdf.available ? (
-            <button type="button" class="secondary" onClick={downloadPdf}>
+            <button type="button" class="secondary" onClick={() => model.downloadPdf()}>
               Download signed PDF
             </button>
           ) : (
@@ -176,13 +128,7 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
                           aria-label={`Copy ${f.label}`}
                           disabled={!f.changed || !f.applicable || !!changes.accepted || !props.canAccept}
                           checked={chosen.includes(f.fieldId)}
-                          onChange={(e) =>
-                            setChosen(
-                              e.currentTarget.checked
-                                ? [...chosen, f.fieldId]
-                                : chosen.filter((x) => x !== f.fieldId),
-                            )
-                          }
+                          onChange={(e) => model.choose(f.fieldId, e.currentTarget.checked)}
                         />
                       </td>
                       <td>{f.label}</td>
@@ -196,7 +142,7 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
                 </tbody>
               </table>
               {props.canAccept && !changes.accepted ? (
-                <button type="button" class="primary" onClick={accept}>
+                <button type="button" class="primary" onClick={() => model.accept()}>
                   Accept{chosen.length ? ` and copy ${chosen.length}` : ''}
                 </button>
               ) : null}

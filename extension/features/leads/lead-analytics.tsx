@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Coordinator, LeadAnalytics } from '../utils/lead-types';
-import { apiCall } from '../utils/use-api';
+import { useModel } from '@preact/signals';
+import { LeadAnalyticsModel } from './lead-analytics-model';
+import type { Coordinator, LeadAnalytics } from './lead-api-types';
 
 const PERIODS = [
   { days: 30, label: 'Last 30 days' },
@@ -83,18 +83,10 @@ export function LeadAnalyticsView({
   coordinators: Coordinator[];
   onBack: () => void;
 }) {
-  const [days, setDays] = useState(90);
-  const [data, setData] = useState<LeadAnalytics | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setError(null);
-    const from = new Date(Date.now() - days * 86_400_000).toISOString();
-    apiCall<LeadAnalytics>('GET', `/api/v1/leads/analytics?from=${encodeURIComponent(from)}`).then(
-      setData,
-      (e: Error) => setError(e.message),
-    );
-  }, [days]);
+  const model = useModel(LeadAnalyticsModel);
+  const days = model.days.value;
+  const data = model.data.value;
+  const error = model.error.value;
 
   const name = (id: string | null) =>
     id ? (coordinators.find((c) => c.id === id)?.name ?? 'Former member') : 'Unassigned';
@@ -108,7 +100,11 @@ export function LeadAnalyticsView({
         <h3>Analytics</h3>
         <label class="inline">
           <span class="sr-only">Period</span>
-          <select value={days} onChange={(e) => setDays(Number(e.currentTarget.value))} aria-label="Period">
+          <select
+            value={days}
+            onChange={(e) => model.choosePeriod(Number(e.currentTarget.value))}
+            aria-label="Period"
+          >
             {PERIODS.map((p) => (
               <option value={p.days} key={p.days}>
                 {p.label}

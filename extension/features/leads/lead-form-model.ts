@@ -1,0 +1,85 @@
+import { action, computed, createModel, effect, signal } from '@preact/signals';
+import { api, call } from '../../api/client';
+import { fieldErrorsFrom } from '../../utils/field-errors';
+import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import type { DuplicateMatch, Lead, Source } from './lead-api-types';
+import { createBody, matchQuery, startValues, updateBody, type Values } from './lead-form-values';
+import { ageOn } from './lead-person';
+
+export type LeadFormSetup = {
+  lead: Lead | undefined;
+  capture: LeadCapture | undefined;
+  sources: Source[];
+  canAssign: boolean;
+};
+
+export type LeadFormOutcome = { updated: Lead } | { saved: SavedLeadReply } | null;
+
+/**
+ * A lead being added or edited: its values, the errors the server found, and
+ * the likely duplicates looked up while the person types.
+ */
+export const LeadFormModel = createModel((setup: LeadFormSetup) => {
+  const values = signal<Values>(startValues(setup.lead, setup.capture, setup.sources));
+  const errors = signal<Record<string, string>>({});
+  const matches = signal<DuplicateMatch[]>([]);
+  const saving = signal(false);
+  // One key per form: a double click or a retry after a lost answer creates one lead.
+  const idempotencyKey = crypto.randomUUID();
+  const age = computed(() => (values.value.dateOfBirth ? ageOn(values.value.dateOfBirth) : null));
+  const minor = computed(() => age.value !== null && age.value < 18);
+
+  const set = action((key: keyof Values, value: string) => {
+    values.value = { ...values.value, [key]: value };
+  });
+
+  // The duplicate check runs 400 ms after the identifying fields stop changing.
+  const checkKey = computed(() => {
+    const v = values.value;
+    return [v.firstName, v.lastName, v.email, v.phone, v.dateOfBirth].join('|');
+  });
+  effect(() => {
+    const key = checkKey.value;
+    const body = matchQuery(values.peek());
+    if (!body.email && !body.phone && !body.dateOfBirth) {
+      matches.value = [];
+      return;
+    }
+    const timer = setTimeout(() => {
+      call(api.leads.match.$post({ json: body })).then(
+        (r) => {
+          if (checkKey.peek() === key) matches.value = r.items.filter((m) => m.id !== setup.lead?.id);
+        },
+        () => undefined,
+      );
+    }, 400);
+    return () => clearTimeout(timer);
+  });
+
+  const save = action(async (): Promise<LeadFormOutcome> => {
+    const v = values.value;
+    saving.value = true;
+    errors.value = {};
+    if (minor.value && !v.guardianName.trim()) {
+      errors.value = { 'responsibleParty.name': 'A minor needs a parent or guardian: enter their name' };
+      saving.value = false;
+      return null;
+    }
+    try {
+      if (setup.lead)
+        return {
+          updated: await call(api.leads[':id'].$patch({ param: { id: setup.lead.id }, json: updateBody(v) })),
+        };
+      const body = createBody(v, setup.capture, setup.canAssign);
+      return { saved: await sendMessage('saveLead', { body, idempotencyKey }) };
+    } catch (err) {
+      errors.value = fieldErrorsFrom(err);
+      return null;
+    } finally {
+      saving.value = false;
+    }
+  });
+
+  return { values, errors, matches, saving, age, minor, set, save };
+});

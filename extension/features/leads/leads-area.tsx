@@ -1,0 +1,103 @@
+import { useModel } from '@preact/signals';
+import type { Me } from '../../utils/messages';
+import { LeadAnalyticsView } from './lead-analytics';
+import { LeadDetail } from './lead-detail';
+import { LeadForm } from './lead-form';
+import { LeadList } from './lead-list';
+import { LeadOutbox } from './lead-outbox';
+import { LeadsModel } from './leads-model';
+import { PipelineSettings } from './pipeline-settings';
+
+/** Leads (spec 001, 8.1): the pipeline, capture from pages and email, follow-ups and analytics. */
+export function LeadsArea({ me }: { me: Me }) {
+  const can = (p: string) => me.permissions.includes(p);
+  const model = useModel(() => new LeadsModel(me.permissions));
+  const view = model.view.value;
+  const ref = model.reference.value;
+  const message = model.message.value;
+
+  if (!ref)
+    return message ? (
+      <p class="alert error" role="alert">
+        {message.text}
+      </p>
+    ) : (
+      <p class="muted">Loading…</p>
+    );
+
+  if (view.kind === 'add')
+    return (
+      <LeadForm
+        key={view.capture?.capturedAt ?? 'new'}
+        capture={view.capture}
+        sources={ref.sources}
+        coordinators={ref.coordinators}
+        canAssign={can('lead:assign')}
+        onCancel={() => model.back()}
+        onOpen={(id) => model.open(id)}
+        onSaved={(saved) => model.saved(saved, view.queuedKey)}
+      />
+    );
+  if (view.kind === 'detail')
+    return (
+      <LeadDetail
+        key={view.id}
+        leadId={view.id}
+        {...ref}
+        permissions={me.permissions}
+        duplicates={view.duplicates}
+        onOpen={(id) => model.open(id)}
+        onBack={() => model.back()}
+      />
+    );
+  if (view.kind === 'analytics')
+    return <LeadAnalyticsView coordinators={ref.coordinators} onBack={() => model.back()} />;
+  if (view.kind === 'settings') return <PipelineSettings onBack={() => model.settingsClosed()} />;
+
+  const capturing = model.capturing.value;
+  return (
+    <div>
+      {message ? (
+        <p
+          class={message.error ? 'alert error' : 'alert'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="leads-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
+      <LeadOutbox
+        waiting={model.waiting.value}
+        onSendNow={() => model.sendWaiting()}
+        onDiscard={(q) => model.discardQueued(q.idempotencyKey)}
+        onFix={(q) => model.fixQueued(q)}
+      />
+      {can('lead:create') ? (
+        <div class="row">
+          <button type="button" class="primary" onClick={() => model.captureHere()} disabled={capturing}>
+            {capturing ? 'Reading the page…' : 'Capture from this page'}
+          </button>
+          <button type="button" class="secondary" onClick={() => model.show({ kind: 'add' })}>
+            Add lead
+          </button>
+        </div>
+      ) : null}
+      <div class="row">
+        <button type="button" class="link" onClick={() => model.show({ kind: 'analytics' })}>
+          Analytics
+        </button>
+        {can('leads:full') ? (
+          <button type="button" class="link" onClick={() => model.show({ kind: 'settings' })}>
+            Pipeline and sources
+          </button>
+        ) : null}
+      </div>
+      <LeadList
+        stages={ref.stages}
+        sources={ref.sources}
+        coordinators={ref.coordinators}
+        onOpen={(id) => model.open(id)}
+      />
+    </div>
+  );
+}
