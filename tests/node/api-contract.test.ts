@@ -78,6 +78,12 @@ describe('AppType carries every API route with its types', () => {
     expectTypeOf(v1.services.$get).toBeFunction();
   });
 
+  it('keeps routes that answer 204 with no body', () => {
+    expectTypeOf(v1.invitations[':id']).toHaveProperty('$delete');
+    expectTypeOf(v1.leads[':id'].activities).toHaveProperty('$post');
+    expectTypeOf(v1.auth.logout).toHaveProperty('$post');
+  });
+
   it('rejects a path the worker does not serve', () => {
     // @ts-expect-error no such resource
     expectTypeOf(v1.lead.$get).toBeFunction();

@@ -47,4 +47,8 @@ export const conflictError = { 409: error('Conflict (`conflict`)') } as const;
 export const rateLimitedError = {
   429: error('Too many attempts (`rate_limited`), see Retry-After'),
 } as const;
-export const noContent = { 204: { description: 'Done' } } as const;
+/**
+ * Not `as const`: a readonly 204 entry makes @hono/zod-openapi type the
+ * route's answer as `never`, which drops the route from AppType.
+ */
+export const noContent = { 204: { description: 'Done' } };

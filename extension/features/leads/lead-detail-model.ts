@@ -1,7 +1,6 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../api/client';
-import { apiCall } from '../../utils/use-api';
 import type { Activity, DuplicateMatch, Lead, LeadScore, LeadTask } from './lead-api-types';
 import type { Notice } from './leads-model';
 
@@ -162,10 +161,8 @@ export const LeadDetailModel = createModel((leadId: string, duplicatesAtCreation
       timeline.refuse('Write what happened first.');
       return false;
     }
-    // The worker's 204-only route is missing from AppType (its `c.body(null, 204)` drops it from
-    // the typed chain), so this one call still goes by path until the route is typed.
     const ok = await timeline.run(() =>
-      apiCall('POST', `/api/v1/leads/${leadId}/activities`, { kind, text }),
+      call(api.leads[':id'].activities.$post({ param: { id: leadId }, json: { kind, text } })),
     );
     if (ok) load();
     return ok;

@@ -2,7 +2,6 @@ import { action, createModel, signal } from '@preact/signals';
 import { ROLE_LABELS, type Role } from '../../../shared/permissions';
 import { api, call } from '../../api/client';
 import { createPagedList } from '../../ui/paged-list-model';
-import { apiCall } from '../../utils/use-api';
 
 export type Member = {
   id: string;
@@ -57,9 +56,8 @@ export const MembersModel = createModel(() => {
         `Sent again to ${i.email}.`,
       ),
     ),
-    // hc<AppType> does not type this router's '/{id}' delete (the members one it does): kept as a path until the contract fixes it.
     withdraw: action((i: Invitation) =>
-      act(() => apiCall('DELETE', `/api/v1/invitations/${i.id}`), 'Invitation withdrawn.'),
+      act(() => call(api.invitations[':id'].$delete({ param: { id: i.id } })), 'Invitation withdrawn.'),
     ),
     changeRole: action((m: Member, role: Role) =>
       act(
