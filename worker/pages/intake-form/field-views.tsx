@@ -7,31 +7,13 @@
  * client/field-errors.ts).
  */
 import { DEFAULT_MAX_LENGTH } from '../../../shared/intake/answer-checks';
-import type {
-  AnswerValue,
-  Condition,
-  Field,
-  FileAnswer,
-  PrefillKey,
-  Section,
-  SignatureAnswer,
-} from '../../../shared/intake/definition';
-import { errorId, fileRemoveName, helpId, inputId, signaturePart, wrapperId } from './page-contract';
+import type { Condition, Field, PrefillKey, Section } from '../../../shared/intake/definition';
+import { type FieldViewProps, invalid, notes, Required, textOf, wrapperClass } from './field-parts';
+import { FileInput } from './file-field';
+import { inputId, wrapperId } from './page-contract';
+import { Signature } from './signature-field';
 
-export type FieldViewProps = {
-  field: Field;
-  value: AnswerValue | undefined;
-  error?: string;
-  required: boolean;
-  /** The value shown came from the practice's records: ask the person to check it. */
-  prefilled: boolean;
-  /** Shown without JavaScript when the field depends on another answer of this step. */
-  conditionHint?: string;
-  /** The field's condition does not hold yet: hidden once the script runs. */
-  off: boolean;
-  /** YYYY-MM-DD, the latest date a date of birth can take. */
-  today: string;
-};
+export type { FieldViewProps } from './field-parts';
 
 const AUTOCOMPLETE: Record<PrefillKey, string> = {
   firstName: 'given-name',
@@ -40,11 +22,6 @@ const AUTOCOMPLETE: Record<PrefillKey, string> = {
   email: 'email',
   phone: 'tel',
 };
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const textOf = (value: unknown) =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 function yesNoOf(value: unknown): 'yes' | 'no' | '' {
   if (value === true || (typeof value === 'string' && ['yes', 'true', 'on'].includes(value.toLowerCase())))
@@ -90,58 +67,6 @@ export function conditionHint(conditions: Condition[], section: Section): string
   }
   return parts.length ? `Answer this only if ${parts.join(' and ')}.` : undefined;
 }
-
-function Required(props: { required: boolean }) {
-  return (
-    <span class="req" hidden={!props.required}>
-      (required)
-    </span>
-  );
-}
-
-/** Help, condition hint, prefill note and error, with the ids that `aria-describedby` lists. */
-function notes(props: FieldViewProps) {
-  const { field } = props;
-  const ids: string[] = [];
-  const nodes = [];
-  if (field.help) {
-    ids.push(helpId(field.id));
-    nodes.push(
-      <p class="hint" id={helpId(field.id)}>
-        {field.help}
-      </p>,
-    );
-  }
-  if (props.conditionHint) {
-    ids.push(`${inputId(field.id)}-when`);
-    nodes.push(
-      <p class="hint cond-hint" id={`${inputId(field.id)}-when`}>
-        {props.conditionHint}
-      </p>,
-    );
-  }
-  if (props.prefilled) {
-    ids.push(`${inputId(field.id)}-prefilled`);
-    nodes.push(
-      <p class="prefilled" id={`${inputId(field.id)}-prefilled`}>
-        We filled this in from our records — please check
-      </p>,
-    );
-  }
-  if (props.error) {
-    ids.push(errorId(field.id));
-    nodes.push(
-      <p class="error" id={errorId(field.id)}>
-        {props.error}
-      </p>,
-    );
-  }
-  return { describedBy: ids.length ? ids.join(' ') : undefined, nodes };
-}
-
-const wrapperClass = (props: FieldViewProps) =>
-  ['field', props.off ? 'cond-off' : '', props.error ? 'invalid' : ''].filter(Boolean).join(' ');
-const invalid = (props: FieldViewProps) => (props.error ? 'true' : undefined);
 
 function SingleInput(props: FieldViewProps) {
   const { field, value } = props;
@@ -295,181 +220,6 @@ function Consent(props: FieldViewProps) {
           <Required required={props.required} />
         </label>
       </div>
-    </div>
-  );
-}
-
-/**
- * The signer's name, then the signature: typed (always there, the way to sign
- * without JavaScript) or drawn on a canvas that the script reveals. For a
- * `guardianIfMinor` signature the guardian's name and relationship are always
- * rendered; the script hides them when the patient is not a minor, and the
- * server enforces the rule through the engine either way.
- */
-function Signature(props: FieldViewProps) {
-  const { field } = props;
-  const value = isRecord(props.value) ? (props.value as Partial<SignatureAnswer>) : {};
-  const { describedBy, nodes } = notes(props);
-  const id = inputId(field.id);
-  const drawn = value.kind === 'drawn' ? textOf(value.value) : '';
-  const typed = value.kind === 'drawn' ? '' : textOf(value.value);
-  return (
-    <fieldset
-      class={wrapperClass(props)}
-      id={wrapperId(field.id)}
-      data-field={field.id}
-      data-signature
-      data-described
-      aria-describedby={describedBy}
-    >
-      <legend>
-        {field.label}
-        <Required required={props.required} />
-      </legend>
-      {nodes}
-      <label for={id} data-error-before>
-        Full name of the person signing
-      </label>
-      <input
-        id={id}
-        name={signaturePart(field.id, 'signerName')}
-        type="text"
-        autocomplete="name"
-        maxlength={120}
-        value={textOf(value.signerName)}
-        aria-invalid={invalid(props)}
-      />
-      <div class="sig-pad" data-pad hidden>
-        <fieldset class="field">
-          <legend>How would you like to sign?</legend>
-          <div class="inline">
-            <div class="choice">
-              <input
-                type="radio"
-                id={`${id}-draw`}
-                name={signaturePart(field.id, 'kind')}
-                value="drawn"
-                data-mode
-                disabled
-                checked={value.kind === 'drawn'}
-              />
-              <label for={`${id}-draw`}>Draw</label>
-            </div>
-            <div class="choice">
-              <input
-                type="radio"
-                id={`${id}-type`}
-                name={signaturePart(field.id, 'kind')}
-                value="typed"
-                data-mode
-                disabled
-                checked={value.kind !== 'drawn'}
-              />
-              <label for={`${id}-type`}>Type</label>
-            </div>
-          </div>
-        </fieldset>
-        <div data-draw-area>
-          <p class="hint" id={`${id}-pad-help`}>
-            Sign in the box with your finger or mouse.
-          </p>
-          <canvas role="img" aria-label="Signature drawing area" aria-describedby={`${id}-pad-help`} />
-          <button type="button" class="secondary" data-clear>
-            Clear the signature
-          </button>
-          <input type="hidden" name={signaturePart(field.id, 'value')} value={drawn} data-drawn disabled />
-        </div>
-      </div>
-      <div data-typed-area>
-        <label for={`${id}-typed`}>Type your full name to sign</label>
-        <input
-          id={`${id}-typed`}
-          name={signaturePart(field.id, 'value')}
-          type="text"
-          autocomplete="name"
-          maxlength={120}
-          value={typed}
-          class="typed-signature"
-          aria-invalid={invalid(props)}
-          data-typed
-        />
-      </div>
-      {field.guardianIfMinor ? (
-        <fieldset class="guardian" data-guardian-block>
-          <legend>If the patient is under 18, a parent or guardian signs here</legend>
-          <label for={`${id}-guardian-name`}>Parent or guardian's full name</label>
-          <input
-            id={`${id}-guardian-name`}
-            name={signaturePart(field.id, 'guardianName')}
-            type="text"
-            autocomplete="name"
-            maxlength={120}
-            value={textOf(value.guardian?.name)}
-            aria-invalid={invalid(props)}
-          />
-          <label for={`${id}-guardian-relationship`}>Relationship to the patient</label>
-          <input
-            id={`${id}-guardian-relationship`}
-            name={signaturePart(field.id, 'guardianRelationship')}
-            type="text"
-            maxlength={60}
-            value={textOf(value.guardian?.relationship)}
-            aria-invalid={invalid(props)}
-          />
-        </fieldset>
-      ) : null}
-    </fieldset>
-  );
-}
-
-function sizeText(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** A file input; an upload already stored is named, and can be replaced (or removed when optional). */
-function FileInput(props: FieldViewProps) {
-  const { field } = props;
-  const current = isRecord(props.value) && 'fileId' in props.value ? (props.value as FileAnswer) : null;
-  const { describedBy, nodes } = notes(props);
-  const kinds = field.accept ?? ['image', 'pdf'];
-  const accept = [
-    ...(kinds.includes('image') ? ['image/jpeg', 'image/png'] : []),
-    ...(kinds.includes('pdf') ? ['application/pdf'] : []),
-  ];
-  const currentId = `${inputId(field.id)}-current`;
-  return (
-    <div class={wrapperClass(props)} id={wrapperId(field.id)} data-field={field.id}>
-      <label for={inputId(field.id)}>
-        {field.label}
-        <Required required={props.required} />
-      </label>
-      {nodes}
-      {current ? (
-        <p class="file-current" id={currentId}>
-          Uploaded: {current.name} ({sizeText(current.size)}). Choose another file to replace it.
-        </p>
-      ) : null}
-      <input
-        type="file"
-        id={inputId(field.id)}
-        name={field.id}
-        accept={accept.join(',')}
-        aria-describedby={[describedBy, current ? currentId : ''].filter(Boolean).join(' ') || undefined}
-        aria-invalid={invalid(props)}
-        data-described
-        data-error-before
-      />
-      {current && !props.required ? (
-        <div class="choice">
-          <input
-            type="checkbox"
-            id={`${inputId(field.id)}-remove`}
-            name={fileRemoveName(field.id)}
-            value="yes"
-          />
-          <label for={`${inputId(field.id)}-remove`}>Remove this file</label>
-        </div>
-      ) : null}
     </div>
   );
 }
