@@ -5,7 +5,8 @@ import { DEFAULT_SERVER_URL, originPattern, parseServerUrl } from '../../utils/s
 
 /** The server address. Another origin than the default needs its host permission, asked for here. */
 export function Settings({ onDone }: { onDone: () => void }) {
-  const [value, setValue] = useState('');
+  // null until loaded: an address typed before the stored one arrives would be overwritten by it.
+  const [value, setValue] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -44,6 +45,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
 
   async function save(e: Event) {
     e.preventDefault();
+    if (value === null) return;
     const parsed = parseServerUrl(value);
     if (!parsed.ok) {
       setError(parsed.error);
@@ -84,7 +86,8 @@ export function Settings({ onDone }: { onDone: () => void }) {
         <input
           id="server-url"
           type="url"
-          value={value}
+          value={value ?? ''}
+          disabled={value === null}
           onInput={(e) => setValue(e.currentTarget.value)}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'server-url-error server-url-hint' : 'server-url-hint'}
@@ -98,7 +101,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
           </p>
         ) : null}
         <div class="row">
-          <button type="submit" class="primary" disabled={saving}>
+          <button type="submit" class="primary" disabled={saving || value === null}>
             {saving ? 'Saving…' : 'Save'}
           </button>
           <button type="button" class="secondary" onClick={onDone}>
