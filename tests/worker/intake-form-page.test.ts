@@ -6,7 +6,7 @@ import { GUARDIAN_REQUIRED_MESSAGE } from '../../shared/intake/answer-checks';
 import type { FormDefinition } from '../../shared/intake/definition';
 import { formTokenHash } from '../../worker/services/intake/form-token';
 import { PUBLIC_FORM_LIMITS } from '../../worker/services/intake/public-form';
-import { api, BASE, db, loginAs, workerFetch } from './helpers';
+import { api, BASE, db, loginAs, settleBackgroundWork, workerFetch } from './helpers';
 import { auditOf, createLead, publishedTemplate, runCron, sendForm, tokenOf } from './intake-helpers';
 
 let admin: string;
@@ -124,13 +124,12 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /** The PDF of a submission once the after-response job has stored it (it runs in waitUntil). */
 async function storedPdf(prefix: string): Promise<Uint8Array> {
-  for (let i = 0; i < 50; i++) {
-    const listed = await env.FILES.list({ prefix });
-    const pdf = listed.objects.find((o) => o.key.endsWith('.pdf'));
-    if (pdf) return new Uint8Array(await (await env.FILES.get(pdf.key))!.arrayBuffer());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no PDF under ${prefix}`);
+  // Waiting for that work, not polling for a key: a listed key says nothing of the render's end.
+  await settleBackgroundWork();
+  const listed = await env.FILES.list({ prefix });
+  const pdf = listed.objects.find((o) => o.key.endsWith('.pdf'));
+  if (!pdf) throw new Error(`no PDF under ${prefix}`);
+  return new Uint8Array(await (await env.FILES.get(pdf.key))!.arrayBuffer());
 }
 
 describe('links that cannot be filled in', () => {
