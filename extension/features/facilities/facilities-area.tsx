@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from '../../../shared/contract-status';
+import type { Facility } from '../../../shared/schemas/facilities';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
-import type { Facility } from '../../utils/facility-types';
 import type { Me } from '../../utils/messages';
 import { FacilityDetail } from './facility-detail';
 import { FacilityWizard } from './facility-wizard';

@@ -11,22 +11,15 @@ import {
   FEATURE_INFO,
   FEATURES,
 } from '../../../shared/facility-terms';
+import type { ContractEvent, Facility, FacilityDocument } from '../../../shared/schemas/facilities';
+import { api, call } from '../../api/client';
 import { DocumentPicker, formatSize, type PickedFile } from '../../ui/document-picker';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
-import { type Facility, type FacilityDocument, INVITATION_LABELS } from '../../utils/facility-types';
 import type { Me } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
 import { uploadFile } from '../../utils/upload-file';
-import { apiCall } from '../../utils/use-api';
 import { FacilityEdit } from './facility-edit';
-
-type ContractEvent = {
-  id: string;
-  fromStatus: ContractStatus | null;
-  toStatus: ContractStatus;
-  note: string | null;
-  createdAt: string;
-};
+import { INVITATION_LABELS } from './facility-labels';
 
 /** One facility: profile, administrator invitation, contract and its history, documents. */
 export function FacilityDetail({
@@ -52,21 +45,12 @@ export function FacilityDetail({
 
   async function load() {
     try {
-      setFacility(await apiCall<Facility>('GET', `/api/v1/facilities/${facilityId}`));
+      const param = { id: facilityId };
+      setFacility(await call(api.facilities[':id'].$get({ param })));
       if (can('facilities:full'))
-        setHistory(
-          (
-            await apiCall<{ items: ContractEvent[] }>(
-              'GET',
-              `/api/v1/facilities/${facilityId}/contract-history`,
-            )
-          ).items,
-        );
+        setHistory((await call(api.facilities[':id']['contract-history'].$get({ param }))).items);
       if (can('facility:documents'))
-        setDocuments(
-          (await apiCall<{ items: FacilityDocument[] }>('GET', `/api/v1/facilities/${facilityId}/documents`))
-            .items,
-        );
+        setDocuments((await call(api.facilities[':id'].documents.$get({ param }))).items);
     } catch (e) {
       setMessage({ text: (e as Error).message, error: true });
     }
@@ -204,7 +188,8 @@ export function FacilityDetail({
               class="secondary"
               onClick={() =>
                 act(
-                  () => apiCall('POST', `/api/v1/facilities/${facility.id}/administrator/resend`),
+                  () =>
+                    call(api.facilities[':id'].administrator.resend.$post({ param: { id: facility.id } })),
                   'Invitation sent again.',
                 )
               }
@@ -246,10 +231,12 @@ export function FacilityDetail({
               if (to)
                 act(
                   () =>
-                    apiCall('POST', `/api/v1/facilities/${facility.id}/contract`, {
-                      to,
-                      note: note.trim() || undefined,
-                    }),
+                    call(
+                      api.facilities[':id'].contract.$post({
+                        param: { id: facility.id },
+                        json: { to, note: note.trim() || undefined },
+                      }),
+                    ),
                   `Contract is now ${CONTRACT_STATUS_LABELS[to]}.`,
                 ).then(() => {
                   setTo('');
@@ -319,7 +306,12 @@ export function FacilityDetail({
                       onClick={() => {
                         if (confirm(`Delete ${d.fileName}? The deletion is recorded.`)) {
                           act(
-                            () => apiCall('DELETE', `/api/v1/facilities/${facility.id}/documents/${d.id}`),
+                            () =>
+                              call(
+                                api.facilities[':id'].documents[':documentId'].$delete({
+                                  param: { id: facility.id, documentId: d.id },
+                                }),
+                              ),
                             `${d.fileName} deleted.`,
                           );
                         }

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { FEATURES, type ServiceCategory } from '../../../shared/facility-terms';
+import type { Facility, FacilityUpdate } from '../../../shared/schemas/facilities';
+import { api, call } from '../../api/client';
 import { Field } from '../../ui/field';
-import type { Facility } from '../../utils/facility-types';
 import { fieldErrorsFrom } from '../../utils/field-errors';
-import { apiCall } from '../../utils/use-api';
 import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
 
 type Errors = Record<string, string>;
@@ -52,7 +52,7 @@ export function FacilityEdit({
   const [saving, setSaving] = useState(false);
 
   function changes() {
-    const body: Record<string, unknown> = {};
+    const body: FacilityUpdate = {};
     if (info.name.trim() !== facility.name) body.name = info.name;
     if (orNull(info.phone) !== facility.phone) body.phone = orNull(info.phone);
     if (orNull(info.email) !== facility.email) body.email = orNull(info.email);
@@ -105,7 +105,7 @@ export function FacilityEdit({
     setSaving(true);
     setErrors({});
     try {
-      await apiCall('PATCH', `/api/v1/facilities/${facility.id}`, body);
+      await call(api.facilities[':id'].$patch({ param: { id: facility.id }, json: body }));
       onSaved();
     } catch (err) {
       setErrors(fieldErrorsFrom(err));

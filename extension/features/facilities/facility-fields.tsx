@@ -7,7 +7,7 @@ import {
   type ServiceCategory,
 } from '../../../shared/facility-terms';
 import { Field } from '../../ui/field';
-import type { AddressFields } from '../../utils/facility-types';
+import type { AddressFields } from './facility-labels';
 
 // The facility inputs that "Add facility" and "Edit" both show, so both explain and check them alike.
 

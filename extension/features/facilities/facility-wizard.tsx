@@ -11,13 +11,14 @@ import {
   type Feature,
   type ServiceCategory,
 } from '../../../shared/facility-terms';
+import type { Facility } from '../../../shared/schemas/facilities';
+import { api, call } from '../../api/client';
 import { DocumentPicker, type PickedFile } from '../../ui/document-picker';
 import { Field } from '../../ui/field';
-import type { AddressFields, Facility } from '../../utils/facility-types';
 import { fieldErrorsFrom } from '../../utils/field-errors';
 import { uploadFile } from '../../utils/upload-file';
-import { apiCall } from '../../utils/use-api';
 import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
+import type { AddressFields } from './facility-labels';
 
 const STEPS = [
   'Information',
@@ -108,9 +109,7 @@ export function FacilityWizard({
     if (step === 4) {
       setPending(true);
       try {
-        setVerified(
-          await apiCall<VerifiedAddress>('POST', '/api/v1/facilities/verify-address', addressBody()),
-        );
+        setVerified(await call(api.facilities['verify-address'].$post({ json: addressBody() })));
       } catch (e) {
         setVerified(null);
         setErrors(fieldErrorsFrom(e));
@@ -137,20 +136,24 @@ export function FacilityWizard({
     setErrors({});
     let facility: Facility;
     try {
-      facility = await apiCall<Facility>('POST', '/api/v1/facilities', {
-        name: info.name,
-        phone: optional(info.phone),
-        email: optional(info.email),
-        website: optional(info.website),
-        administrator: admin.email.trim()
-          ? { name: admin.name, email: admin.email, phone: optional(admin.phone) }
-          : undefined,
-        features,
-        cycleStartDay: cycleDay ? Number(cycleDay) : null,
-        address: addressBody(),
-        contractStatus: contract,
-        serviceCategories: categories,
-      });
+      facility = await call(
+        api.facilities.$post({
+          json: {
+            name: info.name,
+            phone: optional(info.phone),
+            email: optional(info.email),
+            website: optional(info.website),
+            administrator: admin.email.trim()
+              ? { name: admin.name, email: admin.email, phone: optional(admin.phone) }
+              : undefined,
+            features,
+            cycleStartDay: cycleDay ? Number(cycleDay) : null,
+            address: addressBody(),
+            contractStatus: contract,
+            serviceCategories: categories,
+          },
+        }),
+      );
     } catch (e) {
       const found = fieldErrorsFrom(e);
       setErrors(found);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Facility } from '../../../shared/schemas/facilities';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
-import type { Facility } from '../../utils/facility-types';
 import type { Me } from '../../utils/messages';
 import { ENROLLMENT_LABELS, type Patient } from '../../utils/patient-types';
 import { apiCall } from '../../utils/use-api';
