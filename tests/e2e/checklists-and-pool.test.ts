@@ -1,11 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, openSidePanel } from './extension-browser';
+import type { launchWithExtension } from './extension-browser';
 import {
   ensureFacility,
   ensurePatients,
   eventually,
-  pointAt,
+  openPanel,
   signIn as signInAs,
   signOut as signOutOf,
   text,
@@ -21,12 +21,7 @@ const signIn = (email: string, password: string) => signInAs(panel, email, passw
 const signOut = () => signOutOf(panel);
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  context = browser.context;
-  panel = await openSidePanel(context, browser.extensionId);
-  await pointAt(panel, api);
-  // Confirmations are accepted, as the person would.
-  panel.on('dialog', (dialog) => dialog.accept());
+  ({ browser, context, panel } = await openPanel(api));
   const facilityId = await ensureFacility(api, 'Willow Creek Care');
   await ensurePatients(api, facilityId, [
     { firstName: 'Ada', lastName: 'Stone', dateOfBirth: '1938-05-02' },

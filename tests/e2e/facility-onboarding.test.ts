@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, openSidePanel } from './extension-browser';
-import { eventually, pointAt, signIn as signInAs, signOut as signOutOf, text } from './panel';
+import type { launchWithExtension } from './extension-browser';
+import { eventually, openPanel, signIn as signInAs, signOut as signOutOf, text } from './panel';
 
 // Facility onboarding: the wizard, its document, and the invited facility administrator.
 const api = inject('apiOrigin');
@@ -13,12 +13,7 @@ const signIn = (email: string, password: string) => signInAs(panel, email, passw
 const signOut = () => signOutOf(panel);
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  context = browser.context;
-  panel = await openSidePanel(context, browser.extensionId);
-  await pointAt(panel, api);
-  // Confirmations are accepted, as the person would.
-  panel.on('dialog', (dialog) => dialog.accept());
+  ({ browser, context, panel } = await openPanel(api));
 });
 afterAll(() => browser?.close());
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchWithExtension, openSidePanel } from './extension-browser';
 
 /** Retries until the UI settles (10 s at most): the panel answers asynchronously. */
 export const eventually = <T>(read: () => Promise<T>) =>
@@ -83,4 +84,16 @@ export async function ensurePatients(origin: string, facilityId: string, people:
     if (!found.items.some((p) => p.firstName === person.firstName && p.lastName === person.lastName))
       await asAdmin(origin, '/api/v1/patients', { facilityId, ...person });
   }
+}
+
+/**
+ * A fresh browser with the built extension, its side panel open and pointed at
+ * the test worker. Confirmations are accepted, as the person would.
+ */
+export async function openPanel(origin: string) {
+  const browser = await launchWithExtension();
+  const panel = await openSidePanel(browser.context, browser.extensionId);
+  await pointAt(panel, origin);
+  panel.on('dialog', (dialog) => dialog.accept());
+  return { browser, context: browser.context, panel };
 }

@@ -1,11 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, openSidePanel } from './extension-browser';
+import type { launchWithExtension } from './extension-browser';
 import {
   ensureFacility,
   ensurePatients,
   eventually,
-  pointAt,
+  openPanel,
   signIn as signInAs,
   signOut as signOutOf,
   text,
@@ -15,18 +15,12 @@ import {
 const api = inject('apiOrigin');
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let context: BrowserContext;
 let panel: Page;
 const signIn = (email: string, password: string) => signInAs(panel, email, password);
 const signOut = () => signOutOf(panel);
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  context = browser.context;
-  panel = await openSidePanel(context, browser.extensionId);
-  await pointAt(panel, api);
-  // Confirmations are accepted, as the person would.
-  panel.on('dialog', (dialog) => dialog.accept());
+  ({ browser, panel } = await openPanel(api));
   const facilityId = await ensureFacility(api, 'Willow Creek Care');
   await ensurePatients(api, facilityId, [{ firstName: 'Cy', lastName: 'Hill', dateOfBirth: '1944-06-19' }]);
 });

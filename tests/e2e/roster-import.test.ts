@@ -1,24 +1,25 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, openSidePanel } from './extension-browser';
-import { ensureFacility, eventually, pointAt, signIn as signInAs, signOut as signOutOf, text } from './panel';
+import type { launchWithExtension } from './extension-browser';
+import {
+  ensureFacility,
+  eventually,
+  openPanel,
+  signIn as signInAs,
+  signOut as signOutOf,
+  text,
+} from './panel';
 
 // Roster import: a spreadsheet with a flagged cell, and a photographed roster read by OCR.
 const api = inject('apiOrigin');
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let context: BrowserContext;
 let panel: Page;
 const signIn = (email: string, password: string) => signInAs(panel, email, password);
 const signOut = () => signOutOf(panel);
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  context = browser.context;
-  panel = await openSidePanel(context, browser.extensionId);
-  await pointAt(panel, api);
-  // Confirmations are accepted, as the person would.
-  panel.on('dialog', (dialog) => dialog.accept());
+  ({ browser, panel } = await openPanel(api));
   await ensureFacility(api, 'Willow Creek Care');
 });
 afterAll(() => browser?.close());
