@@ -4,7 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 // libSQL migrator both read; `casing` must match db/client.ts.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: './db/schema/index.ts',
   out: './db/migrations',
   casing: 'snake_case',
 });

@@ -53,20 +53,8 @@ describe('the side panel against a running worker', () => {
     await eventually(() => text(panel.getByTestId('organization-name'))).toBe('Demo Care Operations');
     await eventually(() => text(panel.getByTestId('role-label'))).toBe('Clinic admin');
     const tabs = await panel.getByRole('tab').allTextContents();
-    expect(tabs).toEqual([
-      'Facilities',
-      'Patients',
-      'Leads',
-      'Intake',
-      'Referrals',
-      'Records',
-      'Automations',
-      'Members',
-      'Audit',
-    ]);
-    // An area not built yet says what will arrive there.
-    await panel.getByRole('tab', { name: 'Referrals' }).click();
-    await eventually(() => text(panel.getByTestId('empty-state'))).toContain('Referrals arrive here');
+    // Areas not built yet are not offered as tabs of placeholder text.
+    expect(tabs).toEqual(['Facilities', 'Patients', 'Leads', 'Intake', 'Members', 'Audit']);
     await panel.screenshot({ path: '.tmp/e2e-signed-in.png' });
   });
 

@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, type Role } from '../../../shared/permissions';
-import { lazyArea } from '../../ui/lazy-area';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
 import { sendMessage } from '../../utils/send-message';
 import { pendingCaptureItem } from '../../utils/storage-items';
-import { AuditArea } from '../audit/audit-area';
-import { FacilitiesArea } from '../facilities/facilities-area';
-import { MembersArea } from '../members/members-area';
-import { PatientsArea } from '../patients/patients-area';
 import { TwoFactorSetup } from '../session/two-factor-setup';
-
-const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.LeadsArea));
-const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
+import { AREA_VIEWS } from './areas';
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;
@@ -49,6 +42,7 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
   }, [me.permissions]);
   const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
   const current = areas.find((a) => a.id === area) ?? areas[0];
+  const CurrentArea = current ? AREA_VIEWS[current.id] : null;
 
   // Sign out on our own clock too, so an idle panel does not keep showing data
   // after the server has already ended the session.
@@ -159,26 +153,10 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
               ))}
             </div>
           </nav>
-          {current ? (
+          {current && CurrentArea ? (
             <section id="area-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} class="area">
               <h2>{current.label}</h2>
-              {current.id === 'facilities' ? (
-                <FacilitiesArea me={me} />
-              ) : current.id === 'patients' ? (
-                <PatientsArea me={me} />
-              ) : current.id === 'leads' ? (
-                <LeadsArea me={me} />
-              ) : current.id === 'intake' ? (
-                <IntakeArea me={me} />
-              ) : current.id === 'members' ? (
-                <MembersArea me={me} />
-              ) : current.id === 'audit' ? (
-                <AuditArea />
-              ) : (
-                <p class="empty" data-testid="empty-state">
-                  {current.empty}
-                </p>
-              )}
+              <CurrentArea me={me} />
             </section>
           ) : null}
         </>

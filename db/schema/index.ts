@@ -1,0 +1,11 @@
+// The database schema, one file per domain; every table is exported from here
+// so code imports `db/schema` whatever file a table lives in.
+
+export * from './checklists';
+export * from './facilities';
+export * from './intake';
+export * from './leads';
+export * from './patients';
+export * from './platform';
+export * from './providers';
+export * from './tenancy';

@@ -1,0 +1,103 @@
+// Patients, roster imports, the service catalogue and services per patient.
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt } from './columns';
+import { facilities } from './facilities';
+import { organizations } from './tenancy';
+
+export const patients = sqliteTable(
+  'patients',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: text()
+      .notNull()
+      .references(() => facilities.id),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    /** `last|first`, lower case without accents or punctuation: what "the same name" means. */
+    nameKey: text().notNull(),
+    dateOfBirth: text().notNull(),
+    roomNumber: text(),
+    emergencyContactName: text(),
+    emergencyContactRelationship: text(),
+    emergencyContactPhone: text(),
+    sex: text(),
+    mrn: text(),
+    notes: text(),
+    /** "All healthcare services": the full package, with expert support and AI features (spec 000 FAQ). */
+    fullPackage: integer({ mode: 'boolean' }).notNull().default(false),
+    enrollmentStatus: text().notNull().default('not_started'),
+    /** A manual status set ahead of the checklist; cleared when the checklist catches up. */
+    statusOverride: text(),
+    statusOverrideReason: text(),
+    /** Discharged or care cycle complete: the one status the checklist cannot derive. */
+    completedAt: text(),
+    /** The template the checklist was copied from, set when it is first opened. */
+    checklistTemplateId: text(),
+    visitPreference: text().notNull().default('no_preference'),
+    meetingStatus: text().notNull().default('not_scheduled'),
+    /** The lead this patient was converted from, when there was one. */
+    leadId: text(),
+    importId: text(),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [
+    index('patients_facility_name').on(t.organizationId, t.facilityId, t.nameKey, t.dateOfBirth),
+    index('patients_org_created').on(t.organizationId, t.createdAt),
+  ],
+);
+
+/** One roster upload: who, when, which file, into which facility, how many rows. */
+export const patientImports = sqliteTable('patient_imports', {
+  id: text().primaryKey(),
+  organizationId: text()
+    .notNull()
+    .references(() => organizations.id),
+  facilityId: text()
+    .notNull()
+    .references(() => facilities.id),
+  fileName: text(),
+  source: text().notNull(),
+  rowCount: integer().notNull(),
+  createdBy: text().notNull(),
+  createdAt: createdAt(),
+});
+
+/** The organisation's service catalogue (spec 000, step 4). */
+export const services = sqliteTable(
+  'services',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    category: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    sortOrder: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('services_org_category_name').on(t.organizationId, t.category, t.name)],
+);
+
+export const patientServices = sqliteTable(
+  'patient_services',
+  {
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    patientId: text()
+      .notNull()
+      .references(() => patients.id),
+    serviceId: text()
+      .notNull()
+      .references(() => services.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.serviceId] })],
+);

@@ -1,0 +1,23 @@
+import type { ComponentType } from 'preact';
+import { lazyArea } from '../../ui/lazy-area';
+import type { Me } from '../../utils/messages';
+import type { AreaId } from '../../utils/navigation';
+import { AuditArea } from '../audit/audit-area';
+import { FacilitiesArea } from '../facilities/facilities-area';
+import { MembersArea } from '../members/members-area';
+import { PatientsArea } from '../patients/patients-area';
+
+// Areas most people open first load with the panel; the larger ones load on
+// first use so the panel's first chunk stays small.
+const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.LeadsArea));
+const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
+
+/** The component each area of the navigation shows; a new area adds one line here. */
+export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
+  facilities: FacilitiesArea,
+  patients: PatientsArea,
+  leads: LeadsArea,
+  intake: IntakeArea,
+  members: MembersArea,
+  audit: AuditArea,
+};
