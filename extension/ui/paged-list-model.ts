@@ -4,50 +4,46 @@ import {
   createModel,
   effect,
   type Model,
+  type Signal,
   signal,
   untracked,
   useModel,
 } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { apiCall, type Page } from '../utils/use-api';
 
-function pagedListState<T>(initialPath: string) {
-  const path = signal(initialPath);
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * A cursor-paged list for a model: `reload()` starts over, `more()` appends
+ * the next page. `fetchPage` asks for the page after a cursor (none for the
+ * first), usually `call(api.x.$get({ query: { cursor } }))`. An answer
+ * overtaken by a newer load is dropped, so a fast typist never sees an older
+ * search land last.
+ */
+export function cursorPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
   const items = signal<T[]>([]);
   const cursor = signal<string | null>(null);
   const loading = signal(true);
   const error = signal<string | null>(null);
-  // Only the newest request may write: a slow first page must not land after a new search's.
   let latest = 0;
 
-  const load = action(async (after: string | null) => {
-    const request = ++latest;
-    const base = path.peek();
+  const load = async (after: string | null) => {
+    const ticket = ++latest;
     loading.value = true;
     error.value = null;
     try {
-      const sep = base.includes('?') ? '&' : '?';
-      const page = await apiCall<Page<T>>(
-        'GET',
-        after ? `${base}${sep}cursor=${encodeURIComponent(after)}` : base,
-      );
-      if (request !== latest) return;
+      const page = await fetchPage(after ?? undefined);
+      if (ticket !== latest) return;
       items.value = after ? [...items.peek(), ...page.items] : page.items;
       cursor.value = page.nextCursor;
     } catch (e) {
-      if (request === latest) error.value = (e as Error).message;
+      if (ticket === latest) error.value = (e as Error).message;
     } finally {
-      if (request === latest) loading.value = false;
+      if (ticket === latest) loading.value = false;
     }
-  });
-
-  effect(() => {
-    path.value;
-    untracked(() => load(null));
-  });
+  };
 
   return {
-    path,
     items,
     loading,
     error,
@@ -57,19 +53,39 @@ function pagedListState<T>(initialPath: string) {
   };
 }
 
-export type PagedList<T> = Model<ReturnType<typeof pagedListState<T>>>;
+export type PagedList<T> = ReturnType<typeof cursorPages<T>>;
 
-/** A cursor-paged list at `path`: first page at once, `more()` appends, `reload()` starts over, a new path reloads. */
-export function createPagedList<T>(path: string): PagedList<T> {
-  const PagedListModel = createModel((p: string) => pagedListState<T>(p));
-  return new PagedListModel(path);
+/** A paged list that follows a query: the first page at once, and again whenever `query` changes. */
+export function createPagedList<Q, T>(
+  initial: Q,
+  fetchPage: (query: Q, cursor: string | undefined) => Promise<Page<T>>,
+): Model<PagedList<T> & { query: Signal<Q> }> {
+  // A model, so the effect that follows the query ends with its owner.
+  const Following = createModel(() => {
+    const query = signal(initial);
+    const list = cursorPages<T>((cursor) => fetchPage(query.peek(), cursor));
+    effect(() => {
+      query.value;
+      untracked(() => list.reload());
+    });
+    return { ...list, query };
+  });
+  return new Following();
 }
 
-/** A paged list owned by one component, following its path as filters change. */
-export function usePagedList<T>(path: string): PagedList<T> {
-  const list = useModel(() => createPagedList<T>(path));
+/**
+ * A paged list owned by one component, reloading when its query's contents
+ * change (the query is compared by value, so a new object with the same
+ * filters does not refetch).
+ */
+export function usePagedList<Q, T>(
+  query: Q,
+  fetchPage: (query: Q, cursor: string | undefined) => Promise<Page<T>>,
+): PagedList<T> {
+  const list = useModel(() => createPagedList<Q, T>(query, fetchPage));
+  const key = JSON.stringify(query);
   useEffect(() => {
-    list.path.value = path;
-  }, [list, path]);
+    if (JSON.stringify(list.query.peek()) !== key) list.query.value = query;
+  }, [list, key]);
   return list;
 }

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   rosterCommitSchema,
   rosterImportedSchema,
+  rosterPreviewJsonSchema,
   rosterPreviewResultSchema,
 } from '../../shared/schemas/patients';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
@@ -21,6 +22,18 @@ export const patientImportRoutes = newRouter(requireAuth)
       summary:
         'Check a roster without saving: multipart `file` (CSV or XLSX) with `facilityId` (and optional `mapping` JSON), or JSON rows already read (OCR)',
       middleware: [requirePermission('patients:edit')] as const,
+      // Both declared: JSON so the typed client can send rows it read, multipart so the
+      // media-type gate admits files. The multipart schema is a plain OpenAPI object, not
+      // zod: readRosterUpload checks the file's fields with its own messages.
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: rosterPreviewJsonSchema },
+            'multipart/form-data': { schema: { type: 'object' } },
+          },
+          required: false,
+        },
+      },
       responses: {
         200: json(rosterPreviewResultSchema, 'Per-row errors and warnings'),
         ...commonErrors,

@@ -1,8 +1,9 @@
 import { useModel } from '@preact/signals';
+import type { AuditAction } from '../../../shared/schemas/audit';
 import { SearchList } from '../../ui/search-list';
 import { AuditModel } from './audit-model';
 
-const ACTIONS = [
+const ACTIONS: (AuditAction | '')[] = [
   '',
   'login',
   'login_failed',
@@ -31,7 +32,11 @@ export function AuditArea() {
         filters={
           <>
             <label for="audit-action">Action</label>
-            <select id="audit-action" value={action} onChange={(e) => model.filterBy(e.currentTarget.value)}>
+            <select
+              id="audit-action"
+              value={action}
+              onChange={(e) => model.filterBy(e.currentTarget.value as AuditAction | '')}
+            >
               {ACTIONS.map((a) => (
                 <option value={a} key={a}>
                   {a ? a.replace(/_/g, ' ') : 'All actions'}

@@ -1,30 +1,29 @@
 import { action, createModel, effect, signal } from '@preact/signals';
+import type { AuditAction, AuditEvent } from '../../../shared/schemas/audit';
+import { api, call } from '../../api/client';
 import { createPagedList } from '../../ui/paged-list-model';
 
-export type AuditEvent = {
-  id: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  ip: string | null;
-  createdAt: string;
-};
-
-const pathFor = (kind: string) => `/api/v1/audit?limit=50${kind ? `&action=${kind}` : ''}`;
+export type { AuditEvent };
 
 /** The audit trail, filtered by one action at a time. */
 export const AuditModel = createModel(() => {
-  const kind = signal('');
-  const list = createPagedList<AuditEvent>(pathFor(''));
+  const kind = signal<AuditAction | ''>('');
+  const list = createPagedList<{ limit: string; action: AuditAction | '' }, AuditEvent>(
+    { limit: '50', action: '' },
+    (query, cursor) =>
+      call(
+        api.audit.$get({
+          query: { limit: query.limit, ...(query.action ? { action: query.action } : {}), cursor },
+        }),
+      ),
+  );
   effect(() => {
-    list.path.value = pathFor(kind.value);
+    list.query.value = { limit: '50', action: kind.value };
   });
   return {
     action: kind,
     list,
-    filterBy: action((next: string) => {
+    filterBy: action((next: AuditAction | '') => {
       kind.value = next;
     }),
   };

@@ -1,23 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { MoveButtons } from '../../ui/move-buttons';
-import { apiCall } from '../../utils/use-api';
-
-type TemplateItem = {
-  id: string;
-  title: string;
-  description: string | null;
-  kind: 'document' | 'task';
-  required: boolean;
-  /** Completed by itself when the patient submits this intake form. */
-  intakeTemplateId: string | null;
-};
-type Template = {
-  id: string;
-  facilityId: string | null;
-  name: string;
-  items: TemplateItem[];
-  patientsUpdated?: number;
-};
+import { type ItemDraft, TemplateEditorModel } from './template-editor-model';
 
 /**
  * Administrators shape the checklist: the organisation's, or this facility's
@@ -28,54 +12,19 @@ export function ChecklistTemplateEditor(props: {
   facilityName: string;
   onBack: () => void;
 }) {
-  const [template, setTemplate] = useState<Template | null>(null);
-  const [draft, setDraft] = useState({
+  const model = useModel(() => new TemplateEditorModel(props.facilityId, props.facilityName));
+  const template = model.template.value;
+  const forms = model.forms.value;
+  const message = model.message.value;
+  // Purely local: the new item's fields before Add.
+  const [draft, setDraft] = useState<ItemDraft>({
     title: '',
-    kind: 'task' as 'task' | 'document',
+    kind: 'task',
     required: true,
     intakeTemplateId: '',
   });
-  const [forms, setForms] = useState<{ id: string; name: string }[]>([]);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const load = () =>
-    apiCall<Template>('GET', `/api/v1/checklist-templates?facilityId=${props.facilityId}`).then(setTemplate);
-  useEffect(() => {
-    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
-  }, [props.facilityId]);
-  useEffect(() => {
-    // Published intake forms an item can wait for; without intake access the list stays empty.
-    apiCall<{ items: { id: string; name: string; latestVersion: unknown }[] }>(
-      'GET',
-      '/api/v1/intake-templates',
-    ).then(
-      (r) => setForms(r.items.filter((t) => t.latestVersion)),
-      () => undefined,
-    );
-  }, []);
-
-  async function change(work: () => Promise<Template>, done: string) {
-    try {
-      const next = await work();
-      setTemplate(next);
-      const reached = next.patientsUpdated ?? 0;
-      setMessage({
-        text: `${done}${reached ? ` ${reached} patient checklist${reached === 1 ? '' : 's'} updated.` : ''}`,
-        error: false,
-      });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
 
   if (!template) return <p class="muted">{message?.text ?? 'Loading…'}</p>;
-  const base = `/api/v1/checklist-templates/${template.id}`;
-  const move = (index: number, by: number) => {
-    const ids = template.items.map((i) => i.id);
-    const [id] = ids.splice(index, 1);
-    ids.splice(index + by, 0, id!);
-    change(() => apiCall('PUT', `${base}/order`, { itemIds: ids }), 'Order saved.');
-  };
 
   return (
     <section class="area" aria-labelledby="template-title" data-testid="template-editor">
@@ -95,19 +44,7 @@ export function ChecklistTemplateEditor(props: {
       {template.facilityId ? null : (
         <p class="small">
           This is the organisation's checklist.{' '}
-          <button
-            type="button"
-            class="link"
-            onClick={() =>
-              change(
-                () =>
-                  apiCall('POST', '/api/v1/checklist-templates/facility-override', {
-                    facilityId: props.facilityId,
-                  }),
-                `${props.facilityName} now has its own checklist.`,
-              )
-            }
-          >
+          <button type="button" class="link" onClick={() => model.ownChecklist()}>
             Give {props.facilityName} its own
           </button>
         </p>
@@ -129,13 +66,7 @@ export function ChecklistTemplateEditor(props: {
                 <input
                   type="checkbox"
                   checked={item.required}
-                  onChange={(e) =>
-                    change(
-                      () =>
-                        apiCall('PATCH', `${base}/items/${item.id}`, { required: e.currentTarget.checked }),
-                      'Saved.',
-                    )
-                  }
+                  onChange={(e) => model.setRequired(item, e.currentTarget.checked)}
                 />{' '}
                 required
               </label>
@@ -143,7 +74,7 @@ export function ChecklistTemplateEditor(props: {
                 name={item.title}
                 index={i}
                 count={template.items.length}
-                onMove={(by) => move(i, by)}
+                onMove={(by) => model.move(i, by)}
               />
               <button
                 type="button"
@@ -152,10 +83,7 @@ export function ChecklistTemplateEditor(props: {
                 onClick={() => {
                   const title = prompt('New title', item.title);
                   if (title?.trim() && title.trim() !== item.title) {
-                    change(
-                      () => apiCall('PATCH', `${base}/items/${item.id}`, { title: title.trim() }),
-                      'Renamed.',
-                    );
+                    model.rename(item, title.trim());
                   }
                 }}
               >
@@ -165,9 +93,7 @@ export function ChecklistTemplateEditor(props: {
                 type="button"
                 class="secondary"
                 aria-label={`Remove ${item.title}`}
-                onClick={() =>
-                  change(() => apiCall('DELETE', `${base}/items/${item.id}`), `${item.title} removed.`)
-                }
+                onClick={() => model.remove(item)}
               >
                 Remove
               </button>
@@ -179,16 +105,9 @@ export function ChecklistTemplateEditor(props: {
         onSubmit={(e) => {
           e.preventDefault();
           if (draft.title.trim())
-            change(
-              () =>
-                apiCall('POST', `${base}/items`, {
-                  title: draft.title,
-                  kind: draft.kind,
-                  required: draft.required,
-                  ...(draft.intakeTemplateId ? { intakeTemplateId: draft.intakeTemplateId } : {}),
-                }),
-              `${draft.title.trim()} added.`,
-            ).then(() => setDraft({ ...draft, title: '', intakeTemplateId: '' }));
+            model.add(draft).then((added) => {
+              if (added) setDraft({ ...draft, title: '', intakeTemplateId: '' });
+            });
         }}
       >
         <h3>Add an item</h3>

@@ -1,32 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
-import { sendMessage } from '../../utils/send-message';
-import { uploadFile } from '../../utils/upload-file';
-import { apiCall } from '../../utils/use-api';
-
-type Item = {
-  id: string;
-  title: string;
-  description: string | null;
-  kind: 'document' | 'task';
-  required: boolean;
-  done: boolean;
-  doneAt: string | null;
-  note: string | null;
-  document: { fileName: string } | null;
-  evidence: { url: string; title: string; capturedAt: string } | null;
-};
-type Checklist = {
-  items: Item[];
-  enrollment: {
-    status: EnrollmentStatus;
-    derived: EnrollmentStatus;
-    overridden: boolean;
-    overrideReason: string | null;
-    progress: { requiredDone: number; requiredTotal: number; percent: number };
-    warnings: string[];
-  };
-};
+import { PatientChecklistModel } from './patient-checklist-model';
 
 /** A patient's checklist: complete, upload, undo, note; the status follows by itself (spec 000, step 5). */
 export function PatientChecklist(props: {
@@ -35,34 +10,15 @@ export function PatientChecklist(props: {
   canOverride: boolean;
   onStatus: (s: EnrollmentStatus) => void;
 }) {
-  const [list, setList] = useState<Checklist | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const model = useModel(() => new PatientChecklistModel(props.patientId, props.onStatus));
+  const list = model.list.value;
+  const error = model.error.value;
+  const busy = model.busy.value;
+  // Purely local: the status form's choice and reason before Save.
   const [override, setOverride] = useState<{ status: EnrollmentStatus; reason: string }>({
     status: 'active',
     reason: '',
   });
-
-  const base = `/api/v1/patients/${props.patientId}`;
-  const apply = (next: Checklist) => {
-    setList(next);
-    props.onStatus(next.enrollment.status);
-  };
-  async function act(key: string, work: () => Promise<Checklist>) {
-    setBusy(key);
-    setError(null);
-    try {
-      apply(await work());
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  useEffect(() => {
-    apiCall<Checklist>('GET', `${base}/checklist`).then(apply, (e: Error) => setError(e.message));
-  }, [props.patientId]);
 
   if (!list) return error ? <p class="alert error">{error}</p> : <p class="muted">Loading checklist…</p>;
   const { enrollment } = list;
@@ -116,12 +72,7 @@ export function PatientChecklist(props: {
                   class="link"
                   disabled={busy !== null}
                   title="Attach the page you are looking at (address, title, time and a fingerprint of its text)"
-                  onClick={() =>
-                    act(item.id, async () => {
-                      const page = await sendMessage('capturePage', undefined);
-                      return apiCall('POST', `${base}/checklist/${item.id}/evidence`, page);
-                    })
-                  }
+                  onClick={() => model.attachPage(item)}
                 >
                   Attach page
                 </button>
@@ -132,8 +83,7 @@ export function PatientChecklist(props: {
                   aria-label={`Note on ${item.title}`}
                   onClick={() => {
                     const note = prompt(`Note on "${item.title}"`, item.note ?? '');
-                    if (note !== null)
-                      act(item.id, () => apiCall('PUT', `${base}/checklist/${item.id}/note`, { note }));
+                    if (note !== null) model.note(item, note);
                   }}
                 >
                   Note
@@ -143,7 +93,7 @@ export function PatientChecklist(props: {
                     type="button"
                     class="secondary"
                     disabled={busy !== null}
-                    onClick={() => act(item.id, () => apiCall('POST', `${base}/checklist/${item.id}/undo`))}
+                    onClick={() => model.undo(item)}
                   >
                     Undo
                   </button>
@@ -153,9 +103,7 @@ export function PatientChecklist(props: {
                     class="secondary"
                     disabled={busy !== null}
                     aria-label={`Mark ${item.title} done`}
-                    onClick={() =>
-                      act(item.id, () => apiCall('POST', `${base}/checklist/${item.id}/done`, {}))
-                    }
+                    onClick={() => model.done(item)}
                   >
                     Mark done
                   </button>
@@ -168,17 +116,7 @@ export function PatientChecklist(props: {
                       aria-label={`Upload ${item.title}`}
                       onChange={(e) => {
                         const file = e.currentTarget.files?.[0];
-                        if (file)
-                          act(
-                            item.id,
-                            async () =>
-                              (await uploadFile(
-                                `${base}/checklist/${item.id}/documents`,
-                                file,
-                                {},
-                                () => undefined,
-                              )) as Checklist,
-                          );
+                        if (file) model.upload(item, file);
                       }}
                     />
                   </label>
@@ -193,7 +131,7 @@ export function PatientChecklist(props: {
           class="override"
           onSubmit={(e) => {
             e.preventDefault();
-            act('status', () => apiCall('POST', `${base}/status`, override));
+            model.setStatus(override.status, override.reason);
           }}
         >
           <h3>Status</h3>

@@ -1,20 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
-import { apiCall } from '../../utils/use-api';
-
-type Row = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  enrollmentStatus: EnrollmentStatus;
-  overridden: boolean;
-  visitPreference: string;
-  meetingStatus: string;
-  progress: { requiredDone: number; requiredTotal: number; percent: number };
-  missing: string[];
-  lastUpdate: string;
-};
-type Grid = { items: Row[]; worklist: { title: string; patients: number }[]; truncated: boolean };
+import { TrackerModel, type TrackerSort } from './tracker-model';
 
 const VISIT = { in_person: 'In person', telehealth: 'Telehealth', no_preference: 'No preference' } as const;
 const MEETING = { not_scheduled: 'Not scheduled', scheduled: 'Scheduled', completed: 'Completed' } as const;
@@ -26,43 +12,10 @@ export function TrackerGrid(props: {
   onOpen: (id: string) => void;
   onBack: () => void;
 }) {
-  const [grid, setGrid] = useState<Grid | null>(null);
-  const [status, setStatus] = useState('');
-  const [missing, setMissing] = useState('');
-  const [q, setQ] = useState('');
-  const [sort, setSort] = useState('name');
-  const [error, setError] = useState<string | null>(null);
-
-  const query = new URLSearchParams({
-    facilityId: props.facilityId,
-    sort,
-    ...(status ? { status } : {}),
-    ...(missing ? { missing } : {}),
-    ...(q.trim() ? { q: q.trim() } : {}),
-  });
-  const load = () =>
-    apiCall<Grid>('GET', `/api/v1/tracker?${query}`).then(setGrid, (e: Error) => setError(e.message));
-  useEffect(() => {
-    load();
-  }, [query.toString()]);
-
-  async function setStatusTo(id: string, status: string, reason: string) {
-    try {
-      await apiCall('POST', `/api/v1/patients/${id}/status`, { status, reason });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    await load();
-  }
-
-  async function update(id: string, body: Record<string, string>) {
-    try {
-      await apiCall('PATCH', `/api/v1/patients/${id}`, body);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
+  const model = useModel(() => new TrackerModel(props.facilityId));
+  const grid = model.grid.value;
+  const error = model.error.value;
+  const { status, missing, q, sort } = model.filters.value;
 
   return (
     <section class="area" aria-labelledby="tracker-title" data-testid="tracker">
@@ -81,7 +34,7 @@ export function TrackerGrid(props: {
           <ul class="plain small" data-testid="worklist">
             {grid.worklist.slice(0, 5).map((w) => (
               <li key={w.title}>
-                <button type="button" class="link" onClick={() => setMissing(w.title)}>
+                <button type="button" class="link" onClick={() => model.filter({ missing: w.title })}>
                   {w.title}
                 </button>{' '}
                 · {w.patients} patient{w.patients === 1 ? '' : 's'}
@@ -96,9 +49,13 @@ export function TrackerGrid(props: {
           aria-label="Search by name"
           placeholder="Search by name"
           value={q}
-          onInput={(e) => setQ(e.currentTarget.value)}
+          onInput={(e) => model.filter({ q: e.currentTarget.value })}
         />
-        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+        <select
+          aria-label="Status"
+          value={status}
+          onChange={(e) => model.filter({ status: e.currentTarget.value as EnrollmentStatus | '' })}
+        >
           <option value="">Any status</option>
           {ENROLLMENT_ORDER.map((s) => (
             <option value={s} key={s}>
@@ -106,7 +63,11 @@ export function TrackerGrid(props: {
             </option>
           ))}
         </select>
-        <select aria-label="Sort" value={sort} onChange={(e) => setSort(e.currentTarget.value)}>
+        <select
+          aria-label="Sort"
+          value={sort}
+          onChange={(e) => model.filter({ sort: e.currentTarget.value as TrackerSort })}
+        >
           <option value="name">Name</option>
           <option value="status">Status</option>
           <option value="progress">Progress</option>
@@ -116,7 +77,7 @@ export function TrackerGrid(props: {
       {missing ? (
         <p class="small">
           Missing: <strong>{missing}</strong>{' '}
-          <button type="button" class="link" onClick={() => setMissing('')}>
+          <button type="button" class="link" onClick={() => model.filter({ missing: '' })}>
             clear
           </button>
         </p>
@@ -148,13 +109,13 @@ export function TrackerGrid(props: {
                       aria-label={`Status of ${r.firstName} ${r.lastName}`}
                       value={r.enrollmentStatus}
                       onChange={(e) => {
-                        const next = e.currentTarget.value;
+                        const next = e.currentTarget.value as EnrollmentStatus;
                         // The same rule as on the patient: a reason always, and the override permission when ahead of the checklist.
                         const reason = prompt(
-                          `Reason for setting ${r.firstName} ${r.lastName} to ${ENROLLMENT_LABELS[next as EnrollmentStatus]}`,
+                          `Reason for setting ${r.firstName} ${r.lastName} to ${ENROLLMENT_LABELS[next]}`,
                         );
-                        if (reason && reason.trim().length >= 3) setStatusTo(r.id, next, reason.trim());
-                        else load();
+                        if (reason && reason.trim().length >= 3) model.setStatus(r.id, next, reason.trim());
+                        else model.reload();
                       }}
                     >
                       {ENROLLMENT_ORDER.map((s) => (
@@ -176,7 +137,9 @@ export function TrackerGrid(props: {
                     aria-label={`Visit preference of ${r.firstName} ${r.lastName}`}
                     disabled={!props.canEdit}
                     value={r.visitPreference}
-                    onChange={(e) => update(r.id, { visitPreference: e.currentTarget.value })}
+                    onChange={(e) =>
+                      model.update(r.id, { visitPreference: e.currentTarget.value as keyof typeof VISIT })
+                    }
                   >
                     {Object.entries(VISIT).map(([v, label]) => (
                       <option value={v} key={v}>
@@ -190,7 +153,9 @@ export function TrackerGrid(props: {
                     aria-label={`Meeting status of ${r.firstName} ${r.lastName}`}
                     disabled={!props.canEdit}
                     value={r.meetingStatus}
-                    onChange={(e) => update(r.id, { meetingStatus: e.currentTarget.value })}
+                    onChange={(e) =>
+                      model.update(r.id, { meetingStatus: e.currentTarget.value as keyof typeof MEETING })
+                    }
                   >
                     {Object.entries(MEETING).map(([v, label]) => (
                       <option value={v} key={v}>

@@ -1,6 +1,10 @@
 import { useState } from 'preact/hooks';
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from '../../../shared/contract-status';
-import type { Facility } from '../../../shared/schemas/facilities';
+import {
+  CONTRACT_STATUS_LABELS,
+  CONTRACT_STATUSES,
+  type ContractStatus,
+} from '../../../shared/contract-status';
+import { api, call } from '../../api/client';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
@@ -13,14 +17,20 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
 export function FacilitiesArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState('');
-  const query = new URLSearchParams({
-    limit: '50',
-    sort: 'name',
-    ...(q.trim() ? { q: q.trim() } : {}),
-    ...(status ? { contractStatus: status } : {}),
-  });
-  const list = usePagedList<Facility>(`/api/v1/facilities?${query}`);
+  const [status, setStatus] = useState<ContractStatus | ''>('');
+  const list = usePagedList({ q: q.trim(), status }, (filters, cursor) =>
+    call(
+      api.facilities.$get({
+        query: {
+          limit: '50',
+          sort: 'name',
+          cursor,
+          ...(filters.q ? { q: filters.q } : {}),
+          ...(filters.status ? { contractStatus: filters.status } : {}),
+        },
+      }),
+    ),
+  );
 
   if (view.kind === 'add') {
     return (
@@ -73,7 +83,11 @@ export function FacilitiesArea({ me }: { me: Me }) {
             <label for="facility-status" class="sr-only">
               Contract status
             </label>
-            <select id="facility-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <select
+              id="facility-status"
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as ContractStatus | '')}
+            >
               <option value="">Any status</option>
               {CONTRACT_STATUSES.map((s) => (
                 <option value={s} key={s}>

@@ -1,7 +1,7 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { InferRequestType } from 'hono/client';
 import { api, call } from '../../api/client';
-import { cursorPages } from '../../utils/cursor-pages';
+import { cursorPages } from '../../ui/paged-list-model';
 import type { IntakeRequest } from './intake-api-types';
 
 export type RequestQuery = Omit<InferRequestType<(typeof api)['intake-requests']['$get']>['query'], 'cursor'>;

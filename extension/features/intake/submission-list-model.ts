@@ -1,6 +1,6 @@
 import { action, createModel, effect, signal } from '@preact/signals';
 import { api, call } from '../../api/client';
-import { cursorPages } from '../../utils/cursor-pages';
+import { cursorPages } from '../../ui/paged-list-model';
 
 /** Submitted forms, those to review or those accepted, loaded again when the choice changes. */
 export const SubmissionListModel = createModel(() => {

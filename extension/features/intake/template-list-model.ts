@@ -1,6 +1,6 @@
 import { createModel } from '@preact/signals';
 import { api, call } from '../../api/client';
-import { cursorPages } from '../../utils/cursor-pages';
+import { cursorPages } from '../../ui/paged-list-model';
 
 /** The organisation's form templates, newest first. */
 export const TemplateListModel = createModel(() => {

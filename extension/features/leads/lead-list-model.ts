@@ -1,6 +1,6 @@
 import { action, createModel, effect, signal } from '@preact/signals';
 import { api, call } from '../../api/client';
-import { cursorPages } from '../../utils/cursor-pages';
+import { cursorPages } from '../../ui/paged-list-model';
 
 /** The pipeline as a list: filtered by stage, searched, newest first, loaded again as the filters change. */
 export const LeadListModel = createModel(() => {

@@ -1,29 +1,19 @@
 import { action, createModel, signal } from '@preact/signals';
 import { ROLE_LABELS, type Role } from '../../../shared/permissions';
+import type { Invitation, Member } from '../../../shared/schemas/members';
 import { api, call } from '../../api/client';
 import { createPagedList } from '../../ui/paged-list-model';
 
-export type Member = {
-  id: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: 'active' | 'deactivated';
-  twoFactorEnabled: boolean;
-};
-export type Invitation = {
-  id: string;
-  email: string;
-  role: Role;
-  state: 'sent' | 'accepted' | 'expired' | 'revoked';
-  expiresAt: string;
-};
+export type { Invitation, Member };
 
 /** Members and invitations: both lists, the last outcome, and the changes people with users:full make. */
 export const MembersModel = createModel(() => {
-  const members = createPagedList<Member>('/api/v1/members?limit=50');
-  const invitations = createPagedList<Invitation>('/api/v1/invitations');
+  const members = createPagedList({}, (_none, cursor) =>
+    call(api.members.$get({ query: { limit: '50', cursor } })),
+  );
+  const invitations = createPagedList({}, (_none, cursor) =>
+    call(api.invitations.$get({ query: { cursor } })),
+  );
   const message = signal<{ text: string; error: boolean } | null>(null);
 
   const act = action(async (work: () => Promise<unknown>, done: string) => {

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Service } from '../../utils/patient-types';
-import { apiCall } from '../../utils/use-api';
+import { useModel } from '@preact/signals';
+import { BulkServicesModel } from './service-catalogue-model';
 import { ServicesPicker } from './services-picker';
 
 /** One service selection applied to many patients at once (spec 000, step 4). */
@@ -9,34 +8,18 @@ export function BulkServices(props: {
   onDone: (text: string) => void;
   onCancel: () => void;
 }) {
-  const [catalogue, setCatalogue] = useState<Service[]>([]);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [all, setAll] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    apiCall<{ items: Service[] }>('GET', '/api/v1/services').then(
-      (r) => setCatalogue(r.items.filter((s) => s.active)),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-
-  async function save() {
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await apiCall<{ patients: number }>('POST', '/api/v1/patients/services/bulk', {
-        patientIds: props.patientIds,
-        ...(all ? { allHealthcareServices: true } : { serviceIds: chosen }),
-      });
-      props.onDone(`Services saved for ${result.patients} patient${result.patients === 1 ? '' : 's'}.`);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const model = useModel(() => new BulkServicesModel(props.patientIds));
+  const { chosen, all, saving } = {
+    chosen: model.chosen.value,
+    all: model.all.value,
+    saving: model.saving.value,
+  };
+  const error = model.error.value ?? model.catalogue.message.value?.text ?? null;
+  const save = () =>
+    model.save().then((patients) => {
+      if (patients !== null)
+        props.onDone(`Services saved for ${patients} patient${patients === 1 ? '' : 's'}.`);
+    });
 
   return (
     <section class="area" aria-labelledby="bulk-title" data-testid="bulk-services">
@@ -50,13 +33,10 @@ export function BulkServices(props: {
         </p>
       ) : null}
       <ServicesPicker
-        catalogue={catalogue}
+        catalogue={model.catalogue.active.value}
         chosen={chosen}
         all={all}
-        onChange={(next) => {
-          setChosen(next.chosen);
-          setAll(next.all);
-        }}
+        onChange={(next) => model.pick(next)}
       />
       <div class="row">
         <button type="button" class="secondary" onClick={props.onCancel} disabled={saving}>

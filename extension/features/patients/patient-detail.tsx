@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ENROLLMENT_LABELS, type Patient, type Service } from '../../utils/patient-types';
-import { apiCall } from '../../utils/use-api';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
 import { PatientChecklist } from '../checklists/patient-checklist';
 import { RequestList, SendForm } from '../intake/lazy-intake';
 import { AssignmentHistory } from '../providers/assignment-history';
+import { PatientDetailModel } from './patient-detail-model';
 import { PatientForm } from './patient-form';
 import { ServicesPicker } from './services-picker';
 
@@ -22,43 +23,13 @@ export function PatientDetail({
   intake: { canView: boolean; canSend: boolean };
   onBack: () => void;
 }) {
-  const [patient, setPatient] = useState<Patient | null>(null);
-  const [catalogue, setCatalogue] = useState<Service[]>([]);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [all, setAll] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [editing, setEditing] = useState(false);
+  const model = useModel(() => new PatientDetailModel(patientId));
+  const patient = model.patient.value;
+  const message = model.message.value;
+  const editing = model.editing.value;
+  // Purely local: whether the send form is open, and a key that reloads the sent forms.
   const [sending, setSending] = useState(false);
   const [formsKey, setFormsKey] = useState(0);
-
-  useEffect(() => {
-    Promise.all([
-      apiCall<Patient>('GET', `/api/v1/patients/${patientId}`),
-      apiCall<{ items: Service[] }>('GET', '/api/v1/services'),
-    ])
-      .then(([p, s]) => {
-        setPatient(p);
-        setCatalogue(s.items.filter((x) => x.active));
-        setChosen(p.serviceIds);
-        setAll(p.fullPackage);
-      })
-      .catch((e: Error) => setMessage({ text: e.message, error: true }));
-  }, [patientId]);
-
-  async function save() {
-    try {
-      const p = await apiCall<Patient>(
-        'PUT',
-        `/api/v1/patients/${patientId}/services`,
-        all ? { allHealthcareServices: true } : { serviceIds: chosen },
-      );
-      setPatient(p);
-      setChosen(p.serviceIds);
-      setMessage({ text: 'Services saved.', error: false });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
 
   return (
     <section class="area" data-testid="patient-detail">
@@ -78,18 +49,14 @@ export function PatientDetail({
         <PatientForm
           facilityId={patient.facilityId}
           patient={patient}
-          onCancel={() => setEditing(false)}
-          onOpen={() => setEditing(false)}
-          onSaved={(p) => {
-            setPatient(p);
-            setEditing(false);
-            setMessage({ text: 'Changes saved.', error: false });
-          }}
+          onCancel={() => model.edit(false)}
+          onOpen={() => model.edit(false)}
+          onSaved={(p) => model.saved(p)}
         />
       ) : patient ? (
         <>
           {canEdit ? (
-            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+            <button type="button" class="secondary" onClick={() => model.edit(true)}>
               Edit
             </button>
           ) : null}
@@ -115,7 +82,7 @@ export function PatientDetail({
             patientId={patient.id}
             canEdit={canEdit}
             canOverride={canOverride}
-            onStatus={(status) => setPatient((p) => (p ? { ...p, enrollmentStatus: status } : p))}
+            onStatus={(status) => model.statusChanged(status)}
           />
           <AssignmentHistory patientId={patient.id} />
           {intake.canView ? (
@@ -143,17 +110,14 @@ export function PatientDetail({
           ) : null}
           <h3>Services</h3>
           <ServicesPicker
-            catalogue={catalogue}
-            chosen={chosen}
-            all={all}
+            catalogue={model.catalogue.value}
+            chosen={model.chosen.value}
+            all={model.all.value}
             disabled={!canEdit}
-            onChange={(next) => {
-              setChosen(next.chosen);
-              setAll(next.all);
-            }}
+            onChange={(next) => model.pick(next)}
           />
           {canEdit ? (
-            <button type="button" class="primary" onClick={save}>
+            <button type="button" class="primary" onClick={() => model.saveServices()}>
               Save services
             </button>
           ) : null}

@@ -1,34 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import type { Patient } from '../../../shared/schemas/patients';
 import { Field, FieldError } from '../../ui/field';
-import { fieldErrorsFrom } from '../../utils/field-errors';
-import type { Patient } from '../../utils/patient-types';
-import { MessageError } from '../../utils/send-message';
-import { apiCall } from '../../utils/use-api';
-
-const EMPTY = {
-  firstName: '',
-  lastName: '',
-  dateOfBirth: '',
-  roomNumber: '',
-  contactName: '',
-  contactRelationship: '',
-  contactPhone: '',
-  mrn: '',
-  notes: '',
-};
-const opt = (v: string) => (v.trim() ? v.trim() : undefined);
-
-const fromPatient = (p: Patient) => ({
-  firstName: p.firstName,
-  lastName: p.lastName,
-  dateOfBirth: p.dateOfBirth,
-  roomNumber: p.roomNumber ?? '',
-  contactName: p.emergencyContact?.name ?? '',
-  contactRelationship: p.emergencyContact?.relationship ?? '',
-  contactPhone: p.emergencyContact?.phone ?? '',
-  mrn: p.mrn ?? '',
-  notes: p.notes ?? '',
-});
+import { PatientFormModel, type PatientFormValues } from './patient-form-model';
 
 /**
  * Adds one patient (spec 000, step 3 option A), or edits one when `patient`
@@ -42,55 +15,16 @@ export function PatientForm(props: {
   onOpen: (id: string) => void;
   onCancel: () => void;
 }) {
-  const [v, setV] = useState(props.patient ? fromPatient(props.patient) : EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [duplicateOf, setDuplicateOf] = useState<{ id: string; message: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const set = (key: keyof typeof EMPTY) => (value: string) => setV({ ...v, [key]: value });
-
-  async function save(confirmDuplicate: boolean) {
-    setSaving(true);
-    setErrors({});
-    try {
-      const fields = {
-        firstName: v.firstName,
-        lastName: v.lastName,
-        dateOfBirth: v.dateOfBirth,
-        roomNumber: opt(v.roomNumber),
-        mrn: opt(v.mrn),
-        notes: opt(v.notes),
-      };
-      const contact = v.contactName.trim()
-        ? { name: v.contactName, relationship: opt(v.contactRelationship), phone: opt(v.contactPhone) }
-        : undefined;
-      const patient = props.patient
-        ? await apiCall<Patient>('PATCH', `/api/v1/patients/${props.patient.id}`, {
-            ...fields,
-            roomNumber: v.roomNumber.trim(),
-            mrn: v.mrn.trim(),
-            notes: v.notes.trim(),
-            emergencyContact: contact ?? null,
-          })
-        : await apiCall<Patient>('POST', '/api/v1/patients', {
-            facilityId: props.facilityId,
-            ...fields,
-            emergencyContact: contact,
-            ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
-          });
-      props.onSaved(patient);
-    } catch (e) {
-      if (e instanceof MessageError && e.failure.code === 'conflict') {
-        const id = e.failure.details?.find((d) => d.path === 'existingPatientId')?.issue;
-        if (id) {
-          setDuplicateOf({ id, message: e.failure.message });
-          return;
-        }
-      }
-      setErrors(fieldErrorsFrom(e));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const model = useModel(() => new PatientFormModel(props.facilityId, props.patient));
+  const v = model.values.value;
+  const errors = model.errors.value;
+  const duplicateOf = model.duplicateOf.value;
+  const saving = model.saving.value;
+  const set = (key: keyof PatientFormValues) => (value: string) => model.set(key, value);
+  const save = (confirmDuplicate: boolean) =>
+    model.save(confirmDuplicate).then((patient) => {
+      if (patient) props.onSaved(patient);
+    });
 
   return (
     <form

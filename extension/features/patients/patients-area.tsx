@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Facility } from '../../../shared/schemas/facilities';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
+import { api, call } from '../../api/client';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
-import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
+import type { CurrentFacility } from '../../utils/current-facility';
 import type { Me } from '../../utils/messages';
-import { ENROLLMENT_LABELS, type Patient } from '../../utils/patient-types';
-import { apiCall } from '../../utils/use-api';
 import { ChecklistTemplateEditor } from '../checklists/checklist-template-editor';
 import { TrackerGrid } from '../checklists/tracker-grid';
 import { PendingPool } from '../providers/pending-pool';
 import { BulkServices } from './bulk-services';
+import { FacilityChoiceModel } from './facility-choice-model';
 import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
 import { RosterImport } from './roster-import';
@@ -28,18 +29,9 @@ type View =
 
 /** Patients of the current facility (spec 000, steps 2 to 4). */
 export function PatientsArea({ me }: { me: Me }) {
-  const [facility, setFacility] = useState<CurrentFacility | null | undefined>(undefined);
-  const [choices, setChoices] = useState<Facility[]>([]);
-
-  useEffect(() => {
-    currentFacilityItem
-      .getValue()
-      .then((f) => setFacility(f?.organizationId === me.organization.id ? f : null));
-    apiCall<{ items: Facility[] }>('GET', '/api/v1/facilities?limit=200&sort=name').then(
-      (r) => setChoices(r.items),
-      () => undefined,
-    );
-  }, [me.organization.id]);
+  const model = useModel(() => new FacilityChoiceModel(me.organization.id));
+  const facility = model.facility.value;
+  const choices = model.choices.value;
 
   if (facility === undefined) return <p class="muted">Loading…</p>;
   return (
@@ -48,14 +40,7 @@ export function PatientsArea({ me }: { me: Me }) {
       <select
         id="current-facility"
         value={facility?.id ?? ''}
-        onChange={async (e) => {
-          const picked = choices.find((f) => f.id === e.currentTarget.value);
-          const next = picked
-            ? { organizationId: me.organization.id, id: picked.id, name: picked.name }
-            : null;
-          await currentFacilityItem.setValue(next);
-          setFacility(next);
-        }}
+        onChange={(e) => model.choose(e.currentTarget.value)}
       >
         <option value="">Choose a facility…</option>
         {choices.map((f) => (
@@ -80,8 +65,17 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
   const [q, setQ] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const list = usePagedList<Patient>(
-    `/api/v1/patients?${new URLSearchParams({ facilityId: facility.id, limit: '50', ...(q.trim() ? { q: q.trim() } : {}) })}`,
+  const list = usePagedList({ facilityId: facility.id, q: q.trim() }, (filters, cursor) =>
+    call(
+      api.patients.$get({
+        query: {
+          facilityId: filters.facilityId,
+          limit: '50',
+          cursor,
+          ...(filters.q ? { q: filters.q } : {}),
+        },
+      }),
+    ),
   );
   const canEdit = me.permissions.includes('patients:edit');
   const back = (text?: string) => {
@@ -145,6 +139,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
   if (view.kind === 'detail')
     return (
       <PatientDetail
+        key={view.id}
         patientId={view.id}
         canEdit={canEdit}
         canOverride={me.permissions.includes('enrollment:override')}

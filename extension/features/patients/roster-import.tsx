@@ -1,18 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
+import type { RosterCommit, RosterPreviewResult } from '../../../shared/schemas/patients';
+import { api, call } from '../../api/client';
 import { MessageError } from '../../utils/send-message';
 import { uploadFile } from '../../utils/upload-file';
-import { apiCall } from '../../utils/use-api';
 
-type Problem = { field: string; issue: string; existingPatientId?: string; sameAsRow?: number };
-type PreviewRow = { index: number; values: Record<string, string>; errors: Problem[]; warnings: Problem[] };
-type Preview = {
-  source: string;
-  headers?: string[];
-  mapping?: (RosterField | null)[];
-  rows: PreviewRow[];
-  summary: { rows: number; valid: number; withErrors: number; withWarnings: number };
-};
+type Preview = RosterPreviewResult;
+type PreviewRow = Preview['rows'][number];
 
 /** Review rows: what the person sees, edits and decides per row. */
 type ReviewRow = PreviewRow & { include: boolean; confirmDuplicate: boolean };
@@ -86,11 +80,8 @@ export function RosterImport(props: {
       if (read.rows.length === 0)
         throw new Error('No roster lines were found in the photo. Try a sharper, straighter picture.');
       setStatus('Checking rows…');
-      const result = await apiCall<Preview>('POST', '/api/v1/patients/import/preview', {
-        facilityId: props.facilityId,
-        source: 'ocr',
-        rows: read.rows,
-      });
+      const json = { facilityId: props.facilityId, source: 'ocr' as const, rows: read.rows };
+      const result = await call(api.patients.import.preview.$post({ json }));
       setPreview(result);
       setRows(toReview(result));
       setUnsure(new Set(read.unsure.map((u) => `${u.row}:${u.field === 'fullName' ? 'lastName' : u.field}`)));
@@ -118,8 +109,8 @@ export function RosterImport(props: {
   /** Sends the edited rows back for checking (the same rules the commit applies). */
   const recheck = () =>
     run(async () => {
-      const body = { facilityId: props.facilityId, source: 'json', rows: rows.map((r) => r.values) };
-      const result = await apiCall<Preview>('POST', '/api/v1/patients/import/preview', body);
+      const json = { facilityId: props.facilityId, source: 'json' as const, rows: rows.map((r) => r.values) };
+      const result = await call(api.patients.import.preview.$post({ json }));
       setRows(
         result.rows.map((r, i) => ({
           ...r,
@@ -140,16 +131,14 @@ export function RosterImport(props: {
         ...(r.confirmDuplicate ? { confirmDuplicate: true } : {}),
       }));
       try {
-        const result = await apiCall<{ imported: number }>(
-          'POST',
-          '/api/v1/patients/import/commit',
-          {
-            facilityId: props.facilityId,
-            source: preview?.source === 'xlsx' || preview?.source === 'ocr' ? preview.source : 'csv',
-            fileName: file?.name,
-            rows: payload,
-          },
-          idempotencyKey,
+        const json: RosterCommit = {
+          facilityId: props.facilityId,
+          source: preview?.source === 'xlsx' ? 'xlsx' : preview?.source === 'ocr' ? 'ocr' : 'csv',
+          fileName: file?.name,
+          rows: payload,
+        };
+        const result = await call(
+          api.patients.import.commit.$post({ json }, { headers: { 'Idempotency-Key': idempotencyKey } }),
         );
         props.onDone(result.imported);
       } catch (e) {

@@ -1,29 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/facility-terms';
-import type { Service } from '../../utils/patient-types';
-import { apiCall } from '../../utils/use-api';
+import { ServiceCatalogueModel } from './service-catalogue-model';
 
 /** Administrators keep the organisation's catalogue: add services, retire or restore them. */
 export function ServiceCatalogue({ onBack }: { onBack: () => void }) {
-  const [items, setItems] = useState<Service[]>([]);
+  const model = useModel(ServiceCatalogueModel);
+  const items = model.items.value;
+  const message = model.message.value;
+  // Purely local: the new service's text and category before Add.
   const [name, setName] = useState('');
   const [category, setCategory] = useState<ServiceCategory>('medical');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-
-  const load = () => apiCall<{ items: Service[] }>('GET', '/api/v1/services').then((r) => setItems(r.items));
-  useEffect(() => {
-    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
-  }, []);
-
-  async function act(work: () => Promise<unknown>, done: string) {
-    try {
-      await work();
-      setMessage({ text: done, error: false });
-      await load();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  }
 
   return (
     <section class="area" aria-labelledby="catalogue-title">
@@ -40,9 +27,9 @@ export function ServiceCatalogue({ onBack }: { onBack: () => void }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (name.trim())
-            act(() => apiCall('POST', '/api/v1/services', { category, name }), `${name.trim()} added.`).then(
-              () => setName(''),
-            );
+            model.add(category, name).then((added) => {
+              if (added) setName('');
+            });
         }}
       >
         <div class="two">
@@ -80,16 +67,7 @@ export function ServiceCatalogue({ onBack }: { onBack: () => void }) {
                   <span>
                     {s.name} {s.active ? null : <span class="badge">Retired</span>}
                   </span>
-                  <button
-                    type="button"
-                    class="secondary"
-                    onClick={() =>
-                      act(
-                        () => apiCall('PATCH', `/api/v1/services/${s.id}`, { active: !s.active }),
-                        s.active ? `${s.name} retired.` : `${s.name} restored.`,
-                      )
-                    }
-                  >
+                  <button type="button" class="secondary" onClick={() => model.toggle(s)}>
                     {s.active ? 'Retire' : 'Restore'}
                   </button>
                 </li>

@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS, SERVICE_CATEGORIES } from '../../../shared/facility-terms';
-import type { Service } from '../../utils/patient-types';
+import type { Service } from '../../../shared/schemas/patients';
 
 /** The catalogue as checkboxes by category, with "All healthcare services" on top. */
 export function ServicesPicker(props: {

@@ -1,17 +1,24 @@
-import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../../utils/use-api';
+import { createModel, signal, useModel } from '@preact/signals';
+import type { AssignmentHistoryEntry } from '../../../shared/schemas/providers';
+import { api, call } from '../../api/client';
 
-type Entry = { providerName: string; assignedAt: string; endedAt: string | null; endReason: string | null };
+/** A patient's assignments, newest first; an empty history when it cannot be read. */
+const AssignmentHistoryModel = createModel((patientId: string) => {
+  const items = signal<AssignmentHistoryEntry[] | null>(null);
+  call(api.assignments.history[':patientId'].$get({ param: { patientId } })).then(
+    (r) => {
+      items.value = r.items;
+    },
+    () => {
+      items.value = [];
+    },
+  );
+  return { items };
+});
 
 /** Who the patient is assigned to now, and before (spec 000, step 6). */
 export function AssignmentHistory({ patientId }: { patientId: string }) {
-  const [items, setItems] = useState<Entry[] | null>(null);
-  useEffect(() => {
-    apiCall<{ items: Entry[] }>('GET', `/api/v1/assignments/history/${patientId}`).then(
-      (r) => setItems(r.items),
-      () => setItems([]),
-    );
-  }, [patientId]);
+  const items = useModel(() => new AssignmentHistoryModel(patientId)).items.value;
   if (!items) return null;
   const current = items.find((i) => !i.endedAt);
   return (

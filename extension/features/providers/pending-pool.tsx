@@ -1,15 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { apiCall } from '../../utils/use-api';
-
-type Pending = { id: string; firstName: string; lastName: string; roomNumber: string | null };
-type Provider = {
-  id: string;
-  name: string;
-  credentials: string | null;
-  capacity: number;
-  load: number;
-  active: boolean;
-};
+import { useModel } from '@preact/signals';
+import { PendingPoolModel } from './pending-pool-model';
 
 /**
  * The pending pool (spec 000, step 6): enrolled patients with no provider.
@@ -17,95 +7,15 @@ type Provider = {
  * before anything is saved, and saving is all or nothing.
  */
 export function PendingPool(props: { facilityId: string; canAssign: boolean; onBack: () => void }) {
-  const [pool, setPool] = useState<Pending[]>([]);
-  const [providers, setProviders] = useState<Provider[]>([]);
-  const [choice, setChoice] = useState<Record<string, string>>({});
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [newProvider, setNewProvider] = useState({
-    name: '',
-    npi: '',
-    capacity: '20',
-    credentials: '',
-    specialty: '',
-    email: '',
-  });
-
-  async function load() {
-    const [p, v] = await Promise.all([
-      apiCall<{ items: Pending[] }>('GET', `/api/v1/assignments/pending?facilityId=${props.facilityId}`),
-      apiCall<{ items: Provider[] }>('GET', '/api/v1/providers'),
-    ]);
-    setPool(p.items);
-    setProviders(v.items.filter((x) => x.active));
-  }
-  useEffect(() => {
-    load().catch((e: Error) => setMessage({ text: e.message, error: true }));
-  }, [props.facilityId]);
-
-  const pairs = Object.entries(choice)
-    .filter(([, providerId]) => providerId)
-    .map(([patientId, providerId]) => ({ patientId, providerId }));
+  const model = useModel(() => new PendingPoolModel(props.facilityId));
+  const pool = model.pool.value;
+  const providers = model.providers.value;
+  const choice = model.choice.value;
+  const confirming = model.confirming.value;
+  const message = model.message.value;
+  const newProvider = model.draft.value;
+  const pairs = model.pairs.value;
   const nameOf = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
-
-  async function save() {
-    try {
-      const result = await apiCall<{ assigned: number }>('POST', '/api/v1/assignments', {
-        assignments: pairs,
-      });
-      setMessage({
-        text: `${result.assigned} patient${result.assigned === 1 ? '' : 's'} assigned.`,
-        error: false,
-      });
-      setChoice({});
-      setConfirming(false);
-      await load();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-      setConfirming(false);
-    }
-  }
-
-  /** Check digit first (offline); then the NPPES registry fills in the name when it can be reached. */
-  async function lookUp() {
-    try {
-      const r = await apiCall<{
-        valid: boolean;
-        registry: { found: true; name: string } | { found: false; message: string } | null;
-      }>('GET', `/api/v1/providers/npi/${newProvider.npi.trim()}`);
-      if (!r.valid) setMessage({ text: 'This NPI fails its check digit; check the 10 digits.', error: true });
-      else if (r.registry?.found) {
-        const found = r.registry as { name: string; credentials?: string | null; specialty?: string | null };
-        setNewProvider({
-          ...newProvider,
-          name: found.name,
-          credentials: found.credentials ?? '',
-          specialty: found.specialty ?? '',
-        });
-        setMessage({ text: `Found ${r.registry.name} in the NPI registry.`, error: false });
-      } else setMessage({ text: r.registry?.message ?? 'The NPI is valid.', error: false });
-    } catch (err) {
-      setMessage({ text: (err as Error).message, error: true });
-    }
-  }
-
-  async function addProvider(e: Event) {
-    e.preventDefault();
-    try {
-      await apiCall('POST', '/api/v1/providers', {
-        name: newProvider.name,
-        capacity: Number(newProvider.capacity),
-        ...(newProvider.npi.trim() ? { npi: newProvider.npi.trim() } : {}),
-        ...(newProvider.credentials.trim() ? { credentials: newProvider.credentials.trim() } : {}),
-        ...(newProvider.specialty.trim() ? { specialty: newProvider.specialty.trim() } : {}),
-        ...(newProvider.email.trim() ? { email: newProvider.email.trim() } : {}),
-      });
-      setNewProvider({ name: '', npi: '', capacity: '20', credentials: '', specialty: '', email: '' });
-      await load();
-    } catch (err) {
-      setMessage({ text: (err as Error).message, error: true });
-    }
-  }
 
   return (
     <section class="area" aria-labelledby="pool-title" data-testid="pending-pool">
@@ -142,7 +52,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
                 value=""
                 onChange={(e) => {
                   const id = e.currentTarget.value;
-                  if (id) setChoice(Object.fromEntries(pool.map((p) => [p.id, id])));
+                  if (id) model.chooseForAll(id);
                 }}
               >
                 <option value="">Choose a provider…</option>
@@ -165,7 +75,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
                   <select
                     aria-label={`Provider for ${p.firstName} ${p.lastName}`}
                     value={choice[p.id] ?? ''}
-                    onChange={(e) => setChoice({ ...choice, [p.id]: e.currentTarget.value })}
+                    onChange={(e) => model.choose(p.id, e.currentTarget.value)}
                   >
                     <option value="">Not assigned</option>
                     {providers.map((v) => (
@@ -194,16 +104,16 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
                   ))}
                 </ul>
                 <div class="row">
-                  <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+                  <button type="button" class="secondary" onClick={() => model.confirm(false)}>
                     Back
                   </button>
-                  <button type="button" class="primary" onClick={save}>
+                  <button type="button" class="primary" onClick={() => model.assign()}>
                     Confirm assignment
                   </button>
                 </div>
               </div>
             ) : (
-              <button type="button" class="primary" onClick={() => setConfirming(true)}>
+              <button type="button" class="primary" onClick={() => model.confirm(true)}>
                 Review assignment
               </button>
             )
@@ -211,7 +121,12 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
         </>
       )}
       {props.canAssign ? (
-        <form onSubmit={addProvider}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            model.addProvider();
+          }}
+        >
           <h3>Add a provider</h3>
           <div class="two">
             <div>
@@ -219,7 +134,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
               <input
                 id="prov-name"
                 value={newProvider.name}
-                onInput={(e) => setNewProvider({ ...newProvider, name: e.currentTarget.value })}
+                onInput={(e) => model.editDraft({ name: e.currentTarget.value })}
               />
             </div>
             <div>
@@ -228,7 +143,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
                 id="prov-capacity"
                 inputMode="numeric"
                 value={newProvider.capacity}
-                onInput={(e) => setNewProvider({ ...newProvider, capacity: e.currentTarget.value })}
+                onInput={(e) => model.editDraft({ capacity: e.currentTarget.value })}
               />
             </div>
           </div>
@@ -238,7 +153,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
               <input
                 id="prov-credentials"
                 value={newProvider.credentials}
-                onInput={(e) => setNewProvider({ ...newProvider, credentials: e.currentTarget.value })}
+                onInput={(e) => model.editDraft({ credentials: e.currentTarget.value })}
               />
             </div>
             <div>
@@ -246,7 +161,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
               <input
                 id="prov-specialty"
                 value={newProvider.specialty}
-                onInput={(e) => setNewProvider({ ...newProvider, specialty: e.currentTarget.value })}
+                onInput={(e) => model.editDraft({ specialty: e.currentTarget.value })}
               />
             </div>
           </div>
@@ -255,7 +170,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
             id="prov-email"
             type="email"
             value={newProvider.email}
-            onInput={(e) => setNewProvider({ ...newProvider, email: e.currentTarget.value })}
+            onInput={(e) => model.editDraft({ email: e.currentTarget.value })}
           />
           <label for="prov-npi">NPI (optional)</label>
           <div class="row-between">
@@ -263,13 +178,13 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
               id="prov-npi"
               inputMode="numeric"
               value={newProvider.npi}
-              onInput={(e) => setNewProvider({ ...newProvider, npi: e.currentTarget.value })}
+              onInput={(e) => model.editDraft({ npi: e.currentTarget.value })}
             />
             <button
               type="button"
               class="secondary"
               disabled={!/^\d{10}$/.test(newProvider.npi.trim())}
-              onClick={lookUp}
+              onClick={() => model.lookUp()}
             >
               Look up
             </button>
