@@ -41,9 +41,9 @@ describe('patient tracker and pending pool', () => {
     await checklist.waitFor();
     await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('0 of 4 required done');
 
-    await panel.getByRole('button', { name: 'Mark Initial assessment done' }).click();
+    await panel.getByRole('button', { name: 'Mark done: Initial assessment' }).click();
     await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('In progress');
-    await panel.getByRole('button', { name: 'Mark Insurance verification done' }).click();
+    await panel.getByRole('button', { name: 'Mark done: Insurance verification' }).click();
     await eventually(() => text(panel.getByTestId('enrollment-status'))).toContain('2 of 4');
     const pdf = (name: string) => ({
       name,

@@ -102,7 +102,7 @@ export function PatientChecklist(props: {
                     type="button"
                     class="secondary"
                     disabled={busy !== null}
-                    aria-label={`Mark ${item.title} done`}
+                    aria-label={`Mark done: ${item.title}`}
                     onClick={() => model.done(item)}
                   >
                     Mark done

@@ -84,7 +84,7 @@ export function TrackerGrid(props: {
       ) : null}
       {grid && grid.items.length === 0 ? <p class="empty">No patient matches.</p> : null}
       <div class="table-wrap">
-        <table class="review tracker">
+        <table class="review tracker stack">
           <thead>
             <tr>
               <th scope="col">Patient</th>
@@ -97,13 +97,13 @@ export function TrackerGrid(props: {
           <tbody>
             {grid?.items.map((r) => (
               <tr key={r.id} data-testid="tracker-row">
-                <td>
+                <td data-label="Patient">
                   <button type="button" class="link" onClick={() => props.onOpen(r.id)}>
                     {r.lastName}, {r.firstName}
                   </button>
                   <div class="muted small">{new Date(r.lastUpdate).toLocaleDateString()}</div>
                 </td>
-                <td>
+                <td data-label="Status">
                   {props.canEdit ? (
                     <select
                       aria-label={`Status of ${r.firstName} ${r.lastName}`}
@@ -129,10 +129,13 @@ export function TrackerGrid(props: {
                   )}
                   {r.overridden ? <span class="badge">override</span> : null}
                 </td>
-                <td title={r.missing.length ? `Missing: ${r.missing.join(', ')}` : 'Nothing missing'}>
+                <td
+                  data-label="Progress"
+                  title={r.missing.length ? `Missing: ${r.missing.join(', ')}` : 'Nothing missing'}
+                >
                   {r.progress.requiredDone}/{r.progress.requiredTotal}
                 </td>
-                <td>
+                <td data-label="Visit">
                   <select
                     aria-label={`Visit preference of ${r.firstName} ${r.lastName}`}
                     disabled={!props.canEdit}
@@ -148,7 +151,7 @@ export function TrackerGrid(props: {
                     ))}
                   </select>
                 </td>
-                <td>
+                <td data-label="Meeting">
                   <select
                     aria-label={`Meeting status of ${r.firstName} ${r.lastName}`}
                     disabled={!props.canEdit}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** A screen of the panel: the area tab it lives under, and how to reach it from the area's first view. */
+export type Screen = { name: string; area: string; open?: (panel: Page) => Promise<boolean> };
+
+/** Clicks the first element matching `selector` when there is one; false when the role has none. */
+const clickIfThere = (selector: string) => async (panel: Page) => {
+  const target = panel.locator(selector).first();
+  if ((await target.count()) === 0) return false;
+  await target.click();
+  return true;
+};
+const button = (name: string) => async (panel: Page) => {
+  const target = panel.getByRole('button', { name, exact: true }).first();
+  if ((await target.count()) === 0) return false;
+  await target.click();
+  return true;
+};
+
+/** Every screen a person can reach in a few clicks, in the order a tour visits them. */
+export const SCREENS: Screen[] = [
+  { name: 'facilities', area: 'Facilities' },
+  { name: 'facility-detail', area: 'Facilities', open: clickIfThere('[data-testid="facility-row"] button') },
+  { name: 'facility-add', area: 'Facilities', open: button('Add facility') },
+  { name: 'patients', area: 'Patients' },
+  { name: 'patient-detail', area: 'Patients', open: clickIfThere('[data-testid="patient-row"] .row-link') },
+  { name: 'patient-add', area: 'Patients', open: button('Add patient') },
+  { name: 'roster-import', area: 'Patients', open: button('Import roster') },
+  { name: 'tracker', area: 'Patients', open: button('Tracker') },
+  { name: 'pending-pool', area: 'Patients', open: button('Pending pool') },
+  { name: 'checklist-template', area: 'Patients', open: button('Checklist') },
+  { name: 'service-catalogue', area: 'Patients', open: button('Service catalogue') },
+  { name: 'leads', area: 'Leads' },
+  { name: 'lead-detail', area: 'Leads', open: clickIfThere('[data-testid="lead-row"] button') },
+  { name: 'lead-add', area: 'Leads', open: button('Add lead') },
+  { name: 'lead-analytics', area: 'Leads', open: button('Analytics') },
+  { name: 'lead-settings', area: 'Leads', open: button('Pipeline and sources') },
+  { name: 'intake', area: 'Intake' },
+  { name: 'intake-sent', area: 'Intake', open: button('Sent') },
+  { name: 'intake-submissions', area: 'Intake', open: button('Submissions') },
+  { name: 'members', area: 'Members' },
+  { name: 'audit', area: 'Audit' },
+  { name: 'account', area: 'Facilities', open: button('Account') },
+];
+
+/**
+ * Elements reaching past the panel's right edge (or the page scrolling
+ * sideways), each named by tag, test id or class and its text, so a failure
+ * says what to fix.
+ */
+export function overflowing(panel: Page) {
+  return panel.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1)
+      found.push(`page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+      // Report the outermost element only: its children overflow with it.
+      const parent = el.parentElement?.getBoundingClientRect();
+      if (parent && parent.right > width + 1) continue;
+      const name =
+        el.dataset.testid ?? el.id ?? (el.className && typeof el.className === 'string' ? el.className : '');
+      found.push(
+        `${el.tagName.toLowerCase()}${name ? ` [${name}]` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(box.right)} px`,
+      );
+    }
+    return found;
+  });
+}
+
+/** axe-core's findings of any impact on the panel as it is. */
+export async function axeFindings(panel: Page) {
+  await panel.evaluate(AXE);
+  const results = await panel.evaluate(() =>
+    (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe.run(),
+  );
+  return (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map(
+    (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}

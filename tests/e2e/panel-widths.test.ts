@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { launchWithExtension } from './extension-browser';
+import { ensureFacility, ensurePatients, openPanel, signIn, signOut } from './panel';
+import { axeFindings, overflowing, SCREENS } from './panel-tour';
+
+// Every screen at side-panel widths, as each main role: nothing may reach past
+// the panel's edge, and axe finds nothing. The tour also leaves a screenshot of
+// each screen at 360 px in .tmp/screens for reviewers (README, "Screenshots").
+const api = inject('apiOrigin');
+const WIDTHS = [320, 360, 400];
+const ROLES = ['clinic_admin', 'treatment_coordinator', 'front_desk', 'facility_admin', 'read_only'];
+const SHOTS = '.tmp/screens';
+
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let panel: Page;
+
+beforeAll(async () => {
+  ({ browser, panel } = await openPanel(api));
+  const facilityId = await ensureFacility(api, 'Willow Creek Care');
+  await ensurePatients(api, facilityId, [{ firstName: 'Ada', lastName: 'Tour', dateOfBirth: '1941-02-03' }]);
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+/** Opens an area fresh (its first view), picking the tour's facility where patients need one. */
+async function openArea(area: string) {
+  const tab = panel.getByRole('tab', { name: area, exact: true });
+  if ((await tab.count()) === 0) return false;
+  // Another tab first, so the area starts again from its first view.
+  const other = panel.getByRole('tab').filter({ hasNotText: area }).first();
+  if ((await other.count()) > 0) await other.click();
+  await tab.click();
+  const facility = panel.getByLabel('Facility', { exact: true });
+  if (area === 'Patients' && (await facility.count()) > 0 && (await facility.inputValue()) === '') {
+    await facility.selectOption({ label: 'Willow Creek Care' }).catch(() => undefined);
+  }
+  await settled();
+  return true;
+}
+
+/** Waits until no list is loading and no "Loading…" placeholder shows (the background answers asynchronously). */
+async function settled() {
+  await panel
+    .waitForFunction(
+      () => !document.querySelector('[aria-busy="true"]') && !/Loading…/.test(document.body.innerText),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+}
+
+describe.each(ROLES)('every screen as %s', (role) => {
+  const problems: string[] = [];
+  beforeAll(async () => {
+    await signIn(panel, `${role}@demo.test`, 'sidecar-demo');
+    await panel.getByTestId('signed-in-header').waitFor();
+  });
+  afterAll(() => signOut(panel));
+
+  it('fits 320 to 400 px and passes axe', async () => {
+    for (const screen of SCREENS) {
+      await panel.setViewportSize({ width: 360, height: 800 });
+      if (!(await openArea(screen.area))) continue;
+      if (screen.open && !(await screen.open(panel))) continue;
+      await settled();
+      for (const width of WIDTHS) {
+        await panel.setViewportSize({ width, height: 800 });
+        for (const p of await overflowing(panel)) problems.push(`${screen.name} at ${width}: ${p}`);
+      }
+      await panel.setViewportSize({ width: 360, height: 800 });
+      for (const p of await axeFindings(panel)) problems.push(`${screen.name} axe: ${p}`);
+      await panel.screenshot({ path: `${SHOTS}/${role}-${screen.name}.png`, fullPage: true });
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
