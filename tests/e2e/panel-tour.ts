@@ -51,26 +51,25 @@ export const SCREENS: Screen[] = [
  * sideways), each named by tag, test id or class and its text, so a failure
  * says what to fix.
  */
-export function overflowing(panel: Page) {
-  return panel.evaluate(() => {
+export function overflowing(panel: Page): Promise<string[]> {
+  // A script in the page's terms (the tests' compiler has no DOM types).
+  return panel.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const found: string[] = [];
+    const found = [];
     if (document.documentElement.scrollWidth > width + 1)
-      found.push(`page scrolls sideways (${document.documentElement.scrollWidth} px)`);
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      found.push('page scrolls sideways (' + document.documentElement.scrollWidth + ' px)');
+    for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
       // Report the outermost element only: its children overflow with it.
-      const parent = el.parentElement?.getBoundingClientRect();
+      const parent = el.parentElement && el.parentElement.getBoundingClientRect();
       if (parent && parent.right > width + 1) continue;
-      const name =
-        el.dataset.testid ?? el.id ?? (el.className && typeof el.className === 'string' ? el.className : '');
-      found.push(
-        `${el.tagName.toLowerCase()}${name ? ` [${name}]` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(box.right)} px`,
-      );
+      const name = el.dataset.testid || el.id || (typeof el.className === 'string' ? el.className : '');
+      const text = (el.textContent || '').trim().slice(0, 40);
+      found.push(el.tagName.toLowerCase() + (name ? ' [' + name + ']' : '') + ' "' + text + '" ends at ' + Math.round(box.right) + ' px');
     }
     return found;
-  });
+  })()`);
 }
 
 /** axe-core's findings of any impact on the panel as it is. */

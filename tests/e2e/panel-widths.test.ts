@@ -44,7 +44,8 @@ async function openArea(area: string) {
 async function settled() {
   await panel
     .waitForFunction(
-      () => !document.querySelector('[aria-busy="true"]') && !/Loading…/.test(document.body.innerText),
+      // A script in the page's terms (the tests' compiler has no DOM types).
+      `!document.querySelector('[aria-busy="true"]') && !/Loading…/.test(document.body.textContent)`,
       undefined,
       { timeout: 5_000 },
     )
