@@ -1,5 +1,6 @@
 import { type ClientResponse, hc, parseResponse } from 'hono/client';
 import type { AppType } from '../../worker/app';
+import { responseOf } from '../utils/api-client';
 import { sendMessage } from '../utils/send-message';
 
 /**
@@ -55,11 +56,7 @@ async function viaBackground(input: RequestInfo | URL, init?: RequestInit): Prom
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
   }
-  const empty = answer.status === 204 || answer.status === 202 || answer.body === undefined;
-  return new Response(empty ? null : JSON.stringify(answer.body), {
-    status: answer.status,
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return responseOf(answer);
 }
 
 /**

@@ -1,10 +1,9 @@
 import { ApiError } from '../utils/api-client';
-import type { Me } from '../utils/messages';
-import type { BackgroundDeps, Core, Handlers } from './context';
+import type { Core, Handlers } from './context';
 
 /** The panel's API calls, limited to Sidecar API paths. */
-export function apiProxyHandlers(deps: BackgroundDeps, core: Core): Pick<Handlers, 'api'> {
-  const { authed, authedWithStatus } = core;
+export function apiProxyHandlers(core: Core): Pick<Handlers, 'api'> {
+  const { authedWithStatus, refreshMe } = core;
   return {
     async api({ method, path, body, idempotencyKey }) {
       if (!path.startsWith('/api/v1/') || path.includes('..')) {
@@ -19,11 +18,7 @@ export function apiProxyHandlers(deps: BackgroundDeps, core: Core): Pick<Handler
         ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
       });
       // Two-factor and role changes show in /me: keep the panel's copy current.
-      if (path.startsWith('/api/v1/me/')) {
-        const me = await authed<Me>('/api/v1/me');
-        const fresh = await deps.auth.get();
-        if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
-      }
+      if (path.startsWith('/api/v1/me/')) await refreshMe();
       return result;
     },
   };

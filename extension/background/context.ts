@@ -1,6 +1,9 @@
+import { parseResponse } from 'hono/client';
+import type { LoginResponse } from '../../shared/schemas/auth';
 import type { CapturedLead } from '../capture/types';
 import { ApiError, callApiWithStatus } from '../utils/api-client';
 import type { CaptureTarget, Me, MessageName, ProtocolMap, QueuedLead, SessionView } from '../utils/messages';
+import { type Connection, meApi } from './server-api';
 
 /** What the background keeps in extension session storage (never readable by content scripts). */
 export type StoredAuth =
@@ -29,10 +32,7 @@ export type BackgroundDeps = {
 
 export const SESSION_ENDED = 'Your session ended. Sign in again.';
 
-export type SignedIn = { status: 'signed_in'; token: string; me: Me };
-export type LoginAnswer =
-  | SignedIn
-  | { status: 'two_factor_required'; challengeToken: string; expiresAt: string };
+export type SignedIn = Extract<LoginResponse, { status: 'signed_in' }>;
 
 export const CHALLENGE_EXPIRED = 'This sign-in has expired. Enter your email and password again.';
 
@@ -77,24 +77,18 @@ export function createCore(deps: BackgroundDeps) {
     return view(next);
   }
 
-  /** An authenticated call; a 401 means the server ended the session. */
-  async function authed<T>(
-    path: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<T> {
-    return (await authedWithStatus<T>(path, init)).body;
-  }
-
-  async function authedWithStatus<T>(
-    path: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<{ status: number; body: T }> {
+  /**
+   * Runs one call with the stored session's token, moving the activity clock
+   * on when it answers; a 401 means the server ended the session.
+   */
+  async function withSession<T>(work: (c: Connection) => Promise<T>): Promise<T> {
     const auth = await deps.auth.get();
     if (auth.kind !== 'session')
       throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
     try {
-      const result = await callApiWithStatus<T>(deps.fetch, await deps.serverUrl.get(), path, {
-        ...init,
+      const result = await work({
+        fetch: deps.fetch,
+        serverUrl: await deps.serverUrl.get(),
         token: auth.token,
       });
       // Only touch the session this call was made with: a sign-out or a server
@@ -112,6 +106,24 @@ export function createCore(deps: BackgroundDeps) {
     }
   }
 
+  type CallInit = { method?: string; body?: unknown; headers?: Record<string, string> };
+
+  /** An authenticated call by path, for requests the panel built (the `api` message) and queued leads. */
+  async function authed<T>(path: string, init: CallInit = {}): Promise<T> {
+    return (await authedWithStatus<T>(path, init)).body;
+  }
+
+  function authedWithStatus<T>(path: string, init: CallInit = {}): Promise<{ status: number; body: T }> {
+    return withSession((c) => callApiWithStatus<T>(c.fetch, c.serverUrl, path, { ...init, token: c.token }));
+  }
+
+  /** Reads the signed-in person again: two-factor and role changes show there. */
+  async function refreshMe() {
+    const me: Me = await withSession((c) => parseResponse(meApi(c).index.$get()));
+    const fresh = await deps.auth.get();
+    if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
+  }
+
   /** The queued captures of whoever is signed in now (none when signed out). */
   async function mine(queue: QueuedLead[]) {
     const auth = await deps.auth.get();
@@ -119,7 +131,7 @@ export function createCore(deps: BackgroundDeps) {
     return queue.filter((q) => q.userId === auth.me.user.id && q.organizationId === auth.me.organization.id);
   }
 
-  return { signOut, signedIn, authed, authedWithStatus, mine };
+  return { signOut, signedIn, authed, authedWithStatus, refreshMe, mine };
 }
 
 export type Core = ReturnType<typeof createCore>;

@@ -18,7 +18,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
   const core = createCore(deps);
   const handlers: Handlers = {
     ...sessionHandlers(deps, core),
-    ...apiProxyHandlers(deps, core),
+    ...apiProxyHandlers(core),
     ...fileHandlers(deps, core),
     ...captureHandlers(deps, core),
     ...leadOutboxHandlers(deps, core),

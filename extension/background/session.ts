@@ -1,22 +1,19 @@
-import { ApiError, callApi } from '../utils/api-client';
-import type { Me } from '../utils/messages';
+import { parseResponse } from 'hono/client';
+import { ApiError } from '../utils/api-client';
 import type { BackgroundDeps, Core, Handlers, StoredAuth } from './context';
-import {
-  CHALLENGE_EXPIRED,
-  challengeLapsed,
-  type LoginAnswer,
-  SESSION_ENDED,
-  type SignedIn,
-  sessionLapsed,
-  view,
-} from './context';
+import { CHALLENGE_EXPIRED, challengeLapsed, SESSION_ENDED, sessionLapsed, view } from './context';
+import { authApi, type Connection } from './server-api';
 
 /** Sign-in, two-factor, sign-out and the idle clock. */
 export function sessionHandlers(
   deps: BackgroundDeps,
   core: Core,
 ): Pick<Handlers, 'getSession' | 'login' | 'loginTwoFactor' | 'logout' | 'expire'> {
-  const { signOut, signedIn, authed } = core;
+  const { signOut, signedIn, refreshMe } = core;
+  const anonymous = async (): Promise<Connection> => ({
+    fetch: deps.fetch,
+    serverUrl: await deps.serverUrl.get(),
+  });
   return {
     async getSession() {
       const auth = await deps.auth.get();
@@ -24,9 +21,7 @@ export function sessionHandlers(
       if (auth.kind !== 'session') return view(auth);
       if (sessionLapsed(auth, deps.now())) return signOut(SESSION_ENDED);
       try {
-        const me = await authed<Me>('/api/v1/me');
-        const fresh = await deps.auth.get();
-        if (fresh.kind === 'session') await deps.auth.set({ ...fresh, me });
+        await refreshMe();
         return view(await deps.auth.get());
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return view(await deps.auth.get());
@@ -34,13 +29,8 @@ export function sessionHandlers(
       }
     },
     async login({ email, password }) {
-      const answer = await callApi<LoginAnswer>(
-        deps.fetch,
-        await deps.serverUrl.get(),
-        '/api/v1/auth/login',
-        {
-          body: { email, password },
-        },
+      const answer = await parseResponse(
+        authApi(await anonymous()).login.$post({ json: { email, password } }),
       );
       if (answer.status === 'signed_in') return signedIn(answer);
       const next: StoredAuth = {
@@ -57,13 +47,10 @@ export function sessionHandlers(
       if (auth.kind !== 'challenge') return signOut('Start again with your email and password.');
       if (challengeLapsed(auth, deps.now())) return signOut(CHALLENGE_EXPIRED);
       try {
-        const answer = await callApi<SignedIn>(
-          deps.fetch,
-          await deps.serverUrl.get(),
-          '/api/v1/auth/login/two-factor',
-          {
-            body: { challengeToken: auth.challengeToken, code },
-          },
+        const answer = await parseResponse(
+          authApi(await anonymous()).login['two-factor'].$post({
+            json: { challengeToken: auth.challengeToken, code },
+          }),
         );
         return signedIn(answer);
       } catch (e) {
@@ -76,10 +63,10 @@ export function sessionHandlers(
       const auth = await deps.auth.get();
       if (auth.kind === 'session') {
         // Signing out locally must never wait on, or fail with, the server.
-        await callApi(deps.fetch, await deps.serverUrl.get(), '/api/v1/auth/logout', {
-          method: 'POST',
-          token: auth.token,
-        }).catch(() => undefined);
+        const c = { ...(await anonymous()), token: auth.token };
+        await authApi(c)
+          .logout.$post()
+          .catch(() => undefined);
       }
       return signOut();
     },

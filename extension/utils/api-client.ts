@@ -65,3 +65,12 @@ export async function callApiWithStatus<T>(
   }
   return { status: res.status, body: body as T };
 }
+
+/** An answer as a Response again, for Hono's typed client to read (202 and 204 carry no body). */
+export function responseOf(answer: { status: number; body: unknown }): Response {
+  const empty = answer.status === 204 || answer.status === 202 || answer.body === undefined;
+  return new Response(empty ? null : JSON.stringify(answer.body), {
+    status: answer.status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}

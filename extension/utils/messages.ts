@@ -1,19 +1,13 @@
+import type { Me } from '../../shared/schemas/auth';
 import type { CapturedLead } from '../capture/types';
+
+export type { Me };
 
 /**
  * The one message protocol between the side panel (and, later, content
  * scripts) and the background service worker, which is the only network
  * client. The bearer token never crosses it.
  */
-export type Me = {
-  user: { id: string; email: string; name: string; twoFactorEnabled: boolean };
-  organization: { id: string; name: string; requireTwoFactor: boolean };
-  role: string;
-  permissions: string[];
-  session: { expiresAt: string; idleTimeoutSeconds: number };
-  twoFactorSetupRequired: boolean;
-};
-
 /** What the panel needs to know to draw itself. */
 export type SessionView =
   | { status: 'signed_out'; reason?: string }

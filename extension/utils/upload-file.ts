@@ -42,3 +42,14 @@ export async function uploadFile(
   onPhase({ phase: 'done' });
   return result.body;
 }
+
+/** "report.pdf (2 of 3): reading 40%", the line shown while several files go up one by one. */
+export function uploadProgressText(fileName: string, index: number, count: number, p: UploadPhase) {
+  const phase =
+    p.phase === 'reading'
+      ? `reading ${Math.round(p.fraction * 100)}%`
+      : p.phase === 'sending'
+        ? 'uploading…'
+        : 'done';
+  return `${fileName} (${index + 1} of ${count}): ${phase}`;
+}

@@ -46,6 +46,7 @@ export function FacilitiesArea({ me }: { me: Me }) {
   if (view.kind === 'detail') {
     return (
       <FacilityDetail
+        key={view.id}
         me={me}
         facilityId={view.id}
         onBack={() => {

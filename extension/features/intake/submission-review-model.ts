@@ -1,20 +1,10 @@
 import { action, createModel, signal } from '@preact/signals';
 import { api, call } from '../../api/client';
+import { saveFile } from '../../utils/save-file';
 import { sendMessage } from '../../utils/send-message';
 import type { IntakeChanges, IntakeSubmission } from './intake-api-types';
 
 type Notice = { text: string; error: boolean };
-
-/** Saves bytes the background fetched as a file the browser downloads. */
-function saveFile(file: { base64: string; contentType: string; fileName: string }) {
-  const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * A submission under review: its answers and signature record, the details

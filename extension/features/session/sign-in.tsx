@@ -1,49 +1,35 @@
+import { useModel } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../utils/messages';
-import { sendMessage } from '../../utils/send-message';
+import { SignInModel } from './sign-in-model';
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_out' | 'two_factor_required' }>;
   notice: string | null;
   onSession: (s: SessionView) => void;
+  onSignOut: () => void;
   onSettings: () => void;
 };
 
-export function SignIn({ session, notice, onSession, onSettings }: Props) {
+export function SignIn({ session, notice, onSession, onSignOut, onSettings }: Props) {
+  const model = useModel(() => new SignInModel());
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [serverUrl, setServerUrl] = useState('');
+  const error = model.error.value;
+  const pending = model.pending.value;
   const first = useRef<HTMLInputElement>(null);
   const twoFactor = session.status === 'two_factor_required';
 
-  useEffect(() => {
-    sendMessage('getSettings', undefined).then(
-      (s) => setServerUrl(s.serverUrl),
-      () => undefined,
-    );
-  }, []);
   useEffect(() => first.current?.focus(), [twoFactor]);
 
   async function submit(e: Event) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      onSession(
-        twoFactor
-          ? await sendMessage('loginTwoFactor', { code })
-          : await sendMessage('login', { email, password }),
-      );
-      setPassword('');
-      setCode('');
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setPending(false);
-    }
+    const next = await model.submit(twoFactor ? { code } : { email, password });
+    if (!next) return;
+    onSession(next);
+    setPassword('');
+    setCode('');
   }
 
   const info = error ?? notice ?? (session.status === 'signed_out' ? session.reason : undefined);
@@ -108,12 +94,12 @@ export function SignIn({ session, notice, onSession, onSettings }: Props) {
         </button>
       </form>
       {twoFactor ? (
-        <button type="button" class="link" onClick={() => sendMessage('logout', undefined).then(onSession)}>
+        <button type="button" class="link" onClick={onSignOut}>
           Use another account
         </button>
       ) : null}
       <p class="server muted">
-        Server: <span data-testid="server-url">{serverUrl}</span>{' '}
+        Server: <span data-testid="server-url">{model.serverUrl.value}</span>{' '}
         <button type="button" class="link" onClick={onSettings} aria-label="Change server address">
           Change
         </button>

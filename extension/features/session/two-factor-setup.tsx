@@ -1,49 +1,22 @@
+import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import { sendMessage } from '../../utils/send-message';
-
-type Setup = { secret: string; otpauthUrl: string };
+import { TwoFactorModel } from './two-factor-model';
 
 /**
  * Turning on two-factor sign-in: a new secret for the authenticator app, a
  * code to prove it works, then the one-time backup codes, shown once.
  */
 export function TwoFactorSetup({ onDone }: { onDone: () => void }) {
-  const [setup, setSetup] = useState<Setup | null>(null);
+  const model = useModel(() => new TwoFactorModel());
   const [code, setCode] = useState('');
-  const [backupCodes, setBackupCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const setup = model.setup.value;
+  const backupCodes = model.backupCodes.value;
+  const error = model.error.value;
+  const pending = model.pending.value;
 
-  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
-    setPending(true);
-    setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      setError((e as Error).message);
-      return undefined;
-    } finally {
-      setPending(false);
-    }
-  }
-
-  const start = () =>
-    run(async () =>
-      setSetup(
-        (await sendMessage('api', { method: 'POST', path: '/api/v1/me/two-factor/setup' })).body as Setup,
-      ),
-    );
-
-  async function enable(e: Event) {
+  function enable(e: Event) {
     e.preventDefault();
-    const result = (await run(() =>
-      sendMessage('api', {
-        method: 'POST',
-        path: '/api/v1/me/two-factor/enable',
-        body: { code: code.trim() },
-      }).then((answer) => answer.body),
-    )) as { backupCodes: string[] } | undefined;
-    if (result) setBackupCodes(result.backupCodes);
+    model.enable(code.trim());
   }
 
   if (backupCodes) {
@@ -82,7 +55,7 @@ export function TwoFactorSetup({ onDone }: { onDone: () => void }) {
             You will need an authenticator app on your phone (for example Google Authenticator, Microsoft
             Authenticator or 1Password).
           </p>
-          <button type="button" class="primary" onClick={start} disabled={pending}>
+          <button type="button" class="primary" onClick={model.start} disabled={pending}>
             {pending ? 'Starting…' : 'Start'}
           </button>
         </>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SessionView } from '../../utils/messages';
-import { sendMessage } from '../../utils/send-message';
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import { SessionModel } from '../session/session-model';
 import { SignIn } from '../session/sign-in';
 import { Settings } from '../settings/settings';
 import { Workspace } from './workspace';
@@ -9,28 +9,16 @@ type Screen = 'main' | 'settings';
 
 /** The side panel: sign-in, then the workspace; settings reachable from both. */
 export function App() {
-  const [session, setSession] = useState<SessionView | null>(null);
+  const model = useModel(() => new SessionModel());
   const [screen, setScreen] = useState<Screen>('main');
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    setLoadError(null);
-    sendMessage('getSession', undefined)
-      .then(setSession)
-      .catch((e: Error) => {
-        setLoadError(e.message);
-        setSession({ status: 'signed_out' });
-      });
-  }, []);
-
-  useEffect(refresh, [refresh]);
+  const session = model.session.value;
 
   if (screen === 'settings') {
     return (
       <Settings
         onDone={() => {
           setScreen('main');
-          refresh();
+          model.refresh();
         }}
       />
     );
@@ -46,17 +34,19 @@ export function App() {
     return (
       <Workspace
         session={session}
-        onSession={setSession}
+        onSignOut={model.signOut}
+        onExpire={model.expire}
         onSettings={() => setScreen('settings')}
-        onRefresh={refresh}
+        onRefresh={model.refresh}
       />
     );
   }
   return (
     <SignIn
       session={session}
-      notice={loadError}
-      onSession={setSession}
+      notice={model.loadError.value}
+      onSession={model.show}
+      onSignOut={model.signOut}
       onSettings={() => setScreen('settings')}
     />
   );

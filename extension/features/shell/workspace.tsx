@@ -3,14 +3,15 @@ import { ROLE_LABELS, type Role } from '../../../shared/permissions';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
-import { sendMessage } from '../../utils/send-message';
 import { pendingCaptureItem } from '../../utils/storage-items';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 import { AREA_VIEWS } from './areas';
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;
-  onSession: (s: SessionView) => void;
+  onSignOut: () => void;
+  /** The idle clock ran out. */
+  onExpire: () => void;
   onSettings: () => void;
   /** Reloads the session from the background (after the account changes). */
   onRefresh: () => void;
@@ -18,7 +19,7 @@ type Props = {
 
 const CHECK_EVERY_MS = 15_000;
 
-export function Workspace({ session, onSession, onSettings, onRefresh }: Props) {
+export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh }: Props) {
   const { me } = session;
   const areas = visibleAreas(me.permissions);
   const [area, setArea] = useState<AreaId | undefined>(areas[0]?.id);
@@ -49,11 +50,10 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
   useEffect(() => {
     const timer = setInterval(() => {
       const idleEnds = session.lastActivityAt + me.session.idleTimeoutSeconds * 1000;
-      if (Date.now() >= Math.min(idleEnds, Date.parse(me.session.expiresAt)))
-        sendMessage('expire', undefined).then(onSession);
+      if (Date.now() >= Math.min(idleEnds, Date.parse(me.session.expiresAt))) onExpire();
     }, CHECK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [session.lastActivityAt, me.session, onSession]);
+  }, [session.lastActivityAt, me.session, onExpire]);
 
   function onTabKey(e: KeyboardEvent, index: number) {
     const step =
@@ -95,11 +95,7 @@ export function Workspace({ session, onSession, onSettings, onRefresh }: Props) 
           <button type="button" class="link" onClick={onSettings}>
             Settings
           </button>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => sendMessage('logout', undefined).then(onSession)}
-          >
+          <button type="button" class="secondary" onClick={onSignOut}>
             Sign out
           </button>
         </div>

@@ -1,0 +1,69 @@
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/facility-terms';
+import { DocumentPicker, formatSize } from '../../ui/document-picker';
+import type { FacilityDetailState } from './facility-detail-model';
+
+/** A facility's legal documents: download for whoever may see them, delete and upload for full access. */
+export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
+  const manage = model.can('facilities:full');
+  const documents = model.documents.value;
+  const files = model.files.value;
+  const progress = model.progress.value;
+  return (
+    <>
+      <h3>Documents</h3>
+      {documents.length === 0 ? <p class="empty">No documents yet.</p> : null}
+      <ul class="list" aria-label="Documents">
+        {documents.map((d) => (
+          <li key={d.id} data-testid="document-row">
+            <div>
+              {d.fileName}
+              <div class="muted small">
+                {DOCUMENT_KIND_LABELS[d.kind]} · {formatSize(d.sizeBytes)} ·{' '}
+                {new Date(d.createdAt).toLocaleDateString()}
+              </div>
+            </div>
+            <div class="row-actions">
+              <button type="button" class="secondary" onClick={() => model.download(d)}>
+                Download
+              </button>
+              {manage ? (
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => {
+                    if (confirm(`Delete ${d.fileName}? The deletion is recorded.`)) model.deleteDocument(d);
+                  }}
+                >
+                  Delete
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {manage ? (
+        <>
+          <DocumentPicker
+            files={files}
+            onChange={model.pickFiles}
+            kinds={DOCUMENT_KINDS}
+            kindLabels={DOCUMENT_KIND_LABELS}
+          />
+          {progress ? (
+            <p class="muted small" role="status">
+              {progress}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            class="primary"
+            disabled={files.length === 0 || progress !== null}
+            onClick={() => model.uploadDocuments()}
+          >
+            Upload {files.length || ''} document{files.length === 1 ? '' : 's'}
+          </button>
+        </>
+      ) : null}
+    </>
+  );
+}
