@@ -61,7 +61,14 @@ export const facilityCreateSchema = z.strictObject({
     .nullable()
     .optional(),
   address: addressInputSchema,
-  contractStatus: z.enum(CONTRACT_STATUSES).default('not_contracted'),
+  // Active and churned are reached through the contract history (signed, ended), never at creation.
+  contractStatus: z
+    .enum(CONTRACT_STATUSES)
+    .refine((s) => s === 'not_contracted' || s === 'pending', {
+      message:
+        'A new facility starts not contracted or pending; it becomes active when its contract is signed',
+    })
+    .default('not_contracted'),
   serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).max(4).default([]),
 });
 
