@@ -21,6 +21,12 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   churned: 'Churned',
 };
 
+/** "A pending facility", "An active facility": the status label as it reads in a sentence. */
+export function contractStatusPhrase(status: ContractStatus): string {
+  const label = CONTRACT_STATUS_LABELS[status].toLowerCase();
+  return `${/^[aeiou]/.test(label) ? 'An' : 'A'} ${label} facility`;
+}
+
 export function canMoveContract(from: ContractStatus, to: ContractStatus): boolean {
   return CONTRACT_TRANSITIONS[from].includes(to);
 }

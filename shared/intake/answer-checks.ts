@@ -4,6 +4,7 @@
  */
 
 import { isCalendarDate } from '../calendar-date';
+import { CONTROL_MESSAGE, hasForbiddenCharacters } from '../schemas/text';
 import { isRecord } from './answer-values';
 import type { AnswerValue, Field, SignatureAnswer } from './definition';
 
@@ -97,6 +98,7 @@ function signatureProblem(value: unknown): string | undefined {
     return "Enter the signer's full name";
   }
   if (signature.signerName.length > 120) return 'Use 120 characters or fewer for the name';
+  if (hasForbiddenCharacters(signature.signerName, false)) return CONTROL_MESSAGE;
   if (signature.kind === 'drawn') {
     const { value: url } = signature;
     if (typeof url !== 'string' || !url.startsWith(DRAWN_SIGNATURE_PREFIX))
@@ -116,6 +118,7 @@ function signatureProblem(value: unknown): string | undefined {
   if (!isRecord(guardian) || !guardian.name || !guardian.relationship) {
     return "Enter the parent or guardian's name and their relationship to the patient";
   }
+  if (hasForbiddenCharacters(`${guardian.name}${guardian.relationship}`, false)) return CONTROL_MESSAGE;
   return guardian.name.length > 120 || guardian.relationship.length > 60
     ? "Shorten the parent or guardian's name (120 characters) or relationship (60)"
     : undefined;
@@ -127,6 +130,7 @@ export function answerProblem(field: Field, value: AnswerValue, today: string): 
     case 'short_text':
     case 'long_text': {
       if (typeof value !== 'string') return 'Enter text';
+      if (hasForbiddenCharacters(value, field.type === 'long_text')) return CONTROL_MESSAGE;
       const maxLength = field.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
       return value.length > maxLength ? `Use ${maxLength} characters or fewer` : undefined;
     }

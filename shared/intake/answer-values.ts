@@ -79,7 +79,9 @@ export function cleanAnswer(field: Field, raw: unknown): AnswerValue | undefined
     case 'date':
       if (typeof raw === 'number') return String(raw);
       // Browsers post a textarea's line breaks as CRLF; count and store them as one character.
-      return typeof raw === 'string' ? raw.trim().replace(/\r\n?/g, '\n') : (raw as AnswerValue);
+      return typeof raw === 'string'
+        ? raw.trim().normalize('NFC').replace(/\r\n?/g, '\n')
+        : (raw as AnswerValue);
     case 'email':
       return typeof raw === 'string' ? raw.trim().toLowerCase() : (raw as AnswerValue);
     case 'number':

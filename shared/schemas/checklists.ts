@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENROLLMENT_ORDER } from '../enrollment';
 import { idSchema } from './common';
+import { multiLineText, requiredText, singleLineText } from './text';
 
 export const ITEM_KINDS = ['document', 'task'] as const;
 
@@ -40,32 +41,32 @@ export const checklistSchema = z.object({
   }),
 });
 
-export const completeItemSchema = z.strictObject({ note: z.string().trim().max(2000).optional() });
-export const itemNoteSchema = z.strictObject({ note: z.string().trim().max(2000) });
+export const completeItemSchema = z.strictObject({ note: multiLineText(2000).optional() });
+export const itemNoteSchema = z.strictObject({ note: multiLineText(2000) });
 export const evidenceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(2000),
-  title: z.string().trim().max(500),
-  text: z.string().max(500_000),
+  title: singleLineText(500),
+  text: multiLineText(500_000),
 });
 export const statusChangeSchema = z.strictObject({
   status: z.enum(ENROLLMENT_ORDER),
-  reason: z.string().trim().min(3, { message: 'Give a reason' }).max(500),
+  reason: multiLineText(500).min(3, { message: 'Give a reason' }),
 });
 
 /** "Intake form X submitted": the item completes itself when the patient submits that form. */
 const intakeTemplateIdSchema = idSchema.describe('An intake template whose submission completes the item');
 
 export const templateItemInputSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(1000).optional(),
+  title: requiredText('Enter the item title'),
+  description: multiLineText(1000).optional(),
   kind: z.enum(ITEM_KINDS),
   required: z.boolean(),
   intakeTemplateId: intakeTemplateIdSchema.optional(),
 });
 export const templateItemUpdateSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().trim().max(1000).nullable().optional(),
+    title: requiredText('Enter the item title').optional(),
+    description: multiLineText(1000).nullable().optional(),
     kind: z.enum(ITEM_KINDS).optional(),
     required: z.boolean().optional(),
     /** null unlinks the item from its intake form. */
@@ -99,7 +100,7 @@ export const trackerQuerySchema = z.strictObject({
   facilityId: idSchema,
   status: z.enum(ENROLLMENT_ORDER).optional(),
   missing: z.string().max(200).optional(),
-  q: z.string().max(100).optional(),
+  q: singleLineText(100).optional(),
   sort: z.enum(['name', 'status', 'progress', 'updated']).default('name'),
 });
 export const trackerRowSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTRACT_STATUSES } from '../contract-status';
 import { DOCUMENT_KINDS, FEATURES, SERVICE_CATEGORIES } from '../facility-terms';
 import { emailSchema, idSchema, timestampSchema } from './common';
+import { multiLineText, requiredText, singleLineText } from './text';
 
 export { DOCUMENT_KINDS, FEATURES, SERVICE_CATEGORIES };
 
@@ -18,15 +19,15 @@ const websiteSchema = z
   .pipe(z.url({ protocol: /^https?$/, message: 'Enter a web address such as https://example.com' }));
 
 export const addressInputSchema = z.strictObject({
-  line1: z.string().trim().min(1, { message: 'Enter the street address' }).max(200),
-  line2: z.string().trim().max(200).optional(),
-  city: z.string().trim().min(1, { message: 'Enter the city' }).max(100),
-  state: z.string().trim().min(2, { message: 'Enter the state' }).max(40),
-  postalCode: z.string().trim().min(1, { message: 'Enter the ZIP code' }).max(12),
+  line1: requiredText('Enter the street address'),
+  line2: singleLineText().optional(),
+  city: requiredText('Enter the city', 100),
+  state: requiredText('Enter the state', 40).min(2, { message: 'Enter the state' }),
+  postalCode: requiredText('Enter the ZIP code', 12),
 });
 
 export const administratorInputSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: "Enter the administrator's name" }).max(120),
+  name: requiredText("Enter the administrator's name", 120),
   email: emailSchema,
   phone: phoneSchema.optional(),
 });
@@ -40,7 +41,7 @@ export const featuresSchema = z.strictObject({
 });
 
 export const facilityCreateSchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'Enter the facility name' }).max(200),
+  name: requiredText('Enter the facility name'),
   phone: phoneSchema.optional(),
   email: emailSchema.optional(),
   website: websiteSchema.optional(),
@@ -60,7 +61,14 @@ export const facilityCreateSchema = z.strictObject({
     .nullable()
     .optional(),
   address: addressInputSchema,
-  contractStatus: z.enum(CONTRACT_STATUSES).default('not_contracted'),
+  // Active and churned are reached through the contract history (signed, ended), never at creation.
+  contractStatus: z
+    .enum(CONTRACT_STATUSES)
+    .refine((s) => s === 'not_contracted' || s === 'pending', {
+      message:
+        'A new facility starts not contracted or pending; it becomes active when its contract is signed',
+    })
+    .default('not_contracted'),
   serviceCategories: z.array(z.enum(SERVICE_CATEGORIES)).max(4).default([]),
 });
 
@@ -89,7 +97,7 @@ export const facilityUpdateSchema = z
 
 export const contractChangeSchema = z.strictObject({
   to: z.enum(CONTRACT_STATUSES),
-  note: z.string().trim().max(1000).optional(),
+  note: multiLineText(1000).optional(),
 });
 
 export const addressSchema = z.object({
@@ -139,7 +147,7 @@ export const facilitySchema = z.object({
 export const facilityListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: singleLineText().optional(),
   contractStatus: z.enum(CONTRACT_STATUSES).optional(),
   feature: z.enum(FEATURES).optional(),
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, timestampSchema } from './common';
 import { answersSchema, formDefinitionSchema } from './intake';
+import { multiLineText, requiredText } from './text';
 
 /**
  * The staff-side intake API (templates, requests, submissions). The shapes of
@@ -19,8 +20,8 @@ export const INTAKE_REQUEST_STATUSES = [
 export type IntakeRequestStatus = (typeof INTAKE_REQUEST_STATUSES)[number];
 export const INTAKE_DELIVERIES = ['email', 'link'] as const;
 
-const templateName = z.string().trim().min(1, { message: 'Give the form a name' }).max(120);
-const description = z.string().trim().max(1000);
+const templateName = requiredText('Give the form a name', 120);
+const description = multiLineText(1000);
 
 export const intakeTemplateCreateSchema = z.strictObject({
   name: templateName,

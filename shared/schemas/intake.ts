@@ -8,6 +8,7 @@ import {
   MAX_SECTIONS,
   validateDefinition,
 } from '../intake/definition-rules';
+import { multiLineText, requiredText, singleLineText } from './text';
 
 /**
  * Intake form definitions and answers as the API accepts them. The shape is
@@ -16,8 +17,8 @@ import {
  * 400 with the same `{ path, issue }` details the builder shows.
  */
 
-const label = z.string().trim().min(1, { message: 'Enter a label' }).max(200);
-const help = z.string().trim().max(500);
+const label = requiredText('Enter a label');
+const help = multiLineText(500);
 const id = z.string().max(50);
 
 export const conditionSchema = z.strictObject({
@@ -34,7 +35,7 @@ export const conditionSchema = z.strictObject({
 });
 const conditions = z.array(conditionSchema).max(10);
 
-export const choiceOptionSchema = z.strictObject({ value: z.string().trim().min(1).max(100), label });
+export const choiceOptionSchema = z.strictObject({ value: requiredText('Enter a value', 100), label });
 
 export const fieldSchema = z.strictObject({
   id,
@@ -49,7 +50,7 @@ export const fieldSchema = z.strictObject({
   max: z.number().optional(),
   maxLength: z.number().int().min(1).max(20_000).optional(),
   prefill: z.enum(PREFILL_KEYS).optional(),
-  text: z.string().trim().max(20_000).optional(),
+  text: multiLineText(20_000).optional(),
   accept: z
     .array(z.enum(['image', 'pdf']))
     .min(1)
@@ -75,7 +76,7 @@ export const sectionSchema = z.strictObject({
 export const formDefinitionSchema = z
   .strictObject({
     title: label,
-    description: z.string().trim().max(2000).optional(),
+    description: multiLineText(2000).optional(),
     sections: z.array(sectionSchema).min(1, { message: 'Add at least one section' }).max(MAX_SECTIONS),
   })
   .superRefine((definition: FormDefinition, ctx) => {
@@ -90,8 +91,8 @@ export type FormDefinitionBody = z.infer<typeof formDefinitionSchema>;
 const signatureAnswerSchema = z.object({
   kind: z.enum(['drawn', 'typed']),
   value: z.string().max(MAX_DRAWN_SIGNATURE_CHARS),
-  signerName: z.string().max(200),
-  guardian: z.object({ name: z.string().max(200), relationship: z.string().max(100) }).optional(),
+  signerName: singleLineText(),
+  guardian: z.object({ name: singleLineText(), relationship: singleLineText(100) }).optional(),
 });
 
 /**
@@ -100,16 +101,16 @@ const signatureAnswerSchema = z.object({
  */
 const fileAnswerSchema = z.object({
   fileId: z.string().min(1).max(100),
-  name: z.string().max(255),
+  name: singleLineText(255),
   contentType: z.string().max(100),
   size: z.number().int().min(0),
 });
 
 export const answerValueSchema = z.union([
-  z.string().max(20_000),
+  multiLineText(20_000),
   z.number(),
   z.boolean(),
-  z.array(z.string().max(200)).max(MAX_OPTIONS),
+  z.array(singleLineText()).max(MAX_OPTIONS),
   signatureAnswerSchema,
   fileAnswerSchema,
 ]);

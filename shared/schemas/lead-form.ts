@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './common';
+import { multiLineText, requiredText, singleLineText } from './text';
 
 export const MAX_ALLOWED_ORIGINS = 20;
 /** The hidden field of the website form: people leave it empty, form-filling bots do not. */
@@ -85,28 +86,16 @@ const dateOfBirthSchema = z
  */
 export const publicLeadSchema = z
   .object({
-    firstName: z
-      .string({ message: 'Enter your first name' })
-      .trim()
-      .min(1, { message: 'Enter your first name' })
-      .max(80),
-    lastName: z
-      .string({ message: 'Enter your last name' })
-      .trim()
-      .min(1, { message: 'Enter your last name' })
-      .max(80),
+    firstName: requiredText('Enter your first name', 80),
+    lastName: requiredText('Enter your last name', 80),
     email: optionalField(emailSchema),
     phone: optionalField(
-      z
-        .string()
-        .trim()
-        .max(40)
-        .refine((v) => v.replace(/\D/g, '').length >= 7, {
-          message: 'Enter a phone number with at least 7 digits',
-        }),
+      singleLineText(40).refine((v) => v.replace(/\D/g, '').length >= 7, {
+        message: 'Enter a phone number with at least 7 digits',
+      }),
     ),
     dateOfBirth: optionalField(dateOfBirthSchema),
-    message: optionalField(z.string().trim().max(4000)),
+    message: optionalField(multiLineText(4000)),
     /** Where a plain form returns after posting; used only when it is on an allowed website. */
     redirect: optionalField(z.string().trim().max(2000)),
   })

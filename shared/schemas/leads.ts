@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, timestampSchema } from './common';
+import { multiLineText, requiredText, singleLineText } from './text';
 
 export const LEAD_CHANNELS = [
   'web_form',
@@ -24,10 +25,10 @@ export const ACTIVITY_KINDS = [
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' });
 
 export const responsiblePartySchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  relationship: z.string().trim().min(1).max(60),
+  name: requiredText("Enter the responsible party's name", 120),
+  relationship: requiredText('Enter the relationship', 60),
   email: emailSchema.optional(),
-  phone: z.string().trim().max(40).optional(),
+  phone: singleLineText(40).optional(),
 });
 
 export const captureSchema = z.strictObject({
@@ -35,23 +36,23 @@ export const captureSchema = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(2000)
     .optional(),
-  title: z.string().trim().max(500).optional(),
+  title: singleLineText(500).optional(),
   capturedAt: z.iso.datetime().optional(),
   channel: z.enum(LEAD_CHANNELS),
 });
 
 export const leadCreateSchema = z
   .strictObject({
-    firstName: z.string().trim().min(1, { message: 'Enter the first name' }).max(80),
-    lastName: z.string().trim().min(1, { message: 'Enter the last name' }).max(80),
+    firstName: requiredText('Enter the first name', 80),
+    lastName: requiredText('Enter the last name', 80),
     email: emailSchema.optional(),
-    phone: z.string().trim().max(40).optional(),
+    phone: singleLineText(40).optional(),
     dateOfBirth: dateSchema.optional(),
     responsibleParty: responsiblePartySchema.optional(),
     sourceId: idSchema.optional(),
     stageId: idSchema.optional(),
     coordinatorId: idSchema.optional(),
-    notes: z.string().trim().max(4000).optional(),
+    notes: multiLineText(4000).optional(),
     capture: captureSchema.optional(),
   })
   .refine((v) => v.email || v.phone, { message: 'Give an email address or a phone number', path: ['email'] });
@@ -59,23 +60,23 @@ export const leadCreateSchema = z
 /** Corrections to a lead; `null` clears an optional field. */
 export const leadUpdateSchema = z
   .strictObject({
-    firstName: z.string().trim().min(1, { message: 'Enter the first name' }).max(80),
-    lastName: z.string().trim().min(1, { message: 'Enter the last name' }).max(80),
+    firstName: requiredText('Enter the first name', 80),
+    lastName: requiredText('Enter the last name', 80),
     email: emailSchema.nullable(),
-    phone: z.string().trim().min(1).max(40).nullable(),
+    phone: requiredText('Enter the phone number', 40).nullable(),
     dateOfBirth: dateSchema.nullable(),
     responsibleParty: responsiblePartySchema.nullable(),
     sourceId: idSchema.nullable(),
-    notes: z.string().trim().max(4000).nullable(),
+    notes: multiLineText(4000).nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
 export const leadMatchSchema = z.strictObject({
-  firstName: z.string().trim().max(80).optional(),
-  lastName: z.string().trim().max(80).optional(),
+  firstName: singleLineText(80).optional(),
+  lastName: singleLineText(80).optional(),
   email: emailSchema.optional(),
-  phone: z.string().trim().max(40).optional(),
+  phone: singleLineText(40).optional(),
   dateOfBirth: dateSchema.optional(),
 });
 
@@ -121,17 +122,17 @@ export const duplicateMatchSchema = z.object({
 
 export const stageMoveSchema = z.strictObject({
   stageId: idSchema,
-  note: z.string().trim().max(1000).optional(),
+  note: multiLineText(1000).optional(),
 });
 export const assignSchema = z.strictObject({ coordinatorId: idSchema.optional() });
 export const activityCreateSchema = z.strictObject({
   kind: z.enum(['call', 'email', 'note']),
-  text: z.string().trim().min(1).max(4000),
+  text: multiLineText(4000).min(1, { message: 'Write what happened' }),
 });
 export const convertSchema = z.strictObject({ facilityId: idSchema, dateOfBirth: dateSchema.optional() });
 
 export const taskCreateSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  title: requiredText('Enter what to do'),
   dueAt: z.iso.datetime(),
 });
 export const taskUpdateSchema = z
@@ -166,7 +167,7 @@ export const scoreSchema = z.object({
 export const mergeSchema = z.strictObject({ duplicateId: idSchema });
 
 export const leadListQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: singleLineText(100).optional(),
   stageId: idSchema.optional(),
   coordinatorId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

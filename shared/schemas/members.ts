@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { emailSchema, timestampSchema } from './common';
+import { requiredText } from './text';
 
 export const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
 export const INVITATION_STATES = ['sent', 'accepted', 'expired', 'revoked'] as const;
@@ -23,7 +24,7 @@ export const memberUpdateSchema = z
 export const invitationCreateSchema = z.strictObject({
   email: emailSchema,
   role: z.enum(ROLES),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: requiredText('Enter a name', 120).optional(),
 });
 
 export const invitationSchema = z.object({
@@ -40,7 +41,7 @@ export const invitationSchema = z.object({
 
 export const organizationUpdateSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: requiredText('Enter the organisation name', 120).optional(),
     requireTwoFactor: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });

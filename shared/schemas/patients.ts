@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../facility-terms';
 import { ROSTER_FIELDS } from '../roster/columns';
 import { idSchema, timestampSchema } from './common';
+import { multiLineText, singleLineText } from './text';
 
 export const ENROLLMENT_STATUSES = ['not_started', 'in_progress', 'active', 'completed'] as const;
 export const VISIT_PREFERENCES = ['in_person', 'telehealth', 'no_preference'] as const;
 export const MEETING_STATUSES = ['not_scheduled', 'scheduled', 'completed'] as const;
 export const MAX_IMPORT_ROWS = 5000;
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => singleLineText(max);
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' });
 
 export const emergencyContactSchema = z.strictObject({
@@ -26,7 +27,7 @@ export const patientCreateSchema = z.strictObject({
   emergencyContact: emergencyContactSchema.optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   mrn: text(40).optional(),
-  notes: text(2000).optional(),
+  notes: multiLineText(2000).optional(),
   /** Save even though a patient with the same name and date of birth exists at the facility. */
   confirmDuplicate: z.boolean().optional(),
 });
@@ -66,7 +67,7 @@ export const patientSchema = z.object({
 
 export const patientListQuerySchema = z.strictObject({
   facilityId: idSchema.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: singleLineText(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional(),
 });
@@ -105,16 +106,16 @@ export const rosterCommitSchema = z.strictObject({
   rows: z
     .array(
       z.strictObject({
-        firstName: z.string().max(80),
-        lastName: z.string().max(80),
-        dateOfBirth: z.string().max(40),
-        roomNumber: z.string().max(20).optional(),
-        sex: z.string().max(20).optional(),
-        mrn: z.string().max(40).optional(),
-        emergencyContactName: z.string().max(120).optional(),
-        emergencyContactRelationship: z.string().max(60).optional(),
-        emergencyContactPhone: z.string().max(40).optional(),
-        notes: z.string().max(2000).optional(),
+        firstName: text(80),
+        lastName: text(80),
+        dateOfBirth: text(40),
+        roomNumber: text(20).optional(),
+        sex: text(20).optional(),
+        mrn: text(40).optional(),
+        emergencyContactName: text(120).optional(),
+        emergencyContactRelationship: text(60).optional(),
+        emergencyContactPhone: text(40).optional(),
+        notes: multiLineText(2000).optional(),
         /** Import even though it looks like a patient already at the facility. */
         confirmDuplicate: z.boolean().optional(),
       }),
@@ -126,12 +127,12 @@ export const rosterCommitSchema = z.strictObject({
 export const serviceCreateSchema = z.strictObject({
   category: z.enum(SERVICE_CATEGORIES),
   name: text(120).min(1),
-  description: text(500).optional(),
+  description: multiLineText(500).optional(),
 });
 export const serviceUpdateSchema = z
   .strictObject({
     name: text(120).min(1).optional(),
-    description: text(500).nullable().optional(),
+    description: multiLineText(500).nullable().optional(),
     active: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });

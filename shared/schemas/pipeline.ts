@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 import { LEAD_CHANNELS, STAGE_OUTCOMES } from './leads';
+import { requiredText } from './text';
 
 /** Limits that keep one organisation's settings a short list (and every statement small). */
 export const MAX_PIPELINE_STAGES = 50;
 export const MAX_LEAD_SOURCES = 100;
 
-const stageName = z.string().trim().min(1, { message: 'Enter a name for the stage' }).max(60);
-const sourceName = z.string().trim().min(1, { message: 'Enter a name for the source' }).max(80);
+const stageName = requiredText('Enter a name for the stage', 60);
+const sourceName = requiredText('Enter a name for the source', 80);
 const nonEmpty = (v: object) => Object.keys(v).length > 0;
 
 /** One pipeline stage; `sortOrder` is its place in the pipeline, 0 first. */

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { emailSchema, idSchema } from './common';
+import { requiredText, singleLineText } from './text';
 
 export const providerCreateSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  credentials: z.string().trim().max(60).optional(),
+  name: requiredText("Enter the provider's name", 120),
+  credentials: singleLineText(60).optional(),
   npi: z
     .string()
     .trim()
     .regex(/^\d{10}$/, { message: 'An NPI has 10 digits' })
     .optional(),
-  specialty: z.string().trim().max(120).optional(),
+  specialty: singleLineText(120).optional(),
   email: emailSchema.optional(),
-  phone: z.string().trim().max(40).optional(),
+  phone: singleLineText(40).optional(),
   capacity: z.number().int().min(1).max(10000),
   membershipId: idSchema.optional(),
 });

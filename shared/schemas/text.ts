@@ -11,7 +11,12 @@ const MULTI_LINE_FORBIDDEN = new RegExp(
   'u',
 );
 
-const CONTROL_MESSAGE = 'Remove control or text-direction characters';
+export const CONTROL_MESSAGE = 'Remove control or text-direction characters';
+
+/** For text checked outside a schema (intake answers): true when it holds a refused character. */
+export function hasForbiddenCharacters(value: string, multiLine: boolean): boolean {
+  return (multiLine ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(value);
+}
 
 /**
  * One line of text a person typed (a name, a title): trimmed, NFC-normalised so
@@ -30,7 +35,7 @@ export function singleLineText(max = 200) {
 /** A required `singleLineText`: empty after trimming is refused with `emptyMessage`. */
 export function requiredText(emptyMessage: string, max = 200) {
   return z
-    .string()
+    .string({ message: emptyMessage })
     .trim()
     .normalize('NFC')
     .min(1, emptyMessage)

@@ -90,7 +90,7 @@ describe('facilities', () => {
     const skip = await api(`/api/v1/facilities/${f.id}/contract`, { token: admin, body: { to: 'active' } });
     expect(skip.status).toBe(409);
     expect(skip.json.error.message).toBe(
-      'A not contracted facility cannot become active; it can become Pending',
+      'A not contracted facility cannot become active; it can become pending',
     );
     for (const to of ['pending', 'active', 'churned']) {
       const res = await api(`/api/v1/facilities/${f.id}/contract`, {

@@ -162,13 +162,13 @@ describe('invitations, end to end through the dev outbox', () => {
     const admin = await loginAs('clinic_admin', 'other');
     await api('/api/v1/invitations', { token: admin, body: { email: 'billing@demo.test', role: 'billing' } });
     const link = linkIn((await latestMailTo('billing@demo.test')).bodyText, '/invite');
-    for (let i = 0; i < 5; i++) expect((await submitForm(link, { password: `guess-${i}` })).status).toBe(400);
-    // Locked now: even the right password is refused until the lock ends, so guessing gains nothing.
+    for (let i = 0; i < 3; i++) expect((await submitForm(link, { password: `guess-${i}` })).status).toBe(400);
+    // Waiting now: even the right password is refused until the wait ends, so guessing gains nothing.
     const locked = await submitForm(link, { password: 'sidecar-demo' });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect(locked.text).toContain('Too many failed sign-in attempts');
-    // Sign-in counts the same failures: the account is locked there too.
+    // Sign-in counts the same failures: the account waits there too.
     const signIn = await api('/api/v1/auth/login', {
       body: { email: 'billing@demo.test', password: 'sidecar-demo' },
     });

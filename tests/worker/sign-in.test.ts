@@ -40,13 +40,13 @@ describe('sign-in', () => {
     expect(wrong.json.error.message).toBe('Email or password is incorrect');
   });
 
-  it('throttles an account after 5 failures, even with the right password, with Retry-After', async () => {
-    for (let i = 0; i < 5; i++)
+  it('makes an account wait after 3 failures, even with the right password from a new address, with Retry-After', async () => {
+    for (let i = 0; i < 3; i++)
       expect((await login('billing@demo.test', 'wrong-password!', `192.0.2.${i + 1}`)).status).toBe(401);
     const blocked = await login('billing@demo.test', 'sidecar-demo', '192.0.2.99');
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('rate_limited');
-    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(800);
+    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(0);
     // Another account from another address is unaffected.
     expect((await login('read_only@demo.test', 'sidecar-demo', '192.0.2.100')).status).toBe(200);
   });
@@ -62,11 +62,11 @@ describe('sign-in', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
   });
 
-  it('throttles an address after 20 failures across accounts', async () => {
+  it('answers wrong passwords from an address past 20 failures with 429, and still admits a right one', async () => {
     for (let i = 0; i < 20; i++) await login(`guess${i}@demo.test`, 'wrong-password!', '203.0.113.77');
-    const blocked = await login('provider@demo.test', 'sidecar-demo', '203.0.113.77');
-    expect(blocked.status).toBe(429);
-    expect((await login('provider@demo.test', 'sidecar-demo', '203.0.113.78')).status).toBe(200);
+    const slowed = await login('guess-more@demo.test', 'wrong-password!', '203.0.113.77');
+    expect(slowed.status).toBe(429);
+    expect((await login('provider@demo.test', 'sidecar-demo', '203.0.113.77')).status).toBe(200);
   });
 
   it('ends a session after 30 minutes idle', async () => {

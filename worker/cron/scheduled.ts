@@ -1,4 +1,4 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, notLike, or } from 'drizzle-orm';
 import { d1Database } from '../../db/client';
 import { loginThrottles, outboxMessages, sessions } from '../../db/schema';
 import type { Bindings } from '../env';
@@ -29,14 +29,13 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
       .set({ bodyText: '(removed a day after delivery)', bodyHtml: null })
       .where(and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, iso(now - DAY)))),
     db.delete(sessions).where(lt(sessions.expiresAt, iso(now - DAY))),
-    db
-      .delete(loginThrottles)
-      .where(
-        or(
-          lt(loginThrottles.lockedUntil, iso(now - DAY)),
-          lt(loginThrottles.windowStartedAt, iso(now - DAY)),
-        ),
+    db.delete(loginThrottles).where(
+      or(
+        lt(loginThrottles.lockedUntil, iso(now - DAY)),
+        // A known address (`known:`) stays until its own end, kept in locked_until.
+        and(lt(loginThrottles.windowStartedAt, iso(now - DAY)), notLike(loginThrottles.key, 'known:%')),
       ),
+    ),
   ]);
   return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored };
 }

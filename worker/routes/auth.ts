@@ -39,7 +39,9 @@ export const authRoutes = newRouter()
       },
     }),
     async (c) => {
-      const result = await login(c.var.db, c.var.audit, c.req.valid('json'), client(c));
+      const result = await login(c.var.db, c.var.audit, c.req.valid('json'), client(c), (ids) =>
+        deliverInBackground(c, ids),
+      );
       if (result.status === 'two_factor_required') return c.json(result, 200);
       return c.json(await signedInAnswer(c.var.db, result.token, result.expiresAt), 200);
     },

@@ -41,9 +41,9 @@ export async function completeTwoFactorLogin(
     throw new AppError('unauthenticated', 'This sign-in has expired. Enter your email and password again.');
   }
   const keys = throttleKeys(row.email, client.ip);
-  await reserveAttempt(db, keys);
+  const reservation = await reserveAttempt(db, keys);
   // At most this many codes per challenge, counted before checking, so parallel guesses gain nothing.
-  if ((await countChallengeAttempt(db, challenge.id, CODES_PER_CHALLENGE)) > CODES_PER_CHALLENGE) {
+  if ((await countChallengeAttempt(db, challenge.id)) > CODES_PER_CHALLENGE) {
     await revokeSessionStatement(db, challenge.id);
     throw new AppError('unauthenticated', 'Too many wrong codes. Enter your email and password again.');
   }
@@ -80,7 +80,7 @@ export async function completeTwoFactorLogin(
     throw new AppError('unauthenticated', 'This sign-in has expired. Enter your email and password again.');
   await db.batch([
     session.statement,
-    ...releaseAttemptStatements(db, keys),
+    ...releaseAttemptStatements(db, keys, reservation),
     audit.statement({
       action: 'login',
       entityType: 'session',

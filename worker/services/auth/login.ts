@@ -5,10 +5,20 @@ import type { LoginBody } from '../../../shared/schemas/auth';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../lib/password-hash';
-import { releaseAttemptStatements, reserveAttempt, throttleKeys } from './login-throttle';
+import { queueEmail } from '../email/outbox';
+import { failedSignInEmail } from '../email/templates';
+import {
+  refuseFromBusyAddress,
+  releaseAttemptStatements,
+  reserveAttempt,
+  throttleKeys,
+} from './login-throttle';
+import { THROTTLE } from './session-policy';
 import { type SessionState, sessionInsert } from './sessions';
 
 export type ClientFacts = { ip: string | null; userAgent: string | null };
+/** Sends just-queued emails (the route hands its background delivery in). */
+export type Deliver = (messageIds: string[]) => void;
 
 export type LoginResult =
   | { status: 'signed_in'; token: string; expiresAt: string; sessionId: string }
@@ -26,9 +36,10 @@ export async function login(
   audit: AuditLog,
   input: LoginBody,
   client: ClientFacts,
+  deliver: Deliver = () => {},
 ): Promise<LoginResult> {
   const keys = throttleKeys(input.email, client.ip);
-  await reserveAttempt(db, keys);
+  const reservation = await reserveAttempt(db, keys);
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -55,7 +66,17 @@ export async function login(
         detail: { reason: user ? 'wrong_password' : 'unknown_account' },
       });
     const [first, ...rest] = orgIds.length ? orgIds : [null];
-    await db.batch([event(first ?? null), ...rest.map(event)]);
+    // The holder hears of it once per run of failures, so a stranger's guessing is noticed.
+    const notice =
+      user && reservation.failures === THROTTLE.notifyAt
+        ? queueEmail(db, {
+            ...failedSignInEmail({ to: user.email, ip: client.ip, at: new Date().toISOString() }),
+            organizationId: orgIds[0] ?? null,
+          })
+        : null;
+    await db.batch([event(first ?? null), ...rest.map(event), ...(notice ? [notice.statement] : [])]);
+    if (notice) deliver([notice.id]);
+    if (reservation.addressOver) refuseFromBusyAddress(reservation);
     throw new AppError('unauthenticated', WRONG_CREDENTIALS);
   }
 
@@ -95,7 +116,7 @@ export async function login(
   });
   await db.batch([
     session.statement,
-    ...releaseAttemptStatements(db, keys),
+    ...releaseAttemptStatements(db, keys, reservation),
     audit.statement({
       action: 'login',
       entityType: 'session',

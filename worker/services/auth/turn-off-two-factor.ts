@@ -20,7 +20,7 @@ export async function turnOffTwoFactor(
   ip: string | null,
 ): Promise<void> {
   const keys = throttleKeys(auth.user.email, ip);
-  await reserveAttempt(db, keys);
+  const reservation = await reserveAttempt(db, keys);
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, auth.userId));
   if (!user?.hash || !(await verifyPassword(password, user.hash))) {
     throw new AppError('validation_failed', 'That password is not right', [
@@ -28,5 +28,6 @@ export async function turnOffTwoFactor(
     ]);
   }
   await disableTwoFactor(db, audit, auth);
-  await db.batch(releaseAttemptStatements(db, keys) as [ReturnType<typeof releaseAttemptStatements>[number]]);
+  const [first, ...rest] = releaseAttemptStatements(db, keys, reservation);
+  if (first) await db.batch([first, ...rest]);
 }

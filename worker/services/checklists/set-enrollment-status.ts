@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { patientStatusEvents, patients } from '../../../db/schema';
+import { and, eq, isNull } from 'drizzle-orm';
+import { assignments, patientStatusEvents, patients } from '../../../db/schema';
 import { deriveEnrollment, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -27,6 +27,12 @@ export async function setStatus(
   if (input.status === 'completed') {
     await tenant.batch([
       tenant.update(patients, { completedAt: now, updatedAt: now }, eq(patients.id, patientId)),
+      // Discharge frees the provider: the assignment ends, kept in the history.
+      tenant.update(
+        assignments,
+        { endedAt: now, endedBy: auth.userId, endReason: 'discharged' },
+        and(eq(assignments.patientId, patientId), isNull(assignments.endedAt)),
+      ),
       audit.statement({
         action: 'update',
         entityType: 'patient_enrollment',

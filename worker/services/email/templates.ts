@@ -21,6 +21,19 @@ export function invitationEmail(input: {
   return { to: input.to, subject: `Join ${input.organizationName} on Sidecar CRM`, text };
 }
 
+/** To the holder when sign-ins keep failing: what happened, and what to do if it was not them. */
+export function failedSignInEmail(input: { to: string; ip: string | null; at: string }): OutgoingEmail {
+  const text = [
+    'Several sign-ins to your Sidecar CRM account failed in a row, the last one just now:',
+    `${input.at} from the address ${input.ip ?? 'unknown'}.`,
+    '',
+    'Further attempts now wait a little longer after each failure. You can still sign in with your password from the address you usually use.',
+    '',
+    'If this was not you, ask your administrator for a password reset and turn on two-factor sign-in in the side panel under Settings.',
+  ].join('\n');
+  return { to: input.to, subject: 'Failed sign-in attempts on your Sidecar account', text };
+}
+
 export function passwordResetEmail(input: { to: string; link: string }): OutgoingEmail {
   const text = [
     'Someone asked to reset the password of your Sidecar CRM account.',

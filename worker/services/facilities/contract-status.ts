@@ -5,6 +5,7 @@ import {
   CONTRACT_TRANSITIONS,
   type ContractStatus,
   canMoveContract,
+  contractStatusPhrase,
 } from '../../../shared/contract-status';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -26,10 +27,11 @@ export async function changeContractStatus(
   const row = await visibleFacility(tenant, id);
   const from = row.contractStatus as ContractStatus;
   if (!canMoveContract(from, input.to)) {
-    const allowed = CONTRACT_TRANSITIONS[from].map((s) => CONTRACT_STATUS_LABELS[s]).join(' or ');
+    const label = (s: ContractStatus) => CONTRACT_STATUS_LABELS[s].toLowerCase();
+    const allowed = CONTRACT_TRANSITIONS[from].map(label).join(' or ');
     throw new AppError(
       'conflict',
-      `A ${CONTRACT_STATUS_LABELS[from].toLowerCase()} facility cannot become ${CONTRACT_STATUS_LABELS[input.to].toLowerCase()}; it can become ${allowed}`,
+      `${contractStatusPhrase(from)} cannot become ${label(input.to)}; it can become ${allowed}`,
     );
   }
   const now = iso();

@@ -57,8 +57,8 @@ export async function acceptInvitation(
   // The password of an existing account is checked here as at sign-in, so it
   // is throttled the same way: counted before the check, per account and address.
   const throttle = existingUser ? throttleKeys(invitation.email, client.ip) : null;
+  const reservation = throttle ? await reserveAttempt(db, throttle) : null;
   if (existingUser) {
-    await reserveAttempt(db, throttle!);
     // Someone who already signs in elsewhere proves it with their password; an
     // invitation never overwrites an existing account's password.
     const [user] = await db
@@ -74,7 +74,7 @@ export async function acceptInvitation(
   try {
     await db.batch([
       db.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)),
-      ...(throttle ? releaseAttemptStatements(db, throttle) : []),
+      ...(throttle && reservation ? releaseAttemptStatements(db, throttle, reservation) : []),
       ...(passwordHash
         ? [
             db.insert(users).values({

@@ -55,16 +55,25 @@ export async function assignPatients(
   const patientIds = [...new Set(pairs.map((p) => p.patientId))];
   if (patientIds.length !== pairs.length)
     throw new AppError('validation_failed', 'A patient appears twice in this assignment');
-  const found: string[] = [];
+  const found: { id: string; enrollmentStatus: string }[] = [];
   for (const part of inListChunks(patientIds)) {
-    const rows = await tenant.select(
+    const rows = await tenant.selectFields(
+      { id: patients.id, enrollmentStatus: patients.enrollmentStatus },
       patients,
       and(inArray(patients.id, part), tenant.facilityFilter(patients.facilityId)),
     );
-    found.push(...rows.map((r) => r.id));
+    found.push(...rows);
   }
   if (found.length !== patientIds.length)
     throw new AppError('not_found', `${patientIds.length - found.length} of the patients were not found`);
+  // The pending pool holds enrolled patients only; a discharged patient or one
+  // still onboarding has no place on a provider's list.
+  const notEnrolled = found.filter((p) => p.enrollmentStatus !== 'active').length;
+  if (notEnrolled)
+    throw new AppError(
+      'conflict',
+      `Only enrolled patients can be assigned: ${notEnrolled} of them ${notEnrolled === 1 ? 'is' : 'are'} discharged or not yet enrolled`,
+    );
 
   const providerIds = [...new Set(pairs.map((p) => p.providerId))];
   const providerRows = await tenant.select(
