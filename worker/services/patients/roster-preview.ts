@@ -49,7 +49,7 @@ export function tableToRows(table: unknown[][], mapping?: ColumnMapping) {
   return { headers, mapping: columns, rows };
 }
 
-function displayValues(raw: RawRosterRow, checked: CheckedPatient | null): Record<string, string> {
+export function displayValues(raw: RawRosterRow, checked: CheckedPatient | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of ROSTER_FIELDS) {
     const v = raw[f];
