@@ -184,7 +184,7 @@ export function writeCensusExports(dir = CENSUS_DIR) {
           lastName: r.lastName,
           dateOfBirth: r.dateOfBirth,
           roomNumber: layout.cells(r).find((c) => c.startsWith(r.roomNumber)) ?? r.roomNumber,
-          ...(has(/res.*(#|no|id|number)|mrn/i) ? { mrn: r.mrn } : {}),
+          ...(has(/^(?:res(?:ident)?\.? ?(?:#|no\.?|id|number)|mrn)$/i) ? { mrn: r.mrn } : {}),
           ...(has(/adm/i) ? { admitDate: r.admitDate } : {}),
         };
       }),

@@ -10,8 +10,9 @@ import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM } from 'tesseract.js';
 import { parseHumanDate } from '../../shared/calendar-date';
 import { splitFullName } from '../../shared/roster/names';
-import { scaled } from '../../shared/roster/ocr-image';
+import { preparedForOcr, scaled } from '../../shared/roster/ocr-image';
 import { type OcrLine, type OcrRow, rowsFromOcrLines } from '../../shared/roster/ocr-lines';
+import { type BoxedWord, rowsFromOcrWords } from '../../shared/roster/ocr-table';
 import { decodePng, encodePng } from './png';
 import { ROSTER_IMAGE_DIR } from './roster-images';
 import { pairRows, type Scores, tally } from './score';
@@ -34,8 +35,21 @@ async function readByLines(worker: Worker, png: Buffer): Promise<OcrRow[]> {
   return rowsFromOcrLines(lines).rows;
 }
 
+/** What the panel does now: straighten and clean the photo, then read tesseract's word boxes as a table. */
+async function readAsTable(worker: Worker, png: Buffer): Promise<OcrRow[]> {
+  const { image } = preparedForOcr(decodePng(png));
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  const { data } = await worker.recognize(encodePng(image), {}, { blocks: true, text: false });
+  const words: BoxedWord[] = (data.blocks ?? []).flatMap((b) =>
+    b.paragraphs.flatMap((p) =>
+      p.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox }))),
+    ),
+  );
+  return rowsFromOcrWords(words).rows;
+}
+
 export type RosterReader = (worker: Worker, png: Buffer) => Promise<OcrRow[]>;
-export const READERS: Record<string, RosterReader> = { lines: readByLines };
+export const READERS: Record<string, RosterReader> = { lines: readByLines, table: readAsTable };
 
 export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR) {
   const reader = READERS[readerName]!;
