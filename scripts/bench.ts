@@ -3,10 +3,12 @@
  * database and measures requests per second and p50/p99 latency of
  * unauthenticated GET /healthz (the floor: routing only) and authenticated
  * GET /api/v1/me (session read + audit write), and their ratio; then the
- * roster import and the public intake form (bench-roster.ts, bench-intake-form.ts).
+ * roster import and the public intake form (bench-roster.ts, bench-intake-form.ts), and the
+ * readers' accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
  * Loopback only, bounded in requests and time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAccuracy } from './bench-accuracy';
 import { benchIntakeForm } from './bench-intake-form';
 import { benchRoster } from './bench-roster';
 import { startLocalWorker } from './local-worker';
@@ -112,10 +114,12 @@ try {
       : `Lighthouse mobile performance (Debian Chromium): ${form.lighthouse.score}`,
   );
 
+  const accuracy = await benchAccuracy();
+
   mkdirSync('.tmp', { recursive: true });
   writeFileSync(
     '.tmp/bench.json',
-    JSON.stringify({ at: new Date().toISOString(), health, me, ratio, roster, form }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), health, me, ratio, roster, form, accuracy }, null, 2),
   );
   if (health.errors || me.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;

@@ -11,6 +11,7 @@ export const ROSTER_FIELDS = [
   'emergencyContactRelationship',
   'emergencyContactPhone',
   'notes',
+  'admitDate',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -31,7 +32,22 @@ const ALIASES: Record<RosterField, string[]> = {
   dateOfBirth: ['dob', 'dateofbirth', 'birthdate', 'birthday', 'born', 'birth'],
   roomNumber: ['room', 'roombed', 'rm', 'roomnumber', 'roomno', 'bed', 'unitroom', 'rmbed'],
   sex: ['sex', 'gender'],
-  mrn: ['mrn', 'medicalrecordnumber', 'recordnumber', 'chart', 'chartnumber', 'residentid', 'patientid'],
+  mrn: [
+    'mrn',
+    'medicalrecordnumber',
+    'recordnumber',
+    'chart',
+    'chartnumber',
+    'residentid',
+    'patientid',
+    'residentnumber',
+    'residentno',
+    'resno',
+    'resnumber',
+    'resid',
+    'patientnumber',
+    'patientno',
+  ],
   emergencyContactName: [
     'emergencycontact',
     'emergencycontactname',
@@ -55,9 +71,25 @@ const ALIASES: Record<RosterField, string[]> = {
     'tel',
   ],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
+  admitDate: [
+    'admitdate',
+    'admissiondate',
+    'admitted',
+    'admit',
+    'admdate',
+    'dateadmitted',
+    'admissiondt',
+    'dateofadmission',
+    'admission',
+  ],
 };
 
-const squash = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** "Resident #" is the resident's number, not the resident: the sign is spelled out before punctuation goes. */
+const squash = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/#/g, 'number')
+    .replace(/[^a-z0-9]/g, '');
 
 export function fieldForHeader(header: string): RosterField | null {
   const key = squash(header);

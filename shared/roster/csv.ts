@@ -1,14 +1,16 @@
 /**
- * A small RFC 4180 reader: comma, semicolon or tab (whichever the first line
- * uses most outside quotes), quoted fields with doubled quotes and line
+ * A small RFC 4180 reader: comma, semicolon or tab (whichever the first
+ * twenty lines use most outside quotes: an export may open with a title line
+ * that has none), quoted fields with doubled quotes and line
  * breaks inside, a byte-order mark, and CRLF or LF line ends.
  */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let lines = 0;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === '\n' && ++lines >= 20) break;
     else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
   }
   return (Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0] as ',' | ';' | '\t') ?? ',';

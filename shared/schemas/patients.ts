@@ -164,6 +164,8 @@ export const rosterPreviewResultSchema = z.object({
   source: z.string(),
   headers: z.array(z.string()).optional(),
   mapping: z.array(z.enum(ROSTER_FIELDS).nullable()).optional(),
+  /** Lines of the file that are not residents (titles, stamps, repeated headers, totals), left out. */
+  skipped: z.array(z.object({ line: z.number(), text: z.string(), reason: z.string() })).optional(),
   rows: z.array(
     z.object({
       index: z.number(),

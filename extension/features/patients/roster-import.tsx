@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<RosterField, string> = {
   emergencyContactRelationship: 'Relationship',
   emergencyContactPhone: 'Contact phone',
   notes: 'Notes',
+  admitDate: 'Admitted',
 };
 const COLUMNS = ['firstName', 'lastName', 'dateOfBirth', 'roomNumber'] as const;
 const CARRIED = [

@@ -73,7 +73,7 @@ export async function previewRosterUpload(
     return { source, ...result };
   }
   const table = await readRosterFile(upload.file);
-  const { headers, mapping, rows } = tableToRows(table.rows, upload.mapping);
+  const { headers, mapping, rows, skipped } = tableToRows(table.rows, upload.mapping);
   const result = await previewRoster(tenant, audit, auth, upload.facilityId, rows, table.source);
-  return { source: table.source, headers, mapping, ...result };
+  return { source: table.source, headers, mapping, skipped, ...result };
 }

@@ -5,6 +5,7 @@ import {
   ROSTER_FIELDS,
   type RosterField,
 } from '../../../shared/roster/columns';
+import { splitFullName } from '../../../shared/roster/names';
 import { MAX_IMPORT_ROWS } from '../../../shared/schemas/patients';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -13,6 +14,7 @@ import type { AuthContext } from '../auth/session-context';
 import { visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
 import { type CheckedPatient, checkPatientRow, duplicateKey, type RowProblem } from './roster-rows';
+import { type SkippedLine, skippedBecause } from './roster-skip';
 
 export type RawRosterRow = Partial<Record<RosterField, unknown>>;
 
@@ -38,18 +40,29 @@ export function tableToRows(table: unknown[][], mapping?: ColumnMapping) {
   }
   const headers = (table[headerAt] ?? []).map((c) => (c === null || c === undefined ? '' : String(c)));
   const columns = mapping ?? detectMapping(headers);
-  const body = table.slice(headerAt + 1);
-  const rows: RawRosterRow[] = body.map((cells) => {
+  const rows: RawRosterRow[] = [];
+  const skipped: SkippedLine[] = [];
+  table.slice(headerAt + 1).forEach((cells, i) => {
     const row: RawRosterRow = {};
-    columns.forEach((field, i) => {
-      if (field && cells[i] !== null && cells[i] !== undefined && cells[i] !== '') row[field] = cells[i];
+    columns.forEach((field, c) => {
+      const v = cells[c];
+      if (field && v !== null && v !== undefined && String(v).trim() !== '') row[field] = v;
     });
-    return row;
+    const reason = skippedBecause(cells, headers, row);
+    if (reason) skipped.push({ line: headerAt + i + 2, text: lineText(cells), reason });
+    else rows.push(row);
   });
-  return { headers, mapping: columns, rows };
+  return { headers, mapping: columns, rows, skipped };
 }
 
-function displayValues(raw: RawRosterRow, checked: CheckedPatient | null): Record<string, string> {
+const lineText = (cells: unknown[]) =>
+  cells
+    .map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? '').trim()))
+    .filter(Boolean)
+    .join(' · ')
+    .slice(0, 200);
+
+export function displayValues(raw: RawRosterRow, checked: CheckedPatient | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of ROSTER_FIELDS) {
     const v = raw[f];
@@ -59,8 +72,15 @@ function displayValues(raw: RawRosterRow, checked: CheckedPatient | null): Recor
     out.firstName = checked.firstName;
     out.lastName = checked.lastName;
     out.dateOfBirth = checked.dateOfBirth;
-    delete out.fullName;
+    if (checked.notes) out.notes = checked.notes;
+    if (checked.admitDate) out.admitDate = checked.admitDate;
+  } else if (out.fullName && !out.firstName && !out.lastName) {
+    // A row with an error still shows whose it is, so the person can correct it.
+    const split = splitFullName(out.fullName);
+    out.firstName = split.firstName;
+    out.lastName = split.lastName;
   }
+  delete out.fullName;
   return out;
 }
 

@@ -15,6 +15,8 @@ export type CheckedPatient = {
   emergencyContactRelationship: string | null;
   emergencyContactPhone: string | null;
   notes: string | null;
+  /** Kept in the notes on saving: patients have no admission date field yet. */
+  admitDate: string | null;
 };
 
 type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
@@ -81,6 +83,14 @@ export function checkPatientRow(
       issue: `"${str(row.sex)}" is not a sex we record (female, male, other, unknown)`,
     });
 
+  const rawAdmit = row.admitDate;
+  const admitDate = str(rawAdmit) || rawAdmit instanceof Date ? parseHumanDate(rawAdmit, today) : null;
+  if ((str(rawAdmit) || rawAdmit instanceof Date) && !admitDate)
+    errors.push({
+      field: 'admitDate',
+      issue: `"${str(rawAdmit)}" is not a date (try 3/1/2024 or 2024-03-01)`,
+    });
+
   if (errors.length || !dob) return { value: null, errors };
   const firstName = tidyName(first);
   const lastName = tidyName(last);
@@ -96,10 +106,19 @@ export function checkPatientRow(
       emergencyContactName: orNull(str(row.emergencyContactName)),
       emergencyContactRelationship: orNull(str(row.emergencyContactRelationship)),
       emergencyContactPhone: orNull(str(row.emergencyContactPhone)),
-      notes: orNull(str(row.notes)),
+      notes: withAdmitDate(orNull(str(row.notes)), admitDate),
+      admitDate,
     },
     errors,
   };
+}
+
+/** The admission date in words at the head of the notes, once. */
+function withAdmitDate(notes: string | null, admitDate: string | null): string | null {
+  if (!admitDate) return notes;
+  const line = `Admitted ${admitDate}`;
+  if (notes?.includes(line)) return notes;
+  return notes ? `${line}\n${notes}` : line;
 }
 
 export const duplicateKey = (p: { nameKey: string; dateOfBirth: string }) => `${p.nameKey}|${p.dateOfBirth}`;

@@ -1,0 +1,95 @@
+/**
+ * The roster images through the OCR the panel runs: the same tesseract.js
+ * engine and English data (from node_modules, no download) and the same
+ * shared code on the pixels and the words.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createWorker, OEM, PSM } from 'tesseract.js';
+import { parseHumanDate } from '../../shared/calendar-date';
+import { splitFullName } from '../../shared/roster/names';
+import { preparedForOcr, scaled } from '../../shared/roster/ocr-image';
+import { type OcrLine, type OcrRow, rowsFromOcrLines } from '../../shared/roster/ocr-lines';
+import { type BoxedWord, rowsFromOcrWords } from '../../shared/roster/ocr-table';
+import { decodePng, encodePng } from './png';
+import { ROSTER_IMAGE_DIR } from './roster-images';
+import { pairRows, type Scores, tally } from './score';
+
+const langPath = join(
+  dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json')),
+  '4.0.0_best_int',
+);
+const FIELDS = ['name', 'dateOfBirth', 'roomNumber'];
+
+type Worker = Awaited<ReturnType<typeof createWorker>>;
+
+/** What the panel did before this set existed: upscale, automatic layout, one row per recognised line. */
+async function readByLines(worker: Worker, png: Buffer): Promise<OcrRow[]> {
+  const image = decodePng(png);
+  const input = image.width < 1600 ? encodePng(scaled(image, 2)) : png;
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  const { data } = await worker.recognize(input, {}, { blocks: true, text: true });
+  const lines: OcrLine[] = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  return rowsFromOcrLines(lines).rows;
+}
+
+/** What the panel does now: straighten and clean the photo, then read tesseract's word boxes as a table. */
+async function readAsTable(worker: Worker, png: Buffer): Promise<OcrRow[]> {
+  const { image } = preparedForOcr(decodePng(png));
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  const { data } = await worker.recognize(encodePng(image), {}, { blocks: true, text: false });
+  const words: BoxedWord[] = (data.blocks ?? []).flatMap((b) =>
+    b.paragraphs.flatMap((p) =>
+      p.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox }))),
+    ),
+  );
+  return rowsFromOcrWords(words).rows;
+}
+
+export type RosterReader = (worker: Worker, png: Buffer) => Promise<OcrRow[]>;
+export const READERS: Record<string, RosterReader> = { lines: readByLines, table: readAsTable };
+
+export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR) {
+  const reader = READERS[readerName]!;
+  const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
+  // Tesseract's own progress notes ("Estimating resolution…") would bury the figures.
+  await worker.setParameters({ debug_file: '/dev/null' });
+  const halves: Record<'clean' | 'photo', { scores: Scores; ms: number[]; invented: number }> = {
+    clean: { scores: {}, ms: [], invented: 0 },
+    photo: { scores: {}, ms: [], invented: 0 },
+  };
+  try {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()) {
+      const half = halves[file.startsWith('photo') ? 'photo' : 'clean'];
+      const truth = JSON.parse(readFileSync(join(dir, file.replace(/\.png$/, '.json')), 'utf8')) as {
+        rows: Record<string, string>[];
+      };
+      const t0 = performance.now();
+      const rows = await reader(worker, readFileSync(join(dir, file)));
+      half.ms.push(performance.now() - t0);
+      const found = rows.map((r) => {
+        const n = splitFullName(r.fullName ?? '');
+        return {
+          name: `${n.lastName} ${n.firstName}`,
+          dateOfBirth: parseHumanDate(r.dateOfBirth ?? ''),
+          roomNumber: r.roomNumber,
+        };
+      });
+      const wanted = truth.rows.map((t) => ({ ...t, name: `${t.lastName} ${t.firstName}` }));
+      const paired = pairRows(wanted, found, FIELDS);
+      for (const [i, t] of wanted.entries()) tally(half.scores, FIELDS, t, paired[i]);
+      const extra = found.filter((f) => !paired.includes(f));
+      half.invented += extra.length;
+      for (const f of extra) tally(half.scores, FIELDS, {}, f);
+      if (process.env.BENCH_VERBOSE)
+        console.log(file, found.length, 'rows', JSON.stringify(found.slice(0, 2)));
+    }
+  } finally {
+    await worker.terminate();
+  }
+  return halves;
+}

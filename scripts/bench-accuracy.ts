@@ -1,0 +1,47 @@
+/**
+ * The accuracy part of `npm run bench` (also alone: `npx tsx scripts/bench-accuracy.ts`):
+ * the roster images, census exports and inquiries under tests/fixtures/accuracy,
+ * read by the project's own readers and scored field by field against their truth.
+ * Regenerate the sets with the scripts in scripts/accuracy/.
+ */
+import { scoreCensus } from './accuracy/read-census';
+import { CAPTURE_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
+import { scoreRosters } from './accuracy/read-rosters';
+import { formatScores, type Scores } from './accuracy/score';
+
+const share = (scores: Scores, fields: string[]) => {
+  const right = fields.reduce((n, f) => n + (scores[f]?.right ?? 0), 0);
+  const total = fields.reduce((n, f) => n + Math.max(scores[f]?.truth ?? 0, scores[f]?.found ?? 0), 0);
+  return total ? right / total : 0;
+};
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'lines') {
+  const out: Record<string, unknown> = {};
+  const rosters = await scoreRosters(reader);
+  for (const [half, r] of Object.entries(rosters)) {
+    const ms = [...r.ms].sort((a, b) => a - b);
+    console.log(
+      `\n${formatScores(`Roster images, ${half} half (${ms.length} images, reader "${reader}")`, r.scores)}\n  rows invented: ${r.invented}   time per image: median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(2)} s, max ${(ms.at(-1)! / 1000).toFixed(2)} s (Node, one core)`,
+    );
+    out[`roster_${half}`] = r;
+  }
+  const census = scoreCensus();
+  console.log(`\n${formatScores(`Census exports (${census.files} files)`, census.scores)}`);
+  console.log(
+    `  non-resident lines left out: ${census.leftOut}/${census.notResidents}   rows with errors showing first and last name: ${census.errorRowsWithName}/${census.errorRows}   files refused: ${census.unreadable.length ? census.unreadable.join(', ') : 'none'}`,
+  );
+  out.census = census;
+  const capture = await scoreInquiries();
+  console.log(`\n${formatScores(`Inquiry capture (${capture.messages} messages)`, capture.scores)}`);
+  console.log(`  fields right overall: ${pct(share(capture.scores, CAPTURE_FIELDS))}`);
+  out.capture = capture;
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const result = await benchAccuracy();
+  mkdirSync('.tmp', { recursive: true });
+  writeFileSync('.tmp/bench-accuracy.json', JSON.stringify(result, null, 2));
+}

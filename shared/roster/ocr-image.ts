@@ -1,0 +1,212 @@
+/**
+ * Pixel work before OCR, on plain RGBA buffers so the panel (canvas
+ * ImageData) and the accuracy bench (decoded PNG) run the same code.
+ */
+export type Pixels = { width: number; height: number; data: Uint8ClampedArray };
+
+/** Bilinear resize. */
+export function scaled(image: Pixels, factor: number): Pixels {
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const data = new Uint8ClampedArray(width * height * 4);
+  const { data: src, width: sw, height: sh } = image;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(sh - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(sh - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(sw - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(sw - 1, x0 + 1);
+      const wx = fx - x0;
+      for (let c = 0; c < 4; c++) {
+        const top = src[(y0 * sw + x0) * 4 + c]! * (1 - wx) + src[(y0 * sw + x1) * 4 + c]! * wx;
+        const bottom = src[(y1 * sw + x0) * 4 + c]! * (1 - wx) + src[(y1 * sw + x1) * 4 + c]! * wx;
+        data[(y * width + x) * 4 + c] = top * (1 - wy) + bottom * wy;
+      }
+    }
+  }
+  return { width, height, data };
+}
+
+/** Luminance 0–255, one byte a pixel. */
+export type Grey = { width: number; height: number; data: Uint8ClampedArray };
+
+export function greyOf(image: Pixels): Grey {
+  const data = new Uint8ClampedArray(image.width * image.height);
+  for (let i = 0; i < data.length; i++)
+    data[i] = 0.299 * image.data[i * 4]! + 0.587 * image.data[i * 4 + 1]! + 0.114 * image.data[i * 4 + 2]!;
+  return { width: image.width, height: image.height, data };
+}
+
+export function greyScaled(image: Grey, factor: number): Grey {
+  const width = Math.round(image.width * factor);
+  const height = Math.round(image.height * factor);
+  const data = new Uint8ClampedArray(width * height);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(image.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(image.height - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(image.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(image.width - 1, x0 + 1);
+      const wx = fx - x0;
+      const at = (xx: number, yy: number) => image.data[yy * image.width + xx]!;
+      data[y * width + x] =
+        (at(x0, y0) * (1 - wx) + at(x1, y0) * wx) * (1 - wy) + (at(x0, y1) * (1 - wx) + at(x1, y1) * wx) * wy;
+    }
+  }
+  return { width, height, data };
+}
+
+/**
+ * Black and white by comparing each pixel with the mean of its neighbourhood
+ * (Bradley's method on an integral image), so a shadow across the sheet or a
+ * faded print still separates ink from paper. 0 is ink, 255 paper.
+ */
+export function binarised(image: Grey, windowFraction = 1 / 24, darker = 0.18): Grey {
+  const { width, height } = image;
+  const sums = new Float64Array((width + 1) * (height + 1));
+  for (let y = 0; y < height; y++) {
+    let row = 0;
+    for (let x = 0; x < width; x++) {
+      row += image.data[y * width + x]!;
+      sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1]! + row;
+    }
+  }
+  const half = Math.max(8, Math.round((width * windowFraction) / 2));
+  const data = new Uint8ClampedArray(width * height);
+  for (let y = 0; y < height; y++) {
+    const ya = Math.max(0, y - half);
+    const yb = Math.min(height, y + half + 1);
+    for (let x = 0; x < width; x++) {
+      const xa = Math.max(0, x - half);
+      const xb = Math.min(width, x + half + 1);
+      const total =
+        sums[yb * (width + 1) + xb]! -
+        sums[ya * (width + 1) + xb]! -
+        sums[yb * (width + 1) + xa]! +
+        sums[ya * (width + 1) + xa]!;
+      const mean = total / ((yb - ya) * (xb - xa));
+      data[y * width + x] = image.data[y * width + x]! < mean * (1 - darker) ? 0 : 255;
+    }
+  }
+  return { width, height, data };
+}
+
+/**
+ * The page's tilt in degrees: the angle at which ink falls into the sharpest
+ * horizontal bands (text lines and table rules), tried from −10° to 10°.
+ */
+export function skewAngle(ink: Grey): number {
+  const step = Math.max(1, Math.round(ink.width / 700));
+  const points: number[] = [];
+  for (let y = 0; y < ink.height; y += step)
+    for (let x = 0; x < ink.width; x += step) if (ink.data[y * ink.width + x] === 0) points.push(x, y);
+  const sharpness = (degrees: number) => {
+    const t = Math.tan((degrees * Math.PI) / 180);
+    const bins = new Map<number, number>();
+    for (let i = 0; i < points.length; i += 2) {
+      const band = Math.round((points[i + 1]! - points[i]! * t) / step);
+      bins.set(band, (bins.get(band) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const n of bins.values()) score += n * n;
+    return score;
+  };
+  let best = 0;
+  let bestScore = -1;
+  for (let a = -10; a <= 10; a += 0.5) {
+    const s = sharpness(a);
+    if (s > bestScore) [best, bestScore] = [a, s];
+  }
+  for (let a = best - 0.4; a <= best + 0.4; a += 0.1) {
+    const s = sharpness(a);
+    if (s > bestScore) [best, bestScore] = [a, s];
+  }
+  return Math.round(best * 10) / 10;
+}
+
+/** Turned by `degrees` about the centre (positive undoes a clockwise tilt), paper-white outside. */
+export function rotated(image: Grey, degrees: number): Grey {
+  if (Math.abs(degrees) < 0.05) return image;
+  const { width, height } = image;
+  const r = (degrees * Math.PI) / 180;
+  const cos = Math.cos(r);
+  const sin = Math.sin(r);
+  const cx = width / 2;
+  const cy = height / 2;
+  const data = new Uint8ClampedArray(width * height).fill(255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sx = cos * (x - cx) - sin * (y - cy) + cx;
+      const sy = sin * (x - cx) + cos * (y - cy) + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
+      const wx = sx - x0;
+      const wy = sy - y0;
+      const at = (xx: number, yy: number) => image.data[yy * width + xx]!;
+      data[y * width + x] =
+        (at(x0, y0) * (1 - wx) + at(x0 + 1, y0) * wx) * (1 - wy) +
+        (at(x0, y0 + 1) * (1 - wx) + at(x0 + 1, y0 + 1) * wx) * wy;
+    }
+  }
+  return { width, height, data };
+}
+
+/** Paper-white over long straight ink runs: table rules, which OCR would read as letters or column breaks. */
+export function withoutRules(ink: Grey, minRun: number): Grey {
+  const { width, height } = ink;
+  const data = new Uint8ClampedArray(ink.data);
+  const clear = (indices: number[]) => {
+    for (const i of indices) data[i] = 255;
+  };
+  for (let y = 0; y < height; y++) {
+    let run: number[] = [];
+    for (let x = 0; x <= width; x++) {
+      if (x < width && ink.data[y * width + x] === 0) run.push(y * width + x);
+      else {
+        if (run.length >= minRun) clear(run);
+        run = [];
+      }
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let run: number[] = [];
+    for (let y = 0; y <= height; y++) {
+      if (y < height && ink.data[y * width + x] === 0) run.push(y * width + x);
+      else {
+        if (run.length >= minRun) clear(run);
+        run = [];
+      }
+    }
+  }
+  return { width, height, data };
+}
+
+export type Prepared = { image: Pixels; skew: number; scale: number };
+
+/**
+ * A photo made ready for OCR: text scaled to a size tesseract reads well,
+ * straightened, ink separated from paper, table rules removed.
+ */
+export function preparedForOcr(photo: Pixels): Prepared {
+  const scale = Math.min(3, Math.max(1, 2200 / Math.max(photo.width, 1)));
+  const grey = greyScaled(greyOf(photo), scale);
+  const skew = skewAngle(binarised(grey));
+  const straight = rotated(grey, skew);
+  const ink = withoutRules(binarised(straight), Math.round(Math.max(straight.width, straight.height) / 9));
+  const data = new Uint8ClampedArray(ink.width * ink.height * 4);
+  for (let i = 0; i < ink.data.length; i++) {
+    const v = ink.data[i]!;
+    data[i * 4] = v;
+    data[i * 4 + 1] = v;
+    data[i * 4 + 2] = v;
+    data[i * 4 + 3] = 255;
+  }
+  return { image: { width: ink.width, height: ink.height, data }, skew, scale };
+}
