@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidNpi } from '../npi';
 import { emailSchema, idSchema, timestampSchema } from './common';
 import { addressInputSchema, addressSchema, phoneSchema, websiteSchema } from './facilities';
-import { leadCreateSchema } from './leads';
+import { leadCreatedSchema, leadCreateSchema } from './leads';
 import { multiLineText, requiredText, singleLineText } from './text';
 
 export const PROVIDER_SPECIALTIES = [
@@ -222,3 +222,5 @@ export type ReferralCreate = z.infer<typeof referralCreateSchema>;
 export type ReferralWithLead = z.infer<typeof referralWithLeadSchema>;
 export type ReferralUpdate = z.infer<typeof referralUpdateSchema>;
 export type Referral = z.infer<typeof referralSchema>;
+
+export const referralWithLeadCreatedSchema = leadCreatedSchema.extend({ referral: referralSchema });
