@@ -33,6 +33,8 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { referralRoutes } from './routes/referrals';
+import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
 import { trackerRoutes } from './routes/tracker';
 
@@ -67,6 +69,8 @@ const api = apiBase
   .route('/intake-templates', intakeTemplateRoutes)
   .route('/intake-requests', intakeRequestRoutes)
   .route('/intake-submissions', intakeSubmissionRoutes)
+  .route('/referring-providers', referringProviderRoutes)
+  .route('/referrals', referralRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes);
@@ -103,6 +107,8 @@ export type ApiSubApps = {
   intakeTemplates: { path: '/api/v1/intake-templates'; routes: typeof intakeTemplateRoutes };
   intakeRequests: { path: '/api/v1/intake-requests'; routes: typeof intakeRequestRoutes };
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
+  referringProviders: { path: '/api/v1/referring-providers'; routes: typeof referringProviderRoutes };
+  referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
 };

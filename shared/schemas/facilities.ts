@@ -6,12 +6,12 @@ import { multiLineText, requiredText, singleLineText } from './text';
 
 export { DOCUMENT_KINDS, FEATURES, SERVICE_CATEGORIES };
 
-const phoneSchema = z
+export const phoneSchema = z
   .string()
   .trim()
   .max(40)
   .regex(/^[+()\d\s.-]{7,}$/, { message: 'Enter a phone number with at least 7 digits' });
-const websiteSchema = z
+export const websiteSchema = z
   .string()
   .trim()
   .max(300)

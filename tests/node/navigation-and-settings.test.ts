@@ -4,11 +4,11 @@ import { originPattern, parseServerUrl } from '../../extension/utils/server-url'
 import { permissionsFor } from '../../shared/permissions';
 
 describe('navigation follows the permission table', () => {
-  // Only areas that work are offered; referrals, records and automations join
+  // Only areas that work are offered; records and automations join
   // when they are built (no tab of placeholder text).
   it.each([
-    ['clinic_admin', ['Facilities', 'Patients', 'Leads', 'Intake', 'Members', 'Audit']],
-    ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake']],
+    ['clinic_admin', ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals', 'Members', 'Audit']],
+    ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals']],
     ['facility_admin', ['Facilities', 'Patients']],
     ['provider', ['Facilities', 'Patients', 'Intake']],
   ] as const)('%s sees %j', (role, labels) => {

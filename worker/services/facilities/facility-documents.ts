@@ -24,7 +24,7 @@ const toDocument = (r: DocumentRow) => ({
 });
 
 /** Keeps only characters that are safe in a Content-Disposition header and on every file system. */
-function cleanFileName(name: string): string {
+export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'document';
   return base.replace(/[^\w.\- ()]/g, '_').slice(0, 150) || 'document';
 }

@@ -85,10 +85,11 @@ async function assertCoordinator(tenant: TenantDb, id: string) {
 }
 
 /**
- * Creates a lead (always; likely duplicates come back with it to open, merge or ignore).
- * `auth` is the signed-in member, or for the public web form a stand-in with no permissions.
+ * A new lead's statements (the lead, its first timeline entry, the audit
+ * event) for the caller's batch, with its likely duplicates. `auth` is the
+ * signed-in member, or for the public web form a stand-in with no permissions.
  */
-export async function createLead(
+export async function planLead(
   tenant: TenantDb,
   audit: AuditLog,
   auth: Pick<AuthContext, 'userId' | 'permissions'>,
@@ -115,7 +116,7 @@ export async function createLead(
   const duplicates = await findLeadMatches(tenant, input);
   const id = newId('led');
   const now = iso();
-  await tenant.batch([
+  const statements = [
     tenant.insert(leads, {
       id,
       firstName: input.firstName,
@@ -151,7 +152,19 @@ export async function createLead(
       entityId: id,
       detail: { duplicates: duplicates.length },
     }),
-  ]);
+  ] as const;
+  return { id, statements, duplicates };
+}
+
+/** Creates a lead (always; likely duplicates come back with it to open, merge or ignore). */
+export async function createLead(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: Pick<AuthContext, 'userId' | 'permissions'>,
+  input: z.infer<typeof leadCreateSchema>,
+) {
+  const { id, statements, duplicates } = await planLead(tenant, audit, auth, input);
+  await tenant.batch(statements);
   return { lead: toLead(await tenant.get(leads, id, 'Lead')), likelyDuplicates: duplicates };
 }
 

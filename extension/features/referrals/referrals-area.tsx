@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { ProviderListItem } from '../../../shared/schemas/referrals';
+import { usePagedList } from '../../ui/paged-list-model';
+import { SearchList } from '../../ui/search-list';
+import type { Me } from '../../utils/messages';
+import { ProviderDetail } from './provider-detail';
+import { ProviderForm } from './provider-form';
+import { SPECIALTY_LABELS } from './referral-labels';
+
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
+
+/** Referrals: the referring-provider directory, each provider's page and the referrals recorded there. */
+export function ReferralsArea({ me }: { me: Me }) {
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [q, setQ] = useState('');
+  const query = new URLSearchParams({ limit: '50', ...(q.trim() ? { q: q.trim() } : {}) });
+  const list = usePagedList<ProviderListItem>(`/api/v1/referring-providers?${query}`);
+  const back = () => {
+    list.reload();
+    setView({ kind: 'list' });
+  };
+
+  if (view.kind === 'add')
+    return (
+      <ProviderForm
+        onCancel={back}
+        onOpen={(id) => setView({ kind: 'detail', id })}
+        onSaved={(p) => {
+          list.reload();
+          setView({ kind: 'detail', id: p.id });
+        }}
+      />
+    );
+  if (view.kind === 'detail') return <ProviderDetail me={me} providerId={view.id} onBack={back} />;
+  return (
+    <div>
+      {me.permissions.includes('referral:manage_providers') ? (
+        <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+          Add referring provider
+        </button>
+      ) : null}
+      <SearchList
+        list={list}
+        label="Referring providers"
+        testId="provider-list"
+        empty={
+          q ? 'No provider matches.' : 'No referring providers yet. Add the dentists who send you patients.'
+        }
+        filters={
+          <div class="filters">
+            <label for="provider-q" class="sr-only">
+              Search referring providers
+            </label>
+            <input
+              id="provider-q"
+              type="search"
+              placeholder="Last name, practice or city"
+              value={q}
+              onInput={(e) => setQ(e.currentTarget.value)}
+            />
+          </div>
+        }
+        row={(p) => (
+          <li key={p.id} data-testid="provider-row">
+            <button type="button" class="row-link" onClick={() => setView({ kind: 'detail', id: p.id })}>
+              <strong>{p.displayName}</strong>
+              <span class="muted small">
+                {p.practice.name}, {p.practice.address.city} · {SPECIALTY_LABELS[p.specialty]}
+              </span>
+              <span class="muted small">
+                {p.counts.referralsThisYear} referrals this year · {p.counts.convertedThisYear} converted
+                {p.counts.lastReferralDate ? ` · last ${p.counts.lastReferralDate}` : ''}
+              </span>
+            </button>
+          </li>
+        )}
+      />
+    </div>
+  );
+}
