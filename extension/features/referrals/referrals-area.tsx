@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ProviderListItem } from '../../../shared/schemas/referrals';
+import { api, call } from '../../api/client';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
@@ -13,8 +13,13 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
 export function ReferralsArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
-  const query = new URLSearchParams({ limit: '50', ...(q.trim() ? { q: q.trim() } : {}) });
-  const list = usePagedList<ProviderListItem>(`/api/v1/referring-providers?${query}`);
+  const list = usePagedList({ q: q.trim() }, (filters, cursor) =>
+    call(
+      api['referring-providers'].$get({
+        query: { limit: '50', cursor, ...(filters.q ? { q: filters.q } : {}) },
+      }),
+    ),
+  );
   const back = () => {
     list.reload();
     setView({ kind: 'list' });
