@@ -63,7 +63,7 @@ export const PatientChecklistModel = createModel(
           it.id,
           async () =>
             (await uploadFile(
-              `/api/v1/patients/${patientId}/checklist/${it.id}/documents`,
+              item.documents.$url({ param: paramsOf(it) }).pathname,
               file,
               {},
               () => undefined,

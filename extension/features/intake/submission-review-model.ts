@@ -35,9 +35,7 @@ export const SubmissionReviewModel = createModel((submissionId: string) => {
 
   const downloadPdf = action(async () => {
     try {
-      saveFile(
-        await sendMessage('download', { path: `/api/v1/intake-submissions/${submissionId}/pdf/download` }),
-      );
+      saveFile(await sendMessage('download', { path: submissionApi.pdf.download.$url({ param }).pathname }));
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };
     }
