@@ -7,6 +7,12 @@
 export const CONTRACT_STATUSES = ['not_contracted', 'pending', 'active', 'churned'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
+/** Where a new facility may start: active and churned are reached only through the contract history. */
+export const INITIAL_CONTRACT_STATUSES = [
+  'not_contracted',
+  'pending',
+] as const satisfies readonly ContractStatus[];
+
 export const CONTRACT_TRANSITIONS: Record<ContractStatus, readonly ContractStatus[]> = {
   not_contracted: ['pending'],
   pending: ['active', 'not_contracted'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTRACT_STATUSES } from '../contract-status';
+import { CONTRACT_STATUSES, INITIAL_CONTRACT_STATUSES } from '../contract-status';
 import { DOCUMENT_KINDS, FEATURES, SERVICE_CATEGORIES } from '../facility-terms';
 import { emailSchema, idSchema, timestampSchema } from './common';
 import { multiLineText, requiredText, singleLineText } from './text';
@@ -64,7 +64,7 @@ export const facilityCreateSchema = z.strictObject({
   // Active and churned are reached through the contract history (signed, ended), never at creation.
   contractStatus: z
     .enum(CONTRACT_STATUSES)
-    .refine((s) => s === 'not_contracted' || s === 'pending', {
+    .refine((s) => (INITIAL_CONTRACT_STATUSES as readonly string[]).includes(s), {
       message:
         'A new facility starts not contracted or pending; it becomes active when its contract is signed',
     })

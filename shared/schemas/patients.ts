@@ -61,6 +61,8 @@ export const patientSchema = z.object({
   meetingStatus: z.enum(MEETING_STATUSES),
   fullPackage: z.boolean(),
   serviceIds: z.array(z.string()),
+  /** The lead this patient was converted from, if any. */
+  leadId: z.string().nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

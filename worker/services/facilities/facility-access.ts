@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { facilities, membershipFacilities } from '../../../db/schema';
-import { notFound } from '../../lib/app-error';
+import { AppError, notFound } from '../../lib/app-error';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
@@ -14,6 +14,21 @@ export async function visibleFacility(tenant: TenantDb, id: string) {
     .select(facilities, and(eq(facilities.id, id), tenant.facilityFilter(facilities.id)))
     .limit(1);
   if (!row) throw notFound('Facility');
+  return row;
+}
+
+/**
+ * A facility that may take new patients: a churned one takes none until a new
+ * contract is negotiated, so its roster (and demand) stays that of its contract.
+ */
+export async function facilityTakingPatients(tenant: TenantDb, id: string) {
+  const row = await visibleFacility(tenant, id);
+  if (row.contractStatus === 'churned') {
+    throw new AppError(
+      'conflict',
+      `${row.name} has churned: it takes no new patients until a new contract is negotiated (move it back to pending)`,
+    );
+  }
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, ne, sql } from 'drizzle-orm';
 import { facilities, patientServices, patients, services } from '../../../db/schema';
 import type { CONTRACT_STATUSES } from '../../../shared/contract-status';
 import { SERVICE_CATEGORIES } from '../../../shared/schemas/facilities';
@@ -13,6 +13,8 @@ type CategoryDemand = { taken: boolean; patients: number; services: number };
  * Demand per facility and service category, for forecasting supply and staff
  * (spec 000, "Service Categories"): per category, how many of the facility's
  * patients take at least one of its services, and how many selections there are.
+ * A discharged patient needs nothing more and is not counted; a churned
+ * facility is listed (with its status) but left out of the totals.
  */
 export async function facilityDemand(tenant: TenantDb, _auth: AuthContext) {
   const rows = await tenant
@@ -32,10 +34,15 @@ export async function facilityDemand(tenant: TenantDb, _auth: AuthContext) {
         { table: patients, on: eq(patients.id, patientServices.patientId) },
         { table: services, on: eq(services.id, patientServices.serviceId) },
       ],
+      ne(patients.enrollmentStatus, 'completed'),
     )
     .groupBy(patients.facilityId, services.category);
   const patientTotals = await tenant
-    .selectFields({ facilityId: patients.facilityId, count: sql<number>`count(*)` }, patients)
+    .selectFields(
+      { facilityId: patients.facilityId, count: sql<number>`count(*)` },
+      patients,
+      ne(patients.enrollmentStatus, 'completed'),
+    )
     .groupBy(patients.facilityId);
   const used = new Map(usage.map((u) => [`${u.facilityId}|${u.category}`, u]));
   const patientCount = new Map(patientTotals.map((p) => [p.facilityId, p.count]));
@@ -55,13 +62,14 @@ export async function facilityDemand(tenant: TenantDb, _auth: AuthContext) {
       }),
     ) as Record<Category, CategoryDemand>,
   }));
+  const served = items.filter((i) => i.contractStatus !== 'churned');
   const totals = Object.fromEntries(
     SERVICE_CATEGORIES.map((c) => [
       c,
       {
-        facilities: items.filter((i) => i.categories[c].taken).length,
-        patients: items.reduce((n, i) => n + i.categories[c].patients, 0),
-        services: items.reduce((n, i) => n + i.categories[c].services, 0),
+        facilities: served.filter((i) => i.categories[c].taken).length,
+        patients: served.reduce((n, i) => n + i.categories[c].patients, 0),
+        services: served.reduce((n, i) => n + i.categories[c].services, 0),
       },
     ]),
   ) as Record<Category, { facilities: number; patients: number; services: number }>;

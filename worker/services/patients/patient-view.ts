@@ -43,6 +43,8 @@ export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
     visitPreference: r.visitPreference as (typeof VISIT_PREFERENCES)[number],
     meetingStatus: r.meetingStatus as (typeof MEETING_STATUSES)[number],
     fullPackage: r.fullPackage,
+    /** The lead this patient was converted from, if any (its timeline, source and intake history). */
+    leadId: r.leadId,
     serviceIds: (selected.get(r.id) ?? []).sort(),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

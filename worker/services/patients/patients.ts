@@ -9,7 +9,7 @@ import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { visibleFacility } from '../facilities/facility-access';
+import { facilityTakingPatients, visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
 import { visiblePatient } from './patient-access';
 import { patientsView, patientView } from './patient-view';
@@ -36,7 +36,7 @@ export async function planNewPatient(
   row: Parameters<typeof checkPatientRow>[0],
   options: { confirmDuplicate?: boolean; leadId?: string } = {},
 ) {
-  await visibleFacility(tenant, facilityId);
+  await facilityTakingPatients(tenant, facilityId);
   const checked = checkPatientRow(row);
   if (!checked.value) throw rowErrors(checked.errors);
   const value = checked.value;

@@ -6,7 +6,7 @@ import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { visibleFacility } from '../facilities/facility-access';
+import { facilityTakingPatients } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
 import { type CheckedPatient, checkPatientRow, duplicateKey } from './roster-rows';
 
@@ -21,7 +21,7 @@ export async function commitRoster(
   auth: AuthContext,
   input: RosterCommit,
 ) {
-  await visibleFacility(tenant, input.facilityId);
+  await facilityTakingPatients(tenant, input.facilityId);
   const today = new Date();
   const details: { path: string; issue: string }[] = [];
   const checked = input.rows.map((row, i) => {
