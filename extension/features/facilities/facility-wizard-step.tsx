@@ -1,4 +1,4 @@
-import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from '../../../shared/contract-status';
+import { CONTRACT_STATUS_LABELS, INITIAL_CONTRACT_STATUSES } from '../../../shared/contract-status';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/facility-terms';
 import { DocumentPicker } from '../../ui/document-picker';
 import { Field } from '../../ui/field';
@@ -115,7 +115,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
               {verified.postalCode}
             </p>
           ) : null}
-          {CONTRACT_STATUSES.map((s) => (
+          {INITIAL_CONTRACT_STATUSES.map((s) => (
             <label class="check" key={s}>
               <input
                 type="radio"
