@@ -16,7 +16,7 @@ const share = (scores: Scores, fields: string[]) => {
 };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'lines') {
+export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table') {
   const out: Record<string, unknown> = {};
   const rosters = await scoreRosters(reader);
   for (const [half, r] of Object.entries(rosters)) {

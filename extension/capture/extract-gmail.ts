@@ -58,6 +58,7 @@ export function extractGmail(doc: Document): MailFound {
   const body = readText(chosen.body, { skip: QUOTED_PARTS });
   if (body) {
     found.snippet = snippetOf(body);
+    found.body = body;
     put(found, 'phone', findPhone(body), 'Gmail message');
     put(found, 'dateOfBirth', findDateOfBirth(body), 'Gmail message');
   }

@@ -1,3 +1,4 @@
+import { aboutSomeone } from './about-someone';
 import { extractGeneric, mailtoAddress, telAddress } from './extract-generic';
 import { extractGmail } from './extract-gmail';
 import { extractOutlook } from './extract-outlook';
@@ -46,6 +47,29 @@ function mailAppAt(url: string, doc: Document): MailApp | undefined {
   }
 }
 
+/**
+ * A message about someone else: the lead becomes the child or patient, the
+ * writer their responsible party, and a named dentist the referrer.
+ */
+function whoItIsAbout(lead: CapturedLead, body: string, label: string): void {
+  const sender = [lead.fields.firstName, lead.fields.lastName].filter(Boolean).join(' ');
+  const about = aboutSomeone(body, { name: sender || undefined, email: lead.fields.email });
+  put(lead, 'referrer', about.referrer, `the dentist the ${label} message names`);
+  if (!about.person) return;
+  putName(lead, about.person, `the person the ${label} message is about`, true);
+  if (about.writerIsReferrer && lead.from.email?.endsWith('sender')) {
+    delete lead.fields.email;
+    delete lead.from.email;
+  }
+  if (!about.guardian) return;
+  put(lead, 'guardianName', about.guardian.name, `the ${label} message's writer`);
+  put(lead, 'guardianRelationship', about.guardian.relationship, `what the ${label} message says`);
+  put(lead, 'guardianEmail', about.guardian.email, `the ${label} message's writer`);
+  // A forwarded message: the family's address, not the forwarding office's, is how to reach them.
+  if (about.guardian.email !== lead.fields.email)
+    put(lead, 'email', about.guardian.email, `the ${label} message's writer`, true);
+}
+
 /** Runs one step; a page that breaks it loses that step's findings, never the capture. */
 function attempt(step: () => void): void {
   try {
@@ -87,6 +111,7 @@ export function extractLead(doc: Document, ctx: CaptureContext): CapturedLead {
     if (mail.snippet) lead.snippet = mail.snippet;
     // The subject names the capture better than "Inbox - me@example.com - Gmail", and keeps the mailbox owner's address out.
     lead.title = mail.subject ?? `${app.label} message`;
+    if (mail.body) whoItIsAbout(lead, mail.body, app.label);
   });
 
   attempt(() => {

@@ -111,6 +111,7 @@ export function extractOutlook(doc: Document): MailFound {
   const text = readText(body, { skip: QUOTED_PARTS });
   if (text) {
     found.snippet = snippetOf(text);
+    found.body = text;
     put(found, 'phone', findPhone(text), 'Outlook message');
     put(found, 'dateOfBirth', findDateOfBirth(text), 'Outlook message');
   }

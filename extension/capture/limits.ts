@@ -8,6 +8,10 @@ const FIELD_LIMITS = {
   phone: 40,
   dateOfBirth: 10,
   notes: 4000,
+  guardianName: 120,
+  guardianRelationship: 60,
+  guardianEmail: 254,
+  referrer: 120,
 } as const;
 const TITLE_LIMIT = 500;
 const URL_LIMIT = 2000;

@@ -1,7 +1,7 @@
 import type { FoundFields } from './types';
 
 /** What a mail extractor found: the sender's fields plus the message's subject and opening. */
-export type MailFound = FoundFields & { subject?: string; snippet?: string };
+export type MailFound = FoundFields & { subject?: string; snippet?: string; body?: string };
 
 /** Parts of a message body that are not this message: quoted replies, signatures' trimmed tails. */
 export const QUOTED_PARTS =

@@ -1,5 +1,15 @@
 /** The lead-form fields a capture can prefill. */
-export type CapturedField = 'firstName' | 'lastName' | 'email' | 'phone' | 'dateOfBirth' | 'notes';
+export type CapturedField =
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'phone'
+  | 'dateOfBirth'
+  | 'notes'
+  | 'guardianName'
+  | 'guardianRelationship'
+  | 'guardianEmail'
+  | 'referrer';
 
 /**
  * What the extractors read from a page or an open email. `from` names, in

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { type OcrLine, rowsFromOcrLines } from '../../shared/roster/ocr-lines';
+import { preparedForOcr } from '../../shared/roster/ocr-image';
+import { rowsFromOcrWords, type TableRead, wordsOfBlocks } from '../../shared/roster/ocr-table';
 
 const OCR_TIMEOUT_MS = 60_000;
 
@@ -15,14 +16,21 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-/** Draws the image twice its size: small print reads much better upscaled. */
-async function upscaled(file: File): Promise<Blob> {
+/**
+ * The photo straightened and cleaned for reading (shared/roster/ocr-image.ts):
+ * scaled, deskewed, ink separated from paper, table rules removed.
+ */
+async function prepared(file: File): Promise<Blob> {
   const bitmap = await createImageBitmap(file);
-  const scale = bitmap.width < 1600 ? 2 : 1;
-  const canvas = new OffscreenCanvas(bitmap.width * scale, bitmap.height * scale);
-  const ctx = canvas.getContext('2d')!;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  const source = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const sctx = source.getContext('2d')!;
+  sctx.drawImage(bitmap, 0, 0);
+  const pixels = sctx.getImageData(0, 0, bitmap.width, bitmap.height);
+  const { image } = preparedForOcr({ width: pixels.width, height: pixels.height, data: pixels.data });
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const out = new ImageData(image.width, image.height);
+  out.data.set(image.data);
+  canvas.getContext('2d')!.putImageData(out, 0, 0);
   return canvas.convertToBlob({ type: 'image/png' });
 }
 
@@ -31,7 +39,7 @@ async function upscaled(file: File): Promise<Blob> {
  * never leaves the browser, only the rows the person then reviews. tesseract
  * is loaded on demand, so the panel stays small for everyone else.
  */
-export async function readRosterImage(file: File, onProgress: (text: string) => void) {
+export async function readRosterImage(file: File, onProgress: (text: string) => void): Promise<TableRead> {
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   // WXT types only the pages it builds; these files are copied in by wxt.config.ts.
   const base = (browser.runtime.getURL as (path: string) => string)('/tesseract');
@@ -51,14 +59,15 @@ export async function readRosterImage(file: File, onProgress: (text: string) => 
     'Starting the text reader',
   );
   try {
-    // Automatic page segmentation: the single-block default reads a bordered table as two lines.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+    onProgress('Straightening and cleaning the photo…');
+    const image = await prepared(file);
+    // Sparse text: every word with its box, however the table's borders split the page.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
     const { data } = await withTimeout(
-      worker.recognize(await upscaled(file), {}, { blocks: true, text: true }),
+      worker.recognize(image, {}, { blocks: true, text: false }),
       'Reading the photo',
     );
-    const lines: OcrLine[] = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-    return rowsFromOcrLines(lines);
+    return rowsFromOcrWords(wordsOfBlocks(data.blocks));
   } finally {
     await worker.terminate();
   }

@@ -12,7 +12,7 @@ import { parseHumanDate } from '../../shared/calendar-date';
 import { splitFullName } from '../../shared/roster/names';
 import { preparedForOcr, scaled } from '../../shared/roster/ocr-image';
 import { type OcrLine, type OcrRow, rowsFromOcrLines } from '../../shared/roster/ocr-lines';
-import { type BoxedWord, rowsFromOcrWords } from '../../shared/roster/ocr-table';
+import { rowsFromOcrWords, wordsOfBlocks } from '../../shared/roster/ocr-table';
 import { decodePng, encodePng } from './png';
 import { ROSTER_IMAGE_DIR } from './roster-images';
 import { pairRows, type Scores, tally } from './score';
@@ -40,11 +40,7 @@ async function readAsTable(worker: Worker, png: Buffer): Promise<OcrRow[]> {
   const { image } = preparedForOcr(decodePng(png));
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
   const { data } = await worker.recognize(encodePng(image), {}, { blocks: true, text: false });
-  const words: BoxedWord[] = (data.blocks ?? []).flatMap((b) =>
-    b.paragraphs.flatMap((p) =>
-      p.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox }))),
-    ),
-  );
+  const words = wordsOfBlocks(data.blocks);
   return rowsFromOcrWords(words).rows;
 }
 

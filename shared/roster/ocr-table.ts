@@ -24,6 +24,22 @@ export type TableRead = {
 type Column = { field: RosterField; x0: number; x1: number; panel: number };
 type Line = { words: BoxedWord[]; y: number };
 
+/** The shape of tesseract.js's `blocks` output that the reader needs. */
+type OcrBlocks = {
+  paragraphs: {
+    lines: {
+      words: { text: string; confidence: number; bbox: { x0: number; y0: number; x1: number; y1: number } }[];
+    }[];
+  }[];
+}[];
+
+export const wordsOfBlocks = (blocks: OcrBlocks | null | undefined): BoxedWord[] =>
+  (blocks ?? []).flatMap((b) =>
+    b.paragraphs.flatMap((p) =>
+      p.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox }))),
+    ),
+  );
+
 const BORDER = /^[|[\]{}()!_—–=-]+$/;
 const cleaned = (w: BoxedWord) => ({ ...w, text: w.text.replace(/^[|[\]]+|[|[\]]+$/g, '') });
 const mid = (w: BoxedWord) => (w.y0 + w.y1) / 2;

@@ -47,29 +47,27 @@ describe('capturing a lead from an email', () => {
     // What came from where is shown under each field.
     const form = panel.getByTestId('lead-form');
     await form.waitFor();
-    expect(await panel.getByLabel('First name').inputValue()).toBe('Maria');
+    // The prospect is the daughter the message is about; her mother, who wrote, is her guardian.
+    expect(await panel.getByLabel('First name').inputValue()).toBe('Sofia');
     expect(await panel.getByLabel('Last name').inputValue()).toBe('Gonzalez');
     expect(await panel.getByLabel('Email', { exact: true }).inputValue()).toBe('maria.gonzalez@example.com');
     expect(await panel.getByLabel('Phone', { exact: true }).inputValue()).toBe('(555) 010-1234');
     expect(await panel.getByLabel('Date of birth (optional)').inputValue()).toBe('2011-03-14');
     expect(await text(form.locator('#l-email-hint'))).toBe('From Gmail sender');
     expect(await text(panel.getByTestId('capture-origin'))).toContain('Braces for my daughter Sofia');
+    expect(await panel.getByLabel('Notes').inputValue()).toContain('Referred by Dr. Raman');
     expect(await panel.getByLabel('Notes').inputValue()).toContain('Subject: Braces for my daughter Sofia');
-    expect(await panel.getByLabel('Source').locator('option:checked').textContent()).toBe('Email');
-
-    // The prospect is the daughter; the sender becomes her parent, which a minor needs.
-    await panel.getByLabel('First name').fill('Sofia');
-    await panel.getByRole('button', { name: 'Save lead' }).click();
-    await eventually(() => text(panel.getByRole('alert').first())).toBe(
-      'A minor needs a parent or guardian: enter their name',
-    );
+    expect(await panel.getByLabel('Source').locator('option:checked').textContent()).toBe('Referral');
     const guardian = panel.getByTestId('responsible-party');
-    await guardian.getByLabel('Name').fill('Maria Gonzalez');
+    expect(await guardian.getByLabel('Name').inputValue()).toBe('Maria Gonzalez');
+    expect(await guardian.getByLabel('Relationship').inputValue()).toBe('Parent');
+
+    // Only the relationship is made more precise; nothing else is retyped.
     await guardian.getByLabel('Relationship').fill('Mother');
     await panel.getByRole('button', { name: 'Save lead' }).click();
 
     await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Sofia Gonzalez');
-    expect(await text(panel.getByTestId('lead-origin'))).toContain('Source: Email');
+    expect(await text(panel.getByTestId('lead-origin'))).toContain('Source: Referral');
     expect(await text(panel.getByTestId('lead-origin'))).toContain(
       'captured from Braces for my daughter Sofia',
     );
@@ -132,7 +130,7 @@ describe('capturing a lead from an email', () => {
       /^\d+ new lead\(s\), \d+ won/,
     );
     expect(await text(panel.getByTestId('chart-funnel'))).toContain('Contacted1');
-    expect(await text(panel.getByTestId('chart-sources'))).toContain('Email0% (0 of 1)');
+    expect(await text(panel.getByTestId('chart-sources'))).toContain('Referral0% (0 of 1)');
     await panel.getByRole('button', { name: '← Pipeline' }).click();
   });
 
@@ -200,7 +198,7 @@ describe('pipeline settings and conversion', () => {
     await panel.getByRole('button', { name: /^Sofia Gonzalez/ }).click();
     await panel.getByTestId('lead-score').locator('summary').click();
     await eventually(async () => (await text(panel.getByTestId('lead-score'))) ?? '').toContain(
-      '+33 Source: email',
+      '+25 Source: referral',
     );
     await panel.getByRole('button', { name: 'Convert to patient' }).click();
     await panel.getByLabel('Facility or location').selectOption({ label: 'Bright Smiles Orthodontics' });

@@ -72,22 +72,30 @@ async function captureAt(url: string, html: string, pointed: Pointed = {}): Prom
 }
 
 describe('capturing an open email', () => {
-  it('reads the last message of a Gmail thread: sender, subject, snippet, phone and date of birth', async () => {
+  it('reads the last message of a Gmail thread: the daughter it is about, her mother as guardian, the referring dentist, subject, snippet, phone and date of birth', async () => {
     const lead = await captureAt(GMAIL_URL, fixture('gmail-message.html'));
     expect(lead).toEqual({
       fields: {
-        firstName: 'Maria',
+        firstName: 'Sofia',
         lastName: 'Gonzalez',
         email: 'maria.gonzalez@example.com',
         phone: '(555) 010-1234',
         dateOfBirth: '2011-03-14',
+        guardianName: 'Maria Gonzalez',
+        guardianRelationship: 'Parent',
+        guardianEmail: 'maria.gonzalez@example.com',
+        referrer: 'Dr. Raman',
       },
       from: {
-        firstName: 'Gmail sender',
-        lastName: 'Gmail sender',
+        firstName: 'the person the Gmail message is about',
+        lastName: 'the person the Gmail message is about',
         email: 'Gmail sender',
         phone: 'Gmail message',
         dateOfBirth: 'Gmail message',
+        guardianName: "the Gmail message's writer",
+        guardianRelationship: 'what the Gmail message says',
+        guardianEmail: "the Gmail message's writer",
+        referrer: 'the dentist the Gmail message names',
       },
       channel: 'email',
       url: GMAIL_URL,
@@ -127,7 +135,8 @@ describe('capturing an open email', () => {
     const lead = await extract(page);
     await page.close();
     expect(lead.fields).toMatchObject({
-      firstName: 'Maria',
+      firstName: 'Sofia',
+      guardianName: 'Maria Gonzalez',
       email: 'maria.gonzalez@example.com',
       phone: '(555) 010-1234',
     });
@@ -155,19 +164,26 @@ describe('capturing an open email', () => {
   it('reads the expanded message of an Outlook conversation', async () => {
     const lead = await captureAt(OUTLOOK_URL, fixture('outlook-message.html'));
     expect(lead).toEqual({
+      // A father writing about his son: Eli is the lead, Daniel his parent.
       fields: {
-        firstName: 'Daniel',
+        firstName: 'Eli',
         lastName: 'Okafor',
         email: 'd.okafor@example.com',
         phone: '555.010.1278',
         dateOfBirth: '2012-06-02',
+        guardianName: 'Daniel Okafor',
+        guardianRelationship: 'Parent',
+        guardianEmail: 'd.okafor@example.com',
       },
       from: {
-        firstName: 'Outlook sender',
-        lastName: 'Outlook sender',
+        firstName: 'the person the Outlook message is about',
+        lastName: 'the person the Outlook message is about',
         email: 'Outlook sender',
         phone: 'Outlook message',
         dateOfBirth: 'Outlook message',
+        guardianName: "the Outlook message's writer",
+        guardianRelationship: 'what the Outlook message says',
+        guardianEmail: "the Outlook message's writer",
       },
       channel: 'email',
       url: OUTLOOK_URL,
@@ -188,8 +204,12 @@ describe('capturing an open email', () => {
       email: 'maria.gonzalez@example.com',
       phone: '(555) 010-1234',
       dateOfBirth: '2011-03-15',
+      guardianName: 'Maria Gonzalez',
+      guardianRelationship: 'Parent',
+      guardianEmail: 'maria.gonzalez@example.com',
+      referrer: 'Dr. Raman',
     });
-    expect(lead.from).toEqual({
+    expect(lead.from).toMatchObject({
       firstName: 'selected text',
       lastName: 'selected text',
       email: 'Gmail sender',

@@ -21,9 +21,13 @@ export const opt = (v: string) => (v.trim() ? v.trim() : undefined);
 
 /** The form's starting values from a capture, with the capture's email subject and snippet as notes. */
 function fromCapture(c: CapturedLead): Values {
-  const notes =
+  const notes = [
+    c.fields.referrer ? `Referred by ${c.fields.referrer}` : '',
     c.fields.notes ??
-    [c.subject ? `Subject: ${c.subject}` : '', c.snippet ?? ''].filter(Boolean).join('\n\n');
+      [c.subject ? `Subject: ${c.subject}` : '', c.snippet ?? ''].filter(Boolean).join('\n\n'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return {
     ...EMPTY,
     firstName: c.fields.firstName ?? '',
@@ -31,6 +35,9 @@ function fromCapture(c: CapturedLead): Values {
     email: c.fields.email ?? '',
     phone: c.fields.phone ?? '',
     dateOfBirth: c.fields.dateOfBirth ?? '',
+    guardianName: c.fields.guardianName ?? '',
+    guardianRelationship: c.fields.guardianRelationship ?? '',
+    guardianEmail: c.fields.guardianEmail ?? '',
     notes: notes.slice(0, 4000),
   };
 }
@@ -56,8 +63,11 @@ function fromLead(l: Lead): Values {
 export function startValues(lead: Lead | undefined, capture: LeadCapture | undefined, sources: Source[]) {
   if (lead) return fromLead(lead);
   const start = capture ? fromCapture(capture) : EMPTY;
-  const channel = capture?.channel ?? '';
-  const source = sources.find((s) => s.active && s.channel === channel);
+  // A named referring dentist makes it a referral, whatever channel it arrived by.
+  const channel = capture?.fields.referrer ? 'referral' : (capture?.channel ?? '');
+  const source =
+    sources.find((s) => s.active && s.channel === channel) ??
+    sources.find((s) => s.active && s.channel === capture?.channel);
   return { ...start, sourceId: source?.id ?? '' };
 }
 

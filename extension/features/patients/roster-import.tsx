@@ -55,6 +55,8 @@ export function RosterImport(props: {
   const [rows, setRows] = useState<ReviewRow[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A caution about what was read (a hard-to-read photo), shown above the review. */
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** Cells read from a photo with low confidence: "row:field". */
   const [unsure, setUnsure] = useState<Set<string>>(new Set());
@@ -64,6 +66,7 @@ export function RosterImport(props: {
   async function run(work: () => Promise<void>) {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       await work();
     } catch (e) {
@@ -78,8 +81,12 @@ export function RosterImport(props: {
     run(async () => {
       const { readRosterImage } = await import('../../utils/ocr');
       const read = await readRosterImage(picked, setStatus);
+      // Never a guessed row: when the table was not read, say so and suggest a better photo.
       if (read.rows.length === 0)
-        throw new Error('No roster lines were found in the photo. Try a sharper, straighter picture.');
+        throw new Error(
+          read.warning ?? 'No roster rows were found in the photo. Try a sharper, straighter picture.',
+        );
+      setNotice(read.warning ?? null);
       setStatus('Checking rows…');
       const json = { facilityId: props.facilityId, source: 'ocr' as const, rows: read.rows };
       const result = await call(api.patients.import.preview.$post({ json }));
@@ -172,6 +179,26 @@ export function RosterImport(props: {
         <p class="muted small" role="status">
           {status}
         </p>
+      ) : null}
+      {notice ? (
+        <p class="alert" role="status" data-testid="import-notice">
+          {notice}
+        </p>
+      ) : null}
+      {preview?.skipped?.length ? (
+        <details data-testid="import-skipped">
+          <summary>
+            {preview.skipped.length} {preview.skipped.length === 1 ? 'line is' : 'lines are'} not residents
+            and left out
+          </summary>
+          <ul class="plain small">
+            {preview.skipped.map((l) => (
+              <li key={l.line}>
+                Row {l.line}: {l.text || '(blank)'}: {l.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <label class="drop">
         <span>
