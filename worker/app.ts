@@ -33,6 +33,8 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { recordsRequestRoutes } from './routes/records-requests';
+import { recordsSettingsRoutes } from './routes/records-settings';
 import { serviceRoutes } from './routes/services';
 import { trackerRoutes } from './routes/tracker';
 
@@ -67,6 +69,8 @@ const api = apiBase
   .route('/intake-templates', intakeTemplateRoutes)
   .route('/intake-requests', intakeRequestRoutes)
   .route('/intake-submissions', intakeSubmissionRoutes)
+  .route('/records-requests', recordsRequestRoutes)
+  .route('/records-settings', recordsSettingsRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes);
@@ -103,6 +107,8 @@ export type ApiSubApps = {
   intakeTemplates: { path: '/api/v1/intake-templates'; routes: typeof intakeTemplateRoutes };
   intakeRequests: { path: '/api/v1/intake-requests'; routes: typeof intakeRequestRoutes };
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
+  recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
+  recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
 };
