@@ -1,4 +1,4 @@
-export type AreaId = 'facilities' | 'patients' | 'leads' | 'intake' | 'members' | 'audit';
+export type AreaId = 'facilities' | 'patients' | 'leads' | 'intake' | 'records' | 'members' | 'audit';
 
 export type NavItem = { id: AreaId; label: string; permission: string };
 
@@ -27,6 +27,11 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'intake',
     label: 'Intake',
     permission: 'intake:view',
+  },
+  {
+    id: 'records',
+    label: 'Records',
+    permission: 'records:view',
   },
   {
     id: 'members',

@@ -4,13 +4,13 @@ import { originPattern, parseServerUrl } from '../../extension/utils/server-url'
 import { permissionsFor } from '../../shared/permissions';
 
 describe('navigation follows the permission table', () => {
-  // Only areas that work are offered; referrals, records and automations join
+  // Only areas that work are offered; referrals and automations join
   // when they are built (no tab of placeholder text).
   it.each([
-    ['clinic_admin', ['Facilities', 'Patients', 'Leads', 'Intake', 'Members', 'Audit']],
-    ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake']],
+    ['clinic_admin', ['Facilities', 'Patients', 'Leads', 'Intake', 'Records', 'Members', 'Audit']],
+    ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake', 'Records']],
     ['facility_admin', ['Facilities', 'Patients']],
-    ['provider', ['Facilities', 'Patients', 'Intake']],
+    ['provider', ['Facilities', 'Patients', 'Intake', 'Records']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(visibleAreas(permissionsFor(role)).map((a) => a.label)).toEqual(labels);
   });

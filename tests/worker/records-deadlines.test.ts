@@ -12,7 +12,7 @@ let readOnly: string;
 let outgoing: Awaited<ReturnType<typeof recordsSetup>>['outgoing'];
 
 beforeAll(async () => {
-  ({ admin, frontDesk, readOnly, outgoing } = await recordsSetup());
+  ({ admin, frontDesk, readOnly, outgoing } = await recordsSetup('Records Deadlines Facility'));
 });
 
 const create = (body: Record<string, unknown>, token = frontDesk) => createRequest(body, token);

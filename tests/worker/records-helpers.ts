@@ -5,9 +5,9 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 export const daysAgo = (days: number) => addCalendarDays(todayIso(), -days);
 
 /** The members the records tests act as, and a patient of the demo organisation. */
-export async function recordsSetup() {
+export async function recordsSetup(facilityName: string) {
   const admin = await loginAs('clinic_admin');
-  const facilityId = await createFacility(admin, 'Records Facility');
+  const facilityId = await createFacility(admin, facilityName);
   const patientId: string = (
     await api('/api/v1/patients', {
       token: admin,

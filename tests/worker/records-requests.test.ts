@@ -11,7 +11,8 @@ let patientId: string;
 let outgoing: Awaited<ReturnType<typeof recordsSetup>>['outgoing'];
 
 beforeAll(async () => {
-  ({ admin, frontDesk, doctor, readOnly, patientId, outgoing } = await recordsSetup());
+  ({ admin, frontDesk, doctor, readOnly, patientId, outgoing } =
+    await recordsSetup('Records Requests Facility'));
 });
 
 const create = (body: Record<string, unknown>, token = frontDesk) => createRequest(body, token);

@@ -11,6 +11,7 @@ import { PatientsArea } from '../patients/patients-area';
 // first use so the panel's first chunk stays small.
 const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.LeadsArea));
 const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
+const RecordsArea = lazyArea(() => import('../records/records-area').then((m) => m.RecordsArea));
 
 /** The component each area of the navigation shows; a new area adds one line here. */
 export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
@@ -18,6 +19,7 @@ export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
   patients: PatientsArea,
   leads: LeadsArea,
   intake: IntakeArea,
+  records: RecordsArea,
   members: MembersArea,
   audit: AuditArea,
 };
