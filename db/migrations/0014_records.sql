@@ -45,6 +45,8 @@ CREATE TABLE `records_requests` (
 	`status` text NOT NULL,
 	`open` integer NOT NULL,
 	`status_reason` text,
+	`authorization` text,
+	`protected_records` integer DEFAULT false NOT NULL,
 	`assignee_id` text,
 	`notes` text,
 	`halfway_notified_at` text,

@@ -1,5 +1,6 @@
 // Records requests (both directions), their timelines and the organisation's deadline settings.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { AuthorizationCheck } from '../../shared/records/authorization';
 import type { DeadlineRule, DueDecision } from '../../shared/records/deadline-rules';
 import { createdAt } from './columns';
 import { leads } from './leads';
@@ -48,6 +49,10 @@ export const recordsRequests = sqliteTable(
     open: integer({ mode: 'boolean' }).notNull(),
     /** What is missing (on hold), why it was denied or withdrawn. */
     statusReason: text(),
+    /** The identity check (patient's own request) or the authorization's elements (anyone else). */
+    authorization: text({ mode: 'json' }).$type<AuthorizationCheck>(),
+    /** Psychotherapy notes and other specially protected records need their own authorization. */
+    protectedRecords: integer({ mode: 'boolean' }).notNull().default(false),
     assigneeId: text().references(() => memberships.id),
     notes: text(),
     /** Escalations the cron sent, once each. */

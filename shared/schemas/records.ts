@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar-date';
+import { AUTHORIZATION_ELEMENTS, IDENTITY_METHODS } from '../records/authorization';
 import { ACCESS_KINDS, DAY_CLOCKS, REQUESTER_KINDS, RULE_STATES } from '../records/deadline-rules';
 import { RECORDS_DIRECTIONS, RECORDS_STATUSES } from '../records/statuses';
 import { emailSchema, idSchema, listQuerySchema, pageOf, timestampSchema } from './common';
@@ -64,6 +65,38 @@ export const recordsExtensionSchema = z.strictObject({
   reason: requiredText('Give the reason for the delay', 1000),
 });
 
+/** The identity check of a patient's own request, or the authorization's elements for anyone else. */
+export const recordsAuthorizationInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('identity'), method: z.enum(IDENTITY_METHODS) }),
+  z.strictObject({
+    kind: z.literal('authorization'),
+    elements: z.array(z.enum(AUTHORIZATION_ELEMENTS)).max(AUTHORIZATION_ELEMENTS.length),
+    signedByRepresentative: z.boolean().default(false),
+    representativeAuthority: z.boolean().default(false),
+    expiresOn: dateSchema.optional(),
+    psychotherapyNotes: z.boolean().default(false),
+  }),
+]);
+
+const authorizationCheckSchema = z.union([
+  z.object({
+    kind: z.literal('identity'),
+    method: z.enum(IDENTITY_METHODS),
+    checkedBy: z.string(),
+    checkedAt: z.string(),
+  }),
+  z.object({
+    kind: z.literal('authorization'),
+    elements: z.array(z.enum(AUTHORIZATION_ELEMENTS)),
+    signedByRepresentative: z.boolean(),
+    representativeAuthority: z.boolean(),
+    expiresOn: z.string().nullable(),
+    psychotherapyNotes: z.boolean(),
+    checkedBy: z.string(),
+    checkedAt: z.string(),
+  }),
+]);
+
 export const dueRuleSchema = z.object({
   id: z.string(),
   jurisdiction: z.string(),
@@ -107,6 +140,10 @@ export const recordsRequestSchema = z.object({
   status: z.enum(RECORDS_STATUSES),
   open: z.boolean(),
   statusReason: z.string().nullable(),
+  authorization: authorizationCheckSchema.nullable(),
+  /** What still stands in the way of approval, in the requester's terms. */
+  missingForRelease: z.array(z.string()),
+  protectedRecords: z.boolean(),
   assigneeId: z.string().nullable(),
   notes: z.string().nullable(),
   closedAt: z.string().nullable(),

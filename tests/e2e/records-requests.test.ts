@@ -25,7 +25,7 @@ async function press(name: string) {
 }
 
 describe('records requests in the panel', () => {
-  it('logs a patient’s request, shows the rule that set its date, holds it, and takes it to completed', async () => {
+  it('logs a patient’s request, shows the rule that set its date, holds it, verifies identity, and takes it to completed', async () => {
     await press('New request');
     await panel.getByLabel('Patient', { exact: true }).fill('Archer');
     await panel.getByRole('button', { name: /Opal Archer/ }).click();
@@ -49,8 +49,12 @@ describe('records requests in the panel', () => {
     await eventually(() => text(row)).toContain('On hold: Please send a copy of your photo ID');
     await row.click();
 
+    expect(await text(panel.getByTestId('records-missing'))).toContain(
+      "verification of the patient's identity",
+    );
+    await panel.getByLabel("How the patient's identity was verified").selectOption('photo_id_copy');
     for (const [button, shown] of [
-      ['Authorization check', 'Authorization check'],
+      ['Record identity check', 'Authorization check'],
       ['Approved', 'Approved'],
       ['Preparing', 'Preparing'],
       ['Sent', 'Sent'],

@@ -16,8 +16,80 @@ beforeAll(async () => {
 });
 
 const create = (body: Record<string, unknown>, token = frontDesk) => createRequest(body, token);
+const authorize = (id: string, body: Record<string, unknown>, token = frontDesk) =>
+  api(`/api/v1/records-requests/${id}/authorization`, { token, body });
 const move = (id: string, to: string, token: string, reason?: string) =>
   api(`/api/v1/records-requests/${id}/status`, { token, body: reason ? { to, reason } : { to } });
+
+describe('authorization check', () => {
+  const ALL = [
+    'description',
+    'discloser',
+    'recipient',
+    'purpose',
+    'expiration',
+    'signature_and_date',
+    'revocation_statement',
+    'conditioning_statement',
+    'redisclosure_statement',
+  ];
+  const thirdParty = () =>
+    create(
+      outgoing({
+        requesterKind: 'third_party',
+        party: { name: 'Acme Insurance', email: 'claims@acme.test' },
+      }),
+    );
+
+  it('holds a third-party request with a message naming each missing element, then releases it when complete', async () => {
+    const { id } = (await thirdParty()).json;
+    expect((await authorize(id, { kind: 'identity', method: 'portal_account' })).status).toBe(400);
+    const partial = await authorize(id, {
+      kind: 'authorization',
+      elements: ALL.filter((e) => e !== 'redisclosure_statement' && e !== 'expiration'),
+      signedByRepresentative: true,
+    });
+    expect(partial.status).toBe(200);
+    expect(partial.json.status).toBe('on_hold');
+    expect(partial.json.statusReason).toContain('an expiration date or event');
+    expect(partial.json.statusReason).toContain('may be redisclosed by the recipient');
+    expect(partial.json.statusReason).toContain("representative's authority");
+    expect((await move(id, 'approved', doctor)).status).toBe(409);
+    const expired = await authorize(id, { kind: 'authorization', elements: ALL, expiresOn: '2020-01-01' });
+    expect(expired.json).toMatchObject({ status: 'on_hold' });
+    expect(expired.json.statusReason).toContain('expired 2020-01-01');
+    const complete = await authorize(id, {
+      kind: 'authorization',
+      elements: ALL,
+      expiresOn: addCalendarDays(todayIso(), 90),
+      psychotherapyNotes: true,
+    });
+    expect(complete.json).toMatchObject({
+      status: 'authorization_check',
+      statusReason: null,
+      missingForRelease: [],
+      protectedRecords: true,
+    });
+    expect((await move(id, 'approved', doctor)).json.status).toBe('approved');
+    expect((await authorize(id, { kind: 'authorization', elements: ALL })).status).toBe(409);
+    const timeline = (await api(`/api/v1/records-requests/${id}/timeline`, { token: readOnly })).json.items;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'authorization')).toHaveLength(3);
+  });
+
+  it("needs a patient's identity verified before their own request is approved", async () => {
+    const { id, missingForRelease } = (await create(outgoing())).json;
+    expect(missingForRelease).toEqual(["verification of the patient's identity"]);
+    expect((await authorize(id, { kind: 'authorization', elements: ALL })).status).toBe(400);
+    const verified = await authorize(id, { kind: 'identity', method: 'photo_id_copy' });
+    expect(verified.json).toMatchObject({
+      status: 'authorization_check',
+      authorization: { kind: 'identity', method: 'photo_id_copy' },
+      missingForRelease: [],
+    });
+    expect((await authorize(id, { kind: 'identity', method: 'x' })).status).toBe(400);
+    expect((await authorize(id, { kind: 'identity', method: 'photo_id_copy' }, readOnly)).status).toBe(403);
+  });
+});
 
 describe('records requests', () => {
   it('logs an outgoing request with the HIPAA due date, the rule that set it and a timeline', async () => {
@@ -71,6 +143,10 @@ describe('records requests', () => {
     });
     expect((await move(id, 'authorization_check', frontDesk)).json.status).toBe('authorization_check');
     expect((await move(id, 'approved', frontDesk)).status).toBe(403);
+    const unverified = await move(id, 'approved', doctor);
+    expect(unverified.status).toBe(409);
+    expect(unverified.json.error.message).toContain("verification of the patient's identity");
+    await authorize(id, { kind: 'identity', method: 'photo_id_in_person' });
     expect((await move(id, 'approved', doctor)).json.status).toBe('approved');
     expect((await move(id, 'preparing', doctor)).status).toBe(403);
     expect((await move(id, 'preparing', frontDesk)).json.status).toBe('preparing');
@@ -86,6 +162,7 @@ describe('records requests', () => {
       'sent',
       'preparing',
       'approved',
+      'authorization_check',
       'authorization_check',
       'on_hold',
       'received',

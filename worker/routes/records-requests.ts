@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
 import {
+  recordsAuthorizationInputSchema,
   recordsExtensionSchema,
   recordsListQuerySchema,
   recordsMoveSchema,
@@ -13,6 +14,7 @@ import {
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
+import { checkAuthorization } from '../services/records/check-authorization';
 import { extendRecordsRequest } from '../services/records/extend-request';
 import { moveRecordsRequest } from '../services/records/move-request';
 import {
@@ -121,6 +123,34 @@ export const recordsRequestRoutes = newRouter(requireAuth)
     async (c) =>
       c.json(
         await extendRecordsRequest(
+          c.var.tenant,
+          c.var.audit,
+          c.var.auth,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/authorization',
+      tags: ['records'],
+      summary:
+        "Record the identity check or the authorization's elements; anything missing puts the request on hold",
+      middleware: [requirePermission('records:edit')] as const,
+      request: { params, ...jsonBody(recordsAuthorizationInputSchema) },
+      responses: {
+        200: json(recordsRequestSchema, 'Checked'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await checkAuthorization(
           c.var.tenant,
           c.var.audit,
           c.var.auth,

@@ -1,4 +1,5 @@
 import { action, createModel, signal } from '@preact/signals';
+import type { InferRequestType } from 'hono/client';
 import type { RecordsStatus } from '../../../shared/records/statuses';
 import type { RecordsEvent, RecordsRequest } from '../../../shared/schemas/records';
 import { api, call } from '../../api/client';
@@ -43,10 +44,13 @@ export const RecordsDetailModel = createModel((id: string) => {
   const moveTo = action((to: RecordsStatus, reason?: string) =>
     save(() => call(one.status.$post({ param, json: reason ? { to, reason } : { to } }))),
   );
+  const checkAuthorization = action((check: InferRequestType<typeof one.authorization.$post>['json']) =>
+    save(() => call(one.authorization.$post({ param, json: check }))),
+  );
   const extend = action((reason: string) =>
     save(() => call(one.extension.$post({ param, json: { reason } }))),
   );
 
   load();
-  return { request, timeline, error, saving, moveTo, extend };
+  return { request, timeline, error, saving, moveTo, extend, checkAuthorization };
 });

@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { movesFrom, STATUS_LABELS } from '../../../shared/records/statuses';
+import { RecordsAuthorization } from './records-authorization';
 import { RecordsDetailModel } from './records-detail-model';
 import { DIRECTION_LABELS, daysLeftText, isOverdue } from './records-labels';
 
@@ -45,6 +46,23 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
         {r.dueRule.citation})
       </p>
       {r.extendedAt ? <p class="muted small">Extended once: {r.extensionReason}</p> : null}
+      {r.protectedRecords ? (
+        <p class="alert">Includes psychotherapy notes: they need their own authorization.</p>
+      ) : null}
+      {r.open && r.missingForRelease.length ? (
+        <p class="small" data-testid="records-missing">
+          Before approval: {r.missingForRelease.join('; ')}
+        </p>
+      ) : null}
+      {r.direction === 'outgoing' &&
+      ['received', 'authorization_check', 'on_hold'].includes(r.status) &&
+      props.permissions.includes('records:edit') ? (
+        <RecordsAuthorization
+          request={r}
+          saving={saving}
+          onCheck={(check) => model.checkAuthorization(check)}
+        />
+      ) : null}
       <p class="small">
         {r.recordTypes.join(', ')}
         {r.dateFrom || r.dateTo ? ` · ${r.dateFrom ?? '…'} to ${r.dateTo ?? '…'}` : ''} · {r.purpose}
@@ -98,7 +116,9 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
               ? STATUS_LABELS[e.toStatus as keyof typeof STATUS_LABELS]
               : e.kind === 'extension'
                 ? 'Extended'
-                : `Escalation (${e.text})`}
+                : e.kind === 'authorization'
+                  ? 'Authorization checked'
+                  : `Escalation (${e.text})`}
             {e.kind !== 'escalation' && e.text ? `: ${e.text}` : ''}
           </li>
         ))}

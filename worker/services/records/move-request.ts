@@ -41,6 +41,11 @@ export async function moveRecordsRequest(
     throw new AppError('forbidden', `Your role cannot move a request to ${input.to.replace(/_/g, ' ')}`);
   }
   const reason = input.reason?.trim() || null;
+  if (input.to === 'approved') {
+    const missing = toRecordsRequest(request, null).missingForRelease;
+    if (missing.length)
+      throw new AppError('conflict', `Before approval the request needs ${missing.join('; ')}`);
+  }
   if (move.needsReason && !reason)
     throw new AppError('validation_failed', 'Say why: the requester is told', [
       { path: 'reason', issue: 'required' },

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { leads, memberships, patients, recordsRequestEvents, recordsRequests } from '../../../db/schema';
+import { missingForRelease } from '../../../shared/records/authorization';
 import { daysBetween } from '../../../shared/records/business-days';
 import { decideDueDate } from '../../../shared/records/deadline-rules';
 import { initialStatus, type RecordsStatus } from '../../../shared/records/statuses';
@@ -52,6 +53,16 @@ export function toRecordsRequest(r: Row, subjectName: string | null, now = Date.
     status: r.status as RecordsStatus,
     open: r.open,
     statusReason: r.statusReason,
+    authorization: r.authorization ?? null,
+    missingForRelease:
+      r.direction === 'outgoing'
+        ? missingForRelease(
+            r.authorization ?? null,
+            r.requesterKind as RecordsRequest['requesterKind'],
+            today(now),
+          )
+        : [],
+    protectedRecords: r.protectedRecords,
     assigneeId: r.assigneeId,
     notes: r.notes,
     closedAt: r.closedAt,
