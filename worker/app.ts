@@ -33,6 +33,7 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
 import { serviceRoutes } from './routes/services';
@@ -71,6 +72,7 @@ const api = apiBase
   .route('/intake-submissions', intakeSubmissionRoutes)
   .route('/records-requests', recordsRequestRoutes)
   .route('/records-settings', recordsSettingsRoutes)
+  .route('/records-figures', recordsFiguresRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes);
@@ -109,6 +111,7 @@ export type ApiSubApps = {
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
+  recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
 };

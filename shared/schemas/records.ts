@@ -211,3 +211,21 @@ export const recordsSettingsSchema = z.object({
   legalRules: z.array(ruleSchema),
 });
 export type RecordsSettings = z.infer<typeof recordsSettingsSchema>;
+
+export const recordsFiguresQuerySchema = z
+  .strictObject({ from: dateSchema, to: dateSchema })
+  .refine((v) => v.from <= v.to, { message: 'The period ends before it starts', path: ['to'] });
+
+/** A period's figures over the outgoing requests received in it. */
+export const recordsFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  received: z.number(),
+  completed: z.number(),
+  /** Days from receipt to completion; null when nothing was completed. */
+  medianTurnaroundDays: z.number().nullable(),
+  p90TurnaroundDays: z.number().nullable(),
+  /** Completed by the due date, as a share of those completed. */
+  onTimeShare: z.number().nullable(),
+});
+export type RecordsFigures = z.infer<typeof recordsFiguresSchema>;

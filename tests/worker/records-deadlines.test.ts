@@ -4,7 +4,7 @@ import { addCalendarDays } from '../../shared/records/business-days';
 import { runScheduled } from '../../worker/cron/scheduled';
 import { escalateRecordsRequests } from '../../worker/services/records/escalations';
 import { api, db, mailbox } from './helpers';
-import { createRequest, recordsSetup, todayIso } from './records-helpers';
+import { createRequest, daysAgo, recordsSetup, todayIso } from './records-helpers';
 
 let admin: string;
 let frontDesk: string;
@@ -181,5 +181,39 @@ describe('deadlines', () => {
       .filter((e: { kind: string }) => e.kind === 'escalation')
       .map((e: { text: string }) => e.text);
     expect(kinds.sort()).toEqual(['eighty', 'halfway']);
+  });
+});
+
+describe('period figures', () => {
+  async function complete(id: string) {
+    await api(`/api/v1/records-requests/${id}/authorization`, {
+      token: frontDesk,
+      body: { kind: 'identity', method: 'photo_id_in_person' },
+    });
+    for (const to of ['approved', 'preparing', 'sent', 'completed'])
+      await api(`/api/v1/records-requests/${id}/status`, { token: admin, body: { to } });
+  }
+
+  it('counts the period’s requests with median and 90th-percentile turnaround and the on-time share', async () => {
+    // Far enough back that no other test's requests fall in the period.
+    const received = [daysAgo(95), daysAgo(90), daysAgo(70)];
+    const ids: string[] = [];
+    for (const receivedOn of received) ids.push((await create(outgoing({ receivedOn }))).json.id);
+    await complete(ids[0]!);
+    await complete(ids[2]!);
+    const figures = await api(`/api/v1/records-figures?from=${daysAgo(96)}&to=${daysAgo(69)}`, {
+      token: readOnly,
+    });
+    expect(figures.status).toBe(200);
+    expect(figures.json).toMatchObject({
+      received: 3,
+      completed: 2,
+      medianTurnaroundDays: 70,
+      p90TurnaroundDays: 95,
+      onTimeShare: 0,
+    });
+    expect(
+      (await api(`/api/v1/records-figures?from=${todayIso()}&to=${daysAgo(3)}`, { token: readOnly })).status,
+    ).toBe(400);
   });
 });

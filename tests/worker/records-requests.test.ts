@@ -201,9 +201,12 @@ describe('records requests', () => {
 
   it('lists by days left with filters, keyset-paged, and audits the views', async () => {
     const soon = (await create(outgoing({ receivedOn: addCalendarDays(todayIso(), -29) }))).json.id;
-    const list = await api('/api/v1/records-requests?open=true&direction=outgoing&limit=2', {
-      token: readOnly,
-    });
+    const list = await api(
+      `/api/v1/records-requests?open=true&direction=outgoing&patientId=${patientId}&limit=2`,
+      {
+        token: readOnly,
+      },
+    );
     expect(list.status).toBe(200);
     expect(list.json.items[0].id).toBe(soon);
     expect(list.json.items[0].daysLeft).toBe(1);
@@ -212,7 +215,7 @@ describe('records requests', () => {
     let dueOrder = list.json.items.map((r: { dueOn: string }) => r.dueOn);
     while (cursor) {
       const next = await api(
-        `/api/v1/records-requests?open=true&direction=outgoing&limit=2&cursor=${cursor}`,
+        `/api/v1/records-requests?open=true&direction=outgoing&patientId=${patientId}&limit=2&cursor=${cursor}`,
         {
           token: readOnly,
         },
