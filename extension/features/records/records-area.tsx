@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Me } from '../../utils/messages';
 import { RecordsBoard } from './records-board';
 import { RecordsDetail } from './records-detail';
+import { RecordsFiguresLine } from './records-figures';
 import { RecordsForm } from './records-form';
 
 type View = { kind: 'board' } | { kind: 'add' } | { kind: 'detail'; id: string };
@@ -34,6 +35,7 @@ export function RecordsArea({ me }: { me: Me }) {
           </button>
         </div>
       ) : null}
+      <RecordsFiguresLine />
       <RecordsBoard onOpen={(id) => setView({ kind: 'detail', id })} />
     </div>
   );
