@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAccuracy } from './bench-accuracy';
 import { benchIntakeForm } from './bench-intake-form';
+import { RECORDS_OPEN_REQUESTS, recordsBenchSql } from './bench-records';
 import { benchRoster } from './bench-roster';
 import { startLocalWorker } from './local-worker';
 
@@ -56,7 +57,7 @@ async function measure(name: string, url: string, headers: Record<string, string
   return { name, requests: REQUESTS, seconds, rps: REQUESTS / seconds, p50: pct(50), p99: pct(99), errors };
 }
 
-const worker = await startLocalWorker();
+const worker = await startLocalWorker({ extraSql: recordsBenchSql() });
 try {
   const { origin } = worker;
   const login = await fetch(`${origin}/api/v1/auth/login`, {
@@ -68,6 +69,9 @@ try {
 
   const health = await measure('GET /healthz', `${origin}/healthz`, {});
   const me = await measure('GET /api/v1/me', `${origin}/api/v1/me`, { Authorization: `Bearer ${token}` });
+  const board = await measure('records board', `${origin}/api/v1/records-requests?open=true&limit=50`, {
+    Authorization: `Bearer ${token}`,
+  });
   const fmt = (r: Result) =>
     `${r.name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
   console.log(
@@ -75,9 +79,14 @@ try {
   );
   console.log(fmt(health));
   console.log(fmt(me));
+  console.log(fmt(board));
   const ratio = { rps: me.rps / health.rps, p50: me.p50 / health.p50, p99: me.p99 / health.p99 };
   console.log(
     `\n/me vs /healthz: ${(ratio.rps * 100).toFixed(0)}% of the throughput, p50 ×${ratio.p50.toFixed(2)}, p99 ×${ratio.p99.toFixed(2)}`,
+  );
+
+  console.log(
+    `records board (${RECORDS_OPEN_REQUESTS.toLocaleString('en-US')} open requests, first page of 50) vs /healthz: p50 ×${(board.p50 / health.p50).toFixed(2)}, ${((board.rps / health.rps) * 100).toFixed(0)}% of the throughput`,
   );
 
   const roster = await benchRoster(origin, token);
@@ -119,9 +128,13 @@ try {
   mkdirSync('.tmp', { recursive: true });
   writeFileSync(
     '.tmp/bench.json',
-    JSON.stringify({ at: new Date().toISOString(), health, me, ratio, roster, form, accuracy }, null, 2),
+    JSON.stringify(
+      { at: new Date().toISOString(), health, me, board, ratio, roster, form, accuracy },
+      null,
+      2,
+    ),
   );
-  if (health.errors || me.errors || !roster.previewOk || roster.committed !== roster.rows)
+  if (health.errors || me.errors || board.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
   if (!form.weightOk || !form.renderOk) process.exitCode = 1;
 } finally {

@@ -2,16 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unstable_startWorker } from 'wrangler';
-import { migrateLocal, seedLocal } from './local-db';
+import { executeLocalSql, migrateLocal, seedLocal } from './local-db';
 
 /**
  * A real worker (wrangler + workerd, local D1 and R2) on a fresh, migrated and
- * seeded database, on a free loopback port. For browser tests and the bench.
+ * seeded database (plus `extraSql`), on a free loopback port. For browser tests and the bench.
  */
-export async function startLocalWorker() {
+export async function startLocalWorker(options: { extraSql?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-worker-'));
   migrateLocal(dir);
   await seedLocal(dir);
+  // Bulk rows a scenario needs (the bench's 20,000 records requests), written before the runtime opens the database.
+  if (options.extraSql) executeLocalSql(dir, options.extraSql, 'Adding the scenario rows');
   process.env.WRANGLER_SEND_METRICS = 'false';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   const starting = unstable_startWorker({

@@ -33,6 +33,9 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { recordsFiguresRoutes } from './routes/records-figures';
+import { recordsRequestRoutes } from './routes/records-requests';
+import { recordsSettingsRoutes } from './routes/records-settings';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
@@ -71,6 +74,9 @@ const api = apiBase
   .route('/intake-submissions', intakeSubmissionRoutes)
   .route('/referring-providers', referringProviderRoutes)
   .route('/referrals', referralRoutes)
+  .route('/records-requests', recordsRequestRoutes)
+  .route('/records-settings', recordsSettingsRoutes)
+  .route('/records-figures', recordsFiguresRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes);
@@ -109,6 +115,9 @@ export type ApiSubApps = {
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
   referringProviders: { path: '/api/v1/referring-providers'; routes: typeof referringProviderRoutes };
   referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
+  recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
+  recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
+  recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
 };

@@ -8,5 +8,6 @@ export * from './leads';
 export * from './patients';
 export * from './platform';
 export * from './providers';
+export * from './records';
 export * from './referrals';
 export * from './tenancy';

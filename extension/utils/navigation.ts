@@ -1,4 +1,12 @@
-export type AreaId = 'facilities' | 'patients' | 'leads' | 'intake' | 'referrals' | 'members' | 'audit';
+export type AreaId =
+  | 'facilities'
+  | 'patients'
+  | 'leads'
+  | 'intake'
+  | 'referrals'
+  | 'records'
+  | 'members'
+  | 'audit';
 
 export type NavItem = { id: AreaId; label: string; permission: string };
 
@@ -32,6 +40,11 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'referrals',
     label: 'Referrals',
     permission: 'referrals:view',
+  },
+  {
+    id: 'records',
+    label: 'Records',
+    permission: 'records:view',
   },
   {
     id: 'members',

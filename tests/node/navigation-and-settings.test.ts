@@ -4,13 +4,16 @@ import { originPattern, parseServerUrl } from '../../extension/utils/server-url'
 import { permissionsFor } from '../../shared/permissions';
 
 describe('navigation follows the permission table', () => {
-  // Only areas that work are offered; records and automations join
-  // when they are built (no tab of placeholder text).
+  // Only areas that work are offered; automations joins when it is built
+  // (no tab of placeholder text).
   it.each([
-    ['clinic_admin', ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals', 'Members', 'Audit']],
-    ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals']],
+    [
+      'clinic_admin',
+      ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals', 'Records', 'Members', 'Audit'],
+    ],
+    ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals', 'Records']],
     ['facility_admin', ['Facilities', 'Patients']],
-    ['provider', ['Facilities', 'Patients', 'Intake']],
+    ['provider', ['Facilities', 'Patients', 'Intake', 'Records']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(visibleAreas(permissionsFor(role)).map((a) => a.label)).toEqual(labels);
   });

@@ -8,9 +8,10 @@ import { deliverOutbox } from '../services/email/outbox';
 import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
 import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
 import { remindDueTasks } from '../services/leads/lead-tasks';
+import { escalateRecordsRequests } from '../services/records/escalations';
 
 /**
- * The cron trigger: lead follow-up and intake form reminders, expired intake
+ * The cron trigger: lead follow-up and intake form reminders, records request escalations, expired intake
  * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
@@ -21,6 +22,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const intakeReminded = await remindIntakeRequests(db, now);
   const intakeExpired = await expireIntakeRequests(db, now);
   const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
+  const recordsEscalated = await escalateRecordsRequests(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -37,5 +39,5 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
       ),
     ),
   ]);
-  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored };
+  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored, recordsEscalated };
 }

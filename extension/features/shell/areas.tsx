@@ -12,6 +12,7 @@ import { PatientsArea } from '../patients/patients-area';
 const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.LeadsArea));
 const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
 const ReferralsArea = lazyArea(() => import('../referrals/referrals-area').then((m) => m.ReferralsArea));
+const RecordsArea = lazyArea(() => import('../records/records-area').then((m) => m.RecordsArea));
 
 /** The component each area of the navigation shows; a new area adds one line here. */
 export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
@@ -20,6 +21,7 @@ export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
   leads: LeadsArea,
   intake: IntakeArea,
   referrals: ReferralsArea,
+  records: RecordsArea,
   members: MembersArea,
   audit: AuditArea,
 };

@@ -1,0 +1,128 @@
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import { movesFrom, STATUS_LABELS } from '../../../shared/records/statuses';
+import { RecordsAuthorization } from './records-authorization';
+import { RecordsDetailModel } from './records-detail-model';
+import { DIRECTION_LABELS, daysLeftText, isOverdue } from './records-labels';
+
+/** A request's page: what was asked, the clock and the rule that set it, the timeline, and the moves this role may make. */
+export function RecordsDetail(props: { id: string; permissions: string[]; onBack: () => void }) {
+  const model = useModel(() => new RecordsDetailModel(props.id));
+  const [reason, setReason] = useState('');
+  const r = model.request.value;
+  const error = model.error.value;
+  if (!r)
+    return error ? (
+      <p class="alert error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p class="muted">Loading…</p>
+    );
+  const moves = movesFrom(r.direction, r.status).filter((m) => props.permissions.includes(m.permission));
+  const canExtend =
+    r.open && r.direction === 'outgoing' && !r.extendedAt && props.permissions.includes('records:edit');
+  const saving = model.saving.value;
+  return (
+    <div data-testid="records-detail">
+      <button type="button" class="link" onClick={props.onBack}>
+        ← Records requests
+      </button>
+      <h2>{r.subjectName}</h2>
+      <p>
+        <span class="badge ok" data-testid="records-status">
+          {STATUS_LABELS[r.status]}
+        </span>{' '}
+        {DIRECTION_LABELS[r.direction]} · {r.party.name}
+        {r.party.organization ? ` (${r.party.organization})` : ''}
+      </p>
+      {r.statusReason ? <p class="alert">{r.statusReason}</p> : null}
+      <p class={isOverdue(r) && r.open ? 'overdue' : ''} data-testid="records-due">
+        Due {r.dueOn}
+        {r.open ? ` · ${daysLeftText(r)}` : ''}
+      </p>
+      <p class="muted small" data-testid="records-rule">
+        Set by {r.dueRule.name}: {r.dueRule.days} {r.dueRule.clock} days from receipt on {r.receivedOn} (
+        {r.dueRule.citation})
+      </p>
+      {r.extendedAt ? <p class="muted small">Extended once: {r.extensionReason}</p> : null}
+      {r.protectedRecords ? (
+        <p class="alert">Includes psychotherapy notes: they need their own authorization.</p>
+      ) : null}
+      {r.open && r.missingForRelease.length ? (
+        <p class="small" data-testid="records-missing">
+          Before approval: {r.missingForRelease.join('; ')}
+        </p>
+      ) : null}
+      {r.direction === 'outgoing' &&
+      ['received', 'authorization_check', 'on_hold'].includes(r.status) &&
+      props.permissions.includes('records:edit') ? (
+        <RecordsAuthorization
+          request={r}
+          saving={saving}
+          onCheck={(check) => model.checkAuthorization(check)}
+        />
+      ) : null}
+      <p class="small">
+        {r.recordTypes.join(', ')}
+        {r.dateFrom || r.dateTo ? ` · ${r.dateFrom ?? '…'} to ${r.dateTo ?? '…'}` : ''} · {r.purpose}
+      </p>
+      {error ? (
+        <p class="alert error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {moves.length || canExtend ? (
+        <div>
+          <label for="records-reason">
+            Reason or message (for holds, denials, withdrawals, the extension)
+          </label>
+          <textarea id="records-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <div class="row-actions">
+            {moves.map((m) => (
+              <button
+                type="button"
+                class="secondary"
+                key={m.to}
+                disabled={saving}
+                onClick={async () => {
+                  if (await model.moveTo(m.to, reason.trim() || undefined)) setReason('');
+                }}
+              >
+                {STATUS_LABELS[m.to]}
+              </button>
+            ))}
+            {canExtend ? (
+              <button
+                type="button"
+                class="secondary"
+                disabled={saving}
+                onClick={async () => {
+                  if (await model.extend(reason.trim())) setReason('');
+                }}
+              >
+                Extend once
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      <h3>Timeline</h3>
+      <ul class="history" aria-label="Timeline">
+        {model.timeline.value.map((e) => (
+          <li key={e.id} class="small">
+            {e.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
+            {e.kind === 'status' || e.kind === 'created'
+              ? STATUS_LABELS[e.toStatus as keyof typeof STATUS_LABELS]
+              : e.kind === 'extension'
+                ? 'Extended'
+                : e.kind === 'authorization'
+                  ? 'Authorization checked'
+                  : `Escalation (${e.text})`}
+            {e.kind !== 'escalation' && e.text ? `: ${e.text}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

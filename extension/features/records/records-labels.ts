@@ -1,0 +1,13 @@
+import type { RecordsRequest } from '../../../shared/schemas/records';
+
+/** How many days are left, in words; negative is overdue. */
+export function daysLeftText(r: Pick<RecordsRequest, 'daysLeft'>): string {
+  if (r.daysLeft < 0) return `Overdue by ${-r.daysLeft} ${-r.daysLeft === 1 ? 'day' : 'days'}`;
+  if (r.daysLeft === 0) return 'Due today';
+  return `${r.daysLeft} ${r.daysLeft === 1 ? 'day' : 'days'} left`;
+}
+
+export const isOverdue = (r: Pick<RecordsRequest, 'daysLeft'>) => r.daysLeft < 0;
+export const dueThisWeek = (r: Pick<RecordsRequest, 'daysLeft'>) => r.daysLeft >= 0 && r.daysLeft <= 7;
+
+export const DIRECTION_LABELS = { outgoing: 'Outgoing', incoming: 'Incoming' } as const;

@@ -1,0 +1,87 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { recordsRequestEvents, recordsRequests } from '../../../db/schema';
+import { CLOSED_STATUSES, findMove, type RecordsStatus } from '../../../shared/records/statuses';
+import { AppError } from '../../lib/app-error';
+import type { AuditLog } from '../../lib/audit-log';
+import { newId } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import type { AuthContext } from '../auth/session-context';
+import { loadRequest, toRecordsRequest } from './records-requests';
+
+/**
+ * One status move from the table in shared/records/statuses.ts, with the
+ * permission that move takes, on the timeline and in the audit trail. The
+ * update is conditional on the status read, so two people moving the same
+ * request at once cannot both succeed.
+ */
+export async function moveRecordsRequest(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  id: string,
+  input: { to: RecordsStatus; reason?: string },
+) {
+  const { request } = await loadRequest(tenant, id);
+  const from = request.status as RecordsStatus;
+  const move = findMove(request.direction as 'outgoing' | 'incoming', from, input.to);
+  if (!move)
+    throw new AppError(
+      'conflict',
+      `A request that is ${from.replace(/_/g, ' ')} cannot become ${input.to.replace(/_/g, ' ')}`,
+    );
+  if (!auth.permissions.includes(move.permission)) {
+    audit.record({
+      action: 'update',
+      entityType: 'records_request',
+      entityId: id,
+      outcome: 'denied',
+      detail: { from, to: input.to, needs: move.permission },
+    });
+    throw new AppError('forbidden', `Your role cannot move a request to ${input.to.replace(/_/g, ' ')}`);
+  }
+  const reason = input.reason?.trim() || null;
+  if (input.to === 'approved') {
+    const missing = toRecordsRequest(request, null).missingForRelease;
+    if (missing.length)
+      throw new AppError('conflict', `Before approval the request needs ${missing.join('; ')}`);
+  }
+  if (move.needsReason && !reason)
+    throw new AppError('validation_failed', 'Say why: the requester is told', [
+      { path: 'reason', issue: 'required' },
+    ]);
+  const now = iso();
+  const closes = CLOSED_STATUSES.includes(input.to);
+  const guard = and(eq(recordsRequests.id, id), eq(recordsRequests.status, from));
+  // Both statements hold only while the request is still in the status read
+  // above: a move that lost a race writes neither the change nor its entry.
+  const [, updated] = await tenant.batch([
+    tenant.insertFromSelect(
+      recordsRequestEvents,
+      sql`SELECT ${newId('rre')}, ${tenant.organizationId}, ${id}, 'status', ${from}, ${input.to}, ${reason}, NULL, ${auth.userId}, ${now}
+        FROM ${recordsRequests} WHERE ${tenant.scope(recordsRequests, guard)}`,
+    ),
+    tenant
+      .update(
+        recordsRequests,
+        {
+          status: input.to,
+          open: !closes,
+          statusReason: move.needsReason ? reason : null,
+          closedAt: closes ? now : null,
+          updatedAt: now,
+        },
+        guard,
+      )
+      .returning({ id: recordsRequests.id }),
+  ]);
+  if (!updated.length) throw new AppError('conflict', 'Someone else changed this request; reload it');
+  audit.record({
+    action: 'update',
+    entityType: 'records_request',
+    entityId: id,
+    detail: { from, to: input.to, patientId: request.patientId },
+  });
+  const row = await loadRequest(tenant, id);
+  return toRecordsRequest(row.request, row.subjectName);
+}
