@@ -1,6 +1,6 @@
 import { action, createModel, effect, signal } from '@preact/signals';
 import { api, call } from '../../api/client';
-import { cursorPages } from '../../utils/cursor-pages';
+import { cursorPages } from '../../ui/paged-list-model';
 
 /** The compliance board: open requests, fewest days left first, optionally one direction. */
 export const RecordsBoardModel = createModel(() => {
