@@ -41,19 +41,21 @@ export function migrateLocal(persistDir = DEFAULT_PERSIST_DIR): void {
   );
 }
 
-/** Seeds the demo organisations into the local D1 (the same rows the tests seed through drizzle). */
-export async function seedLocal(persistDir = DEFAULT_PERSIST_DIR): Promise<{ logins: DemoLogin[] }> {
-  const { sql, logins } = await demoSeedSql();
-  const dir = mkdtempSync(join(tmpdir(), 'sidecar-seed-'));
-  const file = join(dir, 'seed.sql');
+/** Runs a SQL file's statements on the local D1 (wrangler's own `d1 execute`). */
+export function executeLocal(sql: string, what: string, persistDir = DEFAULT_PERSIST_DIR): void {
+  const dir = mkdtempSync(join(tmpdir(), 'sidecar-sql-'));
+  const file = join(dir, 'statements.sql');
   writeFileSync(file, sql);
   try {
-    runWrangler(
-      ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file],
-      'Seeding the local database',
-    );
+    runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file], what);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Seeds the demo organisations into the local D1 (the same rows the tests seed through drizzle). */
+export async function seedLocal(persistDir = DEFAULT_PERSIST_DIR): Promise<{ logins: DemoLogin[] }> {
+  const { sql, logins } = await demoSeedSql();
+  executeLocal(sql, 'Seeding the local database', persistDir);
   return { logins };
 }

@@ -2,16 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unstable_startWorker } from 'wrangler';
-import { migrateLocal, seedLocal } from './local-db';
+import { executeLocal, migrateLocal, seedLocal } from './local-db';
 
 /**
  * A real worker (wrangler + workerd, local D1 and R2) on a fresh, migrated and
- * seeded database, on a free loopback port. For browser tests and the bench.
+ * seeded database, on a free loopback port. For browser tests and the bench;
+ * `extraSql` (the bench's scale data) runs after the demo seed.
  */
-export async function startLocalWorker() {
+export async function startLocalWorker(options: { extraSql?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-worker-'));
   migrateLocal(dir);
   await seedLocal(dir);
+  if (options.extraSql) executeLocal(options.extraSql, 'Loading the extra data', dir);
   process.env.WRANGLER_SEND_METRICS = 'false';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   const starting = unstable_startWorker({
