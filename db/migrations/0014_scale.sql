@@ -1,3 +1,12 @@
+CREATE TABLE `patient_name_tokens` (
+	`organization_id` text NOT NULL,
+	`token` text NOT NULL,
+	`patient_id` text NOT NULL,
+	PRIMARY KEY(`organization_id`, `token`, `patient_id`),
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `patient_name_tokens_patient` ON `patient_name_tokens` (`patient_id`);--> statement-breakpoint
 DROP INDEX `audit_org_time`;--> statement-breakpoint
 DROP INDEX `audit_org_entity`;--> statement-breakpoint
 CREATE INDEX `audit_org_type` ON `audit_events` (`organization_id`,`entity_type`,`created_at`,`id`);--> statement-breakpoint

@@ -8,4 +8,5 @@ export * from './leads';
 export * from './patients';
 export * from './platform';
 export * from './providers';
+export * from './search';
 export * from './tenancy';
