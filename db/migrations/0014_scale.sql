@@ -1,3 +1,15 @@
+CREATE TABLE `lead_day_counts` (
+	`organization_id` text NOT NULL,
+	`day` text NOT NULL,
+	`stage_id` text NOT NULL,
+	`source_id` text NOT NULL,
+	`coordinator_id` text NOT NULL,
+	`converted` integer NOT NULL,
+	`leads` integer NOT NULL,
+	PRIMARY KEY(`organization_id`, `day`, `stage_id`, `source_id`, `coordinator_id`, `converted`),
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `patient_name_tokens` (
 	`organization_id` text NOT NULL,
 	`token` text NOT NULL,

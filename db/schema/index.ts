@@ -8,5 +8,6 @@ export * from './leads';
 export * from './patients';
 export * from './platform';
 export * from './providers';
+export * from './rollups';
 export * from './search';
 export * from './tenancy';

@@ -41,7 +41,7 @@ const GROWING = [
   'memberships',
   'providers',
   'patient_name_tokens',
-  'lead_name_tokens',
+  'lead_day_counts',
 ];
 
 const [org] = scaleOrgs(1200, 0);

@@ -1,7 +1,8 @@
-import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
-import { leadActivities, leadSources, leads } from '../../../db/schema';
+import { and, eq, gte, lt } from 'drizzle-orm';
+import { leadActivities, leadSources } from '../../../db/schema';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
+import { countLeads } from './lead-counts';
 import { listStages } from './pipeline';
 
 type Period = { from: string; to: string };
@@ -14,28 +15,10 @@ const rate = (won: number, total: number) => (total ? Math.round((won / total) *
  * in each stage before moving on, and new leads per week.
  */
 export async function leadAnalytics(tenant: TenantDb, audit: AuditLog, period: Period) {
-  const inPeriod = and(gte(leads.createdAt, period.from), lt(leads.createdAt, period.to));
-  // Counted by SQLite from the leads_org_created index alone (it holds every grouped
-  // column), so a year of 100,000 leads is never read row by row into the worker.
-  const [stages, sources, groups, days, moves] = await Promise.all([
+  const [stages, sources, { groups, days }, moves] = await Promise.all([
     listStages(tenant),
     tenant.select(leadSources),
-    tenant
-      .selectFields(
-        {
-          stageId: leads.stageId,
-          sourceId: leads.sourceId,
-          coordinatorId: leads.coordinatorId,
-          converted: sql<number>`${leads.patientId} is not null`,
-          leads: count(),
-        },
-        leads,
-        inPeriod,
-      )
-      .groupBy(leads.stageId, leads.sourceId, leads.coordinatorId, sql`${leads.patientId} is not null`),
-    tenant
-      .selectFields({ day: sql<string>`substr(${leads.createdAt}, 1, 10)`, leads: count() }, leads, inPeriod)
-      .groupBy(sql`substr(${leads.createdAt}, 1, 10)`),
+    countLeads(tenant, period),
     tenant.select(
       leadActivities,
       and(

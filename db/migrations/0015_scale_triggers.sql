@@ -42,3 +42,30 @@ INSERT OR IGNORE INTO patient_name_tokens (organization_id, token, patient_id)
     UNION ALL SELECT organization_id AS organization_id, CASE WHEN instr(lower(trim(replace(replace(replace(replace(replace(first_name, '-', ' '), '''', ' '), '.', ' '), ',', ' '), '’', ' '))), ' ') > 0 THEN substr(ltrim(substr(lower(trim(replace(replace(replace(replace(replace(first_name, '-', ' '), '''', ' '), '.', ' '), ',', ' '), '’', ' '))), instr(lower(trim(replace(replace(replace(replace(replace(first_name, '-', ' '), '''', ' '), '.', ' '), ',', ' '), '’', ' '))), ' ') + 1)) || ' ', 1, instr(ltrim(substr(lower(trim(replace(replace(replace(replace(replace(first_name, '-', ' '), '''', ' '), '.', ' '), ',', ' '), '’', ' '))), instr(lower(trim(replace(replace(replace(replace(replace(first_name, '-', ' '), '''', ' '), '.', ' '), ',', ' '), '’', ' '))), ' ') + 1)) || ' ', ' ') - 1) END AS token, id AS patient_id FROM patients
     UNION ALL SELECT organization_id AS organization_id, '#' || lower(mrn) AS token, id AS patient_id FROM patients
   ) WHERE coalesce(token, '') <> '';
+
+--> statement-breakpoint
+-- New leads per day and per stage, source, coordinator and conversion (db/schema/rollups.ts),
+-- counted by triggers on every write of a lead, so the analytics read a few
+-- hundred counts instead of every lead of the period.
+CREATE TRIGGER `leads_day_counts_insert` AFTER INSERT ON `leads`
+BEGIN
+  INSERT INTO lead_day_counts (organization_id, day, stage_id, source_id, coordinator_id, converted, leads) VALUES (NEW.organization_id, substr(NEW.created_at, 1, 10), NEW.stage_id, coalesce(NEW.source_id, ''), coalesce(NEW.coordinator_id, ''), NEW.patient_id IS NOT NULL, 1)
+    ON CONFLICT (organization_id, day, stage_id, source_id, coordinator_id, converted) DO UPDATE SET leads = leads + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `leads_day_counts_update` AFTER UPDATE OF `organization_id`, `created_at`, `stage_id`, `source_id`, `coordinator_id`, `patient_id` ON `leads`
+BEGIN
+  UPDATE lead_day_counts SET leads = leads - 1
+    WHERE (organization_id, day, stage_id, source_id, coordinator_id, converted) = (OLD.organization_id, substr(OLD.created_at, 1, 10), OLD.stage_id, coalesce(OLD.source_id, ''), coalesce(OLD.coordinator_id, ''), OLD.patient_id IS NOT NULL);
+  INSERT INTO lead_day_counts (organization_id, day, stage_id, source_id, coordinator_id, converted, leads) VALUES (NEW.organization_id, substr(NEW.created_at, 1, 10), NEW.stage_id, coalesce(NEW.source_id, ''), coalesce(NEW.coordinator_id, ''), NEW.patient_id IS NOT NULL, 1)
+    ON CONFLICT (organization_id, day, stage_id, source_id, coordinator_id, converted) DO UPDATE SET leads = leads + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `leads_day_counts_delete` AFTER DELETE ON `leads`
+BEGIN
+  UPDATE lead_day_counts SET leads = leads - 1
+    WHERE (organization_id, day, stage_id, source_id, coordinator_id, converted) = (OLD.organization_id, substr(OLD.created_at, 1, 10), OLD.stage_id, coalesce(OLD.source_id, ''), coalesce(OLD.coordinator_id, ''), OLD.patient_id IS NOT NULL);
+END;
+--> statement-breakpoint
+INSERT INTO lead_day_counts (organization_id, day, stage_id, source_id, coordinator_id, converted, leads)
+  SELECT organization_id, substr(created_at, 1, 10), stage_id, coalesce(source_id, ''), coalesce(coordinator_id, ''), patient_id IS NOT NULL, count(*) FROM leads GROUP BY 1, 2, 3, 4, 5, 6;
