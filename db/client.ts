@@ -1,3 +1,4 @@
+import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
@@ -5,8 +6,9 @@ import * as schema from './schema';
 /** The one `casing` setting, shared with drizzle.config.ts. */
 export const DB_CASING = 'snake_case' as const;
 
-export function d1Database(binding: D1Database) {
-  return drizzleD1(binding, { schema, casing: DB_CASING });
+/** `logger` sees each statement and its parameters (the query-plan test reads them). */
+export function d1Database(binding: D1Database, logger?: Logger) {
+  return drizzleD1(binding, { schema, casing: DB_CASING, logger });
 }
 
 export type Db = ReturnType<typeof d1Database>;

@@ -10,62 +10,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAccuracy } from './bench-accuracy';
 import { benchIntakeForm } from './bench-intake-form';
+import { measure as measureWith, type Result, signIn } from './bench-measure';
 import { RECORDS_OPEN_REQUESTS, recordsBenchSql } from './bench-records';
 import { benchRoster } from './bench-roster';
+import { benchScale } from './bench-scale';
 import { startLocalWorker } from './local-worker';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WARMUP = 100;
+const measure = (name: string, url: string, headers: Record<string, string>) =>
+  measureWith(name, url, headers, { requests: REQUESTS, concurrency: CONCURRENCY, warmup: WARMUP });
 
-type Result = {
-  name: string;
-  requests: number;
-  seconds: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-};
-
-async function measure(name: string, url: string, headers: Record<string, string>): Promise<Result> {
-  const run = async (count: number, latencies: number[] | null) => {
-    let next = 0;
-    let errors = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < count) {
-          next++;
-          const t0 = performance.now();
-          const res = await fetch(url, { headers });
-          await res.arrayBuffer();
-          if (!res.ok) errors++;
-          latencies?.push(performance.now() - t0);
-        }
-      }),
-    );
-    return errors;
-  };
-  await run(WARMUP, null);
-  const latencies: number[] = [];
-  const start = performance.now();
-  const errors = await run(REQUESTS, latencies);
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { name, requests: REQUESTS, seconds, rps: REQUESTS / seconds, p50: pct(50), p99: pct(99), errors };
+if (process.argv.includes('--scale')) {
+  await benchScale();
+  process.exit(process.exitCode ?? 0);
 }
 
 const worker = await startLocalWorker({ extraSql: recordsBenchSql() });
 try {
   const { origin } = worker;
-  const login = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'clinic_admin@demo.test', password: 'sidecar-demo' }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await signIn(origin, 'clinic_admin@demo.test');
 
   const health = await measure('GET /healthz', `${origin}/healthz`, {});
   const me = await measure('GET /api/v1/me', `${origin}/api/v1/me`, { Authorization: `Bearer ${token}` });

@@ -46,7 +46,7 @@ export const checklistTemplateItems = sqliteTable(
     intakeTemplateId: text(),
     createdAt: createdAt(),
   },
-  (t) => [index('checklist_template_items_template').on(t.templateId, t.sortOrder)],
+  (t) => [index('checklist_template_items_template').on(t.templateId, t.sortOrder, t.createdAt)],
 );
 
 /** A patient's own copy of a template item, with its completion. */

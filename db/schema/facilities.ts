@@ -50,7 +50,7 @@ export const facilities = sqliteTable(
   },
   (t) => [
     uniqueIndex('facilities_org_name').on(t.organizationId, t.nameKey),
-    index('facilities_org_created').on(t.organizationId, t.createdAt),
+    index('facilities_org_created').on(t.organizationId, t.createdAt, t.id),
   ],
 );
 

@@ -10,4 +10,6 @@ export * from './platform';
 export * from './providers';
 export * from './records';
 export * from './referrals';
+export * from './rollups';
+export * from './search';
 export * from './tenancy';

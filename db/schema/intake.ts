@@ -111,10 +111,12 @@ export const intakeRequests = sqliteTable(
   },
   (t) => [
     check('intake_requests_one_subject', sql`(lead_id IS NULL) <> (patient_id IS NULL)`),
-    index('intake_requests_org_created').on(t.organizationId, t.createdAt),
-    index('intake_requests_org_lead').on(t.organizationId, t.leadId, t.status),
-    index('intake_requests_org_patient').on(t.organizationId, t.patientId, t.status),
-    index('intake_requests_org_template').on(t.organizationId, t.templateId),
+    // The list, newest first and keyset-paged on (created, id), for each filter it offers.
+    index('intake_requests_org_created').on(t.organizationId, t.createdAt, t.id),
+    index('intake_requests_org_status').on(t.organizationId, t.status, t.createdAt, t.id),
+    index('intake_requests_org_lead').on(t.organizationId, t.leadId, t.createdAt, t.id),
+    index('intake_requests_org_patient').on(t.organizationId, t.patientId, t.createdAt, t.id),
+    index('intake_requests_org_template').on(t.organizationId, t.templateId, t.createdAt, t.id),
     // The cron's reminder and expiry scans.
     index('intake_requests_status_expiry').on(t.status, t.expiresAt),
   ],
@@ -165,9 +167,10 @@ export const intakeSubmissions = sqliteTable(
     acceptedFields: text({ mode: 'json' }).$type<string[]>(),
   },
   (t) => [
-    index('intake_submissions_org_submitted').on(t.organizationId, t.submittedAt),
-    index('intake_submissions_org_template').on(t.organizationId, t.templateId),
-    index('intake_submissions_org_lead').on(t.organizationId, t.leadId),
-    index('intake_submissions_org_patient').on(t.organizationId, t.patientId),
+    // The list, newest first and keyset-paged on (submitted, id), for each filter it offers.
+    index('intake_submissions_org_submitted').on(t.organizationId, t.submittedAt, t.id),
+    index('intake_submissions_org_template').on(t.organizationId, t.templateId, t.submittedAt, t.id),
+    index('intake_submissions_org_lead').on(t.organizationId, t.leadId, t.submittedAt, t.id),
+    index('intake_submissions_org_patient').on(t.organizationId, t.patientId, t.submittedAt, t.id),
   ],
 );

@@ -32,7 +32,10 @@ export const pipelineStages = sqliteTable(
     outcome: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('pipeline_stages_org_name').on(t.organizationId, t.name)],
+  (t) => [
+    uniqueIndex('pipeline_stages_org_name').on(t.organizationId, t.name),
+    index('pipeline_stages_org_order').on(t.organizationId, t.sortOrder),
+  ],
 );
 
 export const leads = sqliteTable(
@@ -77,7 +80,20 @@ export const leads = sqliteTable(
     updatedAt: text().notNull(),
   },
   (t) => [
-    index('leads_org_created').on(t.organizationId, t.createdAt),
+    // Newest first, keyset-paged on (created, id); the columns after them let the
+    // analytics count a period from the index alone, without reading the rows.
+    index('leads_org_created').on(
+      t.organizationId,
+      t.createdAt,
+      t.id,
+      t.stageId,
+      t.sourceId,
+      t.coordinatorId,
+      t.patientId,
+      t.mergedInto,
+    ),
+    index('leads_org_stage').on(t.organizationId, t.stageId, t.createdAt, t.id),
+    index('leads_org_coordinator').on(t.organizationId, t.coordinatorId, t.createdAt, t.id),
     index('leads_org_email').on(t.organizationId, t.email),
     index('leads_org_phone').on(t.organizationId, t.phoneKey),
     index('leads_org_name').on(t.organizationId, t.nameKey),
@@ -101,7 +117,10 @@ export const leadActivities = sqliteTable(
     createdBy: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('lead_activities_lead').on(t.leadId, t.createdAt)],
+  (t) => [
+    index('lead_activities_lead').on(t.leadId, t.createdAt),
+    index('lead_activities_org_kind').on(t.organizationId, t.kind, t.createdAt),
+  ],
 );
 
 /** A follow-up on a lead, with a due time; the cron notifies once per task and due time. */

@@ -46,8 +46,12 @@ export const patients = sqliteTable(
     updatedAt: text().notNull(),
   },
   (t) => [
-    index('patients_facility_name').on(t.organizationId, t.facilityId, t.nameKey, t.dateOfBirth),
+    // A facility's patients alphabetically (list, tracker, pool), keyset-paged on (name, id);
+    // the duplicate check finds the same name here and compares birth dates among them.
+    index('patients_facility_name').on(t.organizationId, t.facilityId, t.nameKey, t.id),
     index('patients_org_created').on(t.organizationId, t.createdAt),
+    // The organisation-wide list: alphabetical, keyset-paged on (name, id).
+    index('patients_org_name').on(t.organizationId, t.nameKey, t.id),
   ],
 );
 

@@ -22,8 +22,10 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('audit_org_time').on(t.organizationId, t.createdAt),
-    index('audit_org_entity').on(t.organizationId, t.entityType, t.entityId),
+    index('audit_org_time').on(t.organizationId, t.createdAt, t.id),
+    index('audit_org_type').on(t.organizationId, t.entityType, t.createdAt, t.id),
+    index('audit_org_entity').on(t.organizationId, t.entityType, t.entityId, t.createdAt, t.id),
+    index('audit_org_actor').on(t.organizationId, t.actorUserId, t.createdAt, t.id),
   ],
 );
 

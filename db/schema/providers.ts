@@ -25,7 +25,10 @@ export const providers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text().notNull(),
   },
-  (t) => [uniqueIndex('providers_org_npi').on(t.organizationId, t.npi)],
+  (t) => [
+    uniqueIndex('providers_org_npi').on(t.organizationId, t.npi),
+    index('providers_org_name').on(t.organizationId, t.name),
+  ],
 );
 
 /** Who a patient is assigned to, over time: the open row is the current assignment. */
@@ -52,6 +55,8 @@ export const assignments = sqliteTable(
   (t) => [
     index('assignments_patient').on(t.patientId, t.assignedAt),
     index('assignments_provider_open').on(t.providerId, t.endedAt),
+    // Open assignments per provider (the providers list's loads) without reading the history.
+    index('assignments_org_open').on(t.organizationId, t.endedAt, t.providerId),
     // At most one current assignment per patient.
     uniqueIndex('assignments_one_open').on(t.patientId).where(sql`ended_at IS NULL`),
   ],

@@ -39,7 +39,10 @@ export const memberships = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text().notNull(),
   },
-  (t) => [uniqueIndex('memberships_org_user').on(t.organizationId, t.userId)],
+  (t) => [
+    uniqueIndex('memberships_org_user').on(t.organizationId, t.userId),
+    index('memberships_org_created').on(t.organizationId, t.createdAt, t.id),
+  ],
 );
 
 /**

@@ -1,7 +1,8 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
-import { leadActivities, leadSources, leads } from '../../../db/schema';
+import { leadActivities, leadSources } from '../../../db/schema';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
+import { countLeads } from './lead-counts';
 import { listStages } from './pipeline';
 
 type Period = { from: string; to: string };
@@ -14,10 +15,10 @@ const rate = (won: number, total: number) => (total ? Math.round((won / total) *
  * in each stage before moving on, and new leads per week.
  */
 export async function leadAnalytics(tenant: TenantDb, audit: AuditLog, period: Period) {
-  const [stages, sources, rows, moves] = await Promise.all([
+  const [stages, sources, { groups, days }, moves] = await Promise.all([
     listStages(tenant),
     tenant.select(leadSources),
-    tenant.select(leads, and(gte(leads.createdAt, period.from), lt(leads.createdAt, period.to))),
+    countLeads(tenant, period),
     tenant.select(
       leadActivities,
       and(
@@ -28,38 +29,32 @@ export async function leadAnalytics(tenant: TenantDb, audit: AuditLog, period: P
     ),
   ]);
   const wonStages = new Set(stages.filter((s) => s.outcome === 'won').map((s) => s.id));
-  const isWon = (l: (typeof rows)[number]) => wonStages.has(l.stageId) || !!l.patientId;
+  const isWon = (g: (typeof groups)[number]) => wonStages.has(g.stageId) || !!g.converted;
+  const tally = (these: typeof groups) => {
+    const total = these.reduce((n, g) => n + g.leads, 0);
+    const won = these.filter(isWon).reduce((n, g) => n + g.leads, 0);
+    return { leads: total, won, conversionRate: rate(won, total) };
+  };
 
   const funnel = stages.map((s) => ({
     stageId: s.id,
     name: s.name,
     outcome: s.outcome,
-    leads: rows.filter((l) => l.stageId === s.id).length,
+    leads: tally(groups.filter((g) => g.stageId === s.id)).leads,
   }));
 
   const bySource = [
     ...sources.map((s) => ({ id: s.id as string | null, name: s.name })),
     { id: null, name: 'No source' },
   ]
-    .map((s) => {
-      const these = rows.filter((l) => l.sourceId === s.id);
-      const won = these.filter(isWon).length;
-      return {
-        sourceId: s.id,
-        name: s.name,
-        leads: these.length,
-        won,
-        conversionRate: rate(won, these.length),
-      };
-    })
+    .map((s) => ({ sourceId: s.id, name: s.name, ...tally(groups.filter((g) => g.sourceId === s.id)) }))
     .filter((s) => s.leads > 0);
 
-  const coordinators = [...new Set(rows.map((l) => l.coordinatorId))];
-  const byCoordinator = coordinators.map((id) => {
-    const these = rows.filter((l) => l.coordinatorId === id);
-    const won = these.filter(isWon).length;
-    return { coordinatorId: id, leads: these.length, won, conversionRate: rate(won, these.length) };
-  });
+  const coordinators = [...new Set(groups.map((g) => g.coordinatorId))];
+  const byCoordinator = coordinators.map((id) => ({
+    coordinatorId: id,
+    ...tally(groups.filter((g) => g.coordinatorId === id)),
+  }));
 
   const timeInStage = stages.map((s) => {
     // By stage id; moves recorded before ids were kept match by the name they had.
@@ -78,25 +73,22 @@ export async function leadAnalytics(tenant: TenantDb, audit: AuditLog, period: P
   });
 
   // Weeks start on Monday (UTC).
-  const weekOf = (isoTime: string) => {
-    const d = new Date(isoTime);
+  const weekOf = (day: string) => {
+    const d = new Date(`${day}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
     return d.toISOString().slice(0, 10);
   };
   const weeks = new Map<string, number>();
-  for (const l of rows) weeks.set(weekOf(l.createdAt), (weeks.get(weekOf(l.createdAt)) ?? 0) + 1);
+  for (const d of days) weeks.set(weekOf(d.day), (weeks.get(weekOf(d.day)) ?? 0) + d.leads);
   const newLeads = [...weeks.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([week, count]) => ({ week, leads: count }));
+  const totals = tally(groups);
 
-  audit.record({ action: 'read', entityType: 'lead_analytics', detail: { ...period, leads: rows.length } });
+  audit.record({ action: 'read', entityType: 'lead_analytics', detail: { ...period, leads: totals.leads } });
   return {
     period,
-    totals: {
-      leads: rows.length,
-      won: rows.filter(isWon).length,
-      conversionRate: rate(rows.filter(isWon).length, rows.length),
-    },
+    totals,
     funnel,
     bySource,
     byCoordinator,

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench -- --scale`: the demo organisation with 100,000 patients and
+ * 100,000 leads (100 facilities of 1,000) and the other one with 1,000 of each
+ * (one facility), loaded with INSERT … SELECT before the worker starts. Every
+ * list, search and analytics endpoint is timed one request at a time in both
+ * organisations (p50, p95 and their ratio), then the 50-row patient list's
+ * throughput under 8 concurrent requests against `/healthz` in the same run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { measure, type Result, signIn } from './bench-measure';
+import { benchRoster } from './bench-roster';
+import { startLocalWorker } from './local-worker';
+import { type ScaleOrg, scaleFacilityId, scaleOrgs, scaleSeedSql } from './scale-seed';
+
+const LARGE = Number(process.env.BENCH_SCALE_ROWS ?? 100_000);
+const SMALL = 1000;
+const REQUESTS = Number(process.env.BENCH_SCALE_REQUESTS ?? 30);
+const THROUGHPUT_REQUESTS = Number(process.env.BENCH_SCALE_THROUGHPUT_REQUESTS ?? 400);
+
+/** Each list and search a user can open, with the filters they can choose. */
+function endpoints(org: ScaleOrg): [name: string, path: string][] {
+  const facility = scaleFacilityId(org);
+  const year = { from: new Date(Date.now() - 365 * 86_400_000).toISOString(), to: new Date().toISOString() };
+  return [
+    ['patients (50)', '/patients?limit=50'],
+    ['patients by facility', `/patients?facilityId=${facility}&limit=50`],
+    ['patient search "maria garcia"', '/patients?q=maria%20garcia&limit=50'],
+    ['patient search "gar"', '/patients?q=gar&limit=50'],
+    ['tracker (facility)', `/tracker?facilityId=${facility}`],
+    ['pending pool (facility)', `/assignments/pending?facilityId=${facility}`],
+    ['leads (50)', '/leads?limit=50'],
+    ['leads by stage', `/leads?stageId=stg_scale_${org.tag}_1&limit=50`],
+    ['leads by coordinator', `/leads?coordinatorId=mem_${org.tag}_clinic_admin&limit=50`],
+    ['lead search "maria garcia"', '/leads?q=maria%20garcia&limit=50'],
+    ['lead analytics (year)', `/leads/analytics?from=${year.from}&to=${year.to}`],
+    ['facilities', '/facilities?limit=50'],
+    ['providers', '/providers'],
+    ['members', '/members'],
+    ['audit (50)', '/audit?limit=50'],
+    ['audit by entity type', '/audit?limit=50&entityType=patient'],
+    ['intake requests', '/intake-requests'],
+    ['intake submissions', '/intake-submissions?limit=50'],
+  ];
+}
+
+export async function benchScale() {
+  const orgs = scaleOrgs(LARGE, SMALL);
+  const loading = performance.now();
+  const worker = await startLocalWorker({ extraSql: scaleSeedSql(orgs) });
+  console.log(
+    `\nScale: ${LARGE.toLocaleString('en-US')} patients and leads vs ${SMALL.toLocaleString('en-US')}, loaded and started in ${((performance.now() - loading) / 1000).toFixed(1)} s; ${REQUESTS} requests each, one at a time\n`,
+  );
+  try {
+    const { origin } = worker;
+    const tokens = {
+      large: await signIn(origin, `clinic_admin@${orgs[0]!.tag}.test`),
+      small: await signIn(origin, `clinic_admin@${orgs[1]!.tag}.test`),
+    };
+    const one = { requests: REQUESTS, concurrency: 1, warmup: 3 };
+    const health = await measure('/healthz', `${origin}/healthz`, {}, one);
+    const rows: { name: string; small: Result; large: Result }[] = [];
+    const large = endpoints(orgs[0]!);
+    const small = endpoints(orgs[1]!);
+    const get = (path: string, token: string, name: string) =>
+      measure(name, `${origin}/api/v1${path}`, { Authorization: `Bearer ${token}` }, one);
+    const ms = (n: number) => n.toFixed(1).padStart(7);
+    console.log(
+      `${'endpoint'.padEnd(32)} ${'p50 1k'.padStart(7)} ${'p95 1k'.padStart(7)} ${'p50 100k'.padStart(8)} ${'p95 100k'.padStart(8)}  100k/1k  ×healthz`,
+    );
+    for (const [i, [name, path]] of large.entries()) {
+      const s = await get(small[i]![1], tokens.small, name);
+      const l = await get(path, tokens.large, name);
+      rows.push({ name, small: s, large: l });
+      console.log(
+        `${name.padEnd(32)} ${ms(s.p50)} ${ms(s.p95)} ${ms(l.p50).padStart(8)} ${ms(l.p95).padStart(8)}  ${(l.p50 / s.p50).toFixed(2).padStart(6)}  ${(l.p50 / health.p50).toFixed(1).padStart(7)}${s.errors || l.errors ? `  ERRORS ${s.errors}/${l.errors}` : ''}`,
+      );
+    }
+    console.log(`${'/healthz'.padEnd(32)} ${ms(health.p50)} ${ms(health.p95)}`);
+
+    const eight = { requests: THROUGHPUT_REQUESTS, concurrency: 8, warmup: 16 };
+    const healthRps = await measure('/healthz', `${origin}/healthz`, {}, eight);
+    const list = await measure(
+      'patients (50), 100k',
+      `${origin}/api/v1/patients?limit=50`,
+      { Authorization: `Bearer ${tokens.large}` },
+      eight,
+    );
+    console.log(
+      `\n8 concurrent: /healthz ${healthRps.rps.toFixed(0)} req/s, 50-row patient list at ${LARGE.toLocaleString('en-US')} ${list.rps.toFixed(0)} req/s (${((list.rps / healthRps.rps) * 100).toFixed(0)}% of /healthz; target 25%)`,
+    );
+    // The roster import's commit into the large organisation: duplicate checks and the
+    // name word triggers now run against 100,000 patients already there.
+    const roster = await benchRoster(origin, tokens.large);
+    console.log(
+      `Roster commit of ${roster.rows.toLocaleString('en-US')} rows with ${LARGE.toLocaleString('en-US')} patients already there: ${roster.commit.ms.toFixed(0)} ms (target 500 ms)`,
+    );
+    mkdirSync('.tmp', { recursive: true });
+    writeFileSync(
+      '.tmp/bench-scale.json',
+      JSON.stringify(
+        { at: new Date().toISOString(), health, rows, throughput: { healthRps, list } },
+        null,
+        2,
+      ),
+    );
+    if (rows.some((r) => r.small.errors || r.large.errors) || list.errors || roster.committed !== roster.rows)
+      process.exitCode = 1;
+  } finally {
+    await worker.dispose();
+  }
+}

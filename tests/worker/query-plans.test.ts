@@ -1,0 +1,186 @@
+import { env } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { d1Database } from '../../db/client';
+import { scaleFacilityId, scaleOrgs, scaleSeedSql } from '../../scripts/scale-seed';
+import { permissionsFor } from '../../shared/permissions';
+import { AuditLog } from '../../worker/lib/audit-log';
+import { TenantDb } from '../../worker/lib/tenant-db';
+import { listAuditEvents } from '../../worker/services/audit/list-audit-events';
+import type { AuthContext } from '../../worker/services/auth/session-context';
+import { trackerGrid } from '../../worker/services/checklists/tracker';
+import { readFacilityPage } from '../../worker/services/facilities/read-facilities';
+import { listRequests } from '../../worker/services/intake/requests';
+import { listSubmissions } from '../../worker/services/intake/submissions';
+import { leadAnalytics } from '../../worker/services/leads/lead-analytics';
+import { listLeads } from '../../worker/services/leads/leads';
+import { listMembers } from '../../worker/services/members/members';
+import { listPatients } from '../../worker/services/patients/patients';
+import { pendingPool } from '../../worker/services/providers/assignments';
+import { listProviders } from '../../worker/services/providers/providers';
+import { seed } from './helpers';
+
+/**
+ * Every list, search and report runs here through its own service function;
+ * each statement it sends is captured from drizzle's logger and asked for its
+ * `EXPLAIN QUERY PLAN` on the migrated schema. A plan that reads a whole table
+ * that grows with the organisation (a `SCAN` of it) or sorts its rows (a
+ * temporary B-tree for ORDER BY) is what makes a list slow at 100,000 rows.
+ */
+const GROWING = [
+  'patients',
+  'leads',
+  'audit_events',
+  'lead_activities',
+  'lead_tasks',
+  'patient_checklist_items',
+  'patient_services',
+  'assignments',
+  'intake_requests',
+  'intake_submissions',
+  'facilities',
+  'memberships',
+  'providers',
+  'patient_name_tokens',
+  'lead_day_counts',
+];
+
+const [org] = scaleOrgs(1200, 0);
+const facilityId = scaleFacilityId(org!);
+const captured: { sql: string; params: unknown[] }[] = [];
+const tenant = new TenantDb(
+  d1Database(env.DB, { logQuery: (sql, params) => captured.push({ sql, params }) }),
+  org!.id,
+);
+const audit = new AuditLog(d1Database(env.DB), { ip: null, userAgent: null, requestId: 'query-plans' });
+const auth = {
+  userId: 'usr_demo_clinic_admin',
+  organizationId: org!.id,
+  membershipId: 'mem_demo_clinic_admin',
+  role: 'clinic_admin',
+  permissions: permissionsFor('clinic_admin'),
+} as AuthContext;
+
+const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString();
+const now = new Date().toISOString();
+const page = { limit: 50 };
+const cursor = (key: string, id: string) =>
+  btoa(encodeURIComponent(JSON.stringify([key, id]))).replace(/=+$/, '');
+
+/** A search reads the patients it matched in the word table, by id. */
+const BY_MATCH = 'SEARCH patients USING INDEX sqlite_autoindex_patients_1 (id=?)';
+
+/** Each list with the filters a user can choose; `uses`: the index (and its constraint) the filter must reach. */
+const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
+  ['patients', () => listPatients(tenant, audit, auth, page)],
+  [
+    'patients, next page',
+    () => listPatients(tenant, audit, auth, { ...page, cursor: cursor('garcia|maria', 'p') }),
+  ],
+  [
+    'patients by facility',
+    () => listPatients(tenant, audit, auth, { ...page, facilityId }),
+    'patients_facility_name (organization_id=? AND facility_id=?)',
+  ],
+  [
+    'patients searched by name',
+    () => listPatients(tenant, audit, auth, { ...page, q: 'maria garcia' }),
+    BY_MATCH,
+  ],
+  ['patients searched by prefix', () => listPatients(tenant, audit, auth, { ...page, q: 'gar' }), BY_MATCH],
+  [
+    'patients of a facility searched',
+    () => listPatients(tenant, audit, auth, { ...page, facilityId, q: 'maria' }),
+    BY_MATCH,
+  ],
+  ['tracker', () => trackerGrid(tenant, audit, auth, { facilityId, sort: 'name' })],
+  ['pending pool', () => pendingPool(tenant, audit, auth, facilityId)],
+  ['leads', () => listLeads(tenant, audit, page)],
+  ['leads, next page', () => listLeads(tenant, audit, { ...page, cursor: cursor(now, 'l') })],
+  [
+    'leads by stage',
+    () => listLeads(tenant, audit, { ...page, stageId: `stg_scale_${org!.tag}_1` }),
+    'leads_org_stage (organization_id=? AND stage_id=?)',
+  ],
+  [
+    'leads by coordinator',
+    () => listLeads(tenant, audit, { ...page, coordinatorId: `mem_${org!.tag}_clinic_admin` }),
+    'leads_org_coordinator (organization_id=? AND coordinator_id=?)',
+  ],
+  ['leads searched by name', () => listLeads(tenant, audit, { ...page, q: 'maria garcia' })],
+  ['lead analytics', () => leadAnalytics(tenant, audit, { from: yearAgo, to: now })],
+  ['facilities by name', () => readFacilityPage(tenant, audit, auth, { ...page, sort: 'name' })],
+  ['facilities newest first', () => readFacilityPage(tenant, audit, auth, { ...page, sort: '-createdAt' })],
+  ['providers', () => listProviders(tenant)],
+  ['members', () => listMembers(tenant, audit, page)],
+  ['audit', () => listAuditEvents(tenant, page)],
+  [
+    'audit by entity type',
+    () => listAuditEvents(tenant, { ...page, entityType: 'patient' }),
+    'audit_org_type (organization_id=? AND entity_type=?)',
+  ],
+  [
+    'audit of one record',
+    () => listAuditEvents(tenant, { ...page, entityType: 'patient', entityId: 'pat_scale_demo_1' }),
+    'audit_org_entity (organization_id=? AND entity_type=? AND entity_id=?)',
+  ],
+  [
+    'audit by actor',
+    () => listAuditEvents(tenant, { ...page, actorUserId: 'usr_demo_clinic_admin' }),
+    'audit_org_actor (organization_id=? AND actor_user_id=?)',
+  ],
+  ['intake requests', () => listRequests(tenant, audit, page)],
+  ['intake requests outstanding', () => listRequests(tenant, audit, { ...page, outstanding: 'true' })],
+  [
+    'intake requests of a lead',
+    () => listRequests(tenant, audit, { ...page, leadId: 'lea_scale_demo_1' }),
+    'intake_requests_org_lead (organization_id=? AND lead_id=?)',
+  ],
+  ['intake submissions', () => listSubmissions(tenant, audit, page)],
+  [
+    'intake submissions of a patient',
+    () => listSubmissions(tenant, audit, { ...page, patientId: 'pat_scale_demo_1' }),
+    'intake_submissions_org_patient (organization_id=? AND patient_id=?)',
+  ],
+];
+
+async function plan(statement: { sql: string; params: unknown[] }): Promise<string[]> {
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
+    .bind(...statement.params)
+    .all<{ detail: string }>();
+  return results.map((r) => r.detail);
+}
+
+/**
+ * What in a plan makes it grow with the organisation. A search may sort: its
+ * rows are the matches it found through the name word table (`matches`), not
+ * the organisation's every row.
+ */
+function problems(details: string[]): string[] {
+  const sortsMatches = details.includes('SCAN matches');
+  return details.filter(
+    (d) =>
+      (!sortsMatches && /TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY/.test(d)) ||
+      GROWING.some((t) => new RegExp(`^SCAN ${t}\\b`).test(d)),
+  );
+}
+
+describe('every list is served by an index that matches its filter and order', () => {
+  beforeAll(async () => {
+    await seed();
+    const statements = scaleSeedSql([org!])
+      .split(/;\n/)
+      .filter((s) => s.trim());
+    await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+  });
+
+  it.each(LISTS)('%s', async (_name, run, uses) => {
+    captured.length = 0;
+    await run();
+    const reads = captured.filter((c) => /^\s*(select|with)\b/i.test(c.sql));
+    expect(reads.length).toBeGreaterThan(0);
+    const plans: { sql: string; plan: string[] }[] = [];
+    for (const statement of reads) plans.push({ sql: statement.sql, plan: await plan(statement) });
+    expect(plans.filter((p) => problems(p.plan).length)).toEqual([]);
+    if (uses) expect(plans.flatMap((p) => p.plan).some((d) => d.includes(uses))).toBe(true);
+  });
+});
