@@ -6,8 +6,10 @@ import { requestContext } from './middleware/request-context';
 import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
 import { resetPasswordPages } from './pages/reset-password-page';
+import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { caseRoutes } from './routes/cases';
 import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
@@ -69,7 +71,9 @@ const api = apiBase
   .route('/intake-submissions', intakeSubmissionRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
-  .route('/services', serviceRoutes);
+  .route('/services', serviceRoutes)
+  .route('/cases', caseRoutes)
+  .route('/appointments', appointmentRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -105,6 +109,8 @@ export type ApiSubApps = {
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
+  cases: { path: '/api/v1/cases'; routes: typeof caseRoutes };
+  appointments: { path: '/api/v1/appointments'; routes: typeof appointmentRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

@@ -1,0 +1,64 @@
+CREATE TABLE `appointments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`external_id` text NOT NULL,
+	`patient_id` text,
+	`case_id` text,
+	`lead_id` text,
+	`facility_id` text NOT NULL,
+	`starts_at` text NOT NULL,
+	`ends_at` text NOT NULL,
+	`type` text NOT NULL,
+	`status` text NOT NULL,
+	`invoiced_cents` integer DEFAULT 0 NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`lead_id`) REFERENCES `leads`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`facility_id`) REFERENCES `facilities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `appointments_org_external` ON `appointments` (`organization_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `appointments_org_starts` ON `appointments` (`organization_id`,`starts_at`,`id`);--> statement-breakpoint
+CREATE INDEX `appointments_case_params` ON `appointments` (`case_id`,`status`,`starts_at`,`invoiced_cents`);--> statement-breakpoint
+CREATE INDEX `appointments_org_patient` ON `appointments` (`organization_id`,`patient_id`,`starts_at`);--> statement-breakpoint
+CREATE INDEX `appointments_org_lead` ON `appointments` (`organization_id`,`lead_id`,`starts_at`);--> statement-breakpoint
+CREATE TABLE `booking_syncs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`facility_id` text NOT NULL,
+	`via` text NOT NULL,
+	`cases` integer NOT NULL,
+	`appointments` integer NOT NULL,
+	`synced_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`facility_id`) REFERENCES `facilities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `booking_syncs_org_facility` ON `booking_syncs` (`organization_id`,`facility_id`);--> statement-breakpoint
+CREATE TABLE `cases` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`external_id` text NOT NULL,
+	`patient_id` text NOT NULL,
+	`facility_id` text NOT NULL,
+	`name` text NOT NULL,
+	`status` text NOT NULL,
+	`issue_date` text,
+	`expiry_date` text,
+	`max_sessions` integer,
+	`invoiceable_cents` integer,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`facility_id`) REFERENCES `facilities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `cases_org_external` ON `cases` (`organization_id`,`external_id`);--> statement-breakpoint
+CREATE INDEX `cases_org_created` ON `cases` (`organization_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `cases_org_patient` ON `cases` (`organization_id`,`patient_id`);--> statement-breakpoint
+CREATE INDEX `cases_org_status_expiry` ON `cases` (`organization_id`,`status`,`expiry_date`);--> statement-breakpoint
+CREATE INDEX `cases_org_facility_status` ON `cases` (`organization_id`,`facility_id`,`status`);
