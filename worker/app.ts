@@ -28,6 +28,7 @@ import { leadTaskRoutes } from './routes/lead-tasks';
 import { leadRoutes } from './routes/leads';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
+import { messageTemplateRoutes } from './routes/message-templates';
 import { organizationRoutes } from './routes/organization';
 import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
@@ -73,7 +74,8 @@ const api = apiBase
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes)
   .route('/cases', caseRoutes)
-  .route('/appointments', appointmentRoutes);
+  .route('/appointments', appointmentRoutes)
+  .route('/message-templates', messageTemplateRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -111,6 +113,7 @@ export type ApiSubApps = {
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
   cases: { path: '/api/v1/cases'; routes: typeof caseRoutes };
   appointments: { path: '/api/v1/appointments'; routes: typeof appointmentRoutes };
+  messageTemplates: { path: '/api/v1/message-templates'; routes: typeof messageTemplateRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

@@ -22,7 +22,7 @@ CREATE TABLE `appointments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `appointments_org_external` ON `appointments` (`organization_id`,`external_id`);--> statement-breakpoint
 CREATE INDEX `appointments_org_starts` ON `appointments` (`organization_id`,`starts_at`,`id`);--> statement-breakpoint
-CREATE INDEX `appointments_case_params` ON `appointments` (`case_id`,`status`,`starts_at`,`invoiced_cents`);--> statement-breakpoint
+CREATE INDEX `appointments_case_params` ON `appointments` (`case_id`,`status`,`ends_at`,`invoiced_cents`);--> statement-breakpoint
 CREATE INDEX `appointments_org_patient` ON `appointments` (`organization_id`,`patient_id`,`starts_at`);--> statement-breakpoint
 CREATE INDEX `appointments_org_lead` ON `appointments` (`organization_id`,`lead_id`,`starts_at`);--> statement-breakpoint
 CREATE TABLE `booking_syncs` (
@@ -61,4 +61,19 @@ CREATE UNIQUE INDEX `cases_org_external` ON `cases` (`organization_id`,`external
 CREATE INDEX `cases_org_created` ON `cases` (`organization_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `cases_org_patient` ON `cases` (`organization_id`,`patient_id`);--> statement-breakpoint
 CREATE INDEX `cases_org_status_expiry` ON `cases` (`organization_id`,`status`,`expiry_date`);--> statement-breakpoint
-CREATE INDEX `cases_org_facility_status` ON `cases` (`organization_id`,`facility_id`,`status`);
+CREATE INDEX `cases_org_facility_status` ON `cases` (`organization_id`,`facility_id`,`status`);--> statement-breakpoint
+CREATE TABLE `message_templates` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`name` text NOT NULL,
+	`channel` text NOT NULL,
+	`category` text NOT NULL,
+	`subject` text,
+	`body` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `message_templates_org_name` ON `message_templates` (`organization_id`,`name`);

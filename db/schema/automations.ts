@@ -98,3 +98,25 @@ export const bookingSyncs = sqliteTable(
   },
   (t) => [uniqueIndex('booking_syncs_org_facility').on(t.organizationId, t.facilityId)],
 );
+
+/** An email or SMS an automation sends, with merge fields; it belongs to one unsubscribe category. */
+export const messageTemplates = sqliteTable(
+  'message_templates',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    name: text().notNull(),
+    /** `email` or `sms`. */
+    channel: text().notNull(),
+    category: text().notNull(),
+    /** Email only. */
+    subject: text(),
+    body: text().notNull(),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [uniqueIndex('message_templates_org_name').on(t.organizationId, t.name)],
+);
