@@ -9,6 +9,7 @@ import { resetPasswordPages } from './pages/reset-password-page';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { automationRuleRoutes } from './routes/automation-rules';
 import { caseRoutes } from './routes/cases';
 import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { devMailboxRoutes } from './routes/dev-mailbox';
@@ -75,7 +76,8 @@ const api = apiBase
   .route('/services', serviceRoutes)
   .route('/cases', caseRoutes)
   .route('/appointments', appointmentRoutes)
-  .route('/message-templates', messageTemplateRoutes);
+  .route('/message-templates', messageTemplateRoutes)
+  .route('/automation-rules', automationRuleRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -114,6 +116,7 @@ export type ApiSubApps = {
   cases: { path: '/api/v1/cases'; routes: typeof caseRoutes };
   appointments: { path: '/api/v1/appointments'; routes: typeof appointmentRoutes };
   messageTemplates: { path: '/api/v1/message-templates'; routes: typeof messageTemplateRoutes };
+  automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

@@ -25,6 +25,46 @@ CREATE INDEX `appointments_org_starts` ON `appointments` (`organization_id`,`sta
 CREATE INDEX `appointments_case_params` ON `appointments` (`case_id`,`status`,`ends_at`,`invoiced_cents`);--> statement-breakpoint
 CREATE INDEX `appointments_org_patient` ON `appointments` (`organization_id`,`patient_id`,`starts_at`);--> statement-breakpoint
 CREATE INDEX `appointments_org_lead` ON `appointments` (`organization_id`,`lead_id`,`starts_at`);--> statement-breakpoint
+CREATE TABLE `automation_rule_versions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`rule_id` text NOT NULL,
+	`version` integer NOT NULL,
+	`definition` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`rule_id`) REFERENCES `automation_rules`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `automation_rule_versions_rule` ON `automation_rule_versions` (`rule_id`,`version`);--> statement-breakpoint
+CREATE TABLE `automation_rules` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`status` text NOT NULL,
+	`version` integer NOT NULL,
+	`definition` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `automation_rules_org_status` ON `automation_rules` (`organization_id`,`status`);--> statement-breakpoint
+CREATE TABLE `automation_runs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`organization_id` text NOT NULL,
+	`rule_id` text NOT NULL,
+	`version` integer NOT NULL,
+	`subject_id` text NOT NULL,
+	`occurrence` text NOT NULL,
+	`outbox_message_id` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `automation_runs_once` ON `automation_runs` (`rule_id`,`version`,`subject_id`,`occurrence`);--> statement-breakpoint
+CREATE INDEX `automation_runs_org_rule` ON `automation_runs` (`organization_id`,`rule_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `automation_runs_org_subject` ON `automation_runs` (`organization_id`,`subject_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `booking_syncs` (
 	`id` text PRIMARY KEY NOT NULL,
 	`organization_id` text NOT NULL,

@@ -120,3 +120,65 @@ export const messageTemplates = sqliteTable(
   },
   (t) => [uniqueIndex('message_templates_org_name').on(t.organizationId, t.name)],
 );
+
+/** An automation rule; its definition is the current version's. */
+export const automationRules = sqliteTable(
+  'automation_rules',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    /** `draft`, `running` or `paused`. */
+    status: text().notNull(),
+    version: integer().notNull(),
+    definition: text({ mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdBy: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [index('automation_rules_org_status').on(t.organizationId, t.status)],
+);
+
+/** Every version a rule ran with, so history can say which one acted. */
+export const automationRuleVersions = sqliteTable(
+  'automation_rule_versions',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    ruleId: text()
+      .notNull()
+      .references(() => automationRules.id),
+    version: integer().notNull(),
+    definition: text({ mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('automation_rule_versions_rule').on(t.ruleId, t.version)],
+);
+
+/**
+ * What a rule did: at most one row per (rule version, subject, occurrence),
+ * written in the same batch as the message it queued (exactly once).
+ */
+export const automationRuns = sqliteTable(
+  'automation_runs',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    ruleId: text().notNull(),
+    version: integer().notNull(),
+    subjectId: text().notNull(),
+    occurrence: text().notNull(),
+    outboxMessageId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('automation_runs_once').on(t.ruleId, t.version, t.subjectId, t.occurrence),
+    index('automation_runs_org_rule').on(t.organizationId, t.ruleId, t.createdAt),
+    index('automation_runs_org_subject').on(t.organizationId, t.subjectId, t.createdAt),
+  ],
+);

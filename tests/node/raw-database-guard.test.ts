@@ -55,6 +55,8 @@ const ALLOWED: Record<string, string> = {
     'renders a submission after the public form answered, found by its id alone',
   'worker/services/leads/lead-form.ts': 'the public lead form: a form key resolves to its organisation',
   'worker/services/leads/lead-tasks.ts': 'the task-reminder job claims due tasks across every organisation',
+  'worker/services/automations/run-automations.ts':
+    'the automation job finds running rules across every organisation, then evaluates each in its own TenantDb',
 };
 
 const RAW_QUERY: [RegExp, string][] = [

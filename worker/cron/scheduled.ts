@@ -3,6 +3,7 @@ import { d1Database } from '../../db/client';
 import { loginThrottles, outboxMessages, sessions } from '../../db/schema';
 import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
+import { runAutomations } from '../services/automations/run-automations';
 import { emailAdapterFor } from '../services/email/email-adapters';
 import { deliverOutbox } from '../services/email/outbox';
 import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
@@ -10,7 +11,7 @@ import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
 import { remindDueTasks } from '../services/leads/lead-tasks';
 
 /**
- * The cron trigger: lead follow-up and intake form reminders, expired intake
+ * The cron trigger: running automation rules evaluated, lead follow-up and intake form reminders, expired intake
  * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
@@ -21,6 +22,8 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const intakeReminded = await remindIntakeRequests(db, now);
   const intakeExpired = await expireIntakeRequests(db, now);
   const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
+  // Before delivery, so the messages the automations queue go out in this same run.
+  const automated = await runAutomations(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -38,5 +41,5 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
         ),
       ),
   ]);
-  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored };
+  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored, automated };
 }
