@@ -129,3 +129,17 @@ export const ruleRunSchema = z.object({
   createdAt: timestampSchema,
 });
 export const ruleRunListSchema = z.object({ items: z.array(ruleRunSchema) });
+
+export const explainQuerySchema = z.strictObject({ caseId: idSchema });
+export const explainSchema = z.object({
+  matchesNow: z.boolean(),
+  /** The first check the case fails now (a location, a condition with the case's value, or the date window). */
+  firstFailed: z
+    .object({
+      check: z.string(),
+      condition: ruleConditionSchema.nullable(),
+      actual: z.union([z.string(), z.number()]).nullable(),
+    })
+    .nullable(),
+  runs: z.array(z.object({ version: z.number(), occurrence: z.string(), at: timestampSchema })),
+});

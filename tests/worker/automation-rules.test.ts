@@ -167,6 +167,31 @@ describe('automation rules', () => {
     expect(runs.json.items.map((r: { version: number }) => r.version).sort()).toEqual([1, 2]);
   });
 
+  it('explains why a rule acted on one case and not on another', async () => {
+    const acted = await api(`/api/v1/automation-rules/${ruleId}/explain?caseId=${cases['R-1']}`, {
+      token: admin,
+    });
+    expect(acted.status, acted.text).toBe(200);
+    expect(acted.json).toMatchObject({ matchesNow: true, firstFailed: null });
+    expect(acted.json.runs.map((r: { version: number }) => r.version).sort()).toEqual([1, 2]);
+    const notActed = await api(`/api/v1/automation-rules/${ruleId}/explain?caseId=${cases['R-2']}`, {
+      token: admin,
+    });
+    expect(notActed.json).toEqual({
+      matchesNow: false,
+      firstFailed: {
+        check: 'conditions.1',
+        condition: { field: 'sessionsLeft', op: 'gt', value: 0 },
+        actual: 0,
+      },
+      runs: [],
+    });
+    const closed = await api(`/api/v1/automation-rules/${ruleId}/explain?caseId=${cases['R-4']}`, {
+      token: admin,
+    });
+    expect(closed.json.firstFailed).toMatchObject({ check: 'conditions.2', actual: 'closed' });
+  });
+
   it('sends nothing while paused', async () => {
     await api(`/api/v1/automation-rules/${ruleId}/pause`, { token: admin, body: {} });
     await sync(facilityId, 'P', [['1', 3, 5, 0]]);

@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   dryRunSchema,
+  explainQuerySchema,
+  explainSchema,
   ruleDefinitionSchema,
   ruleListSchema,
   ruleRunListSchema,
@@ -11,6 +13,7 @@ import { idSchema } from '../../shared/schemas/common';
 import { commonErrors, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
+import { explainRule } from '../services/automations/explain-rule';
 import {
   createRule,
   dryRun,
@@ -124,4 +127,20 @@ export const automationRuleRoutes = newRouter(requireAuth)
       responses: { 200: json(dryRunSchema, 'The dry run'), ...commonErrors, ...notFoundError },
     }),
     async (c) => c.json(await dryRun(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/explain',
+      tags: ['automations'],
+      summary: 'Why the rule did or did not act on a case: its runs, or the first check that fails',
+      middleware: [requirePermission('automations:view'), requirePermission('patients:view')] as const,
+      request: { ...idParam, query: explainQuerySchema },
+      responses: { 200: json(explainSchema, 'The explanation'), ...commonErrors, ...notFoundError },
+    }),
+    async (c) =>
+      c.json(
+        await explainRule(c.var.tenant, c.var.audit, c.req.valid('param').id, c.req.valid('query').caseId),
+        200,
+      ),
   );
