@@ -44,16 +44,18 @@ export function migrateLocal(persistDir = DEFAULT_PERSIST_DIR): void {
 /** Seeds the demo organisations into the local D1 (the same rows the tests seed through drizzle). */
 export async function seedLocal(persistDir = DEFAULT_PERSIST_DIR): Promise<{ logins: DemoLogin[] }> {
   const { sql, logins } = await demoSeedSql();
-  const dir = mkdtempSync(join(tmpdir(), 'sidecar-seed-'));
-  const file = join(dir, 'seed.sql');
+  executeLocalSql(persistDir, sql, 'Seeding the local database');
+  return { logins };
+}
+
+/** Runs SQL statements against the local D1 with wrangler (the seed, the bench's generated data). */
+export function executeLocalSql(persistDir: string, sql: string, what: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'sidecar-sql-'));
+  const file = join(dir, 'statements.sql');
   writeFileSync(file, sql);
   try {
-    runWrangler(
-      ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file],
-      'Seeding the local database',
-    );
+    runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file], what);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { logins };
 }

@@ -8,10 +8,14 @@ import { migrateLocal, seedLocal } from './local-db';
  * A real worker (wrangler + workerd, local D1 and R2) on a fresh, migrated and
  * seeded database, on a free loopback port. For browser tests and the bench.
  */
-export async function startLocalWorker() {
+export async function startLocalWorker(
+  options: { prepare?: (persistDir: string) => void; testScheduled?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-worker-'));
   migrateLocal(dir);
   await seedLocal(dir);
+  // Bench data, written before the runtime opens the database.
+  options.prepare?.(dir);
   process.env.WRANGLER_SEND_METRICS = 'false';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   const starting = unstable_startWorker({
@@ -22,6 +26,8 @@ export async function startLocalWorker() {
       inspector: false,
       watch: false,
       logLevel: 'warn',
+      // `/__scheduled` runs the cron handler on request (the automation bench).
+      testScheduled: options.testScheduled ?? false,
     },
   });
   // Never wait forever for the local runtime: a test run must fail, not hang.
@@ -34,6 +40,7 @@ export async function startLocalWorker() {
   const origin = (await worker.url).origin;
   return {
     origin,
+    persistDir: dir,
     async dispose() {
       await Promise.race([worker.dispose(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       rmSync(dir, { recursive: true, force: true });
