@@ -136,7 +136,8 @@ try {
   if (health.errors || me.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
   if (!form.weightOk || !form.renderOk) process.exitCode = 1;
-  if (automations.dryRun.matching !== automations.plainCount.matching) process.exitCode = 1;
+  if (automations.dryRun.matching === 0 || automations.dryRun.matching !== automations.plainCount.matching)
+    process.exitCode = 1;
 } finally {
   await worker.dispose();
 }
