@@ -3,12 +3,14 @@
  * database and measures requests per second and p50/p99 latency of
  * unauthenticated GET /healthz (the floor: routing only) and authenticated
  * GET /api/v1/me (session read + audit write), and their ratio; then the
- * roster import and the public intake form (bench-roster.ts, bench-intake-form.ts), and the
- * readers' accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
+ * roster import, the public intake form, the automation engine over 100,000 cases
+ * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), and the readers'
+ * accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
  * Loopback only, bounded in requests and time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAccuracy } from './bench-accuracy';
+import { benchAutomations } from './bench-automations';
 import { benchIntakeForm } from './bench-intake-form';
 import { measure as measureWith, type Result, signIn } from './bench-measure';
 import { RECORDS_OPEN_REQUESTS, recordsBenchSql } from './bench-records';
@@ -89,12 +91,25 @@ try {
   );
 
   const accuracy = await benchAccuracy();
+  const automations = await benchAutomations();
+  console.log(
+    `\nAutomation, ${automations.cases.toLocaleString('en-US')} cases and ${automations.appointments.toLocaleString('en-US')} appointments (generated in ${(automations.generationMs / 1000).toFixed(0)} s), rule "open, expires within 14 days, sessions left > 0"\n`,
+  );
+  console.log(
+    `dry run (API: count, due, sample, 7-day forecast)   ${automations.dryRun.ms.toFixed(0).padStart(6)} ms   ${automations.dryRun.matching} matching`,
+  );
+  console.log(
+    `plain SQL count of the same matches (libSQL)        ${automations.plainCount.ms.toFixed(0).padStart(6)} ms   ${automations.plainCount.matching} matching`,
+  );
+  console.log(
+    `one evaluation (cron handler, capped per run)       ${automations.evaluation.ms.toFixed(0).padStart(6)} ms   ${automations.evaluation.acted} acted on`,
+  );
 
   mkdirSync('.tmp', { recursive: true });
   writeFileSync(
     '.tmp/bench.json',
     JSON.stringify(
-      { at: new Date().toISOString(), health, me, board, ratio, roster, form, accuracy },
+      { at: new Date().toISOString(), health, me, board, ratio, roster, form, accuracy, automations },
       null,
       2,
     ),
@@ -102,6 +117,8 @@ try {
   if (health.errors || me.errors || board.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
   if (!form.weightOk || !form.renderOk) process.exitCode = 1;
+  if (automations.dryRun.matching === 0 || automations.dryRun.matching !== automations.plainCount.matching)
+    process.exitCode = 1;
 } finally {
   await worker.dispose();
 }

@@ -20,12 +20,12 @@ const WRANGLER_BIN = resolve('node_modules/wrangler/bin/wrangler.js');
  * wrangler as a subprocess of this Node, answering its one question, within
  * two minutes: a stuck local runtime fails loudly instead of hanging a test run.
  */
-function runWrangler(args: string[], what: string) {
+function runWrangler(args: string[], what: string, timeoutMs = 120_000) {
   const run = spawnSync(process.execPath, [WRANGLER_BIN, ...args], {
     env: WRANGLER_ENV,
     encoding: 'utf8',
     input: 'y\n',
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   if (run.status !== 0) {
     const reason = run.error ? `${run.error.message}\n` : '';
@@ -48,13 +48,17 @@ export async function seedLocal(persistDir = DEFAULT_PERSIST_DIR): Promise<{ log
   return { logins };
 }
 
-/** Runs SQL against the local D1 through wrangler (the runtime must not have it open). */
-export function executeLocalSql(persistDir: string, sql: string, what: string): void {
+/** Runs SQL statements against the local D1 with wrangler (the seed, the bench's generated data). */
+export function executeLocalSql(persistDir: string, sql: string, what: string, timeoutMs?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-sql-'));
-  const file = join(dir, 'script.sql');
+  const file = join(dir, 'statements.sql');
   writeFileSync(file, sql);
   try {
-    runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file], what);
+    runWrangler(
+      ['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', file],
+      what,
+      timeoutMs,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,12 +8,15 @@ import { executeLocalSql, migrateLocal, seedLocal } from './local-db';
  * A real worker (wrangler + workerd, local D1 and R2) on a fresh, migrated and
  * seeded database (plus `extraSql`), on a free loopback port. For browser tests and the bench.
  */
-export async function startLocalWorker(options: { extraSql?: string } = {}) {
+export async function startLocalWorker(
+  options: { extraSql?: string; prepare?: (persistDir: string) => void; testScheduled?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-worker-'));
   migrateLocal(dir);
   await seedLocal(dir);
-  // Bulk rows a scenario needs (the bench's 20,000 records requests), written before the runtime opens the database.
+  // Bulk rows a scenario needs (the bench's records requests and cases), written before the runtime opens the database.
   if (options.extraSql) executeLocalSql(dir, options.extraSql, 'Adding the scenario rows');
+  options.prepare?.(dir);
   process.env.WRANGLER_SEND_METRICS = 'false';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   const starting = unstable_startWorker({
@@ -24,6 +27,8 @@ export async function startLocalWorker(options: { extraSql?: string } = {}) {
       inspector: false,
       watch: false,
       logLevel: 'warn',
+      // `/__scheduled` runs the cron handler on request (the automation bench).
+      testScheduled: options.testScheduled ?? false,
     },
   });
   // Never wait forever for the local runtime: a test run must fail, not hang.
@@ -36,6 +41,7 @@ export async function startLocalWorker(options: { extraSql?: string } = {}) {
   const origin = (await worker.url).origin;
   return {
     origin,
+    persistDir: dir,
     async dispose() {
       await Promise.race([worker.dispose(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       rmSync(dir, { recursive: true, force: true });

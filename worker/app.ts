@@ -6,8 +6,11 @@ import { requestContext } from './middleware/request-context';
 import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
 import { resetPasswordPages } from './pages/reset-password-page';
+import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { automationRuleRoutes } from './routes/automation-rules';
+import { caseRoutes } from './routes/cases';
 import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
@@ -26,6 +29,7 @@ import { leadTaskRoutes } from './routes/lead-tasks';
 import { leadRoutes } from './routes/leads';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
+import { messageTemplateRoutes } from './routes/message-templates';
 import { organizationRoutes } from './routes/organization';
 import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
@@ -79,7 +83,11 @@ const api = apiBase
   .route('/records-figures', recordsFiguresRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
-  .route('/services', serviceRoutes);
+  .route('/services', serviceRoutes)
+  .route('/cases', caseRoutes)
+  .route('/appointments', appointmentRoutes)
+  .route('/message-templates', messageTemplateRoutes)
+  .route('/automation-rules', automationRuleRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -120,6 +128,10 @@ export type ApiSubApps = {
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
+  cases: { path: '/api/v1/cases'; routes: typeof caseRoutes };
+  appointments: { path: '/api/v1/appointments'; routes: typeof appointmentRoutes };
+  messageTemplates: { path: '/api/v1/message-templates'; routes: typeof messageTemplateRoutes };
+  automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

@@ -57,6 +57,8 @@ const ALLOWED: Record<string, string> = {
   'worker/services/leads/lead-tasks.ts': 'the task-reminder job claims due tasks across every organisation',
   'worker/services/records/escalations.ts':
     'the records escalation job claims due requests across every organisation',
+  'worker/services/automations/run-automations.ts':
+    'the automation job finds running rules across every organisation, then evaluates each in its own TenantDb',
 };
 
 const RAW_QUERY: [RegExp, string][] = [

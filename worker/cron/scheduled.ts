@@ -3,6 +3,7 @@ import { d1Database } from '../../db/client';
 import { loginThrottles, outboxMessages, sessions } from '../../db/schema';
 import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
+import { runAutomations } from '../services/automations/run-automations';
 import { emailAdapterFor } from '../services/email/email-adapters';
 import { deliverOutbox } from '../services/email/outbox';
 import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
@@ -11,7 +12,7 @@ import { remindDueTasks } from '../services/leads/lead-tasks';
 import { escalateRecordsRequests } from '../services/records/escalations';
 
 /**
- * The cron trigger: lead follow-up and intake form reminders, records request escalations, expired intake
+ * The cron trigger: running automation rules evaluated, lead follow-up and intake form reminders, records request escalations, expired intake
  * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
@@ -23,6 +24,8 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const intakeExpired = await expireIntakeRequests(db, now);
   const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
   const recordsEscalated = await escalateRecordsRequests(db, now);
+  // Before delivery, so the messages the automations queue go out in this same run.
+  const automated = await runAutomations(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -39,5 +42,5 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
       ),
     ),
   ]);
-  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored, recordsEscalated };
+  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored, recordsEscalated, automated };
 }

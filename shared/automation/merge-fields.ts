@@ -1,0 +1,46 @@
+/**
+ * The merge fields a message template may use, with what the picker shows.
+ * Deliberately few about the person: a first name, never a date of birth,
+ * diagnosis or full record (minimum necessary PHI in message bodies).
+ */
+export const MERGE_FIELDS = {
+  'recipient.firstName': 'Recipient first name',
+  'patient.firstName': 'Patient first name',
+  'guardian.name': 'Guardian name',
+  'lead.firstName': 'Lead first name',
+  'case.name': 'Case name',
+  'case.expiryDate': 'Case expiry date',
+  'case.sessionsLeft': 'Sessions left',
+  'case.sessionsDone': 'Sessions done',
+  'case.maxSessions': 'Maximum sessions',
+  'appointment.startsAt': 'Next appointment',
+  'practice.name': 'Practice name',
+  'location.name': 'Location name',
+  'location.phone': 'Location phone',
+  'links.intakeForm': 'Intake form link',
+  'links.unsubscribe': 'Unsubscribe link',
+} as const;
+export type MergeField = keyof typeof MERGE_FIELDS;
+export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS) as MergeField[];
+
+const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+export const isMergeField = (name: string): name is MergeField => name in MERGE_FIELDS;
+
+/** The `{{ field }}` names `text` uses that are not merge fields, each once, in order. */
+export function unknownMergeFields(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(TOKEN)) if (!isMergeField(m[1] ?? '')) out.add(m[1] ?? '');
+  return [...out];
+}
+
+/**
+ * `text` with every `{{ field }}` replaced by its value; a field without a
+ * value for this record becomes empty (a message never shows braces).
+ */
+export function renderMergeFields(text: string, values: Partial<Record<MergeField, string | number | null>>) {
+  return text.replace(TOKEN, (_, name: string) => {
+    const value = isMergeField(name) ? values[name] : undefined;
+    return value === undefined || value === null ? '' : String(value);
+  });
+}

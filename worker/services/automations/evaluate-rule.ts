@@ -1,0 +1,125 @@
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import {
+  automationRuns,
+  cases,
+  memberships,
+  messageTemplates,
+  outboxMessages,
+  users,
+} from '../../../db/schema';
+import { renderMergeFields } from '../../../shared/automation/merge-fields';
+import type { RuleDefinition } from '../../../shared/schemas/automation-rules';
+import { toBase64Url } from '../../lib/crypto';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import { occurrenceSql, ruleMatchSql } from './compile-conditions';
+import { caseMergeValues } from './merge-values';
+
+/** Cases one page of an evaluation acts on: one D1 batch of runs and messages. */
+const PAGE = 50;
+/** Pages one rule evaluates in one cron invocation; the rest wait for the next. */
+const MAX_PAGES = 20;
+
+export type RuleVersionRef = { ruleId: string; version: number; definition: RuleDefinition };
+
+/** Cases matching `rule` on `now`'s day that this version has not yet acted on for their occurrence. */
+export function dueCasesSql(tenant: TenantDb, ref: RuleVersionRef, now: string): SQL {
+  const occurrence = occurrenceSql(ref.definition, now);
+  return and(
+    ruleMatchSql(ref.definition, now),
+    tenant.facilityFilter(cases.facilityId),
+    sql`NOT EXISTS (SELECT 1 FROM ${automationRuns} WHERE ${automationRuns.ruleId} = ${ref.ruleId} AND ${automationRuns.version} = ${ref.version} AND ${automationRuns.subjectId} = ${cases.id} AND ${automationRuns.occurrence} = ${occurrence})`,
+  ) as SQL;
+}
+
+/** A stable id for (rule version, subject, occurrence, what): the same act always has the same id. */
+async function actId(prefix: string, ...parts: (string | number)[]) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
+  return `${prefix}_${toBase64Url(new Uint8Array(digest)).slice(0, 32)}`;
+}
+
+async function recipients(tenant: TenantDb, definition: RuleDefinition) {
+  const out = new Map<number, { email: string; subject: string; body: string }>();
+  for (const [i, action] of definition.actions.entries()) {
+    const [template] = await tenant
+      .select(messageTemplates, eq(messageTemplates.id, action.templateId))
+      .limit(1);
+    const [member] = await tenant.join(
+      { email: users.email, status: memberships.status },
+      memberships,
+      [{ table: users, on: eq(users.id, memberships.userId) }],
+      eq(memberships.id, action.membershipId),
+    );
+    if (template && template.channel === 'email' && member?.status === 'active')
+      out.set(i, { email: member.email, subject: template.subject ?? '', body: template.body });
+  }
+  return out;
+}
+
+/**
+ * Acts on every due case of one rule version, a page at a time: each case's
+ * run row and its messages go to D1 in one batch, with ids derived from
+ * (rule, version, case, occurrence), so an overlapping or repeated evaluation
+ * inserts nothing twice (`ON CONFLICT DO NOTHING`) and a crash loses nothing
+ * silently (the run row exists only with its messages).
+ */
+export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = iso()) {
+  const senders = await recipients(tenant, ref.definition);
+  const occurrence = occurrenceSql(ref.definition, now);
+  let acted = 0;
+  let after = '';
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const due = await tenant
+      .selectFields(
+        { id: cases.id, occurrence },
+        cases,
+        and(dueCasesSql(tenant, ref, now), after ? gt(cases.id, after) : undefined),
+      )
+      .orderBy(asc(cases.id))
+      .limit(PAGE);
+    if (due.length === 0) break;
+    const statements = [];
+    for (const subject of due) {
+      const values = await caseMergeValues(tenant, subject.id, now);
+      const key = [ref.ruleId, ref.version, subject.id, subject.occurrence] as const;
+      const messageIds: string[] = [];
+      for (const [i, send] of senders) {
+        const id = await actId('msg', ...key, i);
+        messageIds.push(id);
+        statements.push(
+          tenant
+            .insert(outboxMessages, {
+              id,
+              channel: 'email',
+              recipient: send.email,
+              subject: renderMergeFields(send.subject, values),
+              bodyText: renderMergeFields(send.body, values),
+              bodyHtml: null,
+              status: 'queued',
+              provider: 'pending',
+              createdAt: now,
+            })
+            .onConflictDoNothing(),
+        );
+      }
+      statements.push(
+        tenant
+          .insert(automationRuns, {
+            id: await actId('run', ...key),
+            ruleId: ref.ruleId,
+            version: ref.version,
+            subjectId: subject.id,
+            occurrence: subject.occurrence,
+            outboxMessageId: messageIds[0] ?? null,
+            createdAt: now,
+          })
+          .onConflictDoNothing(),
+      );
+    }
+    await tenant.batch(statements);
+    acted += due.length;
+    after = due.at(-1)?.id ?? after;
+    if (due.length < PAGE) break;
+  }
+  return acted;
+}
