@@ -1,43 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
-import type { RosterCommit, RosterPreviewResult } from '../../../shared/schemas/patients';
+import type { RosterCommit } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
 import { MessageError } from '../../utils/send-message';
 import { uploadFile } from '../../utils/upload-file';
-
-type Preview = RosterPreviewResult;
-type PreviewRow = Preview['rows'][number];
-
-/** Review rows: what the person sees, edits and decides per row. */
-type ReviewRow = PreviewRow & { include: boolean; confirmDuplicate: boolean };
-
-const FIELD_LABELS: Record<RosterField, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  fullName: 'Name (Last, First)',
-  dateOfBirth: 'Date of birth',
-  roomNumber: 'Room',
-  sex: 'Sex',
-  mrn: 'MRN',
-  emergencyContactName: 'Emergency contact',
-  emergencyContactRelationship: 'Relationship',
-  emergencyContactPhone: 'Contact phone',
-  notes: 'Notes',
-  admitDate: 'Admitted',
-};
-const COLUMNS = ['firstName', 'lastName', 'dateOfBirth', 'roomNumber'] as const;
-const CARRIED = [
-  'roomNumber',
-  'sex',
-  'mrn',
-  'emergencyContactName',
-  'emergencyContactRelationship',
-  'emergencyContactPhone',
-  'notes',
-] as const;
-
-const toReview = (p: Preview): ReviewRow[] =>
-  p.rows.map((r) => ({ ...r, include: true, confirmDuplicate: false }));
+import { CARRIED, COLUMNS, FIELD_LABELS, type Preview, type ReviewRow, toReview } from './roster-review-rows';
 
 /**
  * Roster import (spec 000, step 3 option B): the facility is chosen first; a
