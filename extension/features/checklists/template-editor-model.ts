@@ -1,8 +1,8 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { ChecklistTemplate } from '../../../shared/schemas/checklists';
 import { api, call } from '../../api/client';
+import type { Notice } from '../../ui/notice';
 
-type Notice = { text: string; error: boolean };
 type TemplateItem = ChecklistTemplate['items'][number];
 export type ItemDraft = {
   title: string;

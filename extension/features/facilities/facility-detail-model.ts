@@ -3,13 +3,12 @@ import { CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../shared/con
 import type { ContractEvent, Facility, FacilityDocument } from '../../../shared/schemas/facilities';
 import { api, call } from '../../api/client';
 import type { PickedFile } from '../../ui/document-picker';
+import type { Notice } from '../../ui/notice';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
 import type { Me } from '../../utils/messages';
 import { saveFile } from '../../utils/save-file';
 import { sendMessage } from '../../utils/send-message';
 import { uploadFile, uploadProgressText } from '../../utils/upload-file';
-
-type Notice = { text: string; error: boolean };
 
 /** One facility's page: its profile, contract history and documents, and what staff do with them. */
 export const FacilityDetailModel = createModel((me: Me, facilityId: string) => {

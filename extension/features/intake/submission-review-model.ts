@@ -1,10 +1,9 @@
 import { action, createModel, signal } from '@preact/signals';
 import { api, call } from '../../api/client';
+import type { Notice } from '../../ui/notice';
 import { saveFile } from '../../utils/save-file';
 import { sendMessage } from '../../utils/send-message';
 import type { IntakeChanges, IntakeSubmission } from './intake-api-types';
-
-type Notice = { text: string; error: boolean };
 
 /**
  * A submission under review: its answers and signature record, the details

@@ -1,5 +1,6 @@
 import { action, createModel, effect, signal } from '@preact/signals';
 import { api, call } from '../../api/client';
+import type { Notice } from '../../ui/notice';
 import type { LeadCapture, QueuedLead, SavedLeadReply } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
 import { pendingCaptureItem } from '../../utils/storage-items';
@@ -13,7 +14,7 @@ export type LeadsView =
   | { kind: 'settings' };
 
 export type Reference = { stages: Stage[]; sources: Source[]; coordinators: Coordinator[] };
-export type Notice = { text: string; error: boolean };
+export type { Notice };
 
 /**
  * The Leads area: which screen shows, the pipeline's reference lists every

@@ -2,8 +2,7 @@ import { action, createModel, signal } from '@preact/signals';
 import type { EnrollmentStatus } from '../../../shared/enrollment';
 import type { Patient, Service } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
-
-type Notice = { text: string; error: boolean };
+import type { Notice } from '../../ui/notice';
 
 /** One patient's page: the patient, the active service catalogue and the services chosen for them. */
 export const PatientDetailModel = createModel((patientId: string) => {

@@ -2,8 +2,7 @@ import { action, computed, createModel, signal } from '@preact/signals';
 import type { ServiceCategory } from '../../../shared/facility-terms';
 import type { Service } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
-
-type Notice = { text: string; error: boolean };
+import type { Notice } from '../../ui/notice';
 
 /** The organisation's service catalogue: every service, the active ones, and the administrator's changes. */
 export const ServiceCatalogueModel = createModel(() => {

@@ -1,8 +1,8 @@
 import { action, computed, createModel, signal } from '@preact/signals';
 import type { PendingPatient, Provider } from '../../../shared/schemas/providers';
 import { api, call } from '../../api/client';
+import type { Notice } from '../../ui/notice';
 
-type Notice = { text: string; error: boolean };
 export type ProviderDraft = {
   name: string;
   npi: string;

@@ -1,9 +1,8 @@
 import { action, createModel, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import type { Notice } from '../../ui/notice';
 import { sendMessage } from '../../utils/send-message';
 import { DEFAULT_SERVER_URL, originPattern, parseServerUrl } from '../../utils/server-url';
-
-type Notice = { text: string; error: boolean };
 
 /** The server address and the sites capture never reads, as the background stores them. */
 export const SettingsModel = createModel(() => {
