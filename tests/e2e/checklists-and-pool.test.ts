@@ -102,10 +102,6 @@ describe('patient tracker and pending pool', () => {
 
 describe('checklist template, tracker edits, NPI check and page evidence', () => {
   it('lets an administrator shape the checklist, edit the grid, check an NPI and attach a page', async () => {
-    panel.removeAllListeners('dialog');
-    panel.on('dialog', (dialog) =>
-      dialog.accept(dialog.type() === 'prompt' ? 'family asked to start early' : undefined),
-    );
     await signIn('clinic_admin@demo.test', 'sidecar-demo');
     await panel.getByRole('tab', { name: 'Patients' }).click();
     await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
@@ -130,6 +126,10 @@ describe('checklist template, tracker edits, NPI check and page evidence', () =>
     await panel.getByLabel('Meeting status of Edith Walker').selectOption('scheduled');
     await eventually(() => panel.getByLabel('Meeting status of Edith Walker').inputValue()).toBe('scheduled');
     await panel.getByLabel('Status of Edith Walker', { exact: true }).selectOption('active');
+    // The reason is asked in the panel, not in a browser prompt.
+    const reason = panel.getByRole('dialog', { name: 'Set Edith Walker to Active' });
+    await reason.getByLabel('Reason').fill('family asked to start early');
+    await reason.getByRole('button', { name: 'Set status' }).click();
     await eventually(
       async () => (await text(panel.getByTestId('tracker-row').filter({ hasText: 'Walker, Edith' }))) ?? '',
     ).toContain('override');
@@ -159,6 +159,9 @@ describe('checklist template, tracker edits, NPI check and page evidence', () =>
       'evidence: Dev mailbox · Sidecar CRM',
     );
     await welcome.getByRole('button', { name: 'Note on Welcome call' }).click();
+    const note = panel.getByRole('dialog', { name: 'Note on Welcome call' });
+    await note.getByLabel('Note').fill('family asked to start early');
+    await note.getByRole('button', { name: 'Save note' }).click();
     await eventually(async () => (await text(welcome)) ?? '').toContain('Note: family asked to start early');
     await page.close();
     await signOut();

@@ -1,6 +1,8 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import type { ChecklistTemplate } from '../../../shared/schemas/checklists';
 import { MoveButtons } from '../../ui/move-buttons';
+import { TextPrompt } from '../../ui/text-prompt';
 import { type ItemDraft, TemplateEditorModel } from './template-editor-model';
 
 /**
@@ -16,7 +18,8 @@ export function ChecklistTemplateEditor(props: {
   const template = model.template.value;
   const forms = model.forms.value;
   const message = model.message.value;
-  // Purely local: the new item's fields before Add.
+  // Purely local: the item being renamed, and the new item's fields before Add.
+  const [renaming, setRenaming] = useState<ChecklistTemplate['items'][number] | null>(null);
   const [draft, setDraft] = useState<ItemDraft>({
     title: '',
     kind: 'task',
@@ -31,6 +34,19 @@ export function ChecklistTemplateEditor(props: {
       <button type="button" class="link" onClick={props.onBack}>
         ← Patients
       </button>
+      {renaming ? (
+        <TextPrompt
+          title={`Rename ${renaming.title}`}
+          label="New title"
+          initial={renaming.title}
+          confirmLabel="Rename"
+          onCancel={() => setRenaming(null)}
+          onDone={(title) => {
+            setRenaming(null);
+            if (title !== renaming.title) model.rename(renaming, title);
+          }}
+        />
+      ) : null}
       <h2 id="template-title">Checklist for {template.facilityId ? props.facilityName : 'every facility'}</h2>
       {message ? (
         <p
@@ -80,12 +96,7 @@ export function ChecklistTemplateEditor(props: {
                 type="button"
                 class="secondary"
                 aria-label={`Rename ${item.title}`}
-                onClick={() => {
-                  const title = prompt('New title', item.title);
-                  if (title?.trim() && title.trim() !== item.title) {
-                    model.rename(item, title.trim());
-                  }
-                }}
+                onClick={() => setRenaming(item)}
               >
                 Rename
               </button>

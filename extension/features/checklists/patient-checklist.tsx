@@ -1,6 +1,8 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import type { ChecklistItem } from '../../../shared/schemas/checklists';
+import { TextPrompt } from '../../ui/text-prompt';
 import { PatientChecklistModel } from './patient-checklist-model';
 
 /** A patient's checklist: complete, upload, undo, note; the status follows by itself (spec 000, step 5). */
@@ -14,7 +16,8 @@ export function PatientChecklist(props: {
   const list = model.list.value;
   const error = model.error.value;
   const busy = model.busy.value;
-  // Purely local: the status form's choice and reason before Save.
+  // Purely local: the item whose note is being written, and the status form before Save.
+  const [noteFor, setNoteFor] = useState<ChecklistItem | null>(null);
   const [override, setOverride] = useState<{ status: EnrollmentStatus; reason: string }>({
     status: 'active',
     reason: '',
@@ -25,6 +28,20 @@ export function PatientChecklist(props: {
 
   return (
     <section aria-labelledby="checklist-title" data-testid="checklist">
+      {noteFor ? (
+        <TextPrompt
+          title={`Note on ${noteFor.title}`}
+          label="Note"
+          initial={noteFor.note ?? ''}
+          minLength={0}
+          confirmLabel="Save note"
+          onCancel={() => setNoteFor(null)}
+          onDone={(note) => {
+            setNoteFor(null);
+            model.note(noteFor, note);
+          }}
+        />
+      ) : null}
       <h3 id="checklist-title">Checklist</h3>
       <p class="small" data-testid="enrollment-status">
         <strong>{ENROLLMENT_LABELS[enrollment.status]}</strong> · {enrollment.progress.requiredDone} of{' '}
@@ -81,10 +98,7 @@ export function PatientChecklist(props: {
                   class="link"
                   disabled={busy !== null}
                   aria-label={`Note on ${item.title}`}
-                  onClick={() => {
-                    const note = prompt(`Note on "${item.title}"`, item.note ?? '');
-                    if (note !== null) model.note(item, note);
-                  }}
+                  onClick={() => setNoteFor(item)}
                 >
                   Note
                 </button>

@@ -1,5 +1,8 @@
 import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import type { TrackerRow } from '../../../shared/schemas/checklists';
+import { TextPrompt } from '../../ui/text-prompt';
 import { TrackerModel, type TrackerSort } from './tracker-model';
 
 const VISIT = { in_person: 'In person', telehealth: 'Telehealth', no_preference: 'No preference' } as const;
@@ -13,6 +16,8 @@ export function TrackerGrid(props: {
   onBack: () => void;
 }) {
   const model = useModel(() => new TrackerModel(props.facilityId));
+  // Purely local: a status chosen in the grid, waiting for its reason.
+  const [statusChange, setStatusChange] = useState<{ row: TrackerRow; to: EnrollmentStatus } | null>(null);
   const grid = model.grid.value;
   const error = model.error.value;
   const { status, missing, q, sort } = model.filters.value;
@@ -23,6 +28,23 @@ export function TrackerGrid(props: {
         ← Patients
       </button>
       <h2 id="tracker-title">Patient tracker</h2>
+      {statusChange ? (
+        // The same rule as on the patient: a reason always, and the override permission when ahead of the checklist.
+        <TextPrompt
+          title={`Set ${statusChange.row.firstName} ${statusChange.row.lastName} to ${ENROLLMENT_LABELS[statusChange.to]}`}
+          label="Reason"
+          minLength={3}
+          confirmLabel="Set status"
+          onCancel={() => {
+            setStatusChange(null);
+            model.reload();
+          }}
+          onDone={(reason) => {
+            setStatusChange(null);
+            model.setStatus(statusChange.row.id, statusChange.to, reason);
+          }}
+        />
+      ) : null}
       {error ? (
         <p class="alert error" role="alert">
           {error}
@@ -108,15 +130,9 @@ export function TrackerGrid(props: {
                     <select
                       aria-label={`Status of ${r.firstName} ${r.lastName}`}
                       value={r.enrollmentStatus}
-                      onChange={(e) => {
-                        const next = e.currentTarget.value as EnrollmentStatus;
-                        // The same rule as on the patient: a reason always, and the override permission when ahead of the checklist.
-                        const reason = prompt(
-                          `Reason for setting ${r.firstName} ${r.lastName} to ${ENROLLMENT_LABELS[next]}`,
-                        );
-                        if (reason && reason.trim().length >= 3) model.setStatus(r.id, next, reason.trim());
-                        else model.reload();
-                      }}
+                      onChange={(e) =>
+                        setStatusChange({ row: r, to: e.currentTarget.value as EnrollmentStatus })
+                      }
                     >
                       {ENROLLMENT_ORDER.map((s) => (
                         <option value={s} key={s}>
