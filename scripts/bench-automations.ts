@@ -8,7 +8,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { executeLocalSql } from './local-db';
 import { startLocalWorker } from './local-worker';
 
 export const BENCH_CASES = 100_000;
@@ -55,15 +54,11 @@ const timed = async <T>(work: () => Promise<T>) => {
 };
 
 export async function benchAutomations() {
-  const generation = { ms: 0 };
   const worker = await startLocalWorker({
     testScheduled: true,
-    prepare: (dir) => {
-      const start = performance.now();
-      // A million rows take 80–120 s on a busy 2-core machine: more than wrangler's usual two minutes.
-      executeLocalSql(dir, generationSql(), 'Generating the automation bench data', 600_000);
-      generation.ms = performance.now() - start;
-    },
+    extraSql: generationSql(),
+    // A million rows take 80–120 s on a busy 2-core machine: more than wrangler's usual two minutes.
+    extraSqlTimeoutMs: 600_000,
   });
   try {
     const { origin } = worker;
@@ -148,7 +143,7 @@ export async function benchAutomations() {
     return {
       cases: BENCH_CASES,
       appointments: BENCH_APPOINTMENTS,
-      generationMs: generation.ms,
+      generationMs: worker.extraSqlMs,
       dryRun: { ms: dryRun.ms, matching: Number(dryRun.value.matching), due: Number(dryRun.value.due) },
       plainCount: { ms: plain.ms, matching: Number(plain.value.rows[0]?.n ?? -1) },
       // Includes the 15 s of waiting for the runs to stop growing.

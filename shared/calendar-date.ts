@@ -169,3 +169,13 @@ export function dateAtStart(text: string): string | undefined {
 
 /** A value meant to be a date (a birthDate property, a datetime attribute), as YYYY-MM-DD. */
 export const normaliseDate = (value: string): string | undefined => findDate(value.trim());
+
+const DAY_MS = 86_400_000;
+const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** The `YYYY-MM-DD` day `days` after `date` (before it when negative); days have no time zone. */
+export const addCalendarDays = (date: string, days: number) =>
+  new Date(dayMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => Math.round((dayMs(to) - dayMs(from)) / DAY_MS);

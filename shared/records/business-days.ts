@@ -4,17 +4,9 @@
  * holidays (5 U.S.C. 6103), computed for any year with their observed dates.
  */
 
-const DAY_MS = 86_400_000;
+import { addCalendarDays } from '../calendar-date';
 
-const toMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export const addCalendarDays = (date: string, days: number) => fromMs(toMs(date) + days * DAY_MS);
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string) => Math.round((toMs(to) - toMs(from)) / DAY_MS);
-
-const weekday = (date: string) => new Date(toMs(date)).getUTCDay();
+const weekday = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay();
 
 const ymd = (year: number, month: number, day: number) =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

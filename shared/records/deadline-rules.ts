@@ -1,4 +1,5 @@
-import { addBusinessDays, addCalendarDays } from './business-days';
+import { addCalendarDays } from '../calendar-date';
+import { addBusinessDays } from './business-days';
 
 export const REQUESTER_KINDS = ['patient', 'third_party'] as const;
 export type RequesterKind = (typeof REQUESTER_KINDS)[number];

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarDays } from '../../shared/records/business-days';
+import { addCalendarDays } from '../../shared/calendar-date';
 import { runScheduled } from '../../worker/cron/scheduled';
 import { escalateRecordsRequests } from '../../worker/services/records/escalations';
 import { api, db, mailbox } from './helpers';

@@ -1,4 +1,4 @@
-import { addCalendarDays } from '../../shared/records/business-days';
+import { addCalendarDays } from '../../shared/calendar-date';
 import { api, createFacility, loginAs } from './helpers';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);

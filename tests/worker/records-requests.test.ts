@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCalendarDays } from '../../shared/records/business-days';
+import { addCalendarDays } from '../../shared/calendar-date';
 import { api, loginAs } from './helpers';
 import { createRequest, recordsSetup, todayIso } from './records-helpers';
 

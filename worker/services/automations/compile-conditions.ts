@@ -1,5 +1,6 @@
 import { and, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema';
+import { addCalendarDays } from '../../../shared/calendar-date';
 import {
   CASE_RULE_FIELDS,
   type RuleCondition,
@@ -8,10 +9,6 @@ import {
 } from '../../../shared/schemas/automation-rules';
 import { DAY } from '../../lib/time';
 import { caseParameterSql } from '../cases/case-parameters';
-
-/** `YYYY-MM-DD` of `days` after the calendar day `date`. */
-export const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The SQL of every field a case rule can test, as of `now` (case columns and the parameters). */
 export function caseFieldSql(now: string): Record<string, SQL> {
@@ -51,9 +48,9 @@ export function conditionSql(c: RuleCondition, now: string): SQL {
     case 'contains':
       return sql`instr(${lhs}, ${rhs}) > 0`;
     case 'within_next_days':
-      return sql`${field} BETWEEN ${today} AND ${addDays(today, days)}`;
+      return sql`${field} BETWEEN ${today} AND ${addCalendarDays(today, days)}`;
     case 'within_past_days':
-      return sql`${field} BETWEEN ${addDays(today, -days)} AND ${addDays(today, -1)}`;
+      return sql`${field} BETWEEN ${addCalendarDays(today, -days)} AND ${addCalendarDays(today, -1)}`;
     case 'is_empty':
       return sql`${field} IS NULL`;
     case 'is_not_empty':
@@ -105,8 +102,9 @@ export function ruleMatchSql(rule: RuleDefinition, now: string): SQL {
     const date = rule.relativeField === 'issueDate' ? cases.issueDate : cases.expiryDate;
     const offset = rule.offsetDays ?? 0;
     // Due from (date + offset) on: for 14 days before expiry, from 14 days before until the day itself.
-    const from = sql`${date} <= ${addDays(today, -offset)}`;
-    const until = offset < 0 ? sql`${date} >= ${today}` : sql`${date} >= ${addDays(today, -offset - 7)}`;
+    const from = sql`${date} <= ${addCalendarDays(today, -offset)}`;
+    const until =
+      offset < 0 ? sql`${date} >= ${today}` : sql`${date} >= ${addCalendarDays(today, -offset - 7)}`;
     parts.push(and(from, until) as SQL);
   }
   return and(...parts) as SQL;

@@ -1,9 +1,10 @@
 import { and, not, type SQL, sql } from 'drizzle-orm';
 import { cases } from '../../../db/schema';
+import { addCalendarDays } from '../../../shared/calendar-date';
 import type { DryRun, RuleDefinition } from '../../../shared/schemas/automation-rules';
 import type { TenantDb } from '../../lib/tenant-db';
 import { DAY, iso } from '../../lib/time';
-import { addDays, caseFieldSql, ruleMatchSql } from './compile-conditions';
+import { caseFieldSql, ruleMatchSql } from './compile-conditions';
 import { dueCasesSql, type RuleVersionRef } from './evaluate-rule';
 
 const SAMPLE = 10;
@@ -56,7 +57,7 @@ export async function dryRunRule(tenant: TenantDb, ref: RuleVersionRef, nowMs = 
       ? ruleMatchSql(rule, dayNow)
       : (and(ruleMatchSql(rule, dayNow), not(ruleMatchSql(rule, dayBefore))) as SQL);
     const sends = await tenant.count(cases, and(entering, visible));
-    forecast.push({ date: addDays(today, d), sends: sends * rule.actions.length });
+    forecast.push({ date: addCalendarDays(today, d), sends: sends * rule.actions.length });
   }
   return {
     matching,

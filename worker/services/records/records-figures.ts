@@ -1,6 +1,6 @@
 import { and, gte, lte } from 'drizzle-orm';
 import { recordsRequests } from '../../../db/schema';
-import { daysBetween } from '../../../shared/records/business-days';
+import { daysBetween } from '../../../shared/calendar-date';
 import type { RecordsFigures } from '../../../shared/schemas/records';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';

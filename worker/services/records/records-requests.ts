@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { leads, memberships, patients, recordsRequestEvents, recordsRequests } from '../../../db/schema';
+import { daysBetween } from '../../../shared/calendar-date';
 import { missingForRelease } from '../../../shared/records/authorization';
-import { daysBetween } from '../../../shared/records/business-days';
 import { decideDueDate } from '../../../shared/records/deadline-rules';
 import { initialStatus, type RecordsStatus } from '../../../shared/records/statuses';
 import type { RecordsRequest, RecordsRequestCreate } from '../../../shared/schemas/records';
