@@ -88,12 +88,12 @@ export async function ensurePatients(origin: string, facilityId: string, people:
 
 /**
  * A fresh browser with the built extension, its side panel open and pointed at
- * the test worker. Confirmations are accepted, as the person would.
+ * the test worker. The panel asks its questions in its own dialogs; a native
+ * one (confirm, prompt) is dismissed, so a flow that still relied on it fails.
  */
 export async function openPanel(origin: string) {
   const browser = await launchWithExtension();
   const panel = await openSidePanel(browser.context, browser.extensionId);
   await pointAt(panel, origin);
-  panel.on('dialog', (dialog) => dialog.accept());
   return { browser, context: browser.context, panel };
 }

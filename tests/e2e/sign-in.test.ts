@@ -142,7 +142,6 @@ describe('two-factor sign-in from the side panel', () => {
 
 describe('members and audit for administrators', () => {
   it('invites, changes a role and reads the audit trail from the panel', async () => {
-    panel.on('dialog', (dialog) => dialog.accept());
     await signIn('super_admin@demo.test', 'sidecar-demo');
     await panel.getByRole('tab', { name: 'Members' }).click();
     await eventually(() => panel.getByTestId('member-row').count()).toBe(10);
@@ -161,6 +160,20 @@ describe('members and audit for administrators', () => {
     await eventually(() => text(panel.getByTestId('members-message'))).toBe(
       'Facility Admin (Demo) is now Provider.',
     );
+
+    // Deactivating asks inside the panel; Escape keeps the member active.
+    const readOnly = panel.getByTestId('member-row').filter({ hasText: 'Read Only (Demo)' });
+    await readOnly.getByRole('button', { name: 'Deactivate' }).click();
+    const sure = panel.getByRole('dialog', { name: 'Deactivate Read Only (Demo)?' });
+    await eventually(() => sure.isVisible()).toBe(true);
+    await panel.keyboard.press('Escape');
+    await eventually(() => sure.count()).toBe(0);
+    await eventually(() => readOnly.getByRole('button', { name: 'Deactivate' }).isVisible()).toBe(true);
+    await readOnly.getByRole('button', { name: 'Deactivate' }).click();
+    await sure.getByRole('button', { name: 'Deactivate' }).click();
+    await eventually(() => readOnly.getByRole('button', { name: 'Reactivate' }).isVisible()).toBe(true);
+    await readOnly.getByRole('button', { name: 'Reactivate' }).click();
+    await eventually(() => readOnly.getByRole('button', { name: 'Deactivate' }).isVisible()).toBe(true);
 
     await panel.getByRole('tab', { name: 'Audit' }).click();
     await eventually(async () =>

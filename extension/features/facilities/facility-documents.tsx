@@ -1,4 +1,5 @@
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/facility-terms';
+import { useConfirm } from '../../ui/confirm-dialog';
 import { DocumentPicker, formatSize } from '../../ui/document-picker';
 import type { FacilityDetailState } from './facility-detail-model';
 
@@ -8,8 +9,10 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
   const documents = model.documents.value;
   const files = model.files.value;
   const progress = model.progress.value;
+  const [confirmation, ask] = useConfirm();
   return (
     <>
+      {confirmation}
       <h3>Documents</h3>
       {documents.length === 0 ? <p class="empty">No documents yet.</p> : null}
       <ul class="list" aria-label="Documents">
@@ -30,8 +33,15 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() => {
-                    if (confirm(`Delete ${d.fileName}? The deletion is recorded.`)) model.deleteDocument(d);
+                  onClick={async () => {
+                    const sure = await ask({
+                      title: `Delete ${d.fileName}?`,
+                      message:
+                        'The file is removed for everyone; the deletion is recorded in the audit trail.',
+                      confirmLabel: 'Delete',
+                      danger: true,
+                    });
+                    if (sure) model.deleteDocument(d);
                   }}
                 >
                   Delete

@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { useConfirm } from '../../ui/confirm-dialog';
 import { ShowMore } from '../../ui/show-more';
 import { RequestListModel, type RequestQuery } from './request-list-model';
 import { REQUEST_STATUS_LABELS } from './request-status-labels';
@@ -15,6 +16,7 @@ export function RequestList(props: {
   emptyText: string;
 }) {
   const model = useModel(() => new RequestListModel(props.query));
+  const [confirmation, ask] = useConfirm();
   const link = model.link.value;
   const message = model.message.value;
   const list = {
@@ -27,6 +29,7 @@ export function RequestList(props: {
 
   return (
     <div data-testid="request-list">
+      {confirmation}
       {message ? (
         <p class={message.error ? 'alert error' : 'alert'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -78,9 +81,15 @@ export function RequestList(props: {
                   <button
                     type="button"
                     class="secondary"
-                    onClick={() =>
-                      confirm(`Cancel ${r.templateName}? Its link stops working.`) && model.cancel(r)
-                    }
+                    onClick={async () => {
+                      const sure = await ask({
+                        title: `Cancel ${r.templateName}?`,
+                        message: 'Its link stops working. You can send the form again later.',
+                        confirmLabel: 'Cancel the form',
+                        danger: true,
+                      });
+                      if (sure) model.cancel(r);
+                    }}
                   >
                     Cancel
                   </button>

@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { INTAKE_BLOCK_KINDS, INTAKE_BLOCKS, type IntakeBlockKind } from '../../../shared/intake/blocks';
 import { FIELD_TYPES, type FieldType, type FormDefinition } from '../../../shared/intake/definition';
+import { useConfirm } from '../../ui/confirm-dialog';
 import {
   addField,
   addSection,
@@ -36,14 +37,24 @@ export function TemplateBuilder(props: { template: IntakeTemplate; onBack: (mess
   const message = model.message.value;
   const template = model.template.value;
   const edit = (next: FormDefinition) => model.edit(next);
+  const [confirmation, ask] = useConfirm();
 
   return (
     <section class="area" data-testid="template-builder">
+      {confirmation}
       <button
         type="button"
         class="link"
-        onClick={() => {
-          if (!dirty || confirm('Leave without saving your changes?')) props.onBack();
+        onClick={async () => {
+          const leave =
+            !dirty ||
+            (await ask({
+              title: 'Leave without saving?',
+              message: 'Your changes to this form since it was last saved are lost.',
+              confirmLabel: 'Leave',
+              danger: true,
+            }));
+          if (leave) props.onBack();
         }}
       >
         ← Forms
@@ -129,10 +140,15 @@ export function TemplateBuilder(props: { template: IntakeTemplate; onBack: (mess
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() =>
-                    confirm(`Remove the step "${s.title}" and its questions?`) &&
-                    edit(removeSection(definition, s.id))
-                  }
+                  onClick={async () => {
+                    const sure = await ask({
+                      title: `Remove the step "${s.title}"?`,
+                      message: 'Its questions go with it. Nothing is lost until you save the form.',
+                      confirmLabel: 'Remove step',
+                      danger: true,
+                    });
+                    if (sure) edit(removeSection(definition, s.id));
+                  }}
                 >
                   Remove step
                 </button>

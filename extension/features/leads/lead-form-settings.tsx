@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { useConfirm } from '../../ui/confirm-dialog';
 import { LeadFormSettingsModel } from './lead-form-settings-model';
 
 /**
@@ -10,10 +11,12 @@ export function LeadFormSettings() {
   const config = model.config.value;
   const message = model.message.value;
   const save = model.save;
+  const [confirmation, ask] = useConfirm();
 
   return (
     <section aria-labelledby="web-form-title" data-testid="lead-form-settings">
       <h3 id="web-form-title">Website inquiry form</h3>
+      {confirmation}
       {message ? (
         <p class={message.error ? 'alert error' : 'alert'} role={message.error ? 'alert' : 'status'}>
           {message.text}
@@ -54,11 +57,15 @@ export function LeadFormSettings() {
             <button
               type="button"
               class="link"
-              onClick={() => {
-                if (
-                  confirm('Make a new address? The website must be updated: the old address stops working.')
-                )
-                  model.rotateKey();
+              onClick={async () => {
+                const sure = await ask({
+                  title: 'Make a new address?',
+                  message:
+                    'The old address stops working at once: the website must be updated to the new one.',
+                  confirmLabel: 'Make a new address',
+                  danger: true,
+                });
+                if (sure) model.rotateKey();
               }}
             >
               New address

@@ -57,27 +57,29 @@ export const PipelineSettingsModel = createModel(() => {
    * A stage with leads in it asks where they go (`chooseTarget` asks the
    * person), then tries again.
    */
-  const removeStage = action(async (stage: Stage, chooseTarget: (others: Stage[]) => Stage | undefined) => {
-    const others = stages.value.filter((s) => s.id !== stage.id);
-    const ok = await act(
-      () => call(api['pipeline-stages'][':id'].$delete({ param: { id: stage.id }, query: {}, json: {} })),
-      `${stage.name} removed.`,
-    );
-    if (ok || !others.length) return;
-    const to = chooseTarget(others);
-    if (to)
-      await act(
-        () =>
-          call(
-            api['pipeline-stages'][':id'].$delete({
-              param: { id: stage.id },
-              query: { moveTo: to.id },
-              json: {},
-            }),
-          ),
-        `${stage.name} removed; its leads are in ${to.name}.`,
+  const removeStage = action(
+    async (stage: Stage, chooseTarget: (others: Stage[]) => Promise<Stage | undefined>) => {
+      const others = stages.value.filter((s) => s.id !== stage.id);
+      const ok = await act(
+        () => call(api['pipeline-stages'][':id'].$delete({ param: { id: stage.id }, query: {}, json: {} })),
+        `${stage.name} removed.`,
       );
-  });
+      if (ok || !others.length) return;
+      const to = await chooseTarget(others);
+      if (to)
+        await act(
+          () =>
+            call(
+              api['pipeline-stages'][':id'].$delete({
+                param: { id: stage.id },
+                query: { moveTo: to.id },
+                json: {},
+              }),
+            ),
+          `${stage.name} removed; its leads are in ${to.name}.`,
+        );
+    },
+  );
 
   const toggleSource = action((source: Source) =>
     act(

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import type { LeadChannel, Stage } from './lead-api-types';
 import { LeadFormSettings } from './lead-form-settings';
 import { PipelineSettingsModel } from './pipeline-settings-model';
@@ -28,17 +29,18 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
   const [sourceName, setSourceName] = useState('');
   const [sourceChannel, setSourceChannel] = useState<LeadChannel>('other');
 
+  // A stage that still holds leads asks where they go before it is removed.
+  const [moving, setMoving] = useState<{
+    stage: Stage;
+    others: Stage[];
+    answer: (to: Stage | undefined) => void;
+  } | null>(null);
   const remove = (stage: Stage) =>
-    model.removeStage(stage, (others) => {
-      const choice = prompt(
-        `Leads in ${stage.name} must move first. Move them to which stage? (${others.map((s) => s.name).join(', ')})`,
-        others[0]!.name,
-      );
-      return others.find((s) => s.name.toLowerCase() === choice?.trim().toLowerCase());
-    });
+    model.removeStage(stage, (others) => new Promise((answer) => setMoving({ stage, others, answer })));
 
   return (
     <section class="area" data-testid="pipeline-settings">
+      {moving ? <MoveLeadsDialog {...moving} onDone={() => setMoving(null)} /> : null}
       <button type="button" class="link" onClick={onBack}>
         ← Pipeline
       </button>
@@ -190,5 +192,37 @@ export function PipelineSettings({ onBack }: { onBack: () => void }) {
       <ScoringRulesEditor />
       <LeadFormSettings />
     </section>
+  );
+}
+
+/** Where the leads of a stage being removed go: one of the remaining stages. */
+function MoveLeadsDialog(props: {
+  stage: Stage;
+  others: Stage[];
+  answer: (to: Stage | undefined) => void;
+  onDone: () => void;
+}) {
+  const [target, setTarget] = useState(props.others[0]!.id);
+  const finish = (to: Stage | undefined) => {
+    props.onDone();
+    props.answer(to);
+  };
+  return (
+    <ConfirmDialog
+      title={`Remove ${props.stage.name}?`}
+      message={`Leads in ${props.stage.name} must move to another stage first.`}
+      confirmLabel="Move leads and remove"
+      onConfirm={() => finish(props.others.find((s) => s.id === target))}
+      onCancel={() => finish(undefined)}
+    >
+      <label for="move-leads-to">Move them to</label>
+      <select id="move-leads-to" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+        {props.others.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </ConfirmDialog>
   );
 }

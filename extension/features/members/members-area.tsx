@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/permissions';
+import { useConfirm } from '../../ui/confirm-dialog';
 import { ShowMore } from '../../ui/show-more';
 import type { Me } from '../../utils/messages';
 import { type Invitation, MembersModel } from './members-model';
@@ -20,6 +21,7 @@ export function MembersArea({ me }: { me: Me }) {
   const message = model.message.value;
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('front_desk');
+  const [confirmation, ask] = useConfirm();
   const grantable = ROLES.filter((r) => r !== 'super_admin' || me.role === 'super_admin');
 
   const invite = (e: Event) => {
@@ -29,6 +31,7 @@ export function MembersArea({ me }: { me: Me }) {
 
   return (
     <div class="members">
+      {confirmation}
       {message ? (
         <p
           class={message.error ? 'alert error' : 'alert'}
@@ -92,11 +95,17 @@ export function MembersArea({ me }: { me: Me }) {
                   <button
                     type="button"
                     class="secondary"
-                    onClick={() => {
+                    onClick={async () => {
                       const deactivate = m.status === 'active';
-                      if (deactivate && !confirm(`Deactivate ${m.name}? They are signed out at once.`))
-                        return;
-                      model.setActive(m, !deactivate);
+                      const sure =
+                        !deactivate ||
+                        (await ask({
+                          title: `Deactivate ${m.name}?`,
+                          message: 'They are signed out at once and cannot sign in until reactivated.',
+                          confirmLabel: 'Deactivate',
+                          danger: true,
+                        }));
+                      if (sure) model.setActive(m, !deactivate);
                     }}
                   >
                     {m.status === 'active' ? 'Deactivate' : 'Reactivate'}
