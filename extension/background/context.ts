@@ -28,6 +28,12 @@ export type BackgroundDeps = {
   };
   leadOutbox: Store<QueuedLead[]>;
   captureBlocklist: Store<string[]>;
+  /**
+   * Forgets what one person chose or left behind in the panel (the facility
+   * they work on, a capture waiting to be saved), so the next person to sign
+   * in on this browser starts clean.
+   */
+  forgetUser: () => Promise<void>;
 };
 
 export const SESSION_ENDED = 'Your session ended. Sign in again.';
@@ -63,6 +69,7 @@ export function createCore(deps: BackgroundDeps) {
   async function signOut(reason?: string): Promise<SessionView> {
     const next: StoredAuth = { kind: 'signed_out', ...(reason ? { reason } : {}) };
     await deps.auth.set(next);
+    await deps.forgetUser();
     return view(next);
   }
 

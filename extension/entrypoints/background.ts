@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandler } from '../background/handler';
 import type { CapturedLead } from '../capture/types';
 import { ApiError } from '../utils/api-client';
+import { currentFacilityItem } from '../utils/current-facility';
 import type { CaptureTarget, Message } from '../utils/messages';
 import {
   authItem,
@@ -83,6 +84,9 @@ export default defineBackground(() => {
     auth: { get: () => authItem.getValue(), set: (v) => authItem.setValue(v) },
     serverUrl: { get: () => serverUrlItem.getValue(), set: (v) => serverUrlItem.setValue(v) },
     now: () => Date.now(),
+    forgetUser: async () => {
+      await Promise.all([currentFacilityItem.removeValue(), pendingCaptureItem.removeValue()]);
+    },
     capturePage: captureActivePage,
     captureTab: {
       active: async () => tabInfo((await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]),

@@ -91,6 +91,8 @@ describe('facility onboarding from the side panel', () => {
     await eventually(() => panel.getByTestId('facility-row').allTextContents()).toEqual([
       expect.stringContaining('Willow Creek Care'),
     ]);
+    // The facility the administrator chose before signing out is theirs, not the next person's.
+    expect(await panel.getByTestId('current-facility').count()).toBe(0);
     await signOut();
   });
 });

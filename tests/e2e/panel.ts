@@ -97,3 +97,13 @@ export async function openPanel(origin: string) {
   await pointAt(panel, origin);
   return { browser, context: browser.context, panel };
 }
+
+/** A lead for flows that open one, made through the API when missing. */
+export async function ensureLead(
+  origin: string,
+  person: { firstName: string; lastName: string; email: string },
+) {
+  const found = await asAdmin(origin, `/api/v1/leads?q=${encodeURIComponent(person.lastName)}`);
+  if (!found.items.some((l) => l.firstName === person.firstName && l.lastName === person.lastName))
+    await asAdmin(origin, '/api/v1/leads', person);
+}

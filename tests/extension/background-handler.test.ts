@@ -11,6 +11,7 @@ const api = inject('apiOrigin');
 
 function setup() {
   let auth: StoredAuth = { kind: 'signed_out' };
+  let forgotten = 0;
   let serverUrl = api;
   let now = Date.now();
   const deps: BackgroundDeps = {
@@ -28,12 +29,16 @@ function setup() {
       },
     },
     now: () => now,
+    forgetUser: async () => {
+      forgotten++;
+    },
     leadOutbox: { get: async () => [], set: async () => undefined },
     captureBlocklist: { get: async () => [], set: async () => undefined },
   };
   return {
     handle: createBackgroundHandler(deps),
     auth: () => auth,
+    forgotten: () => forgotten,
     advance: (ms: number) => {
       now += ms;
     },
@@ -100,8 +105,11 @@ describe('background message handler', () => {
       input: { email: 'clinical_staff@demo.test', password: 'sidecar-demo' },
     });
     const token = (bg.auth() as { token: string }).token;
+    expect(bg.forgotten()).toBe(0);
     await bg.handle({ name: 'logout', input: undefined });
     expect(bg.auth()).toEqual({ kind: 'signed_out' });
+    // What this person chose in the panel is not left for the next one.
+    expect(bg.forgotten()).toBe(1);
     const me = await fetch(`${api}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(me.status).toBe(401);
   });
@@ -157,6 +165,7 @@ describe('a call that ends after the session changed', () => {
       },
       serverUrl: { get: async () => api, set: async () => undefined },
       now: () => Date.now(),
+      forgetUser: async () => undefined,
       leadOutbox: { get: async () => [], set: async () => undefined },
       captureBlocklist: { get: async () => [], set: async () => undefined },
     };

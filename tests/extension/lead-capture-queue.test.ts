@@ -36,6 +36,7 @@ function setup(tabUrl = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQX') {
     },
     serverUrl: { get: async () => api, set: async () => undefined },
     now: () => Date.now(),
+    forgetUser: async () => undefined,
     captureTab: {
       active: async () => ({ id: 7, url: tabUrl }),
       byId: async (id) => ({ id, url: tabUrl }),

@@ -44,6 +44,7 @@ function setup(auth: StoredAuth) {
     },
     serverUrl: { get: async () => 'http://127.0.0.1:8787', set: async () => undefined },
     now: () => now,
+    forgetUser: async () => undefined,
     leadOutbox: { get: async () => [], set: async () => undefined },
     captureBlocklist: { get: async () => [], set: async () => undefined },
   };

@@ -125,7 +125,7 @@ describe('pending pool and assignment', () => {
       },
     });
     expect(over.status).toBe(409);
-    expect(over.json.error.message).toBe('Dr Small can take 1 more patient(s), not 2');
+    expect(over.json.error.message).toBe('Dr Small can take 1 more patient, not 2');
     const pool = (
       await api(`/api/v1/assignments/pending?facilityId=${facilityId}`, { token: admin })
     ).json.items.map((p: { id: string }) => p.id);

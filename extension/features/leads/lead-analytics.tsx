@@ -123,8 +123,8 @@ export function LeadAnalyticsView({
       ) : (
         <>
           <p data-testid="analytics-totals">
-            <strong>{data.totals.leads}</strong> new lead(s), <strong>{data.totals.won}</strong> won:{' '}
-            <strong>{data.totals.conversionRate}%</strong> conversion.
+            <strong>{data.totals.leads}</strong> new {data.totals.leads === 1 ? 'lead' : 'leads'},{' '}
+            <strong>{data.totals.won}</strong> won: <strong>{data.totals.conversionRate}%</strong> conversion.
           </p>
           <Bars
             label="Where this period's leads are now"

@@ -1,3 +1,4 @@
+import { count } from '../../../shared/words';
 import type { QueuedLead } from '../../utils/messages';
 
 /**
@@ -17,8 +18,9 @@ export function LeadOutbox(props: {
     <div class="alert" role="status" data-testid="lead-outbox">
       {pending.length ? (
         <p>
-          {pending.length} captured lead(s) waiting for the server: {pending.map((q) => q.name).join(', ')}.
-          They are sent automatically, and kept until the browser closes.{' '}
+          {count(pending.length, 'captured lead')} waiting for the server:{' '}
+          {pending.map((q) => q.name).join(', ')}. They are sent automatically, and kept until the browser
+          closes.{' '}
           <button type="button" class="link" onClick={props.onSendNow}>
             Send now
           </button>

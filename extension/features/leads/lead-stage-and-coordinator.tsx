@@ -1,3 +1,4 @@
+import { count } from '../../../shared/words';
 import type { Coordinator, Lead, Stage } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
 
@@ -34,7 +35,7 @@ export function LeadStageAndCoordinator(props: {
           ))}
         </select>
         <p class="muted small">
-          {stage?.outcome === 'open' ? `${daysInStage} day(s) in this stage` : stage?.outcome}
+          {stage?.outcome === 'open' ? `${count(daysInStage, 'day')} in this stage` : stage?.outcome}
         </p>
       </div>
       <div class="field">

@@ -49,7 +49,7 @@ export function LeadTasks(props: { items: LeadTask[]; canEdit: boolean; model: L
         })}
       </ul>
       {props.canEdit ? (
-        <form onSubmit={add} noValidate class="inline">
+        <form onSubmit={add} noValidate class="inline wrap">
           <label class="sr-only" for="task-title">
             Follow-up
           </label>

@@ -1,4 +1,5 @@
 import { action, createModel, effect, signal } from '@preact/signals';
+import { count } from '../../../shared/words';
 import { api, call } from '../../api/client';
 import type { Notice } from '../../ui/notice';
 import type { LeadCapture, QueuedLead, SavedLeadReply } from '../../utils/messages';
@@ -99,7 +100,7 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
   sendMessage('flushLeadOutbox', undefined).then(
     (r) => {
       waiting.value = r.waiting;
-      if (r.sent) message.value = { text: `${r.sent} captured lead(s) sent.`, error: false };
+      if (r.sent) message.value = { text: `${count(r.sent, 'captured lead')} sent.`, error: false };
     },
     () => undefined,
   );

@@ -40,6 +40,7 @@ export function PatientsArea({ me }: { me: Me }) {
       <select
         id="current-facility"
         value={facility?.id ?? ''}
+        aria-busy={model.loadingChoices.value}
         onChange={(e) => model.choose(e.currentTarget.value)}
       >
         <option value="">Choose a facility…</option>
@@ -49,6 +50,11 @@ export function PatientsArea({ me }: { me: Me }) {
           </option>
         ))}
       </select>
+      {model.choicesError.value ? (
+        <p class="alert error" role="alert">
+          {model.choicesError.value}
+        </p>
+      ) : null}
       {facility ? (
         <FacilityPatients me={me} facility={facility} key={facility.id} />
       ) : (

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import type { IconName } from '../../ui/icons';
 import { lazyArea } from '../../ui/lazy-area';
 import type { Me } from '../../utils/messages';
 import type { AreaId } from '../../utils/navigation';
@@ -24,4 +25,16 @@ export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
   records: RecordsArea,
   members: MembersArea,
   audit: AuditArea,
+};
+
+/** The icon beside each area's name in the navigation bar. */
+export const AREA_ICONS: Record<AreaId, IconName> = {
+  facilities: 'facilities',
+  patients: 'patients',
+  leads: 'leads',
+  intake: 'intake',
+  referrals: 'referrals',
+  records: 'records',
+  members: 'members',
+  audit: 'audit',
 };

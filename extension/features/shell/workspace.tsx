@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ROLE_LABELS, type Role } from '../../../shared/permissions';
+import { Icon, initials } from '../../ui/icons';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
 import { pendingCaptureItem } from '../../utils/storage-items';
 import { TwoFactorSetup } from '../session/two-factor-setup';
-import { AREA_VIEWS } from './areas';
+import { AREA_ICONS, AREA_VIEWS } from './areas';
 
 type Props = {
   session: Extract<SessionView, { status: 'signed_in' }>;
@@ -18,6 +19,11 @@ type Props = {
 };
 
 const CHECK_EVERY_MS = 15_000;
+/**
+ * Up to this many areas fit one bar with their labels at the narrowest panel
+ * (320 px); a role with more sees icons only there, and labels from 440 px.
+ */
+const COMFORTABLE_TABS = 5;
 
 export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh }: Props) {
   const { me } = session;
@@ -74,7 +80,10 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
   return (
     <div class="workspace">
       <header class="signed-in" data-testid="signed-in-header">
-        <div>
+        <span class="avatar" aria-hidden="true">
+          {initials(me.user.name)}
+        </span>
+        <div class="who-block">
           <div class="who" data-testid="user-name">
             {me.user.name}
           </div>
@@ -89,14 +98,23 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
           ) : null}
         </div>
         <div class="header-actions">
-          <button type="button" class="link" aria-pressed={account} onClick={() => setAccount(!account)}>
-            Account
+          <button
+            type="button"
+            class="icon-button"
+            title="Account"
+            aria-pressed={account}
+            onClick={() => setAccount(!account)}
+          >
+            <Icon name="patients" />
+            <span class="sr-only">Account</span>
           </button>
-          <button type="button" class="link" onClick={onSettings}>
-            Settings
+          <button type="button" class="icon-button" title="Settings" onClick={onSettings}>
+            <Icon name="settings" />
+            <span class="sr-only">Settings</span>
           </button>
-          <button type="button" class="secondary" onClick={onSignOut}>
-            Sign out
+          <button type="button" class="icon-button" title="Sign out" onClick={onSignOut}>
+            <Icon name="signOut" />
+            <span class="sr-only">Sign out</span>
           </button>
         </div>
       </header>
@@ -131,7 +149,11 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
       ) : (
         <>
           <nav aria-label="Areas">
-            <div role="tablist" aria-orientation="horizontal" class="tabs">
+            <div
+              role="tablist"
+              aria-orientation="horizontal"
+              class={areas.length > COMFORTABLE_TABS ? 'tabs many' : 'tabs'}
+            >
               {areas.map((a, i) => (
                 <button
                   type="button"
@@ -143,8 +165,10 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
                   onClick={() => setArea(a.id)}
                   onKeyDown={(e) => onTabKey(e, i)}
                   key={a.id}
+                  title={a.label}
                 >
-                  {a.label}
+                  <Icon name={AREA_ICONS[a.id]} />
+                  <span class="tab-label">{a.label}</span>
                 </button>
               ))}
             </div>

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, notExists } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { assignments, patients, providers } from '../../../db/schema';
+import { count } from '../../../shared/words';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
@@ -102,7 +103,7 @@ export async function assignPatients(
     if (staying + incoming > p.capacity) {
       throw new AppError(
         'conflict',
-        `${p.name} can take ${Math.max(0, p.capacity - staying)} more patient(s), not ${incoming}`,
+        `${p.name} can take ${count(Math.max(0, p.capacity - staying), 'more patient')}, not ${incoming}`,
       );
     }
   }
