@@ -21,6 +21,7 @@ import { intakeSubmissionRoutes } from './routes/intake-submissions';
 import { intakeTemplateRoutes } from './routes/intake-templates';
 import { invitationRoutes } from './routes/invitations';
 import { leadAnalyticsRoutes } from './routes/lead-analytics';
+import { leadBoardRoutes } from './routes/lead-board';
 import { leadCoordinatorRoutes } from './routes/lead-coordinators';
 import { leadFormRoutes } from './routes/lead-form';
 import { scoringRuleRoutes } from './routes/lead-scoring-rules';
@@ -71,6 +72,7 @@ const api = apiBase
   .route('/lead-sources', leadSourceRoutes)
   .route('/lead-scoring-rules', scoringRuleRoutes)
   .route('/pipeline-stages', pipelineStageRoutes)
+  .route('/lead-board', leadBoardRoutes)
   .route('/lead-coordinators', leadCoordinatorRoutes)
   .route('/lead-form', leadFormRoutes)
   .route('/intake-templates', intakeTemplateRoutes)
@@ -116,6 +118,7 @@ export type ApiSubApps = {
   leadSources: { path: '/api/v1/lead-sources'; routes: typeof leadSourceRoutes };
   scoringRules: { path: '/api/v1/lead-scoring-rules'; routes: typeof scoringRuleRoutes };
   pipelineStages: { path: '/api/v1/pipeline-stages'; routes: typeof pipelineStageRoutes };
+  leadBoard: { path: '/api/v1/lead-board'; routes: typeof leadBoardRoutes };
   leadCoordinators: { path: '/api/v1/lead-coordinators'; routes: typeof leadCoordinatorRoutes };
   leadForm: { path: '/api/v1/lead-form'; routes: typeof leadFormRoutes };
   intakeTemplates: { path: '/api/v1/intake-templates'; routes: typeof intakeTemplateRoutes };

@@ -142,7 +142,11 @@ export const leadTasks = sqliteTable(
     createdBy: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('lead_tasks_due').on(t.doneAt, t.dueAt)],
+  (t) => [
+    index('lead_tasks_due').on(t.doneAt, t.dueAt),
+    // A lead's follow-ups, and the next open one of each lead on the board.
+    index('lead_tasks_lead').on(t.leadId, t.doneAt, t.dueAt),
+  ],
 );
 
 /** The organisation's lead scoring rules (defaults until an administrator edits them). */

@@ -35,6 +35,7 @@ export const SCREENS: Screen[] = [
   { name: 'service-catalogue', area: 'Patients', open: button('Service catalogue') },
   { name: 'leads', area: 'Leads' },
   { name: 'lead-detail', area: 'Leads', open: clickIfThere('[data-testid="lead-row"] button') },
+  { name: 'lead-board', area: 'Leads', open: button('Board') },
   { name: 'lead-add', area: 'Leads', open: button('Add lead') },
   { name: 'lead-analytics', area: 'Leads', open: button('Analytics') },
   { name: 'lead-settings', area: 'Leads', open: button('Pipeline and sources') },

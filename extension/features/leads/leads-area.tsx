@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import type { Me } from '../../utils/messages';
 import { LeadAnalyticsView } from './lead-analytics';
+import { LeadBoardView } from './lead-board';
 import { LeadDetail } from './lead-detail';
 import { LeadForm } from './lead-form';
 import { LeadList } from './lead-list';
@@ -55,6 +56,7 @@ export function LeadsArea({ me }: { me: Me }) {
   if (view.kind === 'settings') return <PipelineSettings onBack={() => model.settingsClosed()} />;
 
   const capturing = model.capturing.value;
+  const layout = model.layout.value;
   return (
     <div>
       {message ? (
@@ -92,12 +94,25 @@ export function LeadsArea({ me }: { me: Me }) {
           </button>
         ) : null}
       </div>
-      <LeadList
-        stages={ref.stages}
-        sources={ref.sources}
-        coordinators={ref.coordinators}
-        onOpen={(id) => model.open(id)}
-      />
+      <fieldset class="segmented">
+        <legend class="sr-only">Show the pipeline as</legend>
+        <button type="button" aria-pressed={layout === 'list'} onClick={() => model.showLayout('list')}>
+          List
+        </button>
+        <button type="button" aria-pressed={layout === 'board'} onClick={() => model.showLayout('board')}>
+          Board
+        </button>
+      </fieldset>
+      {layout === 'board' ? (
+        <LeadBoardView canMove={can('leads:edit')} onOpen={(id) => model.open(id)} />
+      ) : (
+        <LeadList
+          stages={ref.stages}
+          sources={ref.sources}
+          coordinators={ref.coordinators}
+          onOpen={(id) => model.open(id)}
+        />
+      )}
     </div>
   );
 }

@@ -28,6 +28,8 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
   const message = signal<Notice | null>(null);
   const waiting = signal<QueuedLead[]>([]);
   const capturing = signal(false);
+  /** The pipeline as a list (searchable, filtered) or as a board of stages. */
+  const layout = signal<'list' | 'board'>('list');
 
   const loadReference = action(async () => {
     try {
@@ -117,6 +119,10 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
   effect(() => pendingCaptureItem.watch(take));
 
   return {
+    layout,
+    showLayout: action((next: 'list' | 'board') => {
+      layout.value = next;
+    }),
     view,
     reference,
     message,

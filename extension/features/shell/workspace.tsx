@@ -84,15 +84,18 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
           {initials(me.user.name)}
         </span>
         <div class="who-block">
-          <div class="who" data-testid="user-name">
+          <div class="who" data-testid="user-name" title={me.user.name}>
             {me.user.name}
           </div>
-          <div class="muted small">
+          <div
+            class="muted small"
+            title={`${me.organization.name} · ${ROLE_LABELS[me.role as Role] ?? me.role}`}
+          >
             <span data-testid="organization-name">{me.organization.name}</span> ·{' '}
             <span data-testid="role-label">{ROLE_LABELS[me.role as Role] ?? me.role}</span>
           </div>
           {currentFacility ? (
-            <div class="muted small" data-testid="current-facility">
+            <div class="muted small" data-testid="current-facility" title={currentFacility.name}>
               Facility: {currentFacility.name}
             </div>
           ) : null}

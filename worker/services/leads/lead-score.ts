@@ -28,6 +28,40 @@ export async function saveScoringRules(
   return rules;
 }
 
+/** What a lead's score is computed from, besides the lead itself. */
+export type ScoreContext = {
+  stages: { id: string; outcome: string }[];
+  rules: ScoringRules;
+  /** The channel of the lead's source, when it has one. */
+  sourceChannel: string | null;
+  /** Calls, emails and notes the team logged. */
+  logged: number;
+};
+
+/** Activities that count as contact the team made; system entries (created, stage changes) do not. */
+export const CONTACT_KINDS = ['call', 'email', 'note'] as const;
+
+export function scoreFor(lead: typeof leads.$inferSelect, context: ScoreContext) {
+  const stageIndex = Math.max(
+    0,
+    context.stages.findIndex((s) => s.id === lead.stageId),
+  );
+  return scoreLead(
+    {
+      sourceChannel: context.sourceChannel,
+      email: lead.email,
+      phone: lead.phone,
+      dateOfBirth: lead.dateOfBirth,
+      hasResponsibleParty: !!lead.responsibleParty,
+      createdAt: lead.createdAt,
+      activities: context.logged,
+      stageIndex,
+      stageOutcome: (context.stages[stageIndex]?.outcome as 'open' | 'won' | 'lost') ?? 'open',
+    },
+    context.rules,
+  );
+}
+
 /** A lead's score from the organisation's rules, with the rules that contributed. */
 export async function leadScore(tenant: TenantDb, audit: AuditLog, id: string) {
   const lead = await tenant.get(leads, id, 'Lead');
@@ -37,26 +71,7 @@ export async function leadScore(tenant: TenantDb, audit: AuditLog, id: string) {
     lead.sourceId ? tenant.select(leadSources, eq(leadSources.id, lead.sourceId)) : Promise.resolve([]),
     tenant.select(leadActivities, eq(leadActivities.leadId, id)),
   ]);
-  const stageIndex = Math.max(
-    0,
-    stages.findIndex((s) => s.id === lead.stageId),
-  );
-  const stage = stages[stageIndex];
-  // Contacts the team made count; system entries (created, stage changes, assignments) do not.
-  const logged = timeline.filter((a) => a.kind === 'call' || a.kind === 'email' || a.kind === 'note').length;
+  const logged = timeline.filter((a) => (CONTACT_KINDS as readonly string[]).includes(a.kind)).length;
   audit.record({ action: 'read', entityType: 'lead_score', entityId: id });
-  return scoreLead(
-    {
-      sourceChannel: sources[0]?.channel ?? null,
-      email: lead.email,
-      phone: lead.phone,
-      dateOfBirth: lead.dateOfBirth,
-      hasResponsibleParty: !!lead.responsibleParty,
-      createdAt: lead.createdAt,
-      activities: logged,
-      stageIndex,
-      stageOutcome: (stage?.outcome as 'open' | 'won' | 'lost') ?? 'open',
-    },
-    rules,
-  );
+  return scoreFor(lead, { stages, rules, sourceChannel: sources[0]?.channel ?? null, logged });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `lead_tasks_lead` ON `lead_tasks` (`lead_id`,`done_at`,`due_at`);
