@@ -21,7 +21,8 @@ export function captureHandlers(
       if (!tab || !/^https?:/.test(tab.url))
         throw new ApiError(400, {
           code: 'unsupported',
-          message: 'Open the web page or email you want to capture, then try again.',
+          message:
+            'Sidecar captures from web pages and emails: switch to the tab with the page or email, then capture again.',
         });
       // Checked before the page is read: a blocked site is never read at all.
       const blocked = blockedBy(tab.url, await deps.captureBlocklist.get());

@@ -24,6 +24,8 @@ export const auditEventSchema = z.object({
   id: z.string(),
   organizationId: z.string().nullable(),
   actorUserId: z.string().nullable(),
+  /** The actor's name as a member of this organisation; null for the system or a former account. */
+  actorName: z.string().nullable(),
   action: z.enum(AUDIT_ACTIONS),
   entityType: z.string(),
   entityId: z.string().nullable(),

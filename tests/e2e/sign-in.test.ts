@@ -179,6 +179,10 @@ describe('members and audit for administrators', () => {
     await eventually(async () =>
       (await panel.getByTestId('audit-row').allTextContents()).join('\n'),
     ).toContain('invite invitation');
+    // Who did it is a name, not an account id.
+    const invited = panel.getByTestId('audit-row').filter({ hasText: 'invite invitation' }).first();
+    expect(await text(invited)).toContain('Super Admin (Demo)');
+    expect(await text(invited)).not.toContain('usr_');
     await panel.screenshot({ path: '.tmp/e2e-audit.png' });
     await signOut();
   });

@@ -36,7 +36,13 @@ describe('audit trail', () => {
     const actions = events.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['login', 'logout']));
     const login = events.find((e) => e.action === 'login')!;
-    expect(login).toMatchObject({ ip: '198.51.100.9', outcome: 'success', entityType: 'session' });
+    // The actor is named by name, as staff know them, beside the id.
+    expect(login).toMatchObject({
+      ip: '198.51.100.9',
+      outcome: 'success',
+      entityType: 'session',
+      actorName: 'Doctor (Demo)',
+    });
     expect(login.requestId).toEqual(expect.any(String));
     // A failed login shows in the trail of the account's organisation...
     const failed = await trail('&action=login_failed');

@@ -51,8 +51,8 @@ export function AuditArea() {
               <strong>{e.action.replace(/_/g, ' ')}</strong> {e.entityType}
               {e.outcome !== 'success' ? <span class="badge">{e.outcome}</span> : null}
               <div class="muted small">
-                {new Date(e.createdAt).toLocaleString()} · {e.actorUserId ?? 'unknown'} ·{' '}
-                {e.ip ?? 'no address'}
+                {new Date(e.createdAt).toLocaleString()} ·{' '}
+                {e.actorName ?? (e.actorUserId ? 'a former member' : 'Sidecar')} · {e.ip ?? 'no address'}
               </div>
             </div>
           </li>

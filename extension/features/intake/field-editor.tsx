@@ -35,9 +35,7 @@ export function FieldEditor(props: {
   const hasOptions = f.type === 'single_choice' || f.type === 'multiple_choice';
   return (
     <div class="field-editor" data-testid="field-editor">
-      <p class="muted small">
-        {FIELD_TYPE_LABELS[f.type]} · answers saved as <code>{f.id}</code>
-      </p>
+      <p class="muted small">{FIELD_TYPE_LABELS[f.type]}</p>
       <label for={`${id}-label`}>Question</label>
       <input id={`${id}-label`} value={f.label} onInput={(e) => onChange({ label: e.currentTarget.value })} />
       <label for={`${id}-help`}>Help text (optional)</label>
