@@ -3,13 +3,53 @@ import { api, call } from '../../api/client';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
+import { LetterQueue } from './letter-queue';
+import { LetterTemplates } from './letter-templates';
+import { LetterView } from './letter-view';
 import { ProviderDetail } from './provider-detail';
 import { ProviderForm } from './provider-form';
 import { SPECIALTY_LABELS } from './referral-labels';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
+type View =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'detail'; id: string }
+  | { kind: 'letters' }
+  | { kind: 'templates' }
+  | { kind: 'letter'; id: string; back: View };
 
-/** Referrals: the referring-provider directory, each provider's page and the referrals recorded there. */
+const SECTIONS = [
+  { kind: 'list', label: 'Directory' },
+  { kind: 'letters', label: 'Letters' },
+  { kind: 'templates', label: 'Templates' },
+] as const;
+
+/** Directory, letter queue and templates: the area's three places, as toggle buttons. */
+function Sections(props: {
+  current: View['kind'];
+  onPick: (kind: (typeof SECTIONS)[number]['kind']) => void;
+}) {
+  return (
+    <nav class="sections" aria-label="Referrals sections">
+      {SECTIONS.map((s) => (
+        <button
+          key={s.kind}
+          type="button"
+          class={`section-tab ${props.current === s.kind ? 'primary' : 'secondary'}`}
+          aria-pressed={props.current === s.kind}
+          onClick={() => props.onPick(s.kind)}
+        >
+          {s.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * Referrals: the referring-provider directory, each provider's page and the referrals recorded
+ * there, the letter queue and the letter templates.
+ */
 export function ReferralsArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
@@ -36,9 +76,46 @@ export function ReferralsArea({ me }: { me: Me }) {
         }}
       />
     );
-  if (view.kind === 'detail') return <ProviderDetail me={me} providerId={view.id} onBack={back} />;
+  if (view.kind === 'letter') {
+    const from = view.back;
+    return (
+      <LetterView
+        key={view.id}
+        me={me}
+        letterId={view.id}
+        backLabel={from.kind === 'detail' ? 'Provider' : 'Letters'}
+        onBack={() => setView(from)}
+      />
+    );
+  }
+  if (view.kind === 'detail')
+    return (
+      <ProviderDetail
+        key={view.id}
+        me={me}
+        providerId={view.id}
+        onBack={back}
+        onOpenLetter={(id) => setView({ kind: 'letter', id, back: view })}
+      />
+    );
+  const sections = <Sections current={view.kind} onPick={(kind) => setView({ kind })} />;
+  if (view.kind === 'letters')
+    return (
+      <div>
+        {sections}
+        <LetterQueue onOpen={(id) => setView({ kind: 'letter', id, back: view })} />
+      </div>
+    );
+  if (view.kind === 'templates')
+    return (
+      <div>
+        {sections}
+        <LetterTemplates me={me} />
+      </div>
+    );
   return (
     <div>
+      {sections}
       {me.permissions.includes('referral:manage_providers') ? (
         <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
           Add referring provider
