@@ -1,8 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, call } from '../../api/client';
+import type { CapturedReferrer } from '../../capture/referrer-types';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import { pendingReferrerItem } from '../../utils/storage-items';
+import { referrerOrigin, referrerValues } from './captured-referrer';
 import { LetterQueue } from './letter-queue';
 import { LetterTemplates } from './letter-templates';
 import { LetterView } from './letter-view';
@@ -12,7 +16,7 @@ import { SPECIALTY_LABELS } from './referral-labels';
 
 type View =
   | { kind: 'list' }
-  | { kind: 'add' }
+  | { kind: 'add'; captured?: CapturedReferrer }
   | { kind: 'detail'; id: string }
   | { kind: 'letters' }
   | { kind: 'templates' }
@@ -53,6 +57,33 @@ function Sections(props: {
 export function ReferralsArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [capturing, setCapturing] = useState(false);
+  const canManage = me.permissions.includes('referral:manage_providers');
+  // A page saved "as referring provider" from a lead capture opens here as a prefilled form.
+  useEffect(() => {
+    if (!canManage) return;
+    const take = (captured: CapturedReferrer | null) => {
+      if (!captured) return;
+      pendingReferrerItem.setValue(null);
+      setView({ kind: 'add', captured });
+    };
+    pendingReferrerItem.getValue().then(take);
+    return pendingReferrerItem.watch(take);
+  }, [canManage]);
+  const captureHere = async () => {
+    setCapturing(true);
+    setMessage(null);
+    try {
+      const captured = await sendMessage('captureLead', undefined);
+      if (captured.referrer) setView({ kind: 'add', captured: captured.referrer });
+      else setMessage('No dentist or practice found on this page. Add the provider by hand.');
+    } catch (e) {
+      setMessage((e as Error).message);
+    } finally {
+      setCapturing(false);
+    }
+  };
   const list = usePagedList({ q: q.trim() }, (filters, cursor) =>
     call(
       api['referring-providers'].$get({
@@ -68,6 +99,8 @@ export function ReferralsArea({ me }: { me: Me }) {
   if (view.kind === 'add')
     return (
       <ProviderForm
+        initial={view.captured ? referrerValues(view.captured) : {}}
+        {...(view.captured ? { origin: referrerOrigin(view.captured) } : {})}
         onCancel={back}
         onOpen={(id) => setView({ kind: 'detail', id })}
         onSaved={(p) => {
@@ -116,10 +149,20 @@ export function ReferralsArea({ me }: { me: Me }) {
   return (
     <div>
       {sections}
-      {me.permissions.includes('referral:manage_providers') ? (
-        <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
-          Add referring provider
-        </button>
+      {message ? (
+        <p class="alert" role="status" data-testid="referrals-message">
+          {message}
+        </p>
+      ) : null}
+      {canManage ? (
+        <div class="row">
+          <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+            Add referring provider
+          </button>
+          <button type="button" class="secondary" disabled={capturing} onClick={captureHere}>
+            {capturing ? 'Reading the page…' : 'Capture from this page'}
+          </button>
+        </div>
       ) : null}
       <SearchList
         list={list}

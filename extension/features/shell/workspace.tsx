@@ -3,7 +3,7 @@ import { ROLE_LABELS, type Role } from '../../../shared/permissions';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
-import { pendingCaptureItem } from '../../utils/storage-items';
+import { pendingCaptureItem, pendingReferrerItem } from '../../utils/storage-items';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 import { AREA_VIEWS } from './areas';
 
@@ -40,6 +40,17 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
     };
     pendingCaptureItem.getValue().then(show);
     return pendingCaptureItem.watch(show);
+  }, [me.permissions]);
+  // "Save as referring provider" on a captured page brings the Referrals area forward.
+  useEffect(() => {
+    const show = (pending: unknown) => {
+      if (pending && areas.some((a) => a.id === 'referrals')) {
+        setAccount(false);
+        setArea('referrals');
+      }
+    };
+    pendingReferrerItem.getValue().then(show);
+    return pendingReferrerItem.watch(show);
   }, [me.permissions]);
   const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
   const current = areas.find((a) => a.id === area) ?? areas[0];
