@@ -134,4 +134,30 @@ describe('a referrer captured from their page, and the letters their referral br
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(new TextDecoder().decode((await pdf.body()).subarray(0, 5))).toBe('%PDF-');
   });
+
+  it('edits a letter template with merge-field help, shows the unknown-field refusal, and previews it against that referral', async () => {
+    // From the letter the first flow left open, back to the area's first view.
+    await panel.getByRole('button', { name: '← Letters' }).click();
+    await panel.getByRole('button', { name: 'Templates', exact: true }).click();
+    const editor = panel.getByTestId('letter-templates');
+    await editor.getByLabel('Letter type').selectOption({ label: 'Treatment started' });
+    await eventually(() => editor.getByLabel('Subject line').inputValue()).toContain('{{patient.name}}');
+    const body = editor.getByLabel('Letter text');
+    await body.fill('{{referrer.salutation}},\n\nYour patient {{patient.nickname}} started today.');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await eventually(() => text(editor.locator('#letter-body-error'))).toBe(
+      'Unknown merge field: {{patient.nickname}}',
+    );
+    await body.fill('{{referrer.salutation}},\n\n');
+    await editor.locator('summary', { hasText: 'Merge fields' }).click();
+    await editor.getByRole('button', { name: 'patient.firstName', exact: true }).click();
+    expect(await body.inputValue()).toContain('{{patient.firstName}}');
+    await editor.getByRole('button', { name: 'Preview', exact: true }).click();
+    await eventually(() => text(panel.getByTestId('template-preview'))).toContain('Dear Dr');
+    expect(await text(panel.getByTestId('template-preview'))).not.toContain('{{');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await eventually(() => text(editor.getByRole('status'))).toBe('Template saved.');
+    await editor.getByRole('button', { name: 'Use the built-in text' }).click();
+    await eventually(() => text(editor.getByRole('status'))).toBe('Back to the built-in text.');
+  });
 });

@@ -78,7 +78,7 @@ export function LetterTemplates({ me }: { me: Me }) {
           {notice.text}
         </p>
       ) : null}
-      <label for="letter-kind">Letter</label>
+      <label for="letter-kind">Letter type</label>
       <select
         id="letter-kind"
         value={model.kind.value}
@@ -106,7 +106,7 @@ export function LetterTemplates({ me }: { me: Me }) {
         }}
       />
       {errors.subject ? <FieldError id="letter-subject-error">{errors.subject}</FieldError> : null}
-      <label for="letter-body">Letter</label>
+      <label for="letter-body">Letter text</label>
       <textarea
         id="letter-body"
         ref={bodyRef}
