@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openSidePanel } from './extension-browser';
-import { connectAndSignIn, ensureFacility, eventually, text } from './panel';
+import { connectAndSignIn, ensureFacility, eventually, signIn, signOut, text } from './panel';
 
 const api = inject('apiOrigin');
 
@@ -159,5 +159,25 @@ describe('a referrer captured from their page, and the letters their referral br
     await eventually(() => text(editor.getByRole('status'))).toBe('Template saved.');
     await editor.getByRole('button', { name: 'Use the built-in text' }).click();
     await eventually(() => text(editor.getByRole('status'))).toBe('Back to the built-in text.');
+  });
+
+  it('shows a read-only role the letters but no button it cannot use', async () => {
+    await signOut(panel);
+    await signIn(panel, 'read_only@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Referrals' }).click();
+    expect(await panel.getByRole('button', { name: 'Add referring provider' }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Capture from this page' }).count()).toBe(0);
+    await panel.getByRole('button', { name: 'Letters', exact: true }).click();
+    const row = panel.getByTestId('letter-row').filter({ hasText: patient });
+    await eventually(() => row.count()).toBe(1);
+    await row.getByRole('button').click();
+    await eventually(() => text(panel.getByTestId('letter-text'))).toContain(`Dear Dr ${lastName},`);
+    for (const name of ['Send by email', 'Download PDF', 'Mark faxed', 'Mark mailed'])
+      expect(await panel.getByRole('button', { name }).count()).toBe(0);
+    await panel.getByRole('button', { name: '← Letters' }).click();
+    await panel.getByRole('button', { name: 'Templates', exact: true }).click();
+    await eventually(() => panel.getByLabel('Subject line').inputValue()).toContain('{{patient.name}}');
+    expect(await panel.getByRole('button', { name: 'Save template' }).count()).toBe(0);
+    expect(await panel.getByLabel('Letter text').getAttribute('readonly')).not.toBeNull();
   });
 });
