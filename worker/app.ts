@@ -28,6 +28,7 @@ import { scoringRuleRoutes } from './routes/lead-scoring-rules';
 import { leadSourceRoutes } from './routes/lead-sources';
 import { leadTaskRoutes } from './routes/lead-tasks';
 import { leadRoutes } from './routes/leads';
+import { letterTemplateRoutes } from './routes/letter-templates';
 import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { messageTemplateRoutes } from './routes/message-templates';
@@ -41,6 +42,8 @@ import { publicLeadRoutes } from './routes/public-leads';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
+import { referralLetterRoutes } from './routes/referral-letters';
+import { referralMilestoneRoutes } from './routes/referral-milestones';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
@@ -80,6 +83,9 @@ const api = apiBase
   .route('/intake-submissions', intakeSubmissionRoutes)
   .route('/referring-providers', referringProviderRoutes)
   .route('/referrals', referralRoutes)
+  .route('/referrals', referralMilestoneRoutes)
+  .route('/referral-letters', referralLetterRoutes)
+  .route('/letter-templates', letterTemplateRoutes)
   .route('/records-requests', recordsRequestRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
@@ -126,6 +132,9 @@ export type ApiSubApps = {
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
   referringProviders: { path: '/api/v1/referring-providers'; routes: typeof referringProviderRoutes };
   referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
+  referralMilestones: { path: '/api/v1/referrals'; routes: typeof referralMilestoneRoutes };
+  referralLetters: { path: '/api/v1/referral-letters'; routes: typeof referralLetterRoutes };
+  letterTemplates: { path: '/api/v1/letter-templates'; routes: typeof letterTemplateRoutes };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };

@@ -1,3 +1,5 @@
+import type { CapturedReferrer } from './referrer-types';
+
 /** The lead-form fields a capture can prefill. */
 export type CapturedField =
   | 'firstName'
@@ -25,6 +27,8 @@ export type CapturedLead = {
   title: string;
   subject?: string;
   snippet?: string;
+  /** Set when the page is a dentist's or practice's: offered as "Save as referring provider". */
+  referrer?: CapturedReferrer;
 };
 
 /** What one extractor found: field values and their origins, merged by extractLead. */

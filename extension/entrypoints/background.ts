@@ -28,10 +28,17 @@ async function extractFromTab(tabId: number, target: CaptureTarget): Promise<Cap
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
     func: (selectionText: string | null, linkUrl: string | null) => {
-      const extract = (globalThis as { __sidecarExtractLead?: (s?: string, l?: string) => unknown })
-        .__sidecarExtractLead;
+      const page = globalThis as {
+        __sidecarExtractLead?: (s?: string, l?: string) => object;
+        __sidecarExtractReferrer?: () => object | null;
+      };
+      const extract = page.__sidecarExtractLead;
       const selection = selectionText ?? globalThis.getSelection?.()?.toString() ?? '';
-      return extract ? extract(selection || undefined, linkUrl ?? undefined) : null;
+      if (!extract) return null;
+      const lead = extract(selection || undefined, linkUrl ?? undefined);
+      // A dentist's page is also offered as a referring provider (only when nothing was pointed at).
+      const referrer = selection || linkUrl ? null : (page.__sidecarExtractReferrer?.() ?? null);
+      return referrer ? { ...lead, referrer } : lead;
     },
     args: [target.selectionText ?? null, target.linkUrl ?? null],
   });

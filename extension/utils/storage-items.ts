@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { StoredAuth } from '../background/context';
+import type { CapturedReferrer } from '../capture/referrer-types';
 import type { LeadCapture, QueuedLead } from './messages';
 import { DEFAULT_SERVER_URL } from './server-url';
 
@@ -26,5 +27,10 @@ export const leadOutboxItem = storage.defineItem<QueuedLead[]>('session:leadOutb
 /** A capture from the right-click menu or the shortcut, for the panel to open as a form. */
 export type PendingCapture = { capture: LeadCapture } | { error: string };
 export const pendingCaptureItem = storage.defineItem<PendingCapture | null>('session:pendingCapture', {
+  fallback: null,
+});
+
+/** A referring provider read from a page, for the Referrals area to open as a prefilled form. */
+export const pendingReferrerItem = storage.defineItem<CapturedReferrer | null>('session:pendingReferrer', {
   fallback: null,
 });

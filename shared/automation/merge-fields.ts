@@ -1,3 +1,5 @@
+import { renderFieldsIn, unknownFieldsIn } from '../merge-text';
+
 /**
  * The merge fields a message template may use, with what the picker shows.
  * Deliberately few about the person: a first name, never a date of birth,
@@ -23,15 +25,11 @@ export const MERGE_FIELDS = {
 export type MergeField = keyof typeof MERGE_FIELDS;
 export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS) as MergeField[];
 
-const TOKEN = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
 export const isMergeField = (name: string): name is MergeField => name in MERGE_FIELDS;
 
 /** The `{{ field }}` names `text` uses that are not merge fields, each once, in order. */
 export function unknownMergeFields(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(TOKEN)) if (!isMergeField(m[1] ?? '')) out.add(m[1] ?? '');
-  return [...out];
+  return unknownFieldsIn(text, isMergeField);
 }
 
 /**
@@ -39,8 +37,5 @@ export function unknownMergeFields(text: string): string[] {
  * value for this record becomes empty (a message never shows braces).
  */
 export function renderMergeFields(text: string, values: Partial<Record<MergeField, string | number | null>>) {
-  return text.replace(TOKEN, (_, name: string) => {
-    const value = isMergeField(name) ? values[name] : undefined;
-    return value === undefined || value === null ? '' : String(value);
-  });
+  return renderFieldsIn(text, (name) => (isMergeField(name) ? values[name] : undefined));
 }

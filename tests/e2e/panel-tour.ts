@@ -42,6 +42,17 @@ export const SCREENS: Screen[] = [
   { name: 'intake', area: 'Intake' },
   { name: 'intake-sent', area: 'Intake', open: button('Sent') },
   { name: 'intake-submissions', area: 'Intake', open: button('Submissions') },
+  { name: 'referrals', area: 'Referrals' },
+  { name: 'referral-letters', area: 'Referrals', open: button('Letters') },
+  {
+    name: 'letter-view',
+    area: 'Referrals',
+    open: async (panel) => {
+      await button('Letters')(panel);
+      return clickIfThere('[data-testid="letter-row"] button')(panel);
+    },
+  },
+  { name: 'letter-templates', area: 'Referrals', open: button('Templates') },
   { name: 'members', area: 'Members' },
   { name: 'audit', area: 'Audit' },
   { name: 'account', area: 'Facilities', open: button('Account') },

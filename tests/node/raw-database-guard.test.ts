@@ -55,6 +55,8 @@ const ALLOWED: Record<string, string> = {
     'renders a submission after the public form answered, found by its id alone',
   'worker/services/leads/lead-form.ts': 'the public lead form: a form key resolves to its organisation',
   'worker/services/leads/lead-tasks.ts': 'the task-reminder job claims due tasks across every organisation',
+  'worker/services/referral-letters/progress-reports.ts':
+    'the progress report job queues due letters across every organisation',
   'worker/services/records/escalations.ts':
     'the records escalation job claims due requests across every organisation',
   'worker/services/automations/run-automations.ts':

@@ -100,7 +100,13 @@ export async function loginAs(
 
 /** Messages of the local email adapter, newest first, as /dev/mailbox.json shows them. */
 export async function mailbox(): Promise<
-  { recipient: string; subject: string; bodyText: string; status: string }[]
+  {
+    recipient: string;
+    subject: string;
+    bodyText: string;
+    status: string;
+    attachments: { id: string; fileName: string; contentType: string; size: number }[];
+  }[]
 > {
   const res = await api('/dev/mailbox.json');
   return res.json.items;

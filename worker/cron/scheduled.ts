@@ -1,6 +1,6 @@
-import { and, eq, lt, notLike, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, notLike, or } from 'drizzle-orm';
 import { d1Database } from '../../db/client';
-import { loginThrottles, outboxMessages, sessions } from '../../db/schema';
+import { loginThrottles, outboxAttachments, outboxMessages, sessions } from '../../db/schema';
 import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
 import { runAutomations } from '../services/automations/run-automations';
@@ -10,9 +10,10 @@ import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/r
 import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
 import { remindDueTasks } from '../services/leads/lead-tasks';
 import { escalateRecordsRequests } from '../services/records/escalations';
+import { queueProgressReports } from '../services/referral-letters/progress-reports';
 
 /**
- * The cron trigger: running automation rules evaluated, lead follow-up and intake form reminders, records request escalations, expired intake
+ * The cron trigger: running automation rules evaluated, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
  * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
@@ -24,6 +25,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const intakeExpired = await expireIntakeRequests(db, now);
   const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
   const recordsEscalated = await escalateRecordsRequests(db, now);
+  const progressReportsDue = await queueProgressReports(db, now);
   // Before delivery, so the messages the automations queue go out in this same run.
   const automated = await runAutomations(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
@@ -33,6 +35,16 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
       .update(outboxMessages)
       .set({ bodyText: '(removed a day after delivery)', bodyHtml: null })
       .where(and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, iso(now - DAY)))),
+    // Attachments (a letter's PDF) go with the body: patient data does not outlive delivery in a table.
+    db.delete(outboxAttachments).where(
+      inArray(
+        outboxAttachments.messageId,
+        db
+          .select({ id: outboxMessages.id })
+          .from(outboxMessages)
+          .where(and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, iso(now - DAY)))),
+      ),
+    ),
     db.delete(sessions).where(lt(sessions.expiresAt, iso(now - DAY))),
     db.delete(loginThrottles).where(
       or(
@@ -42,5 +54,14 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
       ),
     ),
   ]);
-  return { delivered, reminded, intakeReminded, intakeExpired, pdfsStored, recordsEscalated, automated };
+  return {
+    delivered,
+    reminded,
+    intakeReminded,
+    intakeExpired,
+    pdfsStored,
+    recordsEscalated,
+    progressReportsDue,
+    automated,
+  };
 }

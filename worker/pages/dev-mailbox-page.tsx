@@ -16,6 +16,17 @@ export function DevMailboxPage({ messages }: { messages: OutboxMessage[] }) {
             To {m.recipient} · {m.createdAt} · {m.status}
           </p>
           <pre>{m.bodyText}</pre>
+          {m.attachments.map((a) => (
+            <p>
+              Attachment:{' '}
+              <a href={`/dev/mailbox/attachments/${a.id}`} download={a.fileName}>
+                {a.fileName}
+              </a>{' '}
+              <span class="muted">
+                ({a.contentType}, {Math.ceil(a.size / 1024)} KB)
+              </span>
+            </p>
+          ))}
         </article>
       ))}
     </Layout>

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError } from '../lib/app-error';
 import { DevMailboxPage } from '../pages/dev-mailbox-page';
-import { listOutboxMessages } from '../services/email/list-outbox-messages';
+import { listOutboxMessages, outboxAttachment } from '../services/email/list-outbox-messages';
 
 /**
  * The local email adapter's inbox. Exists only when ENVIRONMENT=development;
@@ -15,4 +15,13 @@ export const devMailboxRoutes = new Hono<AppEnv>()
     await next();
   })
   .get('/mailbox.json', async (c) => c.json({ items: await listOutboxMessages(c.var.db) }, 200))
-  .get('/mailbox', async (c) => c.html(<DevMailboxPage messages={await listOutboxMessages(c.var.db)} />));
+  .get('/mailbox', async (c) => c.html(<DevMailboxPage messages={await listOutboxMessages(c.var.db)} />))
+  .get('/mailbox/attachments/:id', async (c) => {
+    const file = await outboxAttachment(c.var.db, c.req.param('id'));
+    if (!file) throw new AppError('not_found', 'Not found');
+    return c.body(file.bytes, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });

@@ -22,6 +22,8 @@ export function LeadForm(props: {
   onSaved: (saved: SavedLeadReply) => void;
   onOpen: (id: string) => void;
   onCancel: () => void;
+  /** Offered when the captured page is a dentist's: opens it in Referrals as a provider instead. */
+  onSaveAsReferrer?: (() => void) | undefined;
 }) {
   const { capture } = props;
   const model = useModel(
@@ -217,6 +219,11 @@ export function LeadForm(props: {
           {saving ? 'Saving…' : props.lead ? 'Save changes' : 'Save lead'}
         </button>
       </div>
+      {props.onSaveAsReferrer ? (
+        <button type="button" class="secondary" onClick={props.onSaveAsReferrer} disabled={saving}>
+          Save as referring provider
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import type { Me } from '../../utils/messages';
+import { pendingReferrerItem } from '../../utils/storage-items';
 import { LeadAnalyticsView } from './lead-analytics';
 import { LeadBoardView } from './lead-board';
 import { LeadDetail } from './lead-detail';
@@ -34,6 +35,14 @@ export function LeadsArea({ me }: { me: Me }) {
         sources={ref.sources}
         coordinators={ref.coordinators}
         canAssign={can('lead:assign')}
+        onSaveAsReferrer={
+          view.capture?.referrer && can('referral:manage_providers')
+            ? () => {
+                pendingReferrerItem.setValue(view.capture?.referrer ?? null);
+                model.back();
+              }
+            : undefined
+        }
         onCancel={() => model.back()}
         onOpen={(id) => model.open(id)}
         onSaved={(saved) => model.saved(saved, view.queuedKey)}

@@ -1,4 +1,5 @@
 import { action, createModel, signal } from '@preact/signals';
+import type { Letter } from '../../../shared/schemas/referral-letters';
 import type { OUTGOING_STATUSES, Referral, ReferringProvider } from '../../../shared/schemas/referrals';
 import { api, call } from '../../api/client';
 import { type FieldErrors, fieldErrorsFrom } from '../../utils/field-errors';
@@ -25,10 +26,11 @@ export const emptyReferral = (): ReferralValues => ({
 });
 const optional = (v: string) => (v.trim() ? v.trim() : undefined);
 
-/** One provider's page: details and referrals both ways, and the referrals recorded from it. */
+/** One provider's page: details, referrals both ways, the letters sent or queued to them, and recording a referral. */
 export const ProviderDetailModel = createModel((providerId: string) => {
   const provider = signal<ReferringProvider | null>(null);
   const referrals = signal<Referral[]>([]);
+  const letters = signal<Letter[]>([]);
   const loadError = signal<string | null>(null);
   const form = signal<'incoming' | 'outgoing' | null>(null);
   const values = signal<ReferralValues>(emptyReferral());
@@ -38,12 +40,14 @@ export const ProviderDetailModel = createModel((providerId: string) => {
 
   const load = action(async () => {
     try {
-      const [p, page] = await Promise.all([
+      const [p, page, sent] = await Promise.all([
         call(api['referring-providers'][':id'].$get({ param: { id: providerId } })),
         call(api.referrals.$get({ query: { providerId, limit: '50' } })),
+        call(api['referral-letters'].$get({ query: { providerId, limit: '50' } })),
       ]);
       provider.value = p;
       referrals.value = page.items;
+      letters.value = sent.items;
     } catch (e) {
       loadError.value = (e as Error).message;
     }
@@ -113,5 +117,19 @@ export const ProviderDetailModel = createModel((providerId: string) => {
   });
 
   void load();
-  return { provider, referrals, loadError, form, values, errors, saving, notice, open, set, save, setStatus };
+  return {
+    provider,
+    referrals,
+    letters,
+    loadError,
+    form,
+    values,
+    errors,
+    saving,
+    notice,
+    open,
+    set,
+    save,
+    setStatus,
+  };
 });

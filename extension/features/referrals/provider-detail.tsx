@@ -1,16 +1,21 @@
 import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { OUTGOING_STATUSES, type Referral } from '../../../shared/schemas/referrals';
 import type { Me } from '../../utils/messages';
+import { LetterRow } from './letter-rows';
 import { ProviderDetailModel } from './provider-detail-model';
 import { ReferralForm } from './referral-form';
 import { CHANNEL_LABELS, LETTER_LABELS, SPECIALTY_LABELS, STATUS_LABELS } from './referral-labels';
+import { ReferralMilestones } from './referral-milestones';
 
 function ReferralRow(props: {
   referral: Referral;
   canEdit: boolean;
   onStatus: (status: Referral['status'] & string) => void;
+  onOpenLetter: (id: string) => void;
 }) {
   const r = props.referral;
+  const [open, setOpen] = useState(false);
   return (
     <li data-testid="referral-row">
       <strong>{r.direction === 'incoming' ? 'Received' : 'Sent'}</strong> {r.referralDate} ·{' '}
@@ -39,6 +44,14 @@ function ReferralRow(props: {
           <span class="muted small"> · {STATUS_LABELS[r.status]}</span>
         )
       ) : null}
+      {r.direction === 'incoming' ? (
+        <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide milestones and letters' : 'Milestones and letters'}
+        </button>
+      ) : null}
+      {open ? (
+        <ReferralMilestones referralId={r.id} canEdit={props.canEdit} onOpenLetter={props.onOpenLetter} />
+      ) : null}
     </li>
   );
 }
@@ -49,6 +62,7 @@ export function ProviderDetail(props: {
   providerId: string;
   onBack: () => void;
   onOpenLead?: (id: string) => void;
+  onOpenLetter: (id: string) => void;
 }) {
   const model = useModel(() => new ProviderDetailModel(props.providerId));
   const provider = model.provider.value;
@@ -141,7 +155,20 @@ export function ProviderDetail(props: {
       {referrals.length === 0 ? <p class="empty">No referrals with this provider yet.</p> : null}
       <ul class="list" aria-label="Referrals">
         {referrals.map((r) => (
-          <ReferralRow key={r.id} referral={r} canEdit={canEdit} onStatus={(s) => model.setStatus(r.id, s)} />
+          <ReferralRow
+            key={r.id}
+            referral={r}
+            canEdit={canEdit}
+            onStatus={(s) => model.setStatus(r.id, s)}
+            onOpenLetter={props.onOpenLetter}
+          />
+        ))}
+      </ul>
+      <h4>Letters</h4>
+      {model.letters.value.length === 0 ? <p class="empty">No letters to this provider yet.</p> : null}
+      <ul class="list" aria-label="Letters to this provider">
+        {model.letters.value.map((l) => (
+          <LetterRow key={l.id} letter={l} onOpen={props.onOpenLetter} />
         ))}
       </ul>
     </section>

@@ -7,6 +7,8 @@ import { LETTER_LABELS, SPECIALTY_LABELS } from './referral-labels';
 /** Adds a referring provider and their practice (the address is verified when saved). */
 export function ProviderForm(props: {
   initial?: Partial<ProviderValues>;
+  /** Where a captured provider came from, shown for the person to check. */
+  origin?: string;
   onSaved: (provider: ReferringProvider) => void;
   onOpen: (id: string) => void;
   onCancel: () => void;
@@ -31,7 +33,12 @@ export function ProviderForm(props: {
         void save(false);
       }}
     >
-      <h3>Add referring provider</h3>
+      <h3>{props.origin ? 'Captured referring provider' : 'Add referring provider'}</h3>
+      {props.origin ? (
+        <p class="muted small" data-testid="provider-capture-origin">
+          {props.origin}
+        </p>
+      ) : null}
       {errors.form ? <FieldError id="provider-form-error">{errors.form}</FieldError> : null}
       {candidates.length ? (
         <div class="alert" role="status" data-testid="provider-candidates">

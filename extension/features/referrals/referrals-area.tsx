@@ -1,18 +1,89 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, call } from '../../api/client';
+import type { CapturedReferrer } from '../../capture/referrer-types';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
+import { sendMessage } from '../../utils/send-message';
+import { pendingReferrerItem } from '../../utils/storage-items';
+import { referrerOrigin, referrerValues } from './captured-referrer';
+import { LetterQueue } from './letter-queue';
+import { LetterTemplates } from './letter-templates';
+import { LetterView } from './letter-view';
 import { ProviderDetail } from './provider-detail';
 import { ProviderForm } from './provider-form';
 import { SPECIALTY_LABELS } from './referral-labels';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
+type View =
+  | { kind: 'list' }
+  | { kind: 'add'; captured?: CapturedReferrer }
+  | { kind: 'detail'; id: string }
+  | { kind: 'letters' }
+  | { kind: 'templates' }
+  | { kind: 'letter'; id: string; back: View };
 
-/** Referrals: the referring-provider directory, each provider's page and the referrals recorded there. */
+const SECTIONS = [
+  { kind: 'list', label: 'Directory' },
+  { kind: 'letters', label: 'Letters' },
+  { kind: 'templates', label: 'Templates' },
+] as const;
+
+/** Directory, letter queue and templates: the area's three places, as toggle buttons. */
+function Sections(props: {
+  current: View['kind'];
+  onPick: (kind: (typeof SECTIONS)[number]['kind']) => void;
+}) {
+  return (
+    <nav class="sections" aria-label="Referrals sections">
+      {SECTIONS.map((s) => (
+        <button
+          key={s.kind}
+          type="button"
+          class={`section-tab ${props.current === s.kind ? 'primary' : 'secondary'}`}
+          aria-pressed={props.current === s.kind}
+          onClick={() => props.onPick(s.kind)}
+        >
+          {s.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * Referrals: the referring-provider directory, each provider's page and the referrals recorded
+ * there, the letter queue and the letter templates.
+ */
 export function ReferralsArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [capturing, setCapturing] = useState(false);
+  const canManage = me.permissions.includes('referral:manage_providers');
+  // A page saved "as referring provider" from a lead capture opens here as a prefilled form.
+  useEffect(() => {
+    if (!canManage) return;
+    const take = (captured: CapturedReferrer | null) => {
+      if (!captured) return;
+      pendingReferrerItem.setValue(null);
+      setView({ kind: 'add', captured });
+    };
+    pendingReferrerItem.getValue().then(take);
+    return pendingReferrerItem.watch(take);
+  }, [canManage]);
+  const captureHere = async () => {
+    setCapturing(true);
+    setMessage(null);
+    try {
+      const captured = await sendMessage('captureLead', undefined);
+      if (captured.referrer) setView({ kind: 'add', captured: captured.referrer });
+      else setMessage('No dentist or practice found on this page. Add the provider by hand.');
+    } catch (e) {
+      setMessage((e as Error).message);
+    } finally {
+      setCapturing(false);
+    }
+  };
   const list = usePagedList({ q: q.trim() }, (filters, cursor) =>
     call(
       api['referring-providers'].$get({
@@ -28,6 +99,8 @@ export function ReferralsArea({ me }: { me: Me }) {
   if (view.kind === 'add')
     return (
       <ProviderForm
+        initial={view.captured ? referrerValues(view.captured) : {}}
+        {...(view.captured ? { origin: referrerOrigin(view.captured) } : {})}
         onCancel={back}
         onOpen={(id) => setView({ kind: 'detail', id })}
         onSaved={(p) => {
@@ -36,13 +109,60 @@ export function ReferralsArea({ me }: { me: Me }) {
         }}
       />
     );
-  if (view.kind === 'detail') return <ProviderDetail me={me} providerId={view.id} onBack={back} />;
+  if (view.kind === 'letter') {
+    const from = view.back;
+    return (
+      <LetterView
+        key={view.id}
+        me={me}
+        letterId={view.id}
+        backLabel={from.kind === 'detail' ? 'Provider' : 'Letters'}
+        onBack={() => setView(from)}
+      />
+    );
+  }
+  if (view.kind === 'detail')
+    return (
+      <ProviderDetail
+        key={view.id}
+        me={me}
+        providerId={view.id}
+        onBack={back}
+        onOpenLetter={(id) => setView({ kind: 'letter', id, back: view })}
+      />
+    );
+  const sections = <Sections current={view.kind} onPick={(kind) => setView({ kind })} />;
+  if (view.kind === 'letters')
+    return (
+      <div>
+        {sections}
+        <LetterQueue onOpen={(id) => setView({ kind: 'letter', id, back: view })} />
+      </div>
+    );
+  if (view.kind === 'templates')
+    return (
+      <div>
+        {sections}
+        <LetterTemplates me={me} />
+      </div>
+    );
   return (
     <div>
-      {me.permissions.includes('referral:manage_providers') ? (
-        <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
-          Add referring provider
-        </button>
+      {sections}
+      {message ? (
+        <p class="alert" role="status" data-testid="referrals-message">
+          {message}
+        </p>
+      ) : null}
+      {canManage ? (
+        <div class="row">
+          <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+            Add referring provider
+          </button>
+          <button type="button" class="secondary" disabled={capturing} onClick={captureHere}>
+            {capturing ? 'Reading the page…' : 'Capture from this page'}
+          </button>
+        </div>
       ) : null}
       <SearchList
         list={list}

@@ -4,7 +4,7 @@ import { Icon, initials } from '../../ui/icons';
 import { type CurrentFacility, currentFacilityItem } from '../../utils/current-facility';
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
-import { pendingCaptureItem } from '../../utils/storage-items';
+import { pendingCaptureItem, pendingReferrerItem } from '../../utils/storage-items';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 import { AREA_ICONS, AREA_VIEWS } from './areas';
 
@@ -46,6 +46,17 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
     };
     pendingCaptureItem.getValue().then(show);
     return pendingCaptureItem.watch(show);
+  }, [me.permissions]);
+  // "Save as referring provider" on a captured page brings the Referrals area forward.
+  useEffect(() => {
+    const show = (pending: unknown) => {
+      if (pending && areas.some((a) => a.id === 'referrals')) {
+        setAccount(false);
+        setArea('referrals');
+      }
+    };
+    pendingReferrerItem.getValue().then(show);
+    return pendingReferrerItem.watch(show);
   }, [me.permissions]);
   const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
   const current = areas.find((a) => a.id === area) ?? areas[0];

@@ -1,6 +1,14 @@
 import type { Bindings } from '../../env';
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html?: string | null };
+/** A file sent with an email; `content` is base64. */
+export type EmailAttachment = { fileName: string; contentType: string; content: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: EmailAttachment[];
+};
 export type DeliveryResult = { ok: true; providerMessageId: string | null } | { ok: false; error: string };
 
 /** One small port: everything that sends email goes through `EmailAdapter.send`. */
@@ -32,6 +40,11 @@ export function resendAdapter(apiKey: string, from: string, fetcher: typeof fetc
             subject: email.subject,
             text: email.text,
             html: email.html ?? undefined,
+            attachments: email.attachments?.map((a) => ({
+              filename: a.fileName,
+              content: a.content,
+              content_type: a.contentType,
+            })),
           }),
         });
         if (!res.ok) return { ok: false, error: `resend answered ${res.status}` };

@@ -1,10 +1,10 @@
 import { and, eq, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { outboxMessages } from '../../../db/schema';
+import { outboxAttachments, outboxMessages } from '../../../db/schema';
 import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import type { EmailAdapter, OutgoingEmail } from './email-adapters';
+import type { EmailAdapter, EmailAttachment, OutgoingEmail } from './email-adapters';
 
 const MAX_ATTEMPTS = 5;
 
@@ -37,6 +37,41 @@ export function queueTenantEmail(tenant: TenantDb, email: OutgoingEmail) {
   return { id: row.id, statement: tenant.insert(outboxMessages, row) };
 }
 
+/**
+ * An email of the signed-in organisation with files (a letter's PDF): the
+ * message and its attachments are statements for the caller's one batch.
+ */
+export function queueTenantEmailWithAttachments(tenant: TenantDb, email: OutgoingEmail) {
+  const queued = queueTenantEmail(tenant, email);
+  const files = (email.attachments ?? []).map((a) =>
+    tenant.insert(outboxAttachments, {
+      id: newId('att'),
+      messageId: queued.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      content: a.content,
+      size: atob(a.content).length,
+      createdAt: iso(),
+    }),
+  );
+  return { id: queued.id, statements: [queued.statement, ...files] };
+}
+
+async function attachmentsOf(db: Db, messageIds: string[]) {
+  if (!messageIds.length) return new Map<string, EmailAttachment[]>();
+  const rows = await db
+    .select()
+    .from(outboxAttachments)
+    .where(inArray(outboxAttachments.messageId, messageIds));
+  const out = new Map<string, EmailAttachment[]>();
+  for (const r of rows)
+    out.set(r.messageId, [
+      ...(out.get(r.messageId) ?? []),
+      { fileName: r.fileName, contentType: r.contentType, content: r.content },
+    ]);
+  return out;
+}
+
 /** Delivers the given messages, or every queued or failed one under the retry limit. */
 export async function deliverOutbox(db: Db, adapter: EmailAdapter, ids?: string[]) {
   const pending = await db
@@ -50,12 +85,17 @@ export async function deliverOutbox(db: Db, adapter: EmailAdapter, ids?: string[
       ),
     )
     .limit(50);
+  const files = await attachmentsOf(
+    db,
+    pending.map((m) => m.id),
+  );
   for (const msg of pending) {
     const result = await adapter.send({
       to: msg.recipient,
       subject: msg.subject,
       text: msg.bodyText,
       html: msg.bodyHtml,
+      attachments: files.get(msg.id),
     });
     await db
       .update(outboxMessages)

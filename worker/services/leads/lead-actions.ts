@@ -7,6 +7,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { planNewPatient } from '../patients/patients';
+import { conversionLetterStatements } from '../referral-letters/milestones';
 import { toLead } from './leads';
 import { listStages } from './pipeline';
 
@@ -160,8 +161,10 @@ export async function convertLead(
   );
   const won = (await listStages(tenant)).find((s) => s.outcome === 'won');
   const now = iso();
+  const letters = await conversionLetterStatements(tenant, id, now.slice(0, 10));
   await tenant.batch([
     statement,
+    ...letters,
     tenant.update(
       leads,
       { patientId, ...(won ? { stageId: won.id, stageEnteredAt: now } : {}), updatedAt: now },

@@ -16,6 +16,7 @@ import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { planLead, toLead } from '../leads/leads';
 import { listSources } from '../leads/pipeline';
+import { queueLetter } from '../referral-letters/queue-letters';
 import { getReferralRecord, referralsWhere, toReferral } from './referral-view';
 
 async function assertProvider(tenant: TenantDb, id: string) {
@@ -68,7 +69,10 @@ function referralRow(
   };
 }
 
-/** Records a referral: incoming from a referrer, or outgoing to a specialist (status `sent` to start). */
+/**
+ * Records a referral: incoming from a referrer (its thank-you letter queued with it), or outgoing to
+ * a specialist (status `sent` to start).
+ */
 export async function createReferral(
   tenant: TenantDb,
   audit: AuditLog,
@@ -78,8 +82,13 @@ export async function createReferral(
   await assertProvider(tenant, input.providerId);
   await assertLinks(tenant, input);
   const id = newId('ref');
+  const thanks =
+    input.direction === 'incoming'
+      ? [queueLetter(tenant, { id, providerId: input.providerId }, 'thank_you', 'thank_you')]
+      : [];
   await tenant.batch([
     tenant.insert(referrals, referralRow(auth, id, input)),
+    ...thanks,
     audit.statement({
       action: 'create',
       entityType: 'referral',
@@ -112,6 +121,7 @@ export async function createReferralWithLead(
   await tenant.batch([
     ...lead.statements,
     tenant.insert(referrals, referralRow(auth, id, { ...input, direction: 'incoming', leadId: lead.id })),
+    queueLetter(tenant, { id, providerId: input.providerId }, 'thank_you', 'thank_you'),
     audit.statement({
       action: 'create',
       entityType: 'referral',
