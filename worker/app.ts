@@ -40,6 +40,8 @@ import { publicLeadRoutes } from './routes/public-leads';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
+import { referralAnalyticsRoutes } from './routes/referral-analytics';
+import { referralStrengthRuleRoutes } from './routes/referral-strength-rules';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
@@ -78,6 +80,8 @@ const api = apiBase
   .route('/intake-submissions', intakeSubmissionRoutes)
   .route('/referring-providers', referringProviderRoutes)
   .route('/referrals', referralRoutes)
+  .route('/referral-analytics', referralAnalyticsRoutes)
+  .route('/referral-strength-rules', referralStrengthRuleRoutes)
   .route('/records-requests', recordsRequestRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
@@ -123,6 +127,11 @@ export type ApiSubApps = {
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
   referringProviders: { path: '/api/v1/referring-providers'; routes: typeof referringProviderRoutes };
   referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
+  referralAnalytics: { path: '/api/v1/referral-analytics'; routes: typeof referralAnalyticsRoutes };
+  referralStrengthRules: {
+    path: '/api/v1/referral-strength-rules';
+    routes: typeof referralStrengthRuleRoutes;
+  };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
