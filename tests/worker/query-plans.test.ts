@@ -168,6 +168,16 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     'referrals_org_dir_date (organization_id=? AND direction=? AND referral_date>? AND referral_date<?)',
   ],
   [
+    "referral analytics: a referral's conversion, by its lead",
+    () => referralOverview(tenant, audit, {}),
+    'lead_activities_lead (lead_id=?)',
+  ],
+  [
+    "referral analytics: a referral's consultation, by its lead",
+    () => referralOverview(tenant, audit, {}),
+    'appointments_org_lead (organization_id=? AND lead_id=?)',
+  ],
+  [
     'referral analytics of a provider',
     () => providerAnalytics(tenant, audit, REFERRER, {}),
     'referrals_org_provider_dir_date (organization_id=? AND provider_id=? AND direction=? AND referral_date>? AND referral_date<?)',

@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { OUTGOING_STATUSES, type Referral } from '../../../shared/schemas/referrals';
 import type { Me } from '../../utils/messages';
 import { ProviderDetailModel } from './provider-detail-model';
+import { ProviderStrength } from './provider-strength';
 import { ReferralForm } from './referral-form';
 import { CHANNEL_LABELS, LETTER_LABELS, SPECIALTY_LABELS, STATUS_LABELS } from './referral-labels';
 
@@ -105,6 +106,7 @@ export function ProviderDetail(props: {
           </>
         ) : null}
       </p>
+      <ProviderStrength providerId={props.providerId} />
       {model.notice.value ? (
         <p class="alert" role="status" data-testid="referral-notice">
           {model.notice.value}

@@ -5,9 +5,16 @@ import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
 import { ProviderDetail } from './provider-detail';
 import { ProviderForm } from './provider-form';
+import { ReferralAnalyticsView } from './referral-analytics';
 import { SPECIALTY_LABELS } from './referral-labels';
+import { StrengthRulesEditor } from './strength-rules-editor';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
+type View =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'detail'; id: string }
+  | { kind: 'analytics' }
+  | { kind: 'rules' };
 
 /** Referrals: the referring-provider directory, each provider's page and the referrals recorded there. */
 export function ReferralsArea({ me }: { me: Me }) {
@@ -37,13 +44,27 @@ export function ReferralsArea({ me }: { me: Me }) {
       />
     );
   if (view.kind === 'detail') return <ProviderDetail me={me} providerId={view.id} onBack={back} />;
+  if (view.kind === 'analytics')
+    return <ReferralAnalyticsView onBack={back} onOpen={(id) => setView({ kind: 'detail', id })} />;
+  if (view.kind === 'rules') return <StrengthRulesEditor onBack={back} />;
+  const manages = me.permissions.includes('referral:manage_providers');
   return (
     <div>
-      {me.permissions.includes('referral:manage_providers') ? (
-        <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
-          Add referring provider
+      <div class="actions">
+        {manages ? (
+          <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+            Add referring provider
+          </button>
+        ) : null}
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'analytics' })}>
+          Analytics
         </button>
-      ) : null}
+        {manages ? (
+          <button type="button" class="secondary" onClick={() => setView({ kind: 'rules' })}>
+            Strength rules
+          </button>
+        ) : null}
+      </div>
       <SearchList
         list={list}
         label="Referring providers"

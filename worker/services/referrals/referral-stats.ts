@@ -19,6 +19,9 @@ import { monthsEnding, type Period } from './referral-period';
 const outer = (column: 'organization_id' | 'lead_id' | 'patient_id') =>
   sql`${sql.identifier('referrals')}.${sql.identifier(column)}`;
 const org = outer('organization_id');
+// The unary plus keeps SQLite on the lead's own index (`lead_activities_lead`):
+// given organisation and kind as two equalities it would otherwise walk every
+// conversion of the organisation for each referral.
 const lead = outer('lead_id');
 
 const consultedOn = sql<
@@ -29,11 +32,11 @@ const consultedOn = sql<
 const startedOn = sql<
   string | null
 >`(select substr(min(${leadActivities.createdAt}), 1, 10) from ${leadActivities}
-  where ${leadActivities.leadId} = ${lead} and ${leadActivities.organizationId} = ${org}
+  where ${leadActivities.leadId} = ${lead} and +${leadActivities.organizationId} = ${org}
   and ${leadActivities.kind} = 'conversion')`;
 /** Converted: linked to a patient, or its lead was converted. */
 export const converted = sql`(${outer('patient_id')} is not null or exists (select 1 from ${leadActivities}
-  where ${leadActivities.leadId} = ${lead} and ${leadActivities.organizationId} = ${org}
+  where ${leadActivities.leadId} = ${lead} and +${leadActivities.organizationId} = ${org}
   and ${leadActivities.kind} = 'conversion'))`;
 
 const incoming = (p: { from: string; to: string }, where?: SQL) =>
