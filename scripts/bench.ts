@@ -62,7 +62,7 @@ try {
   );
 
   const referrals = await benchReferrals(origin, token, health, {
-    requests: Math.min(REQUESTS, 500),
+    requests: Math.min(REQUESTS, 200),
     concurrency: CONCURRENCY,
     warmup: 20,
   });
