@@ -14,7 +14,7 @@ import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { displayName } from './provider-view';
 import { type Period, referralPeriods } from './referral-period';
-import { countReferrals, type ReferralFacts, rate, scopeStats } from './referral-stats';
+import { type ReferralFacts, rate, scopeStats } from './referral-stats';
 import { providerStrengths } from './strength';
 
 const LIST_SIZE = 10;
@@ -90,14 +90,16 @@ function countsByProvider(tenant: TenantDb, from: string, to: string) {
     .groupBy(referrals.providerId);
 }
 
-async function topAndCooling(tenant: TenantDb, facts: ReferralFacts[], period: Period, previous: Period) {
+async function topAndCooling(
+  tenant: TenantDb,
+  facts: ReferralFacts[],
+  previousOf: Map<string, number>,
+  period: Period,
+  previous: Period,
+) {
   const current = byProvider(facts);
   const historyFrom = addCalendarDays(period.from, -HISTORY_PERIODS * period.days);
-  const [before, history] = await Promise.all([
-    countReferrals(tenant, previous).groupBy(referrals.providerId),
-    countsByProvider(tenant, historyFrom, previous.to),
-  ]);
-  const previousOf = new Map(before.map((b) => [b.providerId, Number(b.referrals)]));
+  const history = await countsByProvider(tenant, historyFrom, previous.to);
   const topIds = [...current]
     .sort(
       ([, a], [, b]) =>
@@ -187,8 +189,8 @@ export async function referralOverview(
   query: ReferralAnalyticsQuery,
 ): Promise<ReferralOverview> {
   const { period, previous } = referralPeriods(query);
-  const { facts, stats, monthly } = await scopeStats(tenant, period, previous);
-  const { top, cooling } = await topAndCooling(tenant, facts, period, previous);
+  const { facts, stats, monthly, previousByProvider } = await scopeStats(tenant, period, previous);
+  const { top, cooling } = await topAndCooling(tenant, facts, previousByProvider, period, previous);
   audit.record({
     action: 'read',
     entityType: 'referral_analytics',

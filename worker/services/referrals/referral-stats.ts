@@ -121,11 +121,15 @@ export function summarise(
   };
 }
 
-/** Everything `summarise` needs for one scope (the practice, a provider, a practice's providers). */
+/**
+ * Everything `summarise` needs for one scope (the practice, a provider, a
+ * practice's providers); the previous period comes per provider, which the
+ * top referrers read too, so it is counted once.
+ */
 export async function scopeStats(tenant: TenantDb, period: Period, previous: Period, where?: SQL) {
-  const [facts, [before], [last], monthly] = await Promise.all([
+  const [facts, before, [last], monthly] = await Promise.all([
     referralFacts(tenant, period, where),
-    countReferrals(tenant, previous, where),
+    countReferrals(tenant, previous, where).groupBy(referrals.providerId),
     tenant.selectFields(
       { date: sql<string | null>`max(${referrals.referralDate})` },
       referrals,
@@ -133,8 +137,12 @@ export async function scopeStats(tenant: TenantDb, period: Period, previous: Per
     ),
     monthlyCounts(tenant, period.to, where),
   ]);
-  const prev = { referrals: Number(before?.referrals ?? 0), conversions: Number(before?.conversions ?? 0) };
-  return { facts, stats: summarise(facts, prev, last?.date ?? null), monthly };
+  const previousByProvider = new Map(before.map((b) => [b.providerId, Number(b.referrals)]));
+  const prev = {
+    referrals: before.reduce((n, b) => n + Number(b.referrals), 0),
+    conversions: before.reduce((n, b) => n + Number(b.conversions), 0),
+  };
+  return { facts, stats: summarise(facts, prev, last?.date ?? null), monthly, previousByProvider };
 }
 
 /** Referrals and conversions per month over the twelve months ending with the period. */
