@@ -17,6 +17,9 @@ import { type Period, referralPeriods } from './referral-period';
 import { type ReferralFacts, rate, scopeStats } from './referral-stats';
 import { providerStrengths } from './strength';
 
+/** Who a figure is about: the provider and their practice. */
+type Person = ProviderAnalytics['provider'];
+
 const LIST_SIZE = 10;
 /** Cooling compares the period with this many periods of the same length before it. */
 const HISTORY_PERIODS = 4;
@@ -39,14 +42,7 @@ function byProvider(facts: ReferralFacts[]) {
 
 /** Name and practice of the providers listed, in one query. */
 async function who(tenant: TenantDb, ids: string[]) {
-  if (!ids.length)
-    return new Map<
-      string,
-      Omit<
-        TopReferrer,
-        'referrals' | 'conversions' | 'conversionRate' | 'lastReferralDate' | 'previousReferrals'
-      > & { active: boolean }
-    >();
+  if (!ids.length) return new Map<string, { person: Person; active: boolean }>();
   const rows = await tenant.join(
     {
       id: referringProviders.id,
@@ -65,10 +61,12 @@ async function who(tenant: TenantDb, ids: string[]) {
     rows.map((r) => [
       r.id,
       {
-        providerId: r.id,
-        name: displayName(r),
-        practiceId: r.practiceId,
-        practiceName: r.practiceName,
+        person: {
+          providerId: r.id,
+          name: displayName(r),
+          practiceId: r.practiceId,
+          practiceName: r.practiceName,
+        },
         active: r.active,
       },
     ]),
@@ -126,10 +124,9 @@ async function topAndCooling(
     .flatMap(([id, c]) => {
       const n = names.get(id);
       if (!n) return [];
-      const { active: _, ...person } = n;
       return [
         {
-          ...person,
+          ...n.person,
           referrals: c.referrals,
           conversions: c.conversions,
           conversionRate: rate(c.conversions, c.referrals),
@@ -143,10 +140,9 @@ async function topAndCooling(
     .flatMap((c) => {
       const n = names.get(c.id);
       if (!n?.active) return [];
-      const { active: _, ...person } = n;
       return [
         {
-          ...person,
+          ...n.person,
           referrals: c.now,
           usual: Math.round(c.usual * 10) / 10,
           dropPercent: Math.round(c.drop * 100),
@@ -221,10 +217,9 @@ export async function providerAnalytics(
     scopeStats(tenant, period, previous, eq(referrals.providerId, id)),
     providerStrengths(tenant, [id], today()),
   ]);
-  const person = names.get(id);
+  const provider = names.get(id)?.person;
   const strength = strengths.get(id);
-  if (!person || !strength) throw notFound('Referring provider');
-  const { active: _, ...provider } = person;
+  if (!provider || !strength) throw notFound('Referring provider');
   audit.record({
     action: 'read',
     entityType: 'referral_analytics',
