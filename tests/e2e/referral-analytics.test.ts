@@ -59,6 +59,13 @@ describe('referral analytics and relationship strength in the side panel', () =>
     expect(Number(await text(panel.getByTestId('strength-score')))).toBeGreaterThan(0);
     expect(await widthOf('chart-provider-months')).toBeLessThanOrEqual(320);
 
+    // Revenue entered on a referral is summed on the provider's figures.
+    await panel.getByLabel('Revenue ($)').first().fill('4500');
+    await panel.getByLabel('Revenue ($)').first().press('Tab');
+    await panel.getByRole('button', { name: '← Directory' }).click();
+    await panel.getByTestId('provider-row').filter({ hasText: lastName }).click();
+    await eventually(() => text(panel.getByTestId('provider-stats'))).toContain('Revenue entered$4,500');
+
     await panel.getByRole('button', { name: '← Directory' }).click();
     await panel.getByRole('button', { name: 'Analytics' }).click();
     await eventually(() => text(panel.getByTestId('top-referrers'))).toContain(`Dr Iris ${lastName}, DDS`);

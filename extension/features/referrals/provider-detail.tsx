@@ -5,6 +5,7 @@ import { ProviderDetailModel } from './provider-detail-model';
 import { ProviderStrength } from './provider-strength';
 import { ReferralForm } from './referral-form';
 import { CHANNEL_LABELS, LETTER_LABELS, SPECIALTY_LABELS, STATUS_LABELS } from './referral-labels';
+import { ReferralRevenue } from './referral-revenue';
 
 function ReferralRow(props: {
   referral: Referral;
@@ -18,6 +19,7 @@ function ReferralRow(props: {
       {CHANNEL_LABELS[r.channel]}
       {r.patientId ? ' · became a patient' : r.leadId ? ' · lead' : ''}
       {r.reason ? <p class="small">{r.reason}</p> : null}
+      {r.direction === 'incoming' ? <ReferralRevenue referral={r} canEdit={props.canEdit} /> : null}
       {r.direction === 'outgoing' && r.status ? (
         props.canEdit ? (
           <div class="field">
