@@ -3,6 +3,7 @@
  * database and measures requests per second and p50/p99 latency of
  * unauthenticated GET /healthz (the floor: routing only) and authenticated
  * GET /api/v1/me (session read + audit write), and their ratio; then the
+ * referring-provider directory and referral analytics (bench-referrals.ts), the
  * roster import, the public intake form, the automation engine over 100,000 cases
  * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), and the readers'
  * accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
@@ -14,6 +15,7 @@ import { benchAutomations } from './bench-automations';
 import { benchIntakeForm } from './bench-intake-form';
 import { measure as measureWith, type Result, signIn } from './bench-measure';
 import { RECORDS_OPEN_REQUESTS, recordsBenchSql } from './bench-records';
+import { benchReferrals, referralsBenchSql } from './bench-referrals';
 import { benchRoster } from './bench-roster';
 import { benchScale } from './bench-scale';
 import { startLocalWorker } from './local-worker';
@@ -29,7 +31,10 @@ if (process.argv.includes('--scale')) {
   process.exit(process.exitCode ?? 0);
 }
 
-const worker = await startLocalWorker({ extraSql: recordsBenchSql() });
+const worker = await startLocalWorker({
+  extraSql: recordsBenchSql() + referralsBenchSql(),
+  extraSqlTimeoutMs: 180_000,
+});
 try {
   const { origin } = worker;
   const token = await signIn(origin, 'clinic_admin@demo.test');
@@ -55,6 +60,12 @@ try {
   console.log(
     `records board (${RECORDS_OPEN_REQUESTS.toLocaleString('en-US')} open requests, first page of 50) vs /healthz: p50 ×${(board.p50 / health.p50).toFixed(2)}, ${((board.rps / health.rps) * 100).toFixed(0)}% of the throughput`,
   );
+
+  const referrals = await benchReferrals(origin, token, health, {
+    requests: Math.min(REQUESTS, 200),
+    concurrency: CONCURRENCY,
+    warmup: 20,
+  });
 
   const roster = await benchRoster(origin, token);
   const perSecond = (n: number) => `${Math.round(n).toLocaleString('en-US')} rows/s`;
@@ -109,11 +120,23 @@ try {
   writeFileSync(
     '.tmp/bench.json',
     JSON.stringify(
-      { at: new Date().toISOString(), health, me, board, ratio, roster, form, accuracy, automations },
+      {
+        at: new Date().toISOString(),
+        health,
+        me,
+        board,
+        ratio,
+        referrals,
+        roster,
+        form,
+        accuracy,
+        automations,
+      },
       null,
       2,
     ),
   );
+  if (Object.values(referrals).some((r) => r.errors)) process.exitCode = 1;
   if (health.errors || me.errors || board.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
   if (!form.weightOk || !form.renderOk) process.exitCode = 1;

@@ -42,8 +42,10 @@ import { publicLeadRoutes } from './routes/public-leads';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
+import { referralAnalyticsRoutes } from './routes/referral-analytics';
 import { referralLetterRoutes } from './routes/referral-letters';
 import { referralMilestoneRoutes } from './routes/referral-milestones';
+import { referralStrengthRuleRoutes } from './routes/referral-strength-rules';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
@@ -86,6 +88,8 @@ const api = apiBase
   .route('/referrals', referralMilestoneRoutes)
   .route('/referral-letters', referralLetterRoutes)
   .route('/letter-templates', letterTemplateRoutes)
+  .route('/referral-analytics', referralAnalyticsRoutes)
+  .route('/referral-strength-rules', referralStrengthRuleRoutes)
   .route('/records-requests', recordsRequestRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
@@ -135,6 +139,11 @@ export type ApiSubApps = {
   referralMilestones: { path: '/api/v1/referrals'; routes: typeof referralMilestoneRoutes };
   referralLetters: { path: '/api/v1/referral-letters'; routes: typeof referralLetterRoutes };
   letterTemplates: { path: '/api/v1/letter-templates'; routes: typeof letterTemplateRoutes };
+  referralAnalytics: { path: '/api/v1/referral-analytics'; routes: typeof referralAnalyticsRoutes };
+  referralStrengthRules: {
+    path: '/api/v1/referral-strength-rules';
+    routes: typeof referralStrengthRuleRoutes;
+  };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };

@@ -11,6 +11,7 @@ export * from './platform';
 export * from './providers';
 export * from './records';
 export * from './referral-letters';
+export * from './referral-strength';
 export * from './referrals';
 export * from './rollups';
 export * from './search';

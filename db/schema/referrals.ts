@@ -107,6 +107,8 @@ export const referrals = sqliteTable(
     slipName: text(),
     slipType: text(),
     slipSize: integer(),
+    /** Incoming only: the treatment fee this referral brought, in cents, when someone enters it. */
+    revenueCents: integer(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
     updatedAt: text().notNull(),
@@ -115,5 +117,24 @@ export const referrals = sqliteTable(
     index('referrals_org_provider_date').on(t.organizationId, t.providerId, t.referralDate, t.id),
     index('referrals_org_date').on(t.organizationId, t.referralDate, t.id),
     index('referrals_org_lead').on(t.organizationId, t.leadId),
+    // Referral analytics read a period (or a provider's history) from these alone, never the rows.
+    index('referrals_org_dir_date').on(
+      t.organizationId,
+      t.direction,
+      t.referralDate,
+      t.providerId,
+      t.leadId,
+      t.patientId,
+      t.revenueCents,
+    ),
+    index('referrals_org_provider_dir_date').on(
+      t.organizationId,
+      t.providerId,
+      t.direction,
+      t.referralDate,
+      t.leadId,
+      t.patientId,
+      t.revenueCents,
+    ),
   ],
 );

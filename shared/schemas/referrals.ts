@@ -179,6 +179,8 @@ export const referralUpdateSchema = z
     status: z.enum(OUTGOING_STATUSES).optional(),
     leadId: idSchema.nullable().optional(),
     patientId: idSchema.nullable().optional(),
+    /** Incoming only: the treatment fee this referral brought, in cents (null clears it). */
+    revenueCents: z.number().int().min(0).max(100_000_000).nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
@@ -195,6 +197,7 @@ export const referralSchema = z.object({
   channel: z.enum(REFERRAL_CHANNELS),
   status: z.enum(OUTGOING_STATUSES).nullable(),
   slip: z.object({ name: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
+  revenueCents: z.number().int().nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

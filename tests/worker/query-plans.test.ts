@@ -17,6 +17,12 @@ import { listMembers } from '../../worker/services/members/members';
 import { listPatients } from '../../worker/services/patients/patients';
 import { pendingPool } from '../../worker/services/providers/assignments';
 import { listProviders } from '../../worker/services/providers/providers';
+import { listProviders as listReferringProviders } from '../../worker/services/referrals/list-providers';
+import {
+  practiceAnalytics,
+  providerAnalytics,
+  referralOverview,
+} from '../../worker/services/referrals/referral-analytics';
 import { seed } from './helpers';
 
 /**
@@ -42,6 +48,10 @@ const GROWING = [
   'providers',
   'patient_name_tokens',
   'lead_day_counts',
+  'referrals',
+  'referring_providers',
+  'referral_practices',
+  'appointments',
 ];
 
 const [org] = scaleOrgs(1200, 0);
@@ -59,6 +69,15 @@ const auth = {
   role: 'clinic_admin',
   permissions: permissionsFor('clinic_admin'),
 } as AuthContext;
+
+/** A referring provider and practice of the organisation, for the per-provider analytics. */
+const REFERRER = `rfp_plans_${org!.tag}`;
+const referrerSql = (at: string) => [
+  `INSERT INTO referral_practices (id, organization_id, name, name_key, address_line1, city, state, postal_code, address_verification, created_at, updated_at)
+   VALUES ('${REFERRER}_practice', '${org!.id}', 'Plan Dental', 'plan dental', '1 Main St', 'Austin', 'TX', '78701', '{}', '${at}', '${at}')`,
+  `INSERT INTO referring_providers (id, organization_id, practice_id, first_name, last_name, name_key, practice_key, city_key, specialty, letter_preference, created_by, created_at, updated_at)
+   VALUES ('${REFERRER}', '${org!.id}', '${REFERRER}_practice', 'Pat', 'Plan', 'plan pat', 'plan dental', 'austin', 'general_dentist', 'mail', 'plans', '${at}', '${at}')`,
+];
 
 const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString();
 const now = new Date().toISOString();
@@ -141,6 +160,32 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     () => listSubmissions(tenant, audit, { ...page, patientId: 'pat_scale_demo_1' }),
     'intake_submissions_org_patient (organization_id=? AND patient_id=?)',
   ],
+  ['referring providers', () => listReferringProviders(tenant, audit, page)],
+  ['referring providers searched', () => listReferringProviders(tenant, audit, { ...page, q: 'smi' })],
+  [
+    'referral analytics',
+    () => referralOverview(tenant, audit, {}),
+    'referrals_org_dir_date (organization_id=? AND direction=? AND referral_date>? AND referral_date<?)',
+  ],
+  [
+    "referral analytics: a referral's conversion, by its lead",
+    () => referralOverview(tenant, audit, {}),
+    'lead_activities_lead (lead_id=?)',
+  ],
+  [
+    "referral analytics: a referral's consultation, by its lead",
+    () => referralOverview(tenant, audit, {}),
+    'appointments_org_lead (organization_id=? AND lead_id=?)',
+  ],
+  [
+    'referral analytics of a provider',
+    () => providerAnalytics(tenant, audit, REFERRER, {}),
+    'referrals_org_provider_dir_date (organization_id=? AND provider_id=? AND direction=? AND referral_date>? AND referral_date<?)',
+  ],
+  [
+    'referral analytics of a practice',
+    () => practiceAnalytics(tenant, audit, `${REFERRER}_practice`, { from: '2026-01-01', to: '2026-03-31' }),
+  ],
 ];
 
 async function plan(statement: { sql: string; params: unknown[] }): Promise<string[]> {
@@ -170,7 +215,7 @@ describe('every list is served by an index that matches its filter and order', (
     const statements = scaleSeedSql([org!])
       .split(/;\n/)
       .filter((s) => s.trim());
-    await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+    await env.DB.batch([...statements, ...referrerSql(now)].map((s) => env.DB.prepare(s)));
   });
 
   it.each(LISTS)('%s', async (_name, run, uses) => {

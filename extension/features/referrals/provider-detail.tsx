@@ -4,9 +4,11 @@ import { OUTGOING_STATUSES, type Referral } from '../../../shared/schemas/referr
 import type { Me } from '../../utils/messages';
 import { LetterRow } from './letter-rows';
 import { ProviderDetailModel } from './provider-detail-model';
+import { ProviderStrength } from './provider-strength';
 import { ReferralForm } from './referral-form';
 import { CHANNEL_LABELS, LETTER_LABELS, SPECIALTY_LABELS, STATUS_LABELS } from './referral-labels';
 import { ReferralMilestones } from './referral-milestones';
+import { ReferralRevenue } from './referral-revenue';
 
 function ReferralRow(props: {
   referral: Referral;
@@ -22,6 +24,7 @@ function ReferralRow(props: {
       {CHANNEL_LABELS[r.channel]}
       {r.patientId ? ' · became a patient' : r.leadId ? ' · lead' : ''}
       {r.reason ? <p class="small">{r.reason}</p> : null}
+      {r.direction === 'incoming' ? <ReferralRevenue referral={r} canEdit={props.canEdit} /> : null}
       {r.direction === 'outgoing' && r.status ? (
         props.canEdit ? (
           <div class="field">
@@ -119,6 +122,7 @@ export function ProviderDetail(props: {
           </>
         ) : null}
       </p>
+      <ProviderStrength providerId={props.providerId} />
       {model.notice.value ? (
         <p class="alert" role="status" data-testid="referral-notice">
           {model.notice.value}

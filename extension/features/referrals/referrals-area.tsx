@@ -12,7 +12,9 @@ import { LetterTemplates } from './letter-templates';
 import { LetterView } from './letter-view';
 import { ProviderDetail } from './provider-detail';
 import { ProviderForm } from './provider-form';
+import { ReferralAnalyticsView } from './referral-analytics';
 import { SPECIALTY_LABELS } from './referral-labels';
+import { StrengthRulesEditor } from './strength-rules-editor';
 
 type View =
   | { kind: 'list' }
@@ -20,7 +22,9 @@ type View =
   | { kind: 'detail'; id: string }
   | { kind: 'letters' }
   | { kind: 'templates' }
-  | { kind: 'letter'; id: string; back: View };
+  | { kind: 'letter'; id: string; back: View }
+  | { kind: 'analytics' }
+  | { kind: 'rules' };
 
 const SECTIONS = [
   { kind: 'list', label: 'Directory' },
@@ -131,6 +135,9 @@ export function ReferralsArea({ me }: { me: Me }) {
         onOpenLetter={(id) => setView({ kind: 'letter', id, back: view })}
       />
     );
+  if (view.kind === 'analytics')
+    return <ReferralAnalyticsView onBack={back} onOpen={(id) => setView({ kind: 'detail', id })} />;
+  if (view.kind === 'rules') return <StrengthRulesEditor onBack={back} />;
   const sections = <Sections current={view.kind} onPick={(kind) => setView({ kind })} />;
   if (view.kind === 'letters')
     return (
@@ -164,6 +171,16 @@ export function ReferralsArea({ me }: { me: Me }) {
           </button>
         </div>
       ) : null}
+      <div class="row">
+        <button type="button" class="link" onClick={() => setView({ kind: 'analytics' })}>
+          Analytics
+        </button>
+        {canManage ? (
+          <button type="button" class="link" onClick={() => setView({ kind: 'rules' })}>
+            Strength rules
+          </button>
+        ) : null}
+      </div>
       <SearchList
         list={list}
         label="Referring providers"

@@ -53,6 +53,7 @@ export function toReferral(j: Joined): Referral {
       r.slipKey && r.slipName && r.slipType
         ? { name: r.slipName, contentType: r.slipType, size: r.slipSize ?? 0 }
         : null,
+    revenueCents: r.revenueCents,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

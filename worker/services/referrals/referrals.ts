@@ -148,6 +148,10 @@ export async function updateReferral(tenant: TenantDb, audit: AuditLog, id: stri
     throw new AppError('validation_failed', 'Only an outgoing referral has a status', [
       { path: 'status', issue: 'incoming referral' },
     ]);
+  if (input.revenueCents !== undefined && row.direction !== 'incoming')
+    throw new AppError('validation_failed', 'Only an incoming referral brings revenue', [
+      { path: 'revenueCents', issue: 'outgoing referral' },
+    ]);
   await assertLinks(tenant, input);
   await tenant.batch([
     tenant.update(
@@ -159,6 +163,7 @@ export async function updateReferral(tenant: TenantDb, audit: AuditLog, id: stri
         ...(input.status ? { status: input.status } : {}),
         ...(input.leadId !== undefined ? { leadId: input.leadId } : {}),
         ...(input.patientId !== undefined ? { patientId: input.patientId } : {}),
+        ...(input.revenueCents !== undefined ? { revenueCents: input.revenueCents } : {}),
         updatedAt: iso(),
       },
       eq(referrals.id, id),

@@ -1,0 +1,106 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { referralStrengthRules, referrals } from '../../../db/schema';
+import { addCalendarDays, daysBetween } from '../../../shared/calendar-date';
+import {
+  DEFAULT_STRENGTH_RULES,
+  type StrengthInput,
+  type StrengthRules,
+  scoreStrength,
+} from '../../../shared/referral-strength';
+import type { AuditLog } from '../../lib/audit-log';
+import type { TenantDb } from '../../lib/tenant-db';
+import { iso } from '../../lib/time';
+import { converted } from './referral-stats';
+
+export async function strengthRules(tenant: TenantDb) {
+  const [row] = await tenant.select(referralStrengthRules);
+  return { rules: row?.rules ?? DEFAULT_STRENGTH_RULES, updatedAt: row?.updatedAt ?? null };
+}
+
+export async function saveStrengthRules(
+  tenant: TenantDb,
+  audit: AuditLog,
+  userId: string,
+  rules: StrengthRules,
+) {
+  const now = iso();
+  await tenant.batch([
+    tenant.insert(referralStrengthRules, { rules, updatedBy: userId, updatedAt: now }).onConflictDoUpdate({
+      target: referralStrengthRules.organizationId,
+      set: { rules, updatedBy: userId, updatedAt: now },
+    }),
+    audit.statement({
+      action: 'update',
+      entityType: 'referral_strength_rules',
+      entityId: tenant.organizationId,
+    }),
+  ]);
+  return { rules, updatedAt: now };
+}
+
+/**
+ * Letters owed to each provider and those sent on time. Letters to referrers
+ * are not recorded yet, so every provider owes none and the rule gives 0
+ * points, saying so, until the letter queue lands and fills this count.
+ */
+function lettersOwed(ids: string[]) {
+  return new Map(ids.map((id) => [id, { lettersDue: 0, lettersOnTime: 0 }]));
+}
+
+/** The rule inputs of each provider as of `today`, from one grouped query over their referrals. */
+export async function strengthInputs(
+  tenant: TenantDb,
+  ids: string[],
+  rules: StrengthRules,
+  today: string,
+): Promise<Map<string, StrengthInput>> {
+  if (!ids.length) return new Map();
+  const windowFrom = addCalendarDays(today, 1 - rules.frequency.windowDays);
+  const recentFrom = addCalendarDays(today, 1 - rules.trend.windowDays);
+  const previousFrom = addCalendarDays(recentFrom, -rules.trend.windowDays);
+  const inWindow = sql`${referrals.referralDate} >= ${windowFrom}`;
+  const rows = await tenant
+    .selectFields(
+      {
+        providerId: referrals.providerId,
+        last: sql<string | null>`max(${referrals.referralDate})`,
+        window: sql<number>`sum(case when ${inWindow} then 1 else 0 end)`,
+        conversions: sql<number>`sum(case when ${inWindow} and ${converted} then 1 else 0 end)`,
+        recent: sql<number>`sum(case when ${referrals.referralDate} >= ${recentFrom} then 1 else 0 end)`,
+        previous: sql<number>`sum(case when ${referrals.referralDate} >= ${previousFrom} and ${referrals.referralDate} < ${recentFrom} then 1 else 0 end)`,
+      },
+      referrals,
+      and(
+        inArray(referrals.providerId, ids),
+        eq(referrals.direction, 'incoming'),
+        lte(referrals.referralDate, today),
+      ),
+    )
+    .groupBy(referrals.providerId);
+  const byId = new Map(rows.map((r) => [r.providerId, r]));
+  const letters = lettersOwed(ids);
+  return new Map(
+    ids.map((id) => {
+      const r = byId.get(id);
+      const owed = letters.get(id) ?? { lettersDue: 0, lettersOnTime: 0 };
+      return [
+        id,
+        {
+          daysSinceLastReferral: r?.last ? daysBetween(r.last, today) : null,
+          windowReferrals: Number(r?.window ?? 0),
+          windowConversions: Number(r?.conversions ?? 0),
+          trendRecent: Number(r?.recent ?? 0),
+          trendPrevious: Number(r?.previous ?? 0),
+          ...owed,
+        },
+      ];
+    }),
+  );
+}
+
+/** Scores with their reasons for each provider, as of `today`. */
+export async function providerStrengths(tenant: TenantDb, ids: string[], today: string) {
+  const { rules } = await strengthRules(tenant);
+  const inputs = await strengthInputs(tenant, ids, rules, today);
+  return new Map([...inputs].map(([id, input]) => [id, scoreStrength(input, rules)]));
+}
