@@ -78,6 +78,8 @@ export const leadMatchSchema = z.strictObject({
   email: emailSchema.optional(),
   phone: singleLineText(40).optional(),
   dateOfBirth: dateSchema.optional(),
+  /** A parent's address: another child's lead may carry it as its own email or its responsible party's. */
+  responsiblePartyEmail: emailSchema.optional(),
 });
 
 export const leadSchema = z.object({
@@ -117,7 +119,10 @@ export const duplicateMatchSchema = z.object({
   id: z.string(),
   firstName: z.string(),
   lastName: z.string(),
+  /** Why the match was proposed, in words (one per matched field). */
   reasons: z.array(z.string()),
+  /** The same, naming the field of the person checked that matched. */
+  matched: z.array(z.object({ field: z.string(), reason: z.string() })),
 });
 
 export const stageMoveSchema = z.strictObject({

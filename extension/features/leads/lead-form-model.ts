@@ -37,12 +37,12 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
   // The duplicate check runs 400 ms after the identifying fields stop changing.
   const checkKey = computed(() => {
     const v = values.value;
-    return [v.firstName, v.lastName, v.email, v.phone, v.dateOfBirth].join('|');
+    return [v.firstName, v.lastName, v.email, v.guardianEmail, v.phone, v.dateOfBirth].join('|');
   });
   effect(() => {
     const key = checkKey.value;
     const body = matchQuery(values.peek());
-    if (!body.email && !body.phone && !body.dateOfBirth) {
+    if (!body.email && !body.responsiblePartyEmail && !body.phone && !body.dateOfBirth) {
       matches.value = [];
       return;
     }
