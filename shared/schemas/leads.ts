@@ -169,7 +169,12 @@ export const scoreSchema = z.object({
   contributions: z.array(z.object({ rule: z.string(), points: z.number() })),
 });
 
-export const mergeSchema = z.strictObject({ duplicateId: idSchema });
+export const MERGE_ATTRIBUTIONS = ['kept', 'duplicate'] as const;
+export const mergeSchema = z.strictObject({
+  duplicateId: idSchema,
+  /** Whose source the merged lead is credited to: this (kept) lead's, unless the person chooses the duplicate's. */
+  attribution: z.enum(MERGE_ATTRIBUTIONS).default('kept'),
+});
 
 export const leadListQuerySchema = z.strictObject({
   q: singleLineText(100).optional(),
@@ -230,6 +235,7 @@ export type LeadUpdate = z.infer<typeof leadUpdateSchema>;
 export type LeadCreated = z.infer<typeof leadCreatedSchema>;
 export type LeadConverted = z.infer<typeof leadConvertedSchema>;
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
+export type MergeAttribution = (typeof MERGE_ATTRIBUTIONS)[number];
 export type LeadActivity = z.infer<typeof leadActivitySchema>;
 export type LeadTask = z.infer<typeof taskSchema>;
 export type LeadScore = z.infer<typeof scoreSchema>;

@@ -9,6 +9,7 @@ export type {
   LeadAnalytics,
   LeadScore,
   LeadTask,
+  MergeAttribution,
   ScoringRules,
 } from '../../../shared/schemas/leads';
 export type { Source, Stage } from '../../../shared/schemas/pipeline';

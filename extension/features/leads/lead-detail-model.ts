@@ -1,7 +1,7 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../api/client';
-import type { Activity, DuplicateMatch, Lead, LeadScore, LeadTask } from './lead-api-types';
+import type { Activity, DuplicateMatch, Lead, LeadScore, LeadTask, MergeAttribution } from './lead-api-types';
 import type { Notice } from './leads-model';
 
 type Facility = InferResponseType<(typeof api)['facilities']['$get'], 200>['items'][number];
@@ -86,10 +86,16 @@ export const LeadDetailModel = createModel((leadId: string, duplicatesAtCreation
     ),
   );
 
-  /** The older lead keeps its history; this capture's details join it. True once merged. */
-  const mergeInto = action(async (olderId: string) => {
+  /**
+   * The older lead keeps its history; this capture's details join it, and the
+   * older lead's source keeps the credit unless `attribution` says this one's.
+   * True once merged.
+   */
+  const mergeInto = action(async (olderId: string, attribution: MergeAttribution) => {
     try {
-      await call(api.leads[':id'].merge.$post({ param: { id: olderId }, json: { duplicateId: leadId } }));
+      await call(
+        api.leads[':id'].merge.$post({ param: { id: olderId }, json: { duplicateId: leadId, attribution } }),
+      );
       return true;
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };

@@ -92,7 +92,12 @@ export function LeadDetail(props: {
         </p>
       ) : null}
       {model.duplicates.value.length && !lead.mergedInto ? (
-        <LeadDuplicates model={model} canEdit={canEdit} onOpen={props.onOpen} />
+        <LeadDuplicates
+          model={model}
+          canEdit={canEdit}
+          sourceName={props.sources.find((s) => s.id === data.lead.sourceId)?.name}
+          onOpen={props.onOpen}
+        />
       ) : null}
 
       <div class="row-between">
