@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leadActivities, leadSources, leads, memberships } from '../../../db/schema';
+import { guardianProblem } from '../../../shared/guardian';
 import { nameKey, nameKeyPart } from '../../../shared/roster/names';
 import type { DuplicateMatch, leadCreateSchema, leadMatchSchema } from '../../../shared/schemas/leads';
 import { AppError } from '../../lib/app-error';
@@ -96,6 +97,18 @@ export async function findLeadMatches(
     });
 }
 
+/** Refuses a minor without a responsible party, and a responsible party who is the person themself. */
+export function assertResponsibleParty(
+  person: { firstName: string; lastName: string; dateOfBirth?: string | null },
+  party: { name: string; relationship: string } | null | undefined,
+) {
+  const problem = guardianProblem(person, party, iso().slice(0, 10));
+  if (problem)
+    throw new AppError('validation_failed', problem.message, [
+      { path: problem.path, issue: problem.message },
+    ]);
+}
+
 async function assertCoordinator(tenant: TenantDb, id: string) {
   const [m] = await tenant.select(memberships, and(eq(memberships.id, id), eq(memberships.status, 'active')));
   if (!m)
@@ -115,6 +128,7 @@ export async function planLead(
   auth: Pick<AuthContext, 'userId' | 'permissions'>,
   input: z.infer<typeof leadCreateSchema>,
 ) {
+  assertResponsibleParty(input, input.responsibleParty);
   const stages = await listStages(tenant);
   const stageId = input.stageId ?? stages[0]!.id;
   if (!stages.some((s) => s.id === stageId))
