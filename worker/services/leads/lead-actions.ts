@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { leadActivities, leads, leadTasks, memberships } from '../../../db/schema';
+import { leadActivities, leads, leadTasks, memberships, patients } from '../../../db/schema';
 import type { mergeSchema } from '../../../shared/schemas/leads';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -237,6 +237,10 @@ export async function mergeLead(
       eq(leads.id, id),
     ),
     tenant.update(leads, { mergedInto: id, updatedAt: now }, eq(leads.id, duplicateId)),
+    // A patient converted from the duplicate now leads back to the surviving lead.
+    ...(other.patientId && !keep.patientId
+      ? [tenant.update(patients, { leadId: id, updatedAt: now }, eq(patients.id, other.patientId))]
+      : []),
     activity(tenant, id, 'merge', auth.userId, null, {
       mergedLeadId: duplicateId,
       attribution: input.attribution,
