@@ -203,7 +203,17 @@ export const leadActivitySchema = z.object({
   createdAt: z.string(),
 });
 export const leadTimelineSchema = z.object({ items: z.array(leadActivitySchema) });
-export const taskListSchema = z.object({ items: z.array(taskSchema) });
+export const taskListSchema = z.object({
+  items: z.array(taskSchema),
+  /**
+   * Who the follow-ups' reminders go to: the assigned coordinator, else the
+   * member who added the lead, else (website leads) the treatment coordinators.
+   */
+  remindersTo: z.object({
+    basis: z.enum(['coordinator', 'creator', 'lead_coordinators', 'nobody']),
+    names: z.array(z.string()),
+  }),
+});
 
 export const leadAnalyticsQuerySchema = z.strictObject({
   from: z.iso.datetime().optional(),
@@ -238,6 +248,7 @@ export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 export type MergeAttribution = (typeof MERGE_ATTRIBUTIONS)[number];
 export type LeadActivity = z.infer<typeof leadActivitySchema>;
 export type LeadTask = z.infer<typeof taskSchema>;
+export type RemindersTo = z.infer<typeof taskListSchema>['remindersTo'];
 export type LeadScore = z.infer<typeof scoreSchema>;
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;
 export type LeadAnalytics = z.infer<typeof leadAnalyticsSchema>;

@@ -10,6 +10,7 @@ export type {
   LeadScore,
   LeadTask,
   MergeAttribution,
+  RemindersTo,
   ScoringRules,
 } from '../../../shared/schemas/leads';
 export type { Source, Stage } from '../../../shared/schemas/pipeline';

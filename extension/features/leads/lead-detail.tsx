@@ -195,7 +195,7 @@ export function LeadDetail(props: {
           />
         </section>
       ) : null}
-      <LeadTasks items={data.tasks} canEdit={canEdit} model={model} />
+      <LeadTasks items={data.tasks} remindersTo={data.remindersTo} canEdit={canEdit} model={model} />
       <LeadTimeline
         items={data.timeline}
         stages={props.stages}
