@@ -50,6 +50,7 @@ async function starterFormLink(origin: string, token: string) {
     lastName: 'Patient',
     phone: '512-555-0150',
     dateOfBirth: '2012-06-01',
+    responsibleParty: { name: 'Bench Parent', relationship: 'Mother' },
   })) as { lead: { id: string } };
   const sent = await staff(origin, token, '/intake-requests', {
     templateId: template.id,

@@ -1,4 +1,5 @@
 // Leads, their sources, pipeline, timeline, follow-ups, scoring and website form.
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
 import { patients } from './patients';
@@ -59,6 +60,13 @@ export const leads = sqliteTable(
       email?: string;
       phone?: string;
     }>(),
+    /**
+     * The responsible party's email, kept by SQLite from the JSON above, so a
+     * sibling's lead written with the parent's address is found as a duplicate.
+     */
+    responsiblePartyEmail: text().generatedAlwaysAs(sql`json_extract(responsible_party, '$.email')`, {
+      mode: 'virtual',
+    }),
     sourceId: text().references(() => leadSources.id),
     stageId: text()
       .notNull()
@@ -95,6 +103,7 @@ export const leads = sqliteTable(
     index('leads_org_stage').on(t.organizationId, t.stageId, t.createdAt, t.id),
     index('leads_org_coordinator').on(t.organizationId, t.coordinatorId, t.createdAt, t.id),
     index('leads_org_email').on(t.organizationId, t.email),
+    index('leads_org_responsible_party_email').on(t.organizationId, t.responsiblePartyEmail),
     index('leads_org_phone').on(t.organizationId, t.phoneKey),
     index('leads_org_name').on(t.organizationId, t.nameKey),
   ],
@@ -116,6 +125,8 @@ export const leadActivities = sqliteTable(
     detail: text({ mode: 'json' }).$type<Record<string, unknown>>(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
+    /** The lead this entry came from when that lead was merged away: its stage moves leave the figures. */
+    mergedFrom: text(),
   },
   (t) => [
     index('lead_activities_lead').on(t.leadId, t.createdAt),

@@ -1,4 +1,5 @@
 import type { Me } from '../../shared/schemas/auth';
+import type { DuplicateMatch } from '../../shared/schemas/leads';
 import type { CapturedLead } from '../capture/types';
 
 export type { Me };
@@ -44,7 +45,7 @@ export type QueuedLead = {
 export type SavedLeadReply =
   | {
       lead: { id: string; firstName: string; lastName: string };
-      likelyDuplicates: { id: string; firstName: string; lastName: string; reasons: string[] }[];
+      likelyDuplicates: DuplicateMatch[];
     }
   | { queued: true; name: string };
 

@@ -14,15 +14,36 @@ const isYes = (field: string): Condition => ({ field, op: 'equals', value: true 
 const choices = (pairs: [string, string][]): ChoiceOption[] =>
   pairs.map(([value, label]) => ({ value, label }));
 
+// The spec (001, consent requirements) keeps treatment consent apart from general
+// consent, asks for a separate photo/imaging consent for marketing, and for the
+// financial agreement: four consents, each agreed to (or, for photos, not) on its own.
 export const TREATMENT_CONSENT_TEXT = [
   'I consent to the examination, records (X-rays, photographs and scans or impressions) and orthodontic',
   'treatment recommended by this practice. I understand that treatment has benefits and risks, including',
   'tooth decay and gum disease if teeth are not kept clean, shortening of tooth roots, discomfort, and teeth',
   'moving back after treatment if retainers are not worn; that results depend on keeping appointments,',
-  'cleaning well and wearing appliances as instructed; and that the estimated length and cost of treatment',
-  'may change. I have been able to ask questions and have them answered, and I may withdraw my consent at',
-  'any time. I authorize the practice to share the information needed to bill my insurance, and I am',
-  'responsible for any amount my insurance does not pay.',
+  'cleaning well and wearing appliances as instructed; and that the estimated length of treatment may',
+  'change. I have been able to ask questions and have them answered, and I may withdraw my consent at',
+  'any time.',
+].join(' ');
+
+export const GENERAL_CONSENT_TEXT = [
+  'I consent to the practice keeping my health information and records, using them to provide and',
+  'coordinate my care, sharing them with other providers involved in my care, and contacting me by phone,',
+  'text message or email about appointments and treatment. I have been offered the practice’s notice of',
+  'privacy practices.',
+].join(' ');
+
+export const PHOTO_CONSENT_TEXT = [
+  'I allow the practice to use photographs and images of my teeth and face taken during treatment in its',
+  'marketing (its website, social media and printed material), without my name. This is optional: saying',
+  'no does not affect my treatment, and I may withdraw it at any time.',
+].join(' ');
+
+export const FINANCIAL_AGREEMENT_TEXT = [
+  'I authorize the practice to share the information needed to bill my insurance. I am responsible for',
+  'the fees of the treatment I agree to and for any amount my insurance does not pay, on the payment terms',
+  'presented to me; the estimated cost may change if the treatment changes.',
 ].join(' ');
 
 function medicalHistory(p: string): Section {
@@ -240,12 +261,33 @@ function consent(p: string): Section {
   return {
     id: p,
     title: 'Consent',
+    description: 'Each consent is separate: read each one and tick the ones you agree to.',
     fields: [
       {
-        id: `${p}_agreement`,
+        id: `${p}_treatment`,
         type: 'consent',
-        label: 'I have read and agree to the consent above',
+        label: 'I agree to the treatment consent above',
         text: TREATMENT_CONSENT_TEXT,
+        required: true,
+      },
+      {
+        id: `${p}_general`,
+        type: 'consent',
+        label: 'I agree to the general consent above',
+        text: GENERAL_CONSENT_TEXT,
+        required: true,
+      },
+      {
+        id: `${p}_photos`,
+        type: 'consent',
+        label: 'I allow photos and images to be used in marketing (optional)',
+        text: PHOTO_CONSENT_TEXT,
+      },
+      {
+        id: `${p}_financial`,
+        type: 'consent',
+        label: 'I agree to the financial agreement above',
+        text: FINANCIAL_AGREEMENT_TEXT,
         required: true,
       },
       {

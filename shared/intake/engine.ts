@@ -16,6 +16,7 @@
  */
 
 import { isCalendarDate } from '../calendar-date';
+import { responsiblePartyIssue } from '../guardian';
 import { answerProblem, GUARDIAN_REQUIRED_MESSAGE, requiredMessage } from './answer-checks';
 import { cleanAnswer, isAnswered, isRecord, parseNumber, parseYesNo } from './answer-values';
 import type { Answers, AnswerValue, Condition, Field, FormDefinition, Section } from './definition';
@@ -168,9 +169,33 @@ function subjectDateOfBirth(state: FormState, options: ValidateOptions): string 
   return isCalendarDate(options.subjectDateOfBirth) ? options.subjectDateOfBirth : undefined;
 }
 
-function needsGuardian(field: Field, value: AnswerValue, dateOfBirth: string | undefined, today: string) {
-  if (field.type !== 'signature' || !field.guardianIfMinor || !dateOfBirth) return false;
-  return isMinorOn(dateOfBirth, today) && !(isRecord(value) && 'guardian' in value && value.guardian);
+/** The person's name as the form answers it (empty when the form does not ask). */
+function subjectName(state: FormState) {
+  const answered = (key: 'firstName' | 'lastName') => {
+    const shown = state.fields.find((f) => f.field.prefill === key);
+    const value = shown && answerOf(state.answers, shown.field.id);
+    return typeof value === 'string' ? value : '';
+  };
+  return { firstName: answered('firstName'), lastName: answered('lastName') };
+}
+
+/** For a minor, a guardian signs, and the guardian is someone other than the minor. */
+function guardianProblem(
+  field: Field,
+  value: AnswerValue,
+  dateOfBirth: string | undefined,
+  state: FormState,
+  today: string,
+) {
+  if (field.type !== 'signature' || !field.guardianIfMinor || !dateOfBirth) return undefined;
+  if (!isMinorOn(dateOfBirth, today)) return undefined;
+  const guardian = isRecord(value) && 'guardian' in value ? value.guardian : undefined;
+  if (!isRecord(guardian) || typeof guardian.name !== 'string' || typeof guardian.relationship !== 'string')
+    return GUARDIAN_REQUIRED_MESSAGE;
+  return responsiblePartyIssue(subjectName(state), {
+    name: guardian.name,
+    relationship: guardian.relationship,
+  })?.message;
 }
 
 /**
@@ -196,9 +221,8 @@ export function validateAnswers(
       problem = required && !options.draft ? requiredMessage(field) : undefined;
     } else {
       problem = answerProblem(field, value, options.today);
-      if (!problem && !options.draft && needsGuardian(field, value, dateOfBirth, options.today)) {
-        problem = GUARDIAN_REQUIRED_MESSAGE;
-      }
+      if (!problem && !options.draft)
+        problem = guardianProblem(field, value, dateOfBirth, state, options.today);
     }
     if (problem) put(errors, field.id, problem);
   }

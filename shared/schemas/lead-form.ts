@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guardianProblem } from '../guardian';
 import { emailSchema } from './common';
 import { multiLineText, requiredText, singleLineText } from './text';
 
@@ -95,10 +96,40 @@ export const publicLeadSchema = z
       }),
     ),
     dateOfBirth: optionalField(dateOfBirthSchema),
+    /** A parent or guardian: needed for someone under 18, and never the person themself. */
+    guardianName: optionalField(requiredText("Enter the parent's or guardian's name", 120)),
+    guardianRelationship: optionalField(singleLineText(60)),
+    guardianEmail: optionalField(emailSchema),
+    guardianPhone: optionalField(singleLineText(40)),
     message: optionalField(multiLineText(4000)),
     /** Where a plain form returns after posting; used only when it is on an allowed website. */
     redirect: optionalField(z.string().trim().max(2000)),
   })
-  .refine((v) => v.email || v.phone, { message: 'Give an email address or a phone number', path: ['email'] });
+  .refine((v) => v.email || v.phone, { message: 'Give an email address or a phone number', path: ['email'] })
+  .superRefine((v, ctx) => {
+    const problem = guardianProblem(v, publicResponsibleParty(v), new Date().toISOString().slice(0, 10));
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem.message,
+        path: [problem.path === 'responsibleParty.relationship' ? 'guardianRelationship' : 'guardianName'],
+      });
+  });
+
+/** The website form's flat guardian fields as a lead's responsible party (a relationship left out reads as parent or guardian). */
+export function publicResponsibleParty(v: {
+  guardianName?: string | undefined;
+  guardianRelationship?: string | undefined;
+  guardianEmail?: string | undefined;
+  guardianPhone?: string | undefined;
+}) {
+  if (!v.guardianName) return undefined;
+  return {
+    name: v.guardianName,
+    relationship: v.guardianRelationship || 'Parent or guardian',
+    ...(v.guardianEmail ? { email: v.guardianEmail } : {}),
+    ...(v.guardianPhone ? { phone: v.guardianPhone } : {}),
+  };
+}
 
 export type PublicLeadInput = z.infer<typeof publicLeadSchema>;

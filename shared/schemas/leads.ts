@@ -78,6 +78,8 @@ export const leadMatchSchema = z.strictObject({
   email: emailSchema.optional(),
   phone: singleLineText(40).optional(),
   dateOfBirth: dateSchema.optional(),
+  /** A parent's address: another child's lead may carry it as its own email or its responsible party's. */
+  responsiblePartyEmail: emailSchema.optional(),
 });
 
 export const leadSchema = z.object({
@@ -117,7 +119,10 @@ export const duplicateMatchSchema = z.object({
   id: z.string(),
   firstName: z.string(),
   lastName: z.string(),
+  /** Why the match was proposed, in words (one per matched field). */
   reasons: z.array(z.string()),
+  /** The same, naming the field of the person checked that matched. */
+  matched: z.array(z.object({ field: z.string(), reason: z.string() })),
 });
 
 export const stageMoveSchema = z.strictObject({
@@ -164,7 +169,12 @@ export const scoreSchema = z.object({
   contributions: z.array(z.object({ rule: z.string(), points: z.number() })),
 });
 
-export const mergeSchema = z.strictObject({ duplicateId: idSchema });
+export const MERGE_ATTRIBUTIONS = ['kept', 'duplicate'] as const;
+export const mergeSchema = z.strictObject({
+  duplicateId: idSchema,
+  /** Whose source the merged lead is credited to: this (kept) lead's, unless the person chooses the duplicate's. */
+  attribution: z.enum(MERGE_ATTRIBUTIONS).default('kept'),
+});
 
 export const leadListQuerySchema = z.strictObject({
   q: singleLineText(100).optional(),
@@ -193,7 +203,17 @@ export const leadActivitySchema = z.object({
   createdAt: z.string(),
 });
 export const leadTimelineSchema = z.object({ items: z.array(leadActivitySchema) });
-export const taskListSchema = z.object({ items: z.array(taskSchema) });
+export const taskListSchema = z.object({
+  items: z.array(taskSchema),
+  /**
+   * Who the follow-ups' reminders go to: the assigned coordinator, else the
+   * member who added the lead, else (website leads) the treatment coordinators.
+   */
+  remindersTo: z.object({
+    basis: z.enum(['coordinator', 'creator', 'lead_coordinators', 'nobody']),
+    names: z.array(z.string()),
+  }),
+});
 
 export const leadAnalyticsQuerySchema = z.strictObject({
   from: z.iso.datetime().optional(),
@@ -225,8 +245,10 @@ export type LeadUpdate = z.infer<typeof leadUpdateSchema>;
 export type LeadCreated = z.infer<typeof leadCreatedSchema>;
 export type LeadConverted = z.infer<typeof leadConvertedSchema>;
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
+export type MergeAttribution = (typeof MERGE_ATTRIBUTIONS)[number];
 export type LeadActivity = z.infer<typeof leadActivitySchema>;
 export type LeadTask = z.infer<typeof taskSchema>;
+export type RemindersTo = z.infer<typeof taskListSchema>['remindersTo'];
 export type LeadScore = z.infer<typeof scoreSchema>;
 export type ScoringRules = z.infer<typeof scoringRulesSchema>;
 export type LeadAnalytics = z.infer<typeof leadAnalyticsSchema>;

@@ -120,7 +120,12 @@ afterAll(async () => {
 
 describe('the public intake form on a phone', () => {
   it('with JavaScript: live conditions, autosave, a drawn signature and a guardian for a minor', async () => {
-    const link = await formLinkFor({ firstName: 'Mia', lastName: 'Minor', dateOfBirth: '2014-04-04' });
+    const link = await formLinkFor({
+      firstName: 'Mia',
+      lastName: 'Minor',
+      dateOfBirth: '2014-04-04',
+      responsibleParty: { name: 'Rosa Minor', relationship: 'Mother' },
+    });
     const context = await browser.newContext(PHONE);
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();

@@ -110,6 +110,10 @@ describe('capturing a lead from an email', () => {
     await eventually(async () => (await text(panel.getByTestId('lead-tasks'))) ?? '').toContain(
       'Call back to book the consultation',
     );
+    // The lead is nobody's yet: the panel says who the follow-up's reminder goes to.
+    expect(await text(panel.getByTestId('lead-reminders-to'))).toMatch(
+      /^(Nobody is assigned: reminders go to .+|Reminders go to the coordinator, .+)\.$/,
+    );
 
     await panel.getByLabel('Stage', { exact: true }).selectOption({ label: 'Contacted' });
     await eventually(() => text(panel.getByTestId('lead-message'))).toBe('Moved to Contacted.');

@@ -106,7 +106,9 @@ describe('starter template', () => {
     medical_has_allergies: 'no',
     dental_previous_orthodontics: 'no',
     insurance_has_insurance: 'no',
-    consent_agreement: 'on',
+    consent_treatment: 'on',
+    consent_general: 'on',
+    consent_financial: 'on',
     consent_signature: { kind: 'typed', value: 'Eva Díaz', signerName: 'Eva Díaz' },
   };
 

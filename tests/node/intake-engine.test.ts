@@ -516,6 +516,21 @@ describe('a minor signs with a parent or guardian', () => {
       true,
     );
   });
+  it('refuses a guardian who is the minor: relationship "self", or the name the form gives the patient', () => {
+    const named = form(
+      { id: 'first', type: 'short_text', label: 'First name', prefill: 'firstName' },
+      { id: 'last', type: 'short_text', label: 'Last name', prefill: 'lastName' },
+      ...definition.sections[0]!.fields,
+    );
+    const answers = { first: 'Lia', last: 'Díaz', dob: '2012-01-01' };
+    const errorOf = (g: { name: string; relationship: string }) => {
+      const result = validateAnswers(named, { ...answers, sign: { ...signature, guardian: g } }, submit);
+      return result.ok ? undefined : result.errors.sign;
+    };
+    expect(errorOf({ name: 'Eva Díaz', relationship: 'Self' })).toMatch(/must be another person/);
+    expect(errorOf({ name: 'lia diaz', relationship: 'Mother' })).toMatch(/must be another person/);
+    expect(errorOf(guardian)).toBeUndefined();
+  });
   it('asks nothing of a signature without guardianIfMinor, nor of a draft', () => {
     const plain = form(definition.sections[0]!.fields[0]!, {
       ...definition.sections[0]!.fields[1]!,

@@ -231,7 +231,12 @@ describe('the form without JavaScript', () => {
   });
 
   it('refuses to send a minor’s form without a parent or guardian, and sends it with one', async () => {
-    const { token } = await formFor({ firstName: 'Kit', lastName: 'Kid', dateOfBirth: '2015-03-03' });
+    const { token } = await formFor({
+      firstName: 'Kit',
+      lastName: 'Kid',
+      dateOfBirth: '2015-03-03',
+      responsibleParty: { name: 'Gina Guardian', relationship: 'Mother' },
+    });
     await throughHealth(token, '2015-03-03');
     const page = await api(`/f/${token}?step=3`);
     expect(page.text).toContain('If the patient is under 18, a parent or guardian signs here');

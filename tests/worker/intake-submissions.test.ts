@@ -76,7 +76,12 @@ describe('submitting a form', () => {
   });
 
   it('refuses a minor by the record signing without a guardian, whatever date of birth is typed', async () => {
-    const { token } = await leadWithForm({ firstName: 'Mina', lastName: 'Minor', dateOfBirth: '2014-04-04' });
+    const { token } = await leadWithForm({
+      firstName: 'Mina',
+      lastName: 'Minor',
+      dateOfBirth: '2014-04-04',
+      responsibleParty: { name: 'Gus Minor', relationship: 'Father' },
+    });
     const alone = await send(adultAnswers({ first_name: 'Mina', dob: '2014-04-04' }), token);
     expect(alone).toMatchObject({ outcome: 'invalid', errors: { signature: GUARDIAN_REQUIRED_MESSAGE } });
     const grownUp = await send(adultAnswers({ first_name: 'Mina', dob: '1990-04-04' }), token);

@@ -16,7 +16,7 @@ type Lead = { created_at: string; stage_id: string; source_id: string | null; co
 /** The same figures recounted from every lead of the period, the way the analytics used to. */
 async function recount(period: { from: string; to: string }) {
   const { results } = await env.DB.prepare(
-    'SELECT created_at, stage_id, source_id, coordinator_id FROM leads WHERE organization_id = ? AND created_at >= ? AND created_at < ?',
+    'SELECT created_at, stage_id, source_id, coordinator_id FROM leads WHERE organization_id = ? AND created_at >= ? AND created_at < ? AND merged_into IS NULL',
   )
     .bind(org!.id, period.from, period.to)
     .all<Lead>();
@@ -56,12 +56,15 @@ describe('lead analytics from the per-day counts', () => {
       expect(answer.newLeads.reduce((n, w) => n + w.leads, 0)).toBe(expected.total);
     };
     await check();
-    // Moves, sources and deletions reach the counts through the triggers.
+    // Moves, sources, merges and deletions reach the counts through the triggers.
     await env.DB.batch([
       env.DB.prepare(
         `UPDATE leads SET stage_id = 'stg_scale_${org!.tag}_4' WHERE id LIKE 'lea_scale_%' AND rowid % 7 = 0`,
       ),
       env.DB.prepare(`UPDATE leads SET source_id = NULL WHERE id LIKE 'lea_scale_%' AND rowid % 11 = 0`),
+      env.DB.prepare(
+        `UPDATE leads SET merged_into = 'lea_scale_kept' WHERE id LIKE 'lea_scale_%' AND rowid % 5 = 0 AND merged_into IS NULL`,
+      ),
       env.DB.prepare(`DELETE FROM leads WHERE id LIKE 'lea_scale_%' AND rowid % 13 = 0`),
     ]);
     await check();

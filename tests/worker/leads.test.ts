@@ -60,6 +60,7 @@ describe('leads', () => {
       email: 'leo@example.test',
       phone: '512-555-0199',
       dateOfBirth: '2012-01-01',
+      responsibleParty: { name: 'Rosa Ruiz', relationship: 'Mother' },
     });
     const byPhone = await newLead({ firstName: 'L', lastName: 'R', phone: '+1 (512) 555 0199' });
     expect(byPhone.json.likelyDuplicates[0].reasons).toEqual(['same phone']);
@@ -362,7 +363,13 @@ describe('merging duplicates', () => {
     const keep = (await newLead({ firstName: 'Max', lastName: 'Merge', email: 'max@example.test' })).json
       .lead;
     const dup = (
-      await newLead({ firstName: 'Max', lastName: 'Merge', phone: '512-555-0777', dateOfBirth: '2011-11-11' })
+      await newLead({
+        firstName: 'Max',
+        lastName: 'Merge',
+        phone: '512-555-0777',
+        dateOfBirth: '2011-11-11',
+        responsibleParty: { name: 'Mo Merge', relationship: 'Father' },
+      })
     ).json.lead;
     await api(`/api/v1/leads/${dup.id}/activities`, {
       token: coordinator,

@@ -49,6 +49,8 @@ const person = (email: string) => ({
   email,
   phone: '(303) 555-0142',
   dateOfBirth: '2012-06-30',
+  guardianName: 'Eva Lindqvist',
+  guardianRelationship: 'Mother',
   message: 'Interested in braces for my daughter',
 });
 

@@ -105,6 +105,7 @@ describe('referral analytics on a generated data set', () => {
             lastName: 'Referred',
             phone: `512-555-${String(2000 + i)}`,
             dateOfBirth: '2014-05-0' + (1 + (i % 9)),
+            responsibleParty: { name: `Parent${i} Referred`, relationship: 'Parent' },
           },
         },
       });

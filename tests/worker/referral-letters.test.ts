@@ -41,7 +41,14 @@ async function referredLead(last: string, phone: string) {
       referralDate: today,
       channel: 'letter',
       reason: 'Crossbite, age 9',
-      lead: { firstName: 'Milo', lastName: `Park${last}`, phone, dateOfBirth: '2016-04-02' },
+      lead: {
+        firstName: 'Milo',
+        lastName: `Park${last}`,
+        phone,
+        dateOfBirth: '2016-04-02',
+        // A minor's lead names the adult responsible for them.
+        responsibleParty: { name: 'Hana Park', relationship: 'Mother' },
+      },
     },
   });
   expect(res.status).toBe(201);

@@ -23,6 +23,7 @@ async function referrer(admin: string, lastName: string) {
           lastName: 'Strong',
           phone: `512-555-31${i}0`,
           dateOfBirth: '2013-02-03',
+          responsibleParty: { name: `Parent${i} Strong`, relationship: 'Parent' },
         },
       },
     });

@@ -26,7 +26,7 @@ export const leadTaskRoutes = newRouter(requireAuth)
         ...notFoundError,
       },
     }),
-    async (c) => c.json({ items: await listTasks(c.var.tenant, c.req.valid('param').id) }, 200),
+    async (c) => c.json(await listTasks(c.var.tenant, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

@@ -241,13 +241,7 @@ export const leadRoutes = newRouter(requireAuth)
     }),
     async (c) =>
       c.json(
-        await mergeLead(
-          c.var.tenant,
-          c.var.audit,
-          c.var.auth,
-          c.req.valid('param').id,
-          c.req.valid('json').duplicateId,
-        ),
+        await mergeLead(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   );

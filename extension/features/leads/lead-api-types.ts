@@ -9,6 +9,8 @@ export type {
   LeadAnalytics,
   LeadScore,
   LeadTask,
+  MergeAttribution,
+  RemindersTo,
   ScoringRules,
 } from '../../../shared/schemas/leads';
 export type { Source, Stage } from '../../../shared/schemas/pipeline';

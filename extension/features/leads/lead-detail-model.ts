@@ -1,11 +1,25 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../api/client';
-import type { Activity, DuplicateMatch, Lead, LeadScore, LeadTask } from './lead-api-types';
+import type {
+  Activity,
+  DuplicateMatch,
+  Lead,
+  LeadScore,
+  LeadTask,
+  MergeAttribution,
+  RemindersTo,
+} from './lead-api-types';
 import type { Notice } from './leads-model';
 
 type Facility = InferResponseType<(typeof api)['facilities']['$get'], 200>['items'][number];
-type Loaded = { lead: Lead; timeline: Activity[]; tasks: LeadTask[]; score: LeadScore };
+type Loaded = {
+  lead: Lead;
+  timeline: Activity[];
+  tasks: LeadTask[];
+  remindersTo: RemindersTo;
+  score: LeadScore;
+};
 
 /** A small form's sending state: its own error, and whether it is saving. */
 function submitState() {
@@ -56,7 +70,13 @@ export const LeadDetailModel = createModel((leadId: string, duplicatesAtCreation
         call(lead.tasks.$get({ param })),
         call(lead.score.$get({ param })),
       ]);
-      data.value = { lead: found, timeline: timelineItems.items, tasks: taskItems.items, score };
+      data.value = {
+        lead: found,
+        timeline: timelineItems.items,
+        tasks: taskItems.items,
+        remindersTo: taskItems.remindersTo,
+        score,
+      };
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };
     }
@@ -86,10 +106,16 @@ export const LeadDetailModel = createModel((leadId: string, duplicatesAtCreation
     ),
   );
 
-  /** The older lead keeps its history; this capture's details join it. True once merged. */
-  const mergeInto = action(async (olderId: string) => {
+  /**
+   * The older lead keeps its history; this capture's details join it, and the
+   * older lead's source keeps the credit unless `attribution` says this one's.
+   * True once merged.
+   */
+  const mergeInto = action(async (olderId: string, attribution: MergeAttribution) => {
     try {
-      await call(api.leads[':id'].merge.$post({ param: { id: olderId }, json: { duplicateId: leadId } }));
+      await call(
+        api.leads[':id'].merge.$post({ param: { id: olderId }, json: { duplicateId: leadId, attribution } }),
+      );
       return true;
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };

@@ -92,7 +92,12 @@ export function LeadDetail(props: {
         </p>
       ) : null}
       {model.duplicates.value.length && !lead.mergedInto ? (
-        <LeadDuplicates model={model} canEdit={canEdit} onOpen={props.onOpen} />
+        <LeadDuplicates
+          model={model}
+          canEdit={canEdit}
+          sourceName={props.sources.find((s) => s.id === data.lead.sourceId)?.name}
+          onOpen={props.onOpen}
+        />
       ) : null}
 
       <div class="row-between">
@@ -190,7 +195,7 @@ export function LeadDetail(props: {
           />
         </section>
       ) : null}
-      <LeadTasks items={data.tasks} canEdit={canEdit} model={model} />
+      <LeadTasks items={data.tasks} remindersTo={data.remindersTo} canEdit={canEdit} model={model} />
       <LeadTimeline
         items={data.timeline}
         stages={props.stages}

@@ -1,4 +1,5 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
+import { guardianProblem } from '../../../shared/guardian';
 import { api, call } from '../../api/client';
 import { fieldErrorsFrom } from '../../utils/field-errors';
 import type { LeadCapture, SavedLeadReply } from '../../utils/messages';
@@ -37,12 +38,12 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
   // The duplicate check runs 400 ms after the identifying fields stop changing.
   const checkKey = computed(() => {
     const v = values.value;
-    return [v.firstName, v.lastName, v.email, v.phone, v.dateOfBirth].join('|');
+    return [v.firstName, v.lastName, v.email, v.guardianEmail, v.phone, v.dateOfBirth].join('|');
   });
   effect(() => {
     const key = checkKey.value;
     const body = matchQuery(values.peek());
-    if (!body.email && !body.phone && !body.dateOfBirth) {
+    if (!body.email && !body.responsiblePartyEmail && !body.phone && !body.dateOfBirth) {
       matches.value = [];
       return;
     }
@@ -61,8 +62,12 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
     const v = values.value;
     saving.value = true;
     errors.value = {};
-    if (minor.value && !v.guardianName.trim()) {
-      errors.value = { 'responsibleParty.name': 'A minor needs a parent or guardian: enter their name' };
+    const party = createBody(v, undefined, false).responsibleParty;
+    const problem = guardianProblem(v, party, new Date().toISOString().slice(0, 10));
+    if (problem) {
+      // The form shows the missing guardian under the name field.
+      const path = problem.path === 'responsibleParty' ? 'responsibleParty.name' : problem.path;
+      errors.value = { [path]: problem.message };
       saving.value = false;
       return null;
     }

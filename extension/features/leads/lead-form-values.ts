@@ -102,11 +102,12 @@ export function provenance(
 
 /** The duplicate check's question: only identifiers complete enough to match on. */
 export function matchQuery(v: Values) {
-  const email = v.email.trim();
+  const complete = (e: string) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e.trim()) ? e.trim() : undefined);
   return {
     firstName: opt(v.firstName),
     lastName: opt(v.lastName),
-    email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : undefined,
+    email: complete(v.email),
+    responsiblePartyEmail: complete(v.guardianEmail),
     phone: v.phone.replace(/\D/g, '').length >= 7 ? v.phone.trim() : undefined,
     dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(v.dateOfBirth) ? v.dateOfBirth : undefined,
   };

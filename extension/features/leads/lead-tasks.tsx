@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { LeadTask } from './lead-api-types';
+import type { LeadTask, RemindersTo } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
 
 /** The local date and time `days` from now, as a datetime-local input value (minutes). */
@@ -9,8 +9,23 @@ function localInputValue(days: number) {
   return d.toISOString().slice(0, 16);
 }
 
-/** Follow-ups with due times; the coordinator is emailed once when one falls due. */
-export function LeadTasks(props: { items: LeadTask[]; canEdit: boolean; model: LeadDetailState }) {
+/** Who is emailed when a follow-up falls due, in words. */
+function remindersText(to: RemindersTo) {
+  const names = to.names.join(', ');
+  if (to.basis === 'coordinator') return `Reminders go to the coordinator, ${names}.`;
+  if (to.basis === 'creator') return `Nobody is assigned: reminders go to ${names}, who added the lead.`;
+  if (to.basis === 'lead_coordinators')
+    return `Nobody is assigned: reminders go to the treatment coordinators (${names}).`;
+  return 'Nobody will be reminded: assign a coordinator.';
+}
+
+/** Follow-ups with due times; whoever the lead's reminders go to is emailed once when one falls due. */
+export function LeadTasks(props: {
+  items: LeadTask[];
+  remindersTo: RemindersTo;
+  canEdit: boolean;
+  model: LeadDetailState;
+}) {
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => localInputValue(1));
   const error = props.model.tasks.error.value;
@@ -26,6 +41,9 @@ export function LeadTasks(props: { items: LeadTask[]; canEdit: boolean; model: L
     <section aria-labelledby="tasks-title">
       <h3 id="tasks-title">Follow-ups</h3>
       {props.items.length === 0 ? <p class="empty">No follow-ups. Add one so nothing slips.</p> : null}
+      <p class="muted small" data-testid="lead-reminders-to">
+        {remindersText(props.remindersTo)}
+      </p>
       <ul class="plain" data-testid="lead-tasks">
         {props.items.map((t) => {
           const overdue = !t.done && Date.parse(t.dueAt) < now;

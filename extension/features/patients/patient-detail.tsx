@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
 import { PatientChecklist } from '../checklists/patient-checklist';
 import { RequestList, SendForm } from '../intake/lazy-intake';
+import { LeadOrigin } from '../leads/lead-origin';
 import { AssignmentHistory } from '../providers/assignment-history';
 import { PatientDetailModel } from './patient-detail-model';
 import { PatientForm } from './patient-form';
@@ -14,6 +15,7 @@ export function PatientDetail({
   canEdit,
   canOverride,
   intake,
+  canViewLead,
   onBack,
 }: {
   patientId: string;
@@ -21,6 +23,8 @@ export function PatientDetail({
   canOverride: boolean;
   /** Whether intake forms can be seen and sent from here. */
   intake: { canView: boolean; canSend: boolean };
+  /** Whether the lead the patient was converted from can be read (leads:view). */
+  canViewLead: boolean;
   onBack: () => void;
 }) {
   const model = useModel(() => new PatientDetailModel(patientId));
@@ -77,6 +81,9 @@ export function PatientDetail({
               {patient.emergencyContact.relationship ? ` (${patient.emergencyContact.relationship})` : ''}
               {patient.emergencyContact.phone ? ` · ${patient.emergencyContact.phone}` : ''}
             </p>
+          ) : null}
+          {patient.leadId && canViewLead ? (
+            <LeadOrigin leadId={patient.leadId} canViewIntake={intake.canView} />
           ) : null}
           <PatientChecklist
             patientId={patient.id}

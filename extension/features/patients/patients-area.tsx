@@ -153,6 +153,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           canView: me.permissions.includes('intake:view'),
           canSend: me.permissions.includes('intake:edit'),
         }}
+        canViewLead={me.permissions.includes('leads:view')}
         onBack={() => back()}
       />
     );

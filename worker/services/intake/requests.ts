@@ -20,7 +20,7 @@ import { queueTenantEmail } from '../email/outbox';
 import { visiblePatient } from '../patients/patient-access';
 import { intakeRequestEmail } from './request-emails';
 import { effectiveStatus, outstanding, statusIs } from './request-status';
-import { defaultRecipient, loadSubject, type Subject, subjectRef } from './subject';
+import { defaultRecipient, isSubjectMinor, loadSubject, ownEmail, type Subject, subjectRef } from './subject';
 
 export type RequestRow = typeof intakeRequests.$inferSelect;
 export type ViewRow = {
@@ -105,12 +105,22 @@ export async function subjectFor(
 }
 
 export function recipientFor(subject: Subject, given: string | undefined, now: number) {
+  const minor = isSubjectMinor(subject, today(now));
+  const own = ownEmail(subject);
+  if (minor && given && given === own && given !== defaultRecipient(subject, today(now)))
+    throw new AppError(
+      'validation_failed',
+      "This person is under 18: forms go to their parent or guardian, not to the patient's own address",
+      [{ path: 'email', issue: "a minor's own address" }],
+    );
   const to = given ?? defaultRecipient(subject, today(now));
   if (!to)
     throw new AppError(
       'conflict',
-      'There is no email address for this person; give one, or copy the link instead',
-      [{ path: 'email', issue: 'no email address on the record' }],
+      minor
+        ? 'This patient is under 18 and their parent or guardian has no email address on file; give theirs, or copy the link instead'
+        : 'There is no email address for this person; give one, or copy the link instead',
+      [{ path: 'email', issue: minor ? 'no responsible party email' : 'no email address on the record' }],
     );
   return to;
 }

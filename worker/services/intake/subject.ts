@@ -66,11 +66,18 @@ export const writableFields = (subject: Subject): PrefillKey[] =>
 export function defaultRecipient(subject: Subject, today: string): string | null {
   const lead = subject.type === 'lead' ? subject.row : subject.lead;
   if (!lead) return null;
-  const dateOfBirth = subject.row.dateOfBirth;
   const guardianEmail = lead.responsibleParty?.email ?? null;
-  if (dateOfBirth && isMinorOn(dateOfBirth, today) && guardianEmail) return guardianEmail;
+  // A minor's forms and messages go to the responsible party, never to the minor's own address.
+  if (isSubjectMinor(subject, today)) return guardianEmail;
   return lead.email ?? guardianEmail;
 }
+
+export const isSubjectMinor = (subject: Subject, today: string) =>
+  !!subject.row.dateOfBirth && isMinorOn(subject.row.dateOfBirth, today);
+
+/** The minor's own address, which their forms may not be sent to. */
+export const ownEmail = (subject: Subject) =>
+  (subject.type === 'lead' ? subject.row.email : subject.lead?.email) ?? null;
 
 export const subjectRef = (subject: Subject) => ({
   leadId: subject.type === 'lead' ? subject.id : null,

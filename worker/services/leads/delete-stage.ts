@@ -77,7 +77,7 @@ export async function deleteStage(
             SELECT 'lac_' || lower(hex(randomblob(16))), ${tenant.organizationId}, ${leads.id}, 'stage_change', NULL,
               json_object('from', ${stage.name}, 'fromStageId', ${stage.id}, 'to', ${target.name}, 'toStageId', ${target.id}, 'reason', 'stage_removed',
                 'daysInStage', CAST(julianday(${now}) - julianday(${leads.stageEnteredAt}) AS INTEGER)),
-              ${auth.userId}, ${now}
+              ${auth.userId}, ${now}, NULL
             FROM ${leads} WHERE ${inStage(isNull(leads.mergedInto))}`,
           ),
           tenant.update(

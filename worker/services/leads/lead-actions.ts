@@ -1,5 +1,7 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { leadActivities, leads, leadTasks, memberships } from '../../../db/schema';
+import type { z } from 'zod';
+import { leadActivities, leads, leadTasks, memberships, patients } from '../../../db/schema';
+import type { mergeSchema } from '../../../shared/schemas/leads';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
@@ -94,7 +96,11 @@ export async function assignLead(
     if (!coordinators.length)
       throw new AppError('conflict', 'There is no active treatment coordinator to assign to');
     const open = await tenant
-      .selectFields({ coordinatorId: leads.coordinatorId, n: count() }, leads, isNull(leads.patientId))
+      .selectFields(
+        { coordinatorId: leads.coordinatorId, n: count() },
+        leads,
+        and(isNull(leads.patientId), isNull(leads.mergedInto)),
+      )
       .groupBy(leads.coordinatorId);
     const load = new Map(open.map((o) => [o.coordinatorId, o.n]));
     chosen = [...coordinators].sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0))[0]!.id;
@@ -183,16 +189,20 @@ export async function convertLead(
 
 /**
  * Merges a duplicate into this lead: both timelines and follow-ups are kept
- * (moved onto this lead), contact details this lead lacks are taken from the
- * duplicate, and the duplicate stays, marked merged, for the record.
+ * (moved onto this lead, the duplicate's entries marked as its), contact
+ * details this lead lacks are taken from the duplicate, and the duplicate
+ * stays, marked merged, for the record; it then leaves every figure. The
+ * source credited stays this lead's own (the duplicate's only when this one
+ * has none) unless the person chooses the duplicate's.
  */
 export async function mergeLead(
   tenant: TenantDb,
   audit: AuditLog,
   auth: AuthContext,
   id: string,
-  duplicateId: string,
+  input: z.infer<typeof mergeSchema>,
 ) {
+  const duplicateId = input.duplicateId;
   if (id === duplicateId)
     throw new AppError('validation_failed', 'A lead cannot be merged into itself', [
       { path: 'duplicateId', issue: 'same lead' },
@@ -205,6 +215,12 @@ export async function mergeLead(
     throw new AppError('conflict', 'Both leads are already patients; merge the patients instead');
   const now = iso();
   await tenant.batch([
+    tenant.update(
+      leadActivities,
+      { leadId: id, mergedFrom: duplicateId },
+      and(eq(leadActivities.leadId, duplicateId), isNull(leadActivities.mergedFrom)),
+    ),
+    // Entries the duplicate had itself taken in from an earlier merge keep their origin.
     tenant.update(leadActivities, { leadId: id }, eq(leadActivities.leadId, duplicateId)),
     tenant.update(leadTasks, { leadId: id }, eq(leadTasks.leadId, duplicateId)),
     tenant.update(
@@ -215,7 +231,7 @@ export async function mergeLead(
         phoneKey: keep.phoneKey ?? other.phoneKey,
         dateOfBirth: keep.dateOfBirth ?? other.dateOfBirth,
         responsibleParty: keep.responsibleParty ?? other.responsibleParty,
-        sourceId: keep.sourceId ?? other.sourceId,
+        sourceId: input.attribution === 'duplicate' ? other.sourceId : (keep.sourceId ?? other.sourceId),
         coordinatorId: keep.coordinatorId ?? other.coordinatorId,
         patientId: keep.patientId ?? other.patientId,
         notes: [keep.notes, other.notes].filter(Boolean).join('\n\n') || null,
@@ -224,8 +240,20 @@ export async function mergeLead(
       eq(leads.id, id),
     ),
     tenant.update(leads, { mergedInto: id, updatedAt: now }, eq(leads.id, duplicateId)),
-    activity(tenant, id, 'merge', auth.userId, null, { mergedLeadId: duplicateId }),
-    audit.statement({ action: 'update', entityType: 'lead', entityId: id, detail: { merged: duplicateId } }),
+    // A patient converted from the duplicate now leads back to the surviving lead.
+    ...(other.patientId && !keep.patientId
+      ? [tenant.update(patients, { leadId: id, updatedAt: now }, eq(patients.id, other.patientId))]
+      : []),
+    activity(tenant, id, 'merge', auth.userId, null, {
+      mergedLeadId: duplicateId,
+      attribution: input.attribution,
+    }),
+    audit.statement({
+      action: 'update',
+      entityType: 'lead',
+      entityId: id,
+      detail: { merged: duplicateId, attribution: input.attribution },
+    }),
   ]);
   return toLead(await tenant.get(leads, id, 'Lead'));
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt } from 'drizzle-orm';
 import { leadActivities, leadSources } from '../../../db/schema';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -23,6 +23,8 @@ export async function leadAnalytics(tenant: TenantDb, audit: AuditLog, period: P
       leadActivities,
       and(
         eq(leadActivities.kind, 'stage_change'),
+        // A merged-away lead's moves were its own journey, not the surviving lead's.
+        isNull(leadActivities.mergedFrom),
         gte(leadActivities.createdAt, period.from),
         lt(leadActivities.createdAt, period.to),
       ),

@@ -1,4 +1,4 @@
-import { and, count, gte, lt, or, type SQL, sql, sum } from 'drizzle-orm';
+import { and, count, gte, isNull, lt, or, type SQL, sql, sum } from 'drizzle-orm';
 import { leadDayCounts, leads } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
 
@@ -21,8 +21,12 @@ function wholeDays(period: Period) {
   return { first: new Date(first).toISOString(), end: new Date(end).toISOString() };
 }
 
-/** Counted by SQLite from the leads_org_created index alone (it holds every grouped column). */
-function fromLeads(tenant: TenantDb, range: SQL | undefined) {
+/**
+ * Counted by SQLite from the leads_org_created index alone (it holds every
+ * grouped column and merged_into): a lead merged into another is not counted.
+ */
+function fromLeads(tenant: TenantDb, period: SQL | undefined) {
+  const range = and(period, isNull(leads.mergedInto));
   const converted = sql<number>`${leads.patientId} is not null`;
   const day = sql<string>`substr(${leads.createdAt}, 1, 10)`;
   return Promise.all([
@@ -43,7 +47,7 @@ function fromLeads(tenant: TenantDb, range: SQL | undefined) {
   ]);
 }
 
-/** Counted from the per-day counts the triggers keep (db/schema/rollups.ts). */
+/** Counted from the per-day counts the triggers keep (db/schema/rollups.ts; merged leads are not in them). */
 function fromDayCounts(tenant: TenantDb, days: { first: string; end: string }) {
   const inDays = and(
     gte(leadDayCounts.day, days.first.slice(0, 10)),

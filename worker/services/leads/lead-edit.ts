@@ -7,7 +7,7 @@ import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import { phoneKey, toLead } from './leads';
+import { assertResponsibleParty, phoneKey, toLead } from './leads';
 
 /**
  * Corrects a lead's details. `null` clears an optional field; the match keys
@@ -35,6 +35,7 @@ export async function updateLead(
     throw new AppError('validation_failed', 'Give an email address or a phone number', [
       { path: 'email', issue: 'email or phone required' },
     ]);
+  assertResponsibleParty(next, next.responsibleParty);
   await tenant.batch([
     tenant.update(
       leads,

@@ -6,6 +6,7 @@ import {
   HONEYPOT_FIELD,
   type leadFormUpdateSchema,
   publicLeadSchema,
+  publicResponsibleParty,
 } from '../../../shared/schemas/lead-form';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -220,6 +221,7 @@ export async function submitWebFormLead(
       email: input.email,
       phone: input.phone,
       dateOfBirth: input.dateOfBirth,
+      responsibleParty: publicResponsibleParty(input),
       notes: input.message,
       sourceId: source?.id,
       capture: { channel: 'web_form', ...(url ? { url } : {}) },

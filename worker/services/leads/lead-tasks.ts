@@ -1,13 +1,14 @@
 import { and, asc, eq, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { leads, leadTasks, memberships, users } from '../../../db/schema';
+import { leads, leadTasks } from '../../../db/schema';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
-import type { TenantDb } from '../../lib/tenant-db';
+import { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { queueEmail } from '../email/outbox';
+import { followUpRecipients } from './follow-up-recipients';
 
 const toTask = (t: typeof leadTasks.$inferSelect) => ({
   id: t.id,
@@ -17,11 +18,17 @@ const toTask = (t: typeof leadTasks.$inferSelect) => ({
   doneAt: t.doneAt,
 });
 
+/** The lead's follow-ups, soonest first, with who their reminders go to. */
 export async function listTasks(tenant: TenantDb, leadId: string) {
-  await tenant.get(leads, leadId, 'Lead');
-  return (await tenant.select(leadTasks, eq(leadTasks.leadId, leadId)).orderBy(asc(leadTasks.dueAt))).map(
-    toTask,
-  );
+  const lead = await tenant.get(leads, leadId, 'Lead');
+  const [rows, reminded] = await Promise.all([
+    tenant.select(leadTasks, eq(leadTasks.leadId, leadId)).orderBy(asc(leadTasks.dueAt)),
+    followUpRecipients(tenant, lead),
+  ]);
+  return {
+    items: rows.map(toTask),
+    remindersTo: { basis: reminded.basis, names: reminded.people.map((p) => p.name) },
+  };
 }
 
 export async function addTask(
@@ -77,17 +84,17 @@ export async function updateTask(
 
 /**
  * The cron job: every open task that is due (or overdue) and not yet reminded
- * for its current due time is claimed atomically, then its coordinator gets
- * one email. Running the trigger again sends nothing twice; moving the due
- * time makes the task remindable again.
+ * for its current due time is claimed atomically, then the people the lead's
+ * reminders go to (followUpRecipients: its coordinator, else its creator, else
+ * the organisation's treatment coordinators) get one email each. Running the
+ * trigger again sends nothing twice; moving the due time makes the task
+ * remindable again.
  */
 export async function remindDueTasks(db: Db, now = Date.now()) {
   const due = await db
-    .select({ task: leadTasks, coordinatorEmail: users.email })
+    .select({ task: leadTasks, coordinatorId: leads.coordinatorId, createdBy: leads.createdBy })
     .from(leadTasks)
     .innerJoin(leads, eq(leads.id, leadTasks.leadId))
-    .innerJoin(memberships, eq(memberships.id, leads.coordinatorId))
-    .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
         isNull(leadTasks.doneAt),
@@ -97,7 +104,8 @@ export async function remindDueTasks(db: Db, now = Date.now()) {
     )
     .limit(500);
   let sent = 0;
-  for (const { task, coordinatorEmail } of due) {
+  for (const { task, ...lead } of due) {
+    const { basis, people } = await followUpRecipients(new TenantDb(db, task.organizationId), lead);
     const claimed = await db
       .update(leadTasks)
       .set({ notifiedFor: task.dueAt })
@@ -108,14 +116,24 @@ export async function remindDueTasks(db: Db, now = Date.now()) {
         ),
       )
       .returning({ id: leadTasks.id });
-    if (!claimed.length) continue;
-    await queueEmail(db, {
-      organizationId: task.organizationId,
-      to: coordinatorEmail,
-      // No task title or lead name in email: they may name a patient.
-      subject: 'A lead follow-up is due',
-      text: `A follow-up on one of your leads is due (${task.dueAt}).\n\nOpen Sidecar CRM to see which.`,
-    }).statement;
+    if (!claimed.length || !people.length) continue;
+    const whose =
+      basis === 'coordinator'
+        ? 'one of your leads'
+        : basis === 'creator'
+          ? 'a lead you added, which nobody is assigned to,'
+          : 'a website lead nobody is assigned to';
+    const [first, ...rest] = people.map(
+      (p) =>
+        queueEmail(db, {
+          organizationId: task.organizationId,
+          to: p.email,
+          // No task title or lead name in email: they may name a patient.
+          subject: 'A lead follow-up is due',
+          text: `A follow-up on ${whose} is due (${task.dueAt}).\n\nOpen Sidecar CRM to see which.`,
+        }).statement,
+    );
+    await db.batch([first!, ...rest]);
     sent++;
   }
   return sent;

@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leadActivities, leadSources, leads, memberships } from '../../../db/schema';
+import { guardianProblem } from '../../../shared/guardian';
 import { nameKey, nameKeyPart } from '../../../shared/roster/names';
-import type { leadCreateSchema, leadMatchSchema } from '../../../shared/schemas/leads';
+import type { DuplicateMatch, leadCreateSchema, leadMatchSchema } from '../../../shared/schemas/leads';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
@@ -15,8 +16,11 @@ import { listStages } from './pipeline';
 
 type LeadRow = typeof leads.$inferSelect;
 
+/** An extension written after the number ("ext. 12", "x12", "#12"): the same line, so not part of the key. */
+const EXTENSION = /\s*(?:,|;)?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}\s*$/i;
+
 export const phoneKey = (phone?: string | null) => {
-  const digits = (phone ?? '').replace(/\D/g, '');
+  const digits = (phone ?? '').replace(EXTENSION, '').replace(/\D/g, '');
   // US numbers written with or without the country code are the same number.
   return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits || null;
 };
@@ -44,7 +48,8 @@ export function toLead(r: LeadRow) {
 
 /**
  * Likely the same person (spec: normalised email, phone, or name plus date of
- * birth), with the reasons, for the person to open, merge or ignore.
+ * birth; and a parent's address, which families use for each child), each
+ * with the fields that matched and why, for the person to open, merge or ignore.
  */
 export async function findLeadMatches(
   tenant: TenantDb,
@@ -52,7 +57,12 @@ export async function findLeadMatches(
   exceptId?: string,
 ) {
   const conditions: SQL[] = [];
-  if (input.email) conditions.push(eq(leads.email, input.email));
+  const email = input.email;
+  const guardianEmail = input.responsiblePartyEmail;
+  const emails = [email, guardianEmail].filter((e): e is string => !!e);
+  if (emails.length) {
+    conditions.push(inArray(leads.email, emails), inArray(leads.responsiblePartyEmail, emails));
+  }
   const phone = phoneKey(input.phone);
   if (phone) conditions.push(eq(leads.phoneKey, phone));
   const key = input.firstName && input.lastName ? nameKey(input.firstName, input.lastName) : null;
@@ -62,18 +72,41 @@ export async function findLeadMatches(
   const rows = await tenant.select(leads, and(or(...conditions), isNull(leads.mergedInto))).limit(20);
   return rows
     .filter((r) => r.id !== exceptId)
-    .map((r) => ({
-      id: r.id,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      reasons: [
-        ...(input.email && r.email === input.email ? ['same email'] : []),
-        ...(phone && r.phoneKey === phone ? ['same phone'] : []),
-        ...(key && input.dateOfBirth && r.nameKey === key && r.dateOfBirth === input.dateOfBirth
-          ? ['same name and date of birth']
-          : []),
-      ],
-    }));
+    .map((r) => {
+      const matched: DuplicateMatch['matched'] = [];
+      if (email && r.email === email) matched.push({ field: 'email', reason: 'same email' });
+      if (email && r.responsiblePartyEmail === email)
+        matched.push({ field: 'email', reason: "email is this lead's responsible party's email" });
+      if (guardianEmail && r.email === guardianEmail)
+        matched.push({
+          field: 'responsibleParty.email',
+          reason: "responsible party's email is this lead's email",
+        });
+      if (guardianEmail && r.responsiblePartyEmail === guardianEmail)
+        matched.push({ field: 'responsibleParty.email', reason: 'same responsible party email' });
+      if (phone && r.phoneKey === phone) matched.push({ field: 'phone', reason: 'same phone' });
+      if (key && input.dateOfBirth && r.nameKey === key && r.dateOfBirth === input.dateOfBirth)
+        matched.push({ field: 'name and dateOfBirth', reason: 'same name and date of birth' });
+      return {
+        id: r.id,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        reasons: matched.map((m) => m.reason),
+        matched,
+      };
+    });
+}
+
+/** Refuses a minor without a responsible party, and a responsible party who is the person themself. */
+export function assertResponsibleParty(
+  person: { firstName: string; lastName: string; dateOfBirth?: string | null },
+  party: { name: string; relationship: string } | null | undefined,
+) {
+  const problem = guardianProblem(person, party, iso().slice(0, 10));
+  if (problem)
+    throw new AppError('validation_failed', problem.message, [
+      { path: problem.path, issue: problem.message },
+    ]);
 }
 
 async function assertCoordinator(tenant: TenantDb, id: string) {
@@ -95,6 +128,7 @@ export async function planLead(
   auth: Pick<AuthContext, 'userId' | 'permissions'>,
   input: z.infer<typeof leadCreateSchema>,
 ) {
+  assertResponsibleParty(input, input.responsibleParty);
   const stages = await listStages(tenant);
   const stageId = input.stageId ?? stages[0]!.id;
   if (!stages.some((s) => s.id === stageId))
@@ -113,7 +147,10 @@ export async function planLead(
       throw new AppError('forbidden', 'Your role cannot assign leads to coordinators');
     await assertCoordinator(tenant, input.coordinatorId);
   }
-  const duplicates = await findLeadMatches(tenant, input);
+  const duplicates = await findLeadMatches(tenant, {
+    ...input,
+    responsiblePartyEmail: input.responsibleParty?.email,
+  });
   const id = newId('led');
   const now = iso();
   const statements = [

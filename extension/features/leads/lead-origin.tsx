@@ -1,0 +1,48 @@
+import { useModel } from '@preact/signals';
+import { RequestList } from '../intake/lazy-intake';
+import { LeadOriginModel } from './lead-origin-model';
+import { TimelineEntries } from './lead-timeline-entries';
+
+/**
+ * On a patient's page, the lead they were converted from: where they came
+ * from, the lead's timeline and the intake forms sent before conversion.
+ */
+export function LeadOrigin(props: { leadId: string; canViewIntake: boolean }) {
+  const model = useModel(() => new LeadOriginModel(props.leadId));
+  const origin = model.origin.value;
+  const error = model.error.value;
+  return (
+    <section aria-labelledby="lead-origin-title" data-testid="patient-lead">
+      <h3 id="lead-origin-title">From lead</h3>
+      {error ? (
+        <p class="alert error" role="alert">
+          {error}
+        </p>
+      ) : !origin ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <p class="small" data-testid="patient-lead-source">
+            {origin.source ? `Source: ${origin.source.name}` : 'Source not known'}
+            {` · lead added ${new Date(origin.lead.createdAt).toLocaleDateString()}`}
+            {origin.lead.mergedInto ? ' · merged into another lead' : ''}
+          </p>
+          <details>
+            <summary>Lead timeline ({origin.timeline.length})</summary>
+            <TimelineEntries items={origin.timeline} stages={[]} coordinators={[]} />
+          </details>
+          {props.canViewIntake ? (
+            <details>
+              <summary>Intake forms sent to the lead</summary>
+              <RequestList
+                query={{ leadId: origin.lead.id }}
+                canSend={false}
+                emptyText="No forms were sent to the lead."
+              />
+            </details>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
