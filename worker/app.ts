@@ -5,6 +5,7 @@ import { apiBodyLimit, jsonOnly } from './middleware/json-only';
 import { requestContext } from './middleware/request-context';
 import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
+import { recordsLinkPages } from './pages/records-link/routes';
 import { resetPasswordPages } from './pages/reset-password-page';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
@@ -40,6 +41,7 @@ import { publicLeadRoutes } from './routes/public-leads';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
+import { recordsTransferRoutes } from './routes/records-transfer';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
@@ -79,6 +81,7 @@ const api = apiBase
   .route('/referring-providers', referringProviderRoutes)
   .route('/referrals', referralRoutes)
   .route('/records-requests', recordsRequestRoutes)
+  .route('/records-requests', recordsTransferRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
@@ -124,6 +127,7 @@ export type ApiSubApps = {
   referringProviders: { path: '/api/v1/referring-providers'; routes: typeof referringProviderRoutes };
   referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
+  recordsTransfer: { path: '/api/v1/records-requests'; routes: typeof recordsTransferRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
@@ -142,6 +146,7 @@ const routes = root
   .route('/api/v1', api)
   .route('/invite', invitePages)
   .route('/f', intakeFormPages)
+  .route('/r', recordsLinkPages)
   .route('/reset-password', resetPasswordPages)
   .route('/dev', devMailboxRoutes);
 

@@ -10,6 +10,7 @@ export * from './patients';
 export * from './platform';
 export * from './providers';
 export * from './records';
+export * from './records-transfer';
 export * from './referrals';
 export * from './rollups';
 export * from './search';
