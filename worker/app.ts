@@ -38,6 +38,7 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { recordsFeeRoutes } from './routes/records-fees';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
@@ -82,6 +83,7 @@ const api = apiBase
   .route('/referrals', referralRoutes)
   .route('/records-requests', recordsRequestRoutes)
   .route('/records-requests', recordsTransferRoutes)
+  .route('/records-requests', recordsFeeRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
@@ -128,6 +130,7 @@ export type ApiSubApps = {
   referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
   recordsTransfer: { path: '/api/v1/records-requests'; routes: typeof recordsTransferRoutes };
+  recordsFees: { path: '/api/v1/records-requests'; routes: typeof recordsFeeRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };

@@ -12,6 +12,7 @@ import { queueTenantEmail } from '../email/outbox';
 import { newFormToken } from '../intake/form-token';
 import { newLinkCode, recordsLinkUrl } from './link-secrets';
 import { moveStatements } from './move-request';
+import { releaseHeldByFee } from './records-fee';
 import { requestFiles } from './records-files';
 import { loadRequest, requestEvent } from './records-requests';
 
@@ -88,6 +89,8 @@ export async function sendSecureLink(
   const { request } = await loadRequest(tenant, requestId);
   if (request.direction !== 'outgoing' || !['preparing', 'sent'].includes(request.status))
     throw new AppError('conflict', 'Records are sent once the request is approved and its records are added');
+  const held = await releaseHeldByFee(tenant, request);
+  if (held) throw new AppError('conflict', held);
   const files = (await requestFiles(tenant, requestId, input.fileIds)).filter((f) => f.kind === 'release');
   if (!files.length || (input.fileIds && files.length !== input.fileIds.length))
     throw new AppError('validation_failed', 'Add the records to send to the request first', [
