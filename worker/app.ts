@@ -38,6 +38,7 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { recordsDisclosureRoutes } from './routes/records-disclosures';
 import { recordsFeeRoutes } from './routes/records-fees';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
@@ -86,6 +87,7 @@ const api = apiBase
   .route('/records-requests', recordsFeeRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
+  .route('/records-disclosures', recordsDisclosureRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes)
@@ -133,6 +135,7 @@ export type ApiSubApps = {
   recordsFees: { path: '/api/v1/records-requests'; routes: typeof recordsFeeRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
+  recordsDisclosures: { path: '/api/v1/records-disclosures'; routes: typeof recordsDisclosureRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
   cases: { path: '/api/v1/cases'; routes: typeof caseRoutes };

@@ -7,6 +7,7 @@ import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
+import { disclosureStatement, manualRecipient } from './disclosures';
 import { recordsReceivedCompletion } from './file-to-patient';
 import { loadRequest, toRecordsRequest } from './records-requests';
 
@@ -62,6 +63,17 @@ export async function moveRecordsRequest(
           now,
         })
       : [];
+  // Records sent by mail, fax, email or pick-up are accounted for here; a secure link accounts for its own.
+  const released =
+    input.to === 'sent'
+      ? disclosureStatement(tenant, request, {
+          recipientAddress: manualRecipient(request),
+          files: [],
+          method: request.deliveryMethod,
+          by: auth.userId,
+          at: now,
+        })
+      : [];
   const [, updated] = await tenant.batch([
     ...moveStatements(tenant, {
       id,
@@ -73,6 +85,7 @@ export async function moveRecordsRequest(
       now,
     }),
     ...filing,
+    ...released,
   ]);
   if (!updated.length) throw new AppError('conflict', 'Someone else changed this request; reload it');
   audit.record({

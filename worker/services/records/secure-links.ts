@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { recordsDisclosures, recordsLinkEvents, recordsLinks } from '../../../db/schema';
+import { recordsLinkEvents, recordsLinks } from '../../../db/schema';
 import type { RecordsLink } from '../../../shared/schemas/records-transfer';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -10,6 +10,7 @@ import { DAY, iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { queueTenantEmail } from '../email/outbox';
 import { newFormToken } from '../intake/form-token';
+import { disclosureStatement } from './disclosures';
 import { newLinkCode, recordsLinkUrl } from './link-secrets';
 import { moveStatements } from './move-request';
 import { releaseHeldByFee } from './records-fee';
@@ -161,28 +162,15 @@ export async function sendSecureLink(
       detail: { release: 'secure_link', linkId: id, patientId: request.patientId, fileIds: link.fileIds },
     }),
   ];
-  if (request.patientId)
-    statements.push(
-      tenant.insert(recordsDisclosures, {
-        id: newId('rds'),
-        patientId: request.patientId,
-        requestId,
-        releasedAt: iso(now),
-        recipientName: request.partyName,
-        recipientOrganization: request.partyOrganization,
-        recipientAddress: recipient,
-        description: `${request.recordTypes.join(', ')}${
-          request.dateFrom || request.dateTo
-            ? ` (${request.dateFrom ?? '…'} to ${request.dateTo ?? '…'})`
-            : ''
-        }: ${names.join(', ')}`,
-        purpose: request.purpose,
-        method: 'secure_link',
-        toPatient: request.requesterKind === 'patient',
-        releasedBy: auth.userId,
-        createdAt: iso(now),
-      }),
-    );
+  statements.push(
+    ...disclosureStatement(tenant, request, {
+      recipientAddress: recipient,
+      files: names,
+      method: 'secure_link',
+      by: auth.userId,
+      at: iso(now),
+    }),
+  );
   if (request.status === 'preparing')
     statements.push(
       ...moveStatements(tenant, {
