@@ -17,11 +17,8 @@ export const disclosureSchema = z.object({
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;
 
-export const disclosureQuerySchema = z.strictObject({ patientId: idSchema });
-export const disclosureExportQuerySchema = z.strictObject({
-  patientId: idSchema,
-  format: z.enum(['csv', 'pdf']),
-});
+export const disclosureParams = z.object({ patientId: idSchema });
+export const disclosureExportParams = z.object({ patientId: idSchema, format: z.enum(['csv', 'pdf']) });
 
 export const disclosureListSchema = z.object({
   patientId: z.string(),

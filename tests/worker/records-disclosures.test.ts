@@ -56,13 +56,13 @@ beforeAll(async () => {
 });
 
 const exportOf = (format: string, token = readOnly) =>
-  workerFetch(`${BASE}/api/v1/records-disclosures/export?patientId=${patientId}&format=${format}`, {
+  workerFetch(`${BASE}/api/v1/records-disclosures/${patientId}/${format}/download`, {
     headers: { Authorization: `Bearer ${token}` },
   });
 
 describe('accounting of disclosures', () => {
   it('lists what was released about a patient, to whom, when, why and how', async () => {
-    const res = await api(`/api/v1/records-disclosures?patientId=${patientId}`, { token: readOnly });
+    const res = await api(`/api/v1/records-disclosures/${patientId}`, { token: readOnly });
     expect(res.status).toBe(200);
     expect(res.json.patientName).toBe('Rita Records');
     expect(res.json.items).toMatchObject([
@@ -108,11 +108,9 @@ describe('accounting of disclosures', () => {
 
   it('answers another organisation like a missing patient, and refuses bad queries', async () => {
     const other = await loginAs('clinic_admin', 'other');
-    expect((await api(`/api/v1/records-disclosures?patientId=${patientId}`, { token: other })).status).toBe(
-      404,
-    );
+    expect((await api(`/api/v1/records-disclosures/${patientId}`, { token: other })).status).toBe(404);
     expect((await exportOf('csv', other)).status).toBe(404);
-    expect((await api('/api/v1/records-disclosures', { token: readOnly })).status).toBe(400);
+    expect((await api('/api/v1/records-disclosures', { token: readOnly })).status).toBe(404);
     expect((await exportOf('xls')).status).toBe(400);
   });
 });

@@ -18,7 +18,7 @@ export async function uploadFile(
   const form = new FormData();
   form.append('file', new File([bytes], fileName));
   form.append('kind', kind);
-  const res = await workerFetch(`${BASE}/api/v1/records-requests/${requestId}/files`, {
+  const res = await workerFetch(`${BASE}/api/v1/records-requests/${requestId}/documents`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'CF-Connecting-IP': '203.0.113.5' },
     body: form,

@@ -167,7 +167,7 @@ describe('secure transfer of outgoing records', () => {
     const sent = await sendLink(frontDesk, id);
     const other = await loginAs('clinic_admin', 'other');
     expect((await api(`/api/v1/records-requests/${id}/links`, { token: other })).status).toBe(404);
-    expect((await api(`/api/v1/records-requests/${id}/files`, { token: other })).status).toBe(404);
+    expect((await api(`/api/v1/records-requests/${id}/documents`, { token: other })).status).toBe(404);
     expect(
       (
         await api(`/api/v1/records-requests/${id}/links/${sent.json.id}/revoke`, {
@@ -177,7 +177,7 @@ describe('secure transfer of outgoing records', () => {
       ).status,
     ).toBe(404);
     expect((await sendLink(other, id)).status).toBe(404);
-    const download = await workerFetch(`${BASE}/api/v1/records-requests/${id}/files/${fileId}/download`, {
+    const download = await workerFetch(`${BASE}/api/v1/records-requests/${id}/documents/${fileId}/download`, {
       headers: { Authorization: `Bearer ${other}` },
     });
     expect(download.status).toBe(404);
@@ -231,7 +231,8 @@ describe('secure transfer of outgoing records', () => {
     }
     expect((await sendLink(frontDesk, ready.id, { fileIds: ['rfl_unknown'] })).status).toBe(400);
     expect((await sendLink(doctor, ready.id)).status).toBe(403);
-    const files = (await api(`/api/v1/records-requests/${ready.id}/files`, { token: readOnly })).json.items;
+    const files = (await api(`/api/v1/records-requests/${ready.id}/documents`, { token: readOnly })).json
+      .items;
     expect(files.map((f: { kind: string; fileName: string }) => `${f.kind}:${f.fileName}`)).toEqual([
       'release:Visit notes.pdf',
       'release:scan.png',
@@ -295,7 +296,7 @@ describe('incoming records', () => {
     expect((await visit(path)).status).toBe(410);
 
     expect((await request(id)).status).toBe('records_received');
-    const files = (await api(`/api/v1/records-requests/${id}/files`, { token: readOnly })).json.items;
+    const files = (await api(`/api/v1/records-requests/${id}/documents`, { token: readOnly })).json.items;
     expect(files).toMatchObject([
       { kind: 'received', fileName: 'chart.pdf', uploadedBy: null },
       { kind: 'received', fileName: 'ecg.png', uploadedBy: null },

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  disclosureExportQuerySchema,
+  disclosureExportParams,
   disclosureListSchema,
-  disclosureQuerySchema,
+  disclosureParams,
 } from '../../shared/schemas/records-disclosures';
 import { commonErrors, json, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
@@ -15,28 +15,28 @@ export const recordsDisclosureRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
-      path: '/',
+      path: '/{patientId}',
       tags: ['records'],
       summary: "A patient's disclosures, newest first",
       middleware: [requirePermission('records:view')] as const,
-      request: { query: disclosureQuerySchema },
+      request: { params: disclosureParams },
       responses: { 200: json(disclosureListSchema, 'Disclosures'), ...commonErrors, ...notFoundError },
     }),
     async (c) =>
-      c.json(await patientDisclosures(c.var.tenant, c.var.audit, c.req.valid('query').patientId), 200),
+      c.json(await patientDisclosures(c.var.tenant, c.var.audit, c.req.valid('param').patientId), 200),
   )
   .openapi(
     createRoute({
       method: 'get',
-      path: '/export',
+      path: '/{patientId}/{format}/download',
       tags: ['records'],
       summary: "A patient's accounting of disclosures as CSV or PDF (audited as an export)",
       middleware: [requirePermission('records:view')] as const,
-      request: { query: disclosureExportQuerySchema },
+      request: { params: disclosureExportParams },
       responses: { 200: { description: 'The file' }, ...commonErrors, ...notFoundError },
     }),
     async (c) => {
-      const { patientId, format } = c.req.valid('query');
+      const { patientId, format } = c.req.valid('param');
       const list = await patientDisclosures(c.var.tenant, c.var.audit, patientId, format);
       const headers = {
         'Content-Disposition': `attachment; filename="disclosures-${patientId}.${format}"`,

@@ -46,7 +46,7 @@ export const recordsTransferRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
-      path: '/{id}/files',
+      path: '/{id}/documents',
       tags: ['records'],
       summary: "The request's files: records to send, records received, the signed authorization",
       middleware: [requirePermission('records:view')] as const,
@@ -63,7 +63,7 @@ export const recordsTransferRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'post',
-      path: '/{id}/files',
+      path: '/{id}/documents',
       tags: ['records'],
       summary:
         'Add a file (multipart/form-data: `file`, `kind` release|received|authorization); PDF, PNG or JPEG, at most 25 MB',
@@ -93,7 +93,7 @@ export const recordsTransferRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'get',
-      path: '/{id}/files/{fileId}/download',
+      path: '/{id}/documents/{fileId}/download',
       tags: ['records'],
       summary: 'Download a file of the request (audited)',
       middleware: [requirePermission('records:view')] as const,
