@@ -52,5 +52,5 @@ export const RecordsDetailModel = createModel((id: string) => {
   );
 
   load();
-  return { request, timeline, error, saving, moveTo, extend, checkAuthorization };
+  return { request, timeline, error, saving, moveTo, extend, checkAuthorization, reload: load };
 });
