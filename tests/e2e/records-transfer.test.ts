@@ -100,4 +100,24 @@ describe('sending records by secure link', () => {
     expect(await text(panel.getByTestId('records-disclosure').first())).toContain('Continuity of care');
     expect(await text(panel.getByTestId('records-link'))).toContain('download');
   });
+
+  it("changes the organisation's states and rules on the settings screen", async () => {
+    await press('← Records requests');
+    await press('Records settings');
+    await panel.getByTestId('records-settings').waitFor();
+    const rules = panel.getByRole('list', { name: 'Legal rules' });
+    await eventually(() => text(rules)).toContain('45 CFR 164.524(b)(2)');
+    await panel.getByLabel('Texas').check();
+    await eventually(() => text(rules)).toContain('Texas');
+    await panel.getByLabel('Rule name').fill('Practice promise');
+    await panel.getByLabel('Where the rule comes from').fill('Our patient charter');
+    await press('Add rule');
+    await eventually(() => text(panel.getByRole('list', { name: 'Practice rules' }))).toContain(
+      'Practice promise: 10 business days',
+    );
+    await press('Remove Practice promise');
+    await panel.getByLabel('Texas').uncheck();
+    await eventually(() => text(rules)).not.toContain('Texas');
+    expect(await text(panel.getByTestId('records-settings-message'))).toContain('Settings saved');
+  });
 });
