@@ -5,6 +5,7 @@ import { apiBodyLimit, jsonOnly } from './middleware/json-only';
 import { requestContext } from './middleware/request-context';
 import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
+import { recordsLinkPages } from './pages/records-link/routes';
 import { resetPasswordPages } from './pages/reset-password-page';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
@@ -39,9 +40,12 @@ import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
 import { publicLeadRoutes } from './routes/public-leads';
+import { recordsDisclosureRoutes } from './routes/records-disclosures';
+import { recordsFeeRoutes } from './routes/records-fees';
 import { recordsFiguresRoutes } from './routes/records-figures';
 import { recordsRequestRoutes } from './routes/records-requests';
 import { recordsSettingsRoutes } from './routes/records-settings';
+import { recordsTransferRoutes } from './routes/records-transfer';
 import { referralAnalyticsRoutes } from './routes/referral-analytics';
 import { referralLetterRoutes } from './routes/referral-letters';
 import { referralMilestoneRoutes } from './routes/referral-milestones';
@@ -91,8 +95,11 @@ const api = apiBase
   .route('/referral-analytics', referralAnalyticsRoutes)
   .route('/referral-strength-rules', referralStrengthRuleRoutes)
   .route('/records-requests', recordsRequestRoutes)
+  .route('/records-requests', recordsTransferRoutes)
+  .route('/records-requests', recordsFeeRoutes)
   .route('/records-settings', recordsSettingsRoutes)
   .route('/records-figures', recordsFiguresRoutes)
+  .route('/records-disclosures', recordsDisclosureRoutes)
   // No sign-in: a practice website's inquiry form posts here (routes/public-leads.ts).
   .route('/public/leads', publicLeadRoutes)
   .route('/services', serviceRoutes)
@@ -145,8 +152,11 @@ export type ApiSubApps = {
     routes: typeof referralStrengthRuleRoutes;
   };
   recordsRequests: { path: '/api/v1/records-requests'; routes: typeof recordsRequestRoutes };
+  recordsTransfer: { path: '/api/v1/records-requests'; routes: typeof recordsTransferRoutes };
+  recordsFees: { path: '/api/v1/records-requests'; routes: typeof recordsFeeRoutes };
   recordsSettings: { path: '/api/v1/records-settings'; routes: typeof recordsSettingsRoutes };
   recordsFigures: { path: '/api/v1/records-figures'; routes: typeof recordsFiguresRoutes };
+  recordsDisclosures: { path: '/api/v1/records-disclosures'; routes: typeof recordsDisclosureRoutes };
   publicLeads: { path: '/api/v1/public/leads'; routes: typeof publicLeadRoutes };
   services: { path: '/api/v1/services'; routes: typeof serviceRoutes };
   cases: { path: '/api/v1/cases'; routes: typeof caseRoutes };
@@ -163,6 +173,7 @@ const routes = root
   .route('/api/v1', api)
   .route('/invite', invitePages)
   .route('/f', intakeFormPages)
+  .route('/r', recordsLinkPages)
   .route('/reset-password', resetPasswordPages)
   .route('/dev', devMailboxRoutes);
 

@@ -10,6 +10,7 @@ export * from './patients';
 export * from './platform';
 export * from './providers';
 export * from './records';
+export * from './records-transfer';
 export * from './referral-letters';
 export * from './referral-strength';
 export * from './referrals';

@@ -21,6 +21,10 @@ const ALLOWED: Record<string, string> = {
   'worker/pages/invite-page.tsx': 'invitation acceptance: the token resolves to its organisation',
   'worker/pages/reset-password-page.tsx': 'password reset by emailed token, before sign-in',
   'worker/pages/intake-form/routes.tsx': 'the public intake form: a form token resolves to its organisation',
+  'worker/pages/records-link/routes.tsx':
+    'the public records link: a link token resolves to its organisation',
+  'worker/services/records/public-link.ts':
+    'the public records link: a link token resolves to its organisation',
   'worker/cron/scheduled.ts': 'scheduled jobs claim work across every organisation',
   'worker/services/auth/login.ts':
     'sign-in: finds the user and their memberships before any organisation is chosen',

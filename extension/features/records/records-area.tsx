@@ -4,8 +4,9 @@ import { RecordsBoard } from './records-board';
 import { RecordsDetail } from './records-detail';
 import { RecordsFiguresLine } from './records-figures';
 import { RecordsForm } from './records-form';
+import { RecordsSettingsView } from './records-settings';
 
-type View = { kind: 'board' } | { kind: 'add' } | { kind: 'detail'; id: string };
+type View = { kind: 'board' } | { kind: 'add' } | { kind: 'settings' } | { kind: 'detail'; id: string };
 
 /** Records requests (spec 001, 8.4): the compliance board, a request's page, and logging a new one. */
 export function RecordsArea({ me }: { me: Me }) {
@@ -17,6 +18,8 @@ export function RecordsArea({ me }: { me: Me }) {
         onSaved={(r) => setView({ kind: 'detail', id: r.id })}
       />
     );
+  if (view.kind === 'settings')
+    return <RecordsSettingsView permissions={me.permissions} onBack={() => setView({ kind: 'board' })} />;
   if (view.kind === 'detail')
     return (
       <RecordsDetail
@@ -28,13 +31,16 @@ export function RecordsArea({ me }: { me: Me }) {
     );
   return (
     <div>
-      {me.permissions.includes('records:edit') ? (
-        <div class="row">
+      <div class="row">
+        {me.permissions.includes('records:edit') ? (
           <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
             New request
           </button>
-        </div>
-      ) : null}
+        ) : null}
+        <button type="button" class="secondary" onClick={() => setView({ kind: 'settings' })}>
+          Records settings
+        </button>
+      </div>
       <RecordsFiguresLine />
       <RecordsBoard onOpen={(id) => setView({ kind: 'detail', id })} />
     </div>

@@ -13,12 +13,17 @@ export const RecordsDetailModel = createModel((id: string) => {
   const param = { id };
   const one = api['records-requests'][':id'];
 
+  // A reload that started before a change and answers after it must not put the old request back.
+  let latest = 0;
+
   const load = action(async () => {
+    const mine = ++latest;
     try {
       const [found, events] = await Promise.all([
         call(one.$get({ param })),
         call(one.timeline.$get({ param })),
       ]);
+      if (mine !== latest) return;
       request.value = found;
       timeline.value = events.items;
     } catch (e) {
@@ -29,8 +34,10 @@ export const RecordsDetailModel = createModel((id: string) => {
   const save = async (change: () => Promise<RecordsRequest>) => {
     saving.value = true;
     error.value = null;
+    const mine = ++latest;
     try {
-      request.value = await change();
+      const changed = await change();
+      if (mine === latest) request.value = changed;
       timeline.value = (await call(one.timeline.$get({ param }))).items;
       return true;
     } catch (e) {
@@ -52,5 +59,5 @@ export const RecordsDetailModel = createModel((id: string) => {
   );
 
   load();
-  return { request, timeline, error, saving, moveTo, extend, checkAuthorization };
+  return { request, timeline, error, saving, moveTo, extend, checkAuthorization, reload: load };
 });

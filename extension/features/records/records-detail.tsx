@@ -3,11 +3,16 @@ import { useState } from 'preact/hooks';
 import { movesFrom, STATUS_LABELS } from '../../../shared/records/statuses';
 import { RecordsAuthorization } from './records-authorization';
 import { RecordsDetailModel } from './records-detail-model';
-import { DIRECTION_LABELS, daysLeftText, isOverdue } from './records-labels';
+import { RecordsDisclosures } from './records-disclosures';
+import { RecordsFee } from './records-fee';
+import { RecordsFiles } from './records-files';
+import { DIRECTION_LABELS, daysLeftText, EVENT_LABELS, isOverdue } from './records-labels';
+import { RecordsTransferModel } from './records-transfer-model';
 
 /** A request's page: what was asked, the clock and the rule that set it, the timeline, and the moves this role may make. */
 export function RecordsDetail(props: { id: string; permissions: string[]; onBack: () => void }) {
   const model = useModel(() => new RecordsDetailModel(props.id));
+  const transfer = useModel(() => new RecordsTransferModel(props.id, () => model.reload()));
   const [reason, setReason] = useState('');
   const r = model.request.value;
   const error = model.error.value;
@@ -25,9 +30,22 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
   const saving = model.saving.value;
   return (
     <div data-testid="records-detail">
-      <button type="button" class="link" onClick={props.onBack}>
-        ← Records requests
-      </button>
+      <div class="row">
+        <button type="button" class="link" onClick={props.onBack}>
+          ← Records requests
+        </button>
+        {/* A recipient's download completes the request while this page is open. */}
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            model.reload();
+            transfer.load();
+          }}
+        >
+          Refresh
+        </button>
+      </div>
       <h2>{r.subjectName}</h2>
       <p>
         <span class="badge ok" data-testid="records-status">
@@ -63,6 +81,7 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
           onCheck={(check) => model.checkAuthorization(check)}
         />
       ) : null}
+      <RecordsFee request={r} permissions={props.permissions} model={transfer} />
       <p class="small">
         {r.recordTypes.join(', ')}
         {r.dateFrom || r.dateTo ? ` · ${r.dateFrom ?? '…'} to ${r.dateTo ?? '…'}` : ''} · {r.purpose}
@@ -107,6 +126,8 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
           </div>
         </div>
       ) : null}
+      <RecordsFiles request={r} permissions={props.permissions} model={transfer} />
+      {r.patientId ? <RecordsDisclosures patientId={r.patientId} version={r.updatedAt} /> : null}
       <h3>Timeline</h3>
       <ul class="history" aria-label="Timeline">
         {model.timeline.value.map((e) => (
@@ -114,11 +135,9 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
             {e.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
             {e.kind === 'status' || e.kind === 'created'
               ? STATUS_LABELS[e.toStatus as keyof typeof STATUS_LABELS]
-              : e.kind === 'extension'
-                ? 'Extended'
-                : e.kind === 'authorization'
-                  ? 'Authorization checked'
-                  : `Escalation (${e.text})`}
+              : e.kind === 'escalation'
+                ? `Escalation (${e.text})`
+                : (EVENT_LABELS[e.kind] ?? e.kind)}
             {e.kind !== 'escalation' && e.text ? `: ${e.text}` : ''}
           </li>
         ))}

@@ -11,3 +11,14 @@ export const isOverdue = (r: Pick<RecordsRequest, 'daysLeft'>) => r.daysLeft < 0
 export const dueThisWeek = (r: Pick<RecordsRequest, 'daysLeft'>) => r.daysLeft >= 0 && r.daysLeft <= 7;
 
 export const DIRECTION_LABELS = { outgoing: 'Outgoing', incoming: 'Incoming' } as const;
+
+/** Timeline entries other than status moves and escalations. */
+export const EVENT_LABELS: Record<string, string> = {
+  extension: 'Extended',
+  authorization: 'Authorization checked',
+  released: 'Released',
+  fee: 'Fee',
+  upload_link: 'Upload link sent',
+  link_revoked: 'Link revoked',
+  records_uploaded: 'Records uploaded',
+};

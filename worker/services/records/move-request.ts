@@ -7,6 +7,8 @@ import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
+import { disclosureStatement, manualRecipient } from './disclosures';
+import { recordsReceivedCompletion } from './file-to-patient';
 import { loadRequest, toRecordsRequest } from './records-requests';
 
 /**
@@ -51,29 +53,39 @@ export async function moveRecordsRequest(
       { path: 'reason', issue: 'required' },
     ]);
   const now = iso();
-  const closes = CLOSED_STATUSES.includes(input.to);
-  const guard = and(eq(recordsRequests.id, id), eq(recordsRequests.status, from));
-  // Both statements hold only while the request is still in the status read
-  // above: a move that lost a race writes neither the change nor its entry.
+  // Filing incoming records completes the patient's "Records received" checklist item in the same batch.
+  const filing =
+    input.to === 'filed' && request.patientId
+      ? await recordsReceivedCompletion(tenant, audit, {
+          patientId: request.patientId,
+          requestId: id,
+          by: auth.userId,
+          now,
+        })
+      : [];
+  // Records sent by mail, fax, email or pick-up are accounted for here; a secure link accounts for its own.
+  const released =
+    input.to === 'sent'
+      ? disclosureStatement(tenant, request, {
+          recipientAddress: manualRecipient(request),
+          files: [],
+          method: request.deliveryMethod,
+          by: auth.userId,
+          at: now,
+        })
+      : [];
   const [, updated] = await tenant.batch([
-    tenant.insertFromSelect(
-      recordsRequestEvents,
-      sql`SELECT ${newId('rre')}, ${tenant.organizationId}, ${id}, 'status', ${from}, ${input.to}, ${reason}, NULL, ${auth.userId}, ${now}
-        FROM ${recordsRequests} WHERE ${tenant.scope(recordsRequests, guard)}`,
-    ),
-    tenant
-      .update(
-        recordsRequests,
-        {
-          status: input.to,
-          open: !closes,
-          statusReason: move.needsReason ? reason : null,
-          closedAt: closes ? now : null,
-          updatedAt: now,
-        },
-        guard,
-      )
-      .returning({ id: recordsRequests.id }),
+    ...moveStatements(tenant, {
+      id,
+      from,
+      to: input.to,
+      reason,
+      keepReason: move.needsReason,
+      by: auth.userId,
+      now,
+    }),
+    ...filing,
+    ...released,
   ]);
   if (!updated.length) throw new AppError('conflict', 'Someone else changed this request; reload it');
   audit.record({
@@ -84,4 +96,47 @@ export async function moveRecordsRequest(
   });
   const row = await loadRequest(tenant, id);
   return toRecordsRequest(row.request, row.subjectName);
+}
+
+/**
+ * A status change and its timeline entry, for `batch()`: both hold only while
+ * the request is still in the status read (`from`), so a move that lost a race
+ * writes neither. The update's rows (returning the id) say whether it held.
+ */
+export function moveStatements(
+  tenant: TenantDb,
+  move: {
+    id: string;
+    from: RecordsStatus;
+    to: RecordsStatus;
+    reason: string | null;
+    keepReason?: boolean;
+    /** The member, or null for what the system does (a recipient's download, a provider's upload). */
+    by: string | null;
+    now?: string;
+  },
+) {
+  const now = move.now ?? iso();
+  const closes = CLOSED_STATUSES.includes(move.to);
+  const guard = and(eq(recordsRequests.id, move.id), eq(recordsRequests.status, move.from));
+  return [
+    tenant.insertFromSelect(
+      recordsRequestEvents,
+      sql`SELECT ${newId('rre')}, ${tenant.organizationId}, ${move.id}, 'status', ${move.from}, ${move.to}, ${move.reason}, NULL, ${move.by}, ${now}
+        FROM ${recordsRequests} WHERE ${tenant.scope(recordsRequests, guard)}`,
+    ),
+    tenant
+      .update(
+        recordsRequests,
+        {
+          status: move.to,
+          open: !closes,
+          statusReason: move.keepReason ? move.reason : null,
+          closedAt: closes ? now : null,
+          updatedAt: now,
+        },
+        guard,
+      )
+      .returning({ id: recordsRequests.id }),
+  ] as const;
 }

@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { wrapText } from '../intake-pdf/render-submission-pdf';
+import { wrapText } from '../intake-pdf/pdf-writer';
 
 export type LetterPdfInput = {
   /** The practice's letterhead: its first line is the name, the rest address and phone. */
