@@ -114,6 +114,12 @@ describe('checklist template, tracker edits, NPI check and page evidence', () =>
     );
     await panel.getByLabel('Title').fill('Pharmacy consent');
     await panel.getByRole('button', { name: 'Add item' }).click();
+    // Who the change reaches is shown before anything is saved.
+    await eventually(() => text(panel.getByTestId('template-preview-summary'))).toMatch(
+      /^(Reaches \d+ patients? not yet active; no status changes\.|No patient checklist changes\.)/,
+    );
+    expect(await panel.getByTestId('template-item').count()).toBe(5);
+    await panel.getByRole('button', { name: 'Save change' }).click();
     await eventually(() => text(panel.getByTestId('template-message'))).toMatch(/^Pharmacy consent added\./);
     await eventually(() => panel.getByTestId('template-item').count()).toBe(6);
     await panel.getByRole('button', { name: '← Patients' }).click();

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, createFacility, loginAs, mailbox, seed, workerFetch } from './helpers';
+import { api, createFacility, loginAs, mailbox, seed, uploadChecklistDocument } from './helpers';
 
 let admin: string;
 let facilityId: string;
@@ -31,17 +31,8 @@ const checklist = async (id: string, token = admin) =>
   (await api(`/api/v1/patients/${id}/checklist`, { token })).json;
 const item = (list: { items: Item[] }, title: string) => list.items.find((i) => i.title === title)!;
 
-async function uploadFor(patientId: string, itemId: string, bytes: Uint8Array, name: string) {
-  const form = new FormData();
-  form.append('file', new File([bytes], name));
-  const res = await workerFetch(`${BASE}/api/v1/patients/${patientId}/checklist/${itemId}/documents`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${admin}` },
-    body: form,
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever the API answered
-  return { status: res.status, json: (await res.json()) as any };
-}
+const uploadFor = (patientId: string, itemId: string, bytes: Uint8Array, name: string) =>
+  uploadChecklistDocument(admin, patientId, itemId, bytes, name);
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
 

@@ -121,3 +121,22 @@ export async function createFacility(token: string, name: string): Promise<strin
   if (res.status !== 201) throw new Error(`creating facility ${name} failed: ${res.status} ${res.text}`);
   return res.json.id;
 }
+
+/** Uploads a checklist item's document (multipart, as the panel sends it): the way a document item gets done. */
+export async function uploadChecklistDocument(
+  token: string,
+  patientId: string,
+  itemId: string,
+  bytes: Uint8Array,
+  name: string,
+) {
+  const form = new FormData();
+  form.append('file', new File([bytes], name));
+  const res = await workerFetch(`${BASE}/api/v1/patients/${patientId}/checklist/${itemId}/documents`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever the API answered
+  return { status: res.status, json: (await res.json()) as any };
+}

@@ -5,8 +5,10 @@ import {
   facilityTemplateQuerySchema,
   reorderSchema,
   templateAnswerSchema,
+  templateChangePreviewSchema,
   templateItemInputSchema,
   templateItemUpdateSchema,
+  templatePreviewSchema,
 } from '../../shared/schemas/checklists';
 import { idSchema } from '../../shared/schemas/common';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
@@ -15,6 +17,7 @@ import { requirePermission } from '../middleware/require-permission';
 import {
   editChecklistTemplate,
   overrideFacilityChecklist,
+  previewChecklistTemplateChange,
 } from '../services/checklists/edit-checklist-template';
 import { facilityChecklistTemplate } from '../services/checklists/view-checklist-template';
 
@@ -54,6 +57,32 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
         await overrideFacilityChecklist(tenant, audit, auth, c.req.valid('json').facilityId),
         201,
       );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/preview',
+      tags: ['checklists'],
+      summary:
+        'Who an item edit (add, update, remove) would reach and how each enrollment status would move; saves nothing',
+      middleware: [requirePermission('patients:full')] as const,
+      request: { params, ...jsonBody(templateChangePreviewSchema) },
+      responses: {
+        200: json(templatePreviewSchema, 'The patients the edit reaches'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { tenant, audit } = c.var;
+      const preview = await previewChecklistTemplateChange(
+        tenant,
+        audit,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(preview, 200);
     },
   )
   .openapi(

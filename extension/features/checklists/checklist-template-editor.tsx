@@ -3,11 +3,13 @@ import { useState } from 'preact/hooks';
 import type { ChecklistTemplate } from '../../../shared/schemas/checklists';
 import { MoveButtons } from '../../ui/move-buttons';
 import { TextPrompt } from '../../ui/text-prompt';
+import { TemplateChangePreview } from './template-change-preview';
 import { type ItemDraft, TemplateEditorModel } from './template-editor-model';
 
 /**
  * Administrators shape the checklist: the organisation's, or this facility's
- * own. Each change reaches patients not yet active; done items are kept.
+ * own. Each item change is previewed (who it reaches, whose status moves)
+ * before it is saved; it reaches patients not yet active; done items are kept.
  */
 export function ChecklistTemplateEditor(props: {
   facilityId: string;
@@ -18,6 +20,7 @@ export function ChecklistTemplateEditor(props: {
   const template = model.template.value;
   const forms = model.forms.value;
   const message = model.message.value;
+  const pending = model.pending.value;
   // Purely local: the item being renamed, and the new item's fields before Add.
   const [renaming, setRenaming] = useState<ChecklistTemplate['items'][number] | null>(null);
   const [draft, setDraft] = useState<ItemDraft>({
@@ -56,6 +59,18 @@ export function ChecklistTemplateEditor(props: {
         >
           {message.text}
         </p>
+      ) : null}
+      {pending ? (
+        <TemplateChangePreview
+          change={pending}
+          onSave={() =>
+            model.confirm().then((saved) => {
+              if (saved && pending.label.startsWith('Add '))
+                setDraft({ ...draft, title: '', intakeTemplateId: '' });
+            })
+          }
+          onCancel={() => model.cancel()}
+        />
       ) : null}
       {template.facilityId ? null : (
         <p class="small">
@@ -115,10 +130,7 @@ export function ChecklistTemplateEditor(props: {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (draft.title.trim())
-            model.add(draft).then((added) => {
-              if (added) setDraft({ ...draft, title: '', intakeTemplateId: '' });
-            });
+          if (draft.title.trim()) model.add(draft);
         }}
       >
         <h3>Add an item</h3>
