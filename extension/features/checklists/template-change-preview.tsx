@@ -12,7 +12,7 @@ export function TemplateChangePreview(props: {
   const { label, preview } = props.change;
   const moving = preview.patients.filter((p) => p.from !== p.to);
   return (
-    <section class="card" aria-labelledby="template-preview-title" data-testid="template-preview">
+    <section class="alert" aria-labelledby="template-preview-title" data-testid="template-preview">
       <h3 id="template-preview-title">{label}?</h3>
       <p data-testid="template-preview-summary">
         {preview.patientsAffected

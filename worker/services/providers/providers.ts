@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { assignments, memberships, providers } from '../../../db/schema';
 import { isValidNpi } from '../../../shared/npi';
 import { AppError } from '../../lib/app-error';
@@ -35,6 +35,29 @@ const toProvider = (p: ProviderRow, load: number) => ({
   load,
 });
 
+/** NPI check digit and uniqueness, for a new provider or an edit (`except` is the provider edited). */
+export async function checkProviderNpi(tenant: TenantDb, npi: string, except?: string) {
+  if (!isValidNpi(npi)) {
+    throw new AppError('validation_failed', 'This NPI fails its check digit; check the 10 digits', [
+      { path: 'npi', issue: 'invalid check digit' },
+    ]);
+  }
+  const [clash] = await tenant.select(
+    providers,
+    and(eq(providers.npi, npi), except ? ne(providers.id, except) : undefined),
+  );
+  if (clash) throw new AppError('conflict', `${clash.name} already has NPI ${npi}`);
+}
+
+/** One provider with their current load. */
+export async function providerView(tenant: TenantDb, id: string) {
+  const provider = await tenant.get(providers, id, 'Provider');
+  return toProvider(
+    provider,
+    await tenant.count(assignments, and(eq(assignments.providerId, id), isNull(assignments.endedAt))),
+  );
+}
+
 /** Providers with their current load, in one grouped read. */
 export async function listProviders(tenant: TenantDb) {
   const rows = await tenant.select(providers).orderBy(asc(providers.name));
@@ -50,15 +73,7 @@ export async function listProviders(tenant: TenantDb) {
 }
 
 export async function createProvider(tenant: TenantDb, audit: AuditLog, input: ProviderInput) {
-  if (input.npi && !isValidNpi(input.npi)) {
-    throw new AppError('validation_failed', 'This NPI fails its check digit; check the 10 digits', [
-      { path: 'npi', issue: 'invalid check digit' },
-    ]);
-  }
-  if (input.npi) {
-    const [clash] = await tenant.select(providers, eq(providers.npi, input.npi));
-    if (clash) throw new AppError('conflict', `${clash.name} already has NPI ${input.npi}`);
-  }
+  if (input.npi) await checkProviderNpi(tenant, input.npi);
   if (input.membershipId) {
     const [member] = await tenant.select(
       memberships,
