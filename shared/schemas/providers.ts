@@ -58,10 +58,12 @@ export const providerSchema = z.object({
   specialty: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  capacity: z.number(),
+  /** Null for a facility administrator: the organisation's capacity planning is not theirs to see. */
+  capacity: z.number().nullable(),
   active: z.boolean(),
   membershipId: z.string().nullable(),
-  load: z.number(),
+  /** Patients currently assigned; null for a facility administrator (other facilities' patients count too). */
+  load: z.number().nullable(),
 });
 
 export const retiredSchema = z.object({ provider: providerSchema, returnedToPool: z.number() });

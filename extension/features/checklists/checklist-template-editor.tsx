@@ -14,6 +14,8 @@ import { type ItemDraft, TemplateEditorModel } from './template-editor-model';
 export function ChecklistTemplateEditor(props: {
   facilityId: string;
   facilityName: string;
+  /** The organisation's checklist is the organisation's to shape; a facility administrator gives theirs its own. */
+  canEditOrganisation: boolean;
   onBack: () => void;
 }) {
   const model = useModel(() => new TemplateEditorModel(props.facilityId, props.facilityName));
@@ -31,6 +33,7 @@ export function ChecklistTemplateEditor(props: {
   });
 
   if (!template) return <p class="muted">{message?.text ?? 'Loading…'}</p>;
+  const editable = !!template.facilityId || props.canEditOrganisation;
 
   return (
     <section class="area" aria-labelledby="template-title" data-testid="template-editor">
@@ -92,7 +95,7 @@ export function ChecklistTemplateEditor(props: {
               ) : null}{' '}
               <span class="muted small">{item.kind === 'document' ? 'document' : 'task'}</span>
             </span>
-            <div class="row-actions">
+            <div class="row-actions" hidden={!editable}>
               <label class="inline small">
                 <input
                   type="checkbox"
@@ -128,6 +131,7 @@ export function ChecklistTemplateEditor(props: {
         ))}
       </ul>
       <form
+        hidden={!editable}
         onSubmit={(e) => {
           e.preventDefault();
           if (draft.title.trim()) model.add(draft);

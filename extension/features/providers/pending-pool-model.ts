@@ -58,7 +58,7 @@ export const PendingPoolModel = createModel((facilityId: string) => {
 
   /** Places each provider has left once the choices made so far are counted: full providers show before Assign. */
   const placesLeft = computed(() => {
-    const left = new Map(providers.value.map((p) => [p.id, p.capacity - p.load]));
+    const left = new Map(providers.value.map((p) => [p.id, (p.capacity ?? 0) - (p.load ?? 0)]));
     for (const { providerId } of pairs.value) left.set(providerId, (left.get(providerId) ?? 0) - 1);
     return left;
   });

@@ -5,7 +5,9 @@ import { ProviderAdmin } from './provider-admin';
 
 /** "Dr A (3 places left)", or "(full)": the capacity is seen before choosing, not after Assign. */
 const placesLabel = (p: Provider, left: number) =>
-  `${p.name} (${left > 0 ? `${left} place${left === 1 ? '' : 's'} left` : 'full'})`;
+  p.capacity === null
+    ? p.name
+    : `${p.name} (${left > 0 ? `${left} place${left === 1 ? '' : 's'} left` : 'full'})`;
 
 /**
  * The pending pool (spec 000, step 6): enrolled patients with no provider.
@@ -65,7 +67,7 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
               >
                 <option value="">Choose a provider…</option>
                 {providers.map((p) => {
-                  const room = p.capacity - p.load;
+                  const room = (p.capacity ?? 0) - (p.load ?? 0);
                   return (
                     <option value={p.id} key={p.id} disabled={room < pool.length}>
                       {room < pool.length

@@ -108,7 +108,7 @@ export function ProviderAdmin(props: { onChanged: () => void }) {
                 </span>{' '}
                 {!p.active ? (
                   <span class="badge">retired</span>
-                ) : p.load >= p.capacity ? (
+                ) : (p.load ?? 0) >= (p.capacity ?? 0) ? (
                   <span class="badge warn">full</span>
                 ) : null}
               </span>

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { checklistTemplates, patients } from '../../../db/schema';
 import type { TemplateChangePreviewInput, TemplatePreview } from '../../../shared/schemas/checklists';
+import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
-import { getVisibleFacilityRow } from '../facilities/facility-access';
+import { getVisibleFacilityRow, visibleFacility } from '../facilities/facility-access';
 import { changeTemplate, previewTemplateChange, type TemplateChange } from './change-template';
 import { overrideForFacility } from './templates';
 import { checklistTemplateView } from './view-checklist-template';
@@ -27,6 +28,22 @@ export async function overrideFacilityChecklist(
   return checklistTemplateView(tenant, template.id);
 }
 
+/**
+ * A template the member may shape, or 404/403: a facility's own checklist
+ * when the facility is visible to them (a facility administrator's are theirs),
+ * the organisation's only with `patients:full`.
+ */
+async function editableTemplate(tenant: TenantDb, auth: AuthContext, id: string) {
+  const template = await tenant.get(checklistTemplates, id, 'Checklist template');
+  if (template.facilityId) await visibleFacility(tenant, template.facilityId);
+  else if (!auth.permissions.includes('patients:full'))
+    throw new AppError(
+      'forbidden',
+      "The organisation's checklist is kept by the organisation: give your facility its own checklist to change it",
+    );
+  return template;
+}
+
 /** Adds, edits, removes or reorders a template's items; answers with the template and how many patients changed. */
 export async function editChecklistTemplate(
   tenant: TenantDb,
@@ -36,7 +53,7 @@ export async function editChecklistTemplate(
   change: TemplateChange,
 ) {
   // Another organisation's template, or none, is a 404 before anything changes.
-  await tenant.get(checklistTemplates, id, 'Checklist template');
+  await editableTemplate(tenant, auth, id);
   const updated = await changeTemplate(tenant, audit, auth, id, change);
   return checklistTemplateView(tenant, id, updated);
 }
@@ -47,10 +64,11 @@ const PREVIEW_LIST_MAX = 200;
 export async function previewChecklistTemplateChange(
   tenant: TenantDb,
   audit: AuditLog,
+  auth: AuthContext,
   id: string,
   input: TemplateChangePreviewInput,
 ): Promise<TemplatePreview> {
-  await tenant.get(checklistTemplates, id, 'Checklist template');
+  await editableTemplate(tenant, auth, id);
   const change: TemplateChange =
     input.op === 'add'
       ? { op: 'add', ...input.item }

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
-import { assignments, memberships, providers } from '../../../db/schema';
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { assignments, memberships, patients, providers } from '../../../db/schema';
 import { isValidNpi } from '../../../shared/npi';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -20,7 +20,7 @@ type ProviderInput = {
 
 type ProviderRow = typeof providers.$inferSelect;
 
-const toProvider = (p: ProviderRow, load: number) => ({
+const toProvider = (p: ProviderRow, load: number | null) => ({
   id: p.id,
   name: p.name,
   credentials: p.credentials,
@@ -58,8 +58,42 @@ export async function providerView(tenant: TenantDb, id: string) {
   );
 }
 
+/**
+ * A facility administrator sees only the providers of their facilities'
+ * patients, with name, credentials and specialty: no email, phone, capacity
+ * or load (those count other facilities' patients).
+ */
+async function providersOfVisiblePatients(tenant: TenantDb) {
+  const visiblePatients = tenant.selectFields(
+    { id: patients.id },
+    patients,
+    tenant.facilityFilter(patients.facilityId),
+  );
+  const rows = await tenant
+    .select(
+      providers,
+      inArray(
+        providers.id,
+        tenant.selectFields(
+          { id: assignments.providerId },
+          assignments,
+          and(isNull(assignments.endedAt), inArray(assignments.patientId, visiblePatients)),
+        ),
+      ),
+    )
+    .orderBy(asc(providers.name));
+  return rows.map((p) => ({
+    ...toProvider(p, null),
+    email: null,
+    phone: null,
+    capacity: null,
+    membershipId: null,
+  }));
+}
+
 /** Providers with their current load, in one grouped read. */
 export async function listProviders(tenant: TenantDb) {
+  if (tenant.facilities.kind === 'attached') return providersOfVisiblePatients(tenant);
   const rows = await tenant.select(providers).orderBy(asc(providers.name));
   const loads = await tenant
     .selectFields(
