@@ -91,6 +91,12 @@ describe('facility onboarding from the side panel', () => {
     await eventually(() => panel.getByTestId('facility-row').allTextContents()).toEqual([
       expect.stringContaining('Willow Creek Care'),
     ]);
+    // What the organisation keeps (name, features, categories, cycle day) is not offered to them.
+    await panel.getByTestId('facility-row').first().click();
+    await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+    await panel.getByTestId('organisation-settings-note').waitFor();
+    expect(await panel.getByLabel('Facility name').count()).toBe(0);
+    expect(await panel.getByTestId('facility-edit').getByText('Service categories').count()).toBe(0);
     await signOut();
   });
 });

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  createFacility,
-  loginAs,
-  mailbox,
-  seed,
-  settleBackgroundWork,
-  uploadChecklistDocument,
-} from './helpers';
+import { DIGEST_WINDOW_MS } from '../../worker/services/email/notice-digest';
+import { api, createFacility, loginAs, mailbox, runCronAt, seed, uploadChecklistDocument } from './helpers';
 
 let admin: string;
 
@@ -128,7 +121,7 @@ describe("a facility's own checklist", () => {
     expect((await checklist(almost)).enrollment.status).toBe('active');
     const history = (await api(`/api/v1/patients/${almost}/status-history`, { token: admin })).json.items;
     expect(history.at(-1)).toMatchObject({ toStatus: 'active', reason: 'Checklist template changed' });
-    await settleBackgroundWork();
+    await runCronAt(Date.now() + DIGEST_WINDOW_MS);
     expect(
       (await mailbox()).some((m) => m.recipient === 'rae@reach.test' && /now enrolled/.test(m.subject)),
     ).toBe(true);

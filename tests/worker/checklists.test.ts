@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, createFacility, loginAs, mailbox, seed, uploadChecklistDocument } from './helpers';
+import { DIGEST_WINDOW_MS } from '../../worker/services/email/notice-digest';
+import { api, createFacility, loginAs, mailbox, runCronAt, seed, uploadChecklistDocument } from './helpers';
 
 let admin: string;
 let facilityId: string;
@@ -75,6 +76,8 @@ describe('enrollment driven by the checklist', () => {
     expect(
       history.map((h: { fromStatus: string; toStatus: string }) => `${h.fromStatus}>${h.toStatus}`),
     ).toEqual(['not_started>in_progress', 'in_progress>active']);
+    // The notice goes out in the administrator's next digest.
+    await runCronAt(Date.now() + DIGEST_WINDOW_MS);
     expect(
       (await mailbox()).some(
         (m) => m.recipient === 'fay@checklist.test' && m.subject.includes('now enrolled'),

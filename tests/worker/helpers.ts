@@ -2,6 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { d1Database } from '../../db/client';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/seed-demo';
 import type { Role } from '../../shared/permissions';
+import { runScheduled } from '../../worker/cron/scheduled';
 import worker from '../../worker/index';
 
 export const db = () => d1Database(env.DB);
@@ -139,4 +140,9 @@ export async function uploadChecklistDocument(
   });
   // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever the API answered
   return { status: res.status, json: (await res.json()) as any };
+}
+
+/** The cron trigger as it runs at `now` (e.g. after the notice digest window), delivery included. */
+export async function runCronAt(now: number) {
+  await runScheduled(env, now);
 }

@@ -1,12 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import { facilities } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
-import { queueTenantEmail } from '../email/outbox';
+import { queueNotice } from '../email/notice-digest';
 
 /**
- * "Now enrolled" emails to each facility's administrator, one per facility
- * whatever the number of residents (no patient details in the message), for
- * the batch that makes them active.
+ * "Now enrolled" notices to each facility's administrator, one line per
+ * facility whatever the number of residents (no patient details), for the
+ * batch that makes them active. They go out in the recipient's next digest
+ * (`services/email/notice-digest.ts`), not one email each.
  */
 export async function enrolledNoticeStatements(tenant: TenantDb, facilityIds: string[]) {
   if (!facilityIds.length) return [];
@@ -18,10 +19,10 @@ export async function enrolledNoticeStatements(tenant: TenantDb, facilityIds: st
     .map((f) => {
       const n = counts.get(f.id) ?? 0;
       const who = n === 1 ? 'A resident' : `${n} residents`;
-      return queueTenantEmail(tenant, {
+      return queueNotice(tenant, {
         to: f.administratorEmail!,
-        subject: `${who} of ${f.name} ${n === 1 ? 'is' : 'are'} now enrolled`,
-        text: `${who} of ${f.name} ${n === 1 ? 'has' : 'have'} completed enrollment and ${n === 1 ? 'is' : 'are'} now active.\n\nOpen Sidecar CRM to see who and what comes next.`,
-      }).statement;
+        kind: 'enrolled',
+        line: `${who} of ${f.name} ${n === 1 ? 'is' : 'are'} now enrolled`,
+      });
     });
 }
