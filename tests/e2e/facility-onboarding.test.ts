@@ -96,7 +96,9 @@ describe('facility onboarding from the side panel', () => {
     await panel.getByRole('button', { name: 'Edit', exact: true }).click();
     await panel.getByTestId('organisation-settings-note').waitFor();
     expect(await panel.getByLabel('Facility name').count()).toBe(0);
-    expect(await panel.getByTestId('facility-edit').getByText('Service categories').count()).toBe(0);
+    expect(
+      await panel.getByTestId('facility-edit').getByText('Service categories', { exact: true }).count(),
+    ).toBe(0);
     await signOut();
   });
 });
