@@ -47,6 +47,11 @@ export const SPECIAL_PERMISSIONS = [
   'enrollment:override',
   /** See and download a facility's legal documents (not granted to facility administrators). */
   'facility:documents',
+  /**
+   * Shape a facility's own checklist (facility administrators: of their
+   * facilities). The organisation's checklist needs `patients:full`.
+   */
+  'checklist:facility',
 ] as const;
 export type SpecialPermission = (typeof SPECIAL_PERMISSIONS)[number];
 
@@ -139,7 +144,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
   billing: VIEW_ONLY,
   read_only: VIEW_ONLY,
   // An outside facility's administrator: sees only the facilities attached to the membership.
-  facility_admin: { areas: { facilities: 'edit', patients: 'edit' }, special: [] },
+  facility_admin: { areas: { facilities: 'edit', patients: 'edit' }, special: ['checklist:facility'] },
   provider: {
     areas: { facilities: 'view', patients: 'edit', intake: 'view', records: 'view' },
     special: ['facility:documents', 'intake:view_submissions'],

@@ -6,6 +6,7 @@ export * from './checklists';
 export * from './facilities';
 export * from './intake';
 export * from './leads';
+export * from './notices';
 export * from './patients';
 export * from './platform';
 export * from './providers';

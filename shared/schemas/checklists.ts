@@ -73,6 +73,37 @@ export const templateItemUpdateSchema = z
     intakeTemplateId: intakeTemplateIdSchema.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+/** A template edit to preview before saving it: the same bodies as the edit routes. */
+export const templateChangePreviewSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('add'), item: templateItemInputSchema }),
+  z.strictObject({ op: z.literal('update'), itemId: idSchema, changes: templateItemUpdateSchema }),
+  z.strictObject({ op: z.literal('remove'), itemId: idSchema }),
+]);
+export type TemplateChangePreviewInput = z.infer<typeof templateChangePreviewSchema>;
+
+/** Who a template edit would reach and how each one's enrollment status would move. */
+export const templatePreviewSchema = z.object({
+  patientsAffected: z.number(),
+  statusChanges: z.number(),
+  /** Already active: their checklist is finished and the edit leaves it alone. */
+  activeUntouched: z.number(),
+  patients: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      from: z.enum(ENROLLMENT_ORDER),
+      to: z.enum(ENROLLMENT_ORDER),
+      itemsAdded: z.number(),
+      itemsChanged: z.number(),
+      itemsRemoved: z.number(),
+    }),
+  ),
+  /** More patients are affected than listed (status changes are listed first). */
+  truncated: z.boolean(),
+});
+export type TemplatePreview = z.infer<typeof templatePreviewSchema>;
+
 export const reorderSchema = z.strictObject({ itemIds: z.array(idSchema).min(1).max(200) });
 
 export const templateSchema = z.object({

@@ -17,6 +17,39 @@ export const providerCreateSchema = z.strictObject({
   membershipId: idSchema.optional(),
 });
 
+/** An edit of a provider: any field; null clears an optional one. */
+export const providerUpdateSchema = z
+  .strictObject({
+    name: requiredText("Enter the provider's name", 120).optional(),
+    credentials: singleLineText(60).nullable().optional(),
+    npi: z
+      .string()
+      .trim()
+      .regex(/^\d{10}$/, { message: 'An NPI has 10 digits' })
+      .nullable()
+      .optional(),
+    specialty: singleLineText(120).nullable().optional(),
+    email: emailSchema.nullable().optional(),
+    phone: singleLineText(40).nullable().optional(),
+    capacity: z.number().int().min(1).max(10000).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
+/** Who retiring a provider returns to the pending pool, to confirm before it happens. */
+export const retirementPreviewSchema = z.object({
+  patients: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      facilityName: z.string(),
+    }),
+  ),
+});
+
+/** The patients the person saw and confirmed; a different current list is a 409 (review again). */
+export const retireSchema = z.strictObject({ patientIds: z.array(idSchema).max(10000) });
+
 export const providerSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -25,11 +58,15 @@ export const providerSchema = z.object({
   specialty: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  capacity: z.number(),
+  /** Null for a facility administrator: the organisation's capacity planning is not theirs to see. */
+  capacity: z.number().nullable(),
   active: z.boolean(),
   membershipId: z.string().nullable(),
-  load: z.number(),
+  /** Patients currently assigned; null for a facility administrator (other facilities' patients count too). */
+  load: z.number().nullable(),
 });
+
+export const retiredSchema = z.object({ provider: providerSchema, returnedToPool: z.number() });
 
 export const assignSchema = z.strictObject({
   assignments: z
@@ -87,6 +124,8 @@ export const assignedSchema = z.object({ assigned: z.number(), unchanged: z.numb
 export const providerListSchema = z.object({ items: z.array(providerSchema) });
 
 export type Provider = z.infer<typeof providerSchema>;
+export type ProviderUpdate = z.infer<typeof providerUpdateSchema>;
+export type RetirementPreview = z.infer<typeof retirementPreviewSchema>;
 export type NpiCheck = z.infer<typeof npiCheckSchema>;
 export type PendingPatient = z.infer<typeof pendingPoolSchema>['items'][number];
 export type AssignmentHistoryEntry = z.infer<typeof assignmentHistorySchema>['items'][number];

@@ -81,17 +81,38 @@ describe('patient tracker and pending pool', () => {
     for (const name of ['Dr Ada Byron', 'Dr Alan Kay']) {
       await panel.getByLabel('Name', { exact: true }).fill(name);
       await panel.getByRole('button', { name: 'Add provider' }).click();
-      await eventually(async () => (await text(panel.getByTestId('pending-pool'))) ?? '').toContain(
-        `${name} (0/20)`,
+      await eventually(async () => (await text(panel.getByTestId('provider-places'))) ?? '').toContain(
+        `${name} (20 places left)`,
       );
     }
     await eventually(() => panel.getByTestId('pool-row').count()).toBe(2);
-    await panel.getByLabel('Provider for Ada Stone').selectOption({ label: 'Dr Ada Byron' });
-    await panel.getByLabel('Provider for Bob Rivers').selectOption({ label: 'Dr Alan Kay' });
+    await panel.getByLabel('Provider for Ada Stone').selectOption({ label: 'Dr Ada Byron (20 places left)' });
+    // Places left count the choices already made, before anything is assigned.
+    await eventually(async () => (await text(panel.getByTestId('provider-places'))) ?? '').toContain(
+      'Dr Ada Byron (19 places left)',
+    );
+    await panel.getByLabel('Provider for Bob Rivers').selectOption({ label: 'Dr Alan Kay (20 places left)' });
     await panel.getByRole('button', { name: 'Review assignment' }).click();
     expect(await text(panel.getByTestId('assign-summary'))).toContain('Assign 2 patients?');
     await panel.getByRole('button', { name: 'Confirm assignment' }).click();
     await eventually(() => text(panel.getByTestId('pool-message'))).toBe('2 patients assigned.');
+    await panel.getByTestId('pool-empty').waitFor();
+
+    // Retiring a provider shows who returns to the pool before it happens, then reactivating brings them back.
+    await panel.getByRole('button', { name: 'Retire Dr Alan Kay' }).click();
+    await eventually(async () => (await text(panel.getByTestId('retire-summary'))) ?? '').toContain(
+      'Rivers, Bob',
+    );
+    await panel.getByRole('button', { name: 'Confirm retirement' }).click();
+    await eventually(() => text(panel.getByTestId('provider-message'))).toBe(
+      'Dr Alan Kay retired; 1 patient back in the pending pool.',
+    );
+    await eventually(() => panel.getByTestId('pool-row').count()).toBe(1);
+    await panel.getByRole('button', { name: 'Reactivate Dr Alan Kay' }).click();
+    await eventually(() => text(panel.getByTestId('provider-message'))).toBe('Dr Alan Kay is active again.');
+    await panel.getByLabel('Provider for Bob Rivers').selectOption({ label: 'Dr Alan Kay (20 places left)' });
+    await panel.getByRole('button', { name: 'Review assignment' }).click();
+    await panel.getByRole('button', { name: 'Confirm assignment' }).click();
     await panel.getByTestId('pool-empty').waitFor();
     await panel.getByRole('button', { name: '← Patients' }).click();
     await panel.getByRole('button', { name: /Stone, Ada/ }).click();
@@ -114,6 +135,12 @@ describe('checklist template, tracker edits, NPI check and page evidence', () =>
     );
     await panel.getByLabel('Title').fill('Pharmacy consent');
     await panel.getByRole('button', { name: 'Add item' }).click();
+    // Who the change reaches is shown before anything is saved.
+    await eventually(() => text(panel.getByTestId('template-preview-summary'))).toMatch(
+      /^(Reaches \d+ patients? not yet active; no status changes\.|No patient checklist changes\.)/,
+    );
+    expect(await panel.getByTestId('template-item').count()).toBe(5);
+    await panel.getByRole('button', { name: 'Save change' }).click();
     await eventually(() => text(panel.getByTestId('template-message'))).toMatch(/^Pharmacy consent added\./);
     await eventually(() => panel.getByTestId('template-item').count()).toBe(6);
     await panel.getByRole('button', { name: '← Patients' }).click();

@@ -93,6 +93,14 @@ describe('facility onboarding from the side panel', () => {
     ]);
     // The facility the administrator chose before signing out is theirs, not the next person's.
     expect(await panel.getByTestId('current-facility').count()).toBe(0);
+    // What the organisation keeps (name, features, categories, cycle day) is not offered to them.
+    await panel.getByTestId('facility-row').first().click();
+    await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+    await panel.getByTestId('organisation-settings-note').waitFor();
+    expect(await panel.getByLabel('Facility name').count()).toBe(0);
+    expect(
+      await panel.getByTestId('facility-edit').getByText('Service categories', { exact: true }).count(),
+    ).toBe(0);
     await signOut();
   });
 });

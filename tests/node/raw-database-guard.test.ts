@@ -58,6 +58,7 @@ const ALLOWED: Record<string, string> = {
   'worker/services/intake-pdf/store-submission-pdf.ts':
     'renders a submission after the public form answered, found by its id alone',
   'worker/services/leads/lead-form.ts': 'the public lead form: a form key resolves to its organisation',
+  'worker/services/email/notice-digest.ts': 'the digest job claims waiting notices across every organisation',
   'worker/services/leads/lead-tasks.ts': 'the task-reminder job claims due tasks across every organisation',
   'worker/services/referral-letters/progress-reports.ts':
     'the progress report job queues due letters across every organisation',

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, createFacility, loginAs, mailbox, seed, workerFetch } from './helpers';
+import { DIGEST_WINDOW_MS } from '../../worker/services/email/notice-digest';
+import { api, createFacility, loginAs, mailbox, runCronAt, seed, uploadChecklistDocument } from './helpers';
 
 let admin: string;
 let facilityId: string;
@@ -31,17 +32,8 @@ const checklist = async (id: string, token = admin) =>
   (await api(`/api/v1/patients/${id}/checklist`, { token })).json;
 const item = (list: { items: Item[] }, title: string) => list.items.find((i) => i.title === title)!;
 
-async function uploadFor(patientId: string, itemId: string, bytes: Uint8Array, name: string) {
-  const form = new FormData();
-  form.append('file', new File([bytes], name));
-  const res = await workerFetch(`${BASE}/api/v1/patients/${patientId}/checklist/${itemId}/documents`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${admin}` },
-    body: form,
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever the API answered
-  return { status: res.status, json: (await res.json()) as any };
-}
+const uploadFor = (patientId: string, itemId: string, bytes: Uint8Array, name: string) =>
+  uploadChecklistDocument(admin, patientId, itemId, bytes, name);
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
 
@@ -84,6 +76,8 @@ describe('enrollment driven by the checklist', () => {
     expect(
       history.map((h: { fromStatus: string; toStatus: string }) => `${h.fromStatus}>${h.toStatus}`),
     ).toEqual(['not_started>in_progress', 'in_progress>active']);
+    // The notice goes out in the administrator's next digest.
+    await runCronAt(Date.now() + DIGEST_WINDOW_MS);
     expect(
       (await mailbox()).some(
         (m) => m.recipient === 'fay@checklist.test' && m.subject.includes('now enrolled'),

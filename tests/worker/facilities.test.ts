@@ -241,14 +241,16 @@ describe('facility administrators', () => {
       body: { phone: '512-555-0199' },
     });
     expect(edit.status).toBe(200);
-    // Renaming onto a hidden facility's name does not reveal that it exists.
+    // The name is the organisation's (issue 12): refused before any name check, so a hidden facility's name stays unrevealed.
     const clash = await api(`/api/v1/facilities/${created.json.id}`, {
       method: 'PATCH',
       token: mara,
       body: { name: 'Someone Else Place' },
     });
-    expect(clash.status).toBe(409);
-    expect(clash.json.error.message).toBe('That name is already taken; choose another');
+    expect(clash.status).toBe(403);
+    expect(clash.json.error.message).toBe(
+      "The organisation keeps a facility's name: ask its operations team to change it",
+    );
     // Contract, contract history and documents are not theirs.
     expect(
       (await api(`/api/v1/facilities/${created.json.id}/contract-history`, { token: mara })).status,

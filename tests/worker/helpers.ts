@@ -2,6 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { d1Database } from '../../db/client';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/seed-demo';
 import type { Role } from '../../shared/permissions';
+import { runScheduled } from '../../worker/cron/scheduled';
 import worker from '../../worker/index';
 
 export const db = () => d1Database(env.DB);
@@ -126,4 +127,28 @@ export async function createFacility(token: string, name: string): Promise<strin
   });
   if (res.status !== 201) throw new Error(`creating facility ${name} failed: ${res.status} ${res.text}`);
   return res.json.id;
+}
+
+/** Uploads a checklist item's document (multipart, as the panel sends it): the way a document item gets done. */
+export async function uploadChecklistDocument(
+  token: string,
+  patientId: string,
+  itemId: string,
+  bytes: Uint8Array,
+  name: string,
+) {
+  const form = new FormData();
+  form.append('file', new File([bytes], name));
+  const res = await workerFetch(`${BASE}/api/v1/patients/${patientId}/checklist/${itemId}/documents`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever the API answered
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+/** The cron trigger as it runs at `now` (e.g. after the notice digest window), delivery included. */
+export async function runCronAt(now: number) {
+  await runScheduled(env, now);
 }

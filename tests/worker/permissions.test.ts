@@ -53,6 +53,7 @@ const SPECIAL: Record<(typeof SPECIAL_PERMISSIONS)[number], Role[]> = {
   'records:prepare': ['super_admin', 'clinic_admin', 'front_desk'],
   'enrollment:override': ['super_admin', 'clinic_admin', 'doctor'],
   'facility:documents': ROLES.filter((r) => r !== 'facility_admin'),
+  'checklist:facility': ['super_admin', 'clinic_admin', 'facility_admin'],
 };
 
 const rank = (level: Level | null) => (level ? LEVELS.indexOf(level) : -1);

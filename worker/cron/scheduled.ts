@@ -5,6 +5,7 @@ import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
 import { runAutomations } from '../services/automations/run-automations';
 import { emailAdapterFor } from '../services/email/email-adapters';
+import { flushNoticeDigests } from '../services/email/notice-digest';
 import { deliverOutbox } from '../services/email/outbox';
 import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
 import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
@@ -13,7 +14,7 @@ import { escalateRecordsRequests } from '../services/records/escalations';
 import { queueProgressReports } from '../services/referral-letters/progress-reports';
 
 /**
- * The cron trigger: running automation rules evaluated, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
+ * The cron trigger: running automation rules evaluated, waiting notices sent as one digest per recipient, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
  * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
@@ -28,6 +29,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const progressReportsDue = await queueProgressReports(db, now);
   // Before delivery, so the messages the automations queue go out in this same run.
   const automated = await runAutomations(db, now);
+  const digests = await flushNoticeDigests(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -56,6 +58,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   ]);
   return {
     delivered,
+    digests,
     reminded,
     intakeReminded,
     intakeExpired,

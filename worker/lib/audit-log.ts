@@ -1,7 +1,9 @@
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { AuditAction, AuditOutcome } from '../../shared/schemas/audit';
 import { newId } from './crypto';
+import { chunk, rowsPerStatement } from './d1-limits';
 import { iso } from './time';
 
 export type AuditEntry = {
@@ -38,6 +40,14 @@ export class AuditLog {
 
   statement(entry: AuditEntry) {
     return this.db.insert(auditEvents).values(this.row(entry));
+  }
+
+  /** Many events as multi-row inserts within D1's parameter bound, for the caller's batch. */
+  statements(entries: AuditEntry[]) {
+    const rows = entries.map((e) => this.row(e));
+    return chunk(rows, rowsPerStatement(Object.keys(getTableColumns(auditEvents)).length)).map((part) =>
+      this.db.insert(auditEvents).values(part),
+    );
   }
 
   /** Queued events as insert statements, emptied; the caller batches them. */

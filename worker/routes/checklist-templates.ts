@@ -5,8 +5,10 @@ import {
   facilityTemplateQuerySchema,
   reorderSchema,
   templateAnswerSchema,
+  templateChangePreviewSchema,
   templateItemInputSchema,
   templateItemUpdateSchema,
+  templatePreviewSchema,
 } from '../../shared/schemas/checklists';
 import { idSchema } from '../../shared/schemas/common';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
@@ -15,6 +17,7 @@ import { requirePermission } from '../middleware/require-permission';
 import {
   editChecklistTemplate,
   overrideFacilityChecklist,
+  previewChecklistTemplateChange,
 } from '../services/checklists/edit-checklist-template';
 import { facilityChecklistTemplate } from '../services/checklists/view-checklist-template';
 
@@ -44,7 +47,7 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       path: '/facility-override',
       tags: ['checklists'],
       summary: "Give a facility its own checklist, starting from the organisation's",
-      middleware: [requirePermission('patients:full')] as const,
+      middleware: [requirePermission('checklist:facility')] as const,
       request: jsonBody(facilityOverrideSchema),
       responses: { 201: templateAnswer, ...commonErrors, ...notFoundError, ...conflictError },
     }),
@@ -59,11 +62,38 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
   .openapi(
     createRoute({
       method: 'post',
+      path: '/{id}/preview',
+      tags: ['checklists'],
+      summary:
+        'Who an item edit (add, update, remove) would reach and how each enrollment status would move; saves nothing',
+      middleware: [requirePermission('checklist:facility')] as const,
+      request: { params, ...jsonBody(templateChangePreviewSchema) },
+      responses: {
+        200: json(templatePreviewSchema, 'The patients the edit reaches'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => {
+      const { tenant, audit, auth } = c.var;
+      const preview = await previewChecklistTemplateChange(
+        tenant,
+        audit,
+        auth,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(preview, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
       path: '/{id}/items',
       tags: ['checklists'],
       summary:
         'Add an item (with intakeTemplateId, one that completes itself when the patient submits that form); checklists of patients not yet active gain it',
-      middleware: [requirePermission('patients:full')] as const,
+      middleware: [requirePermission('checklist:facility')] as const,
       request: { params, ...jsonBody(templateItemInputSchema) },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },
     }),
@@ -84,7 +114,7 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       tags: ['checklists'],
       summary:
         'Edit an item (title, description, kind, required, intakeTemplateId); done items keep their completion',
-      middleware: [requirePermission('patients:full')] as const,
+      middleware: [requirePermission('checklist:facility')] as const,
       request: { params: itemParams, ...jsonBody(templateItemUpdateSchema) },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },
     }),
@@ -105,7 +135,7 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       path: '/{id}/items/{itemId}',
       tags: ['checklists'],
       summary: 'Remove an item; a completed item is never lost from a patient',
-      middleware: [requirePermission('patients:full')] as const,
+      middleware: [requirePermission('checklist:facility')] as const,
       request: { params: itemParams },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },
     }),
@@ -125,7 +155,7 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       path: '/{id}/order',
       tags: ['checklists'],
       summary: 'Reorder the items (send every item id in the new order)',
-      middleware: [requirePermission('patients:full')] as const,
+      middleware: [requirePermission('checklist:facility')] as const,
       request: { params, ...jsonBody(reorderSchema) },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },
     }),

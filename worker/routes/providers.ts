@@ -10,6 +10,10 @@ import {
   providerCreateSchema,
   providerListSchema,
   providerSchema,
+  providerUpdateSchema,
+  retiredSchema,
+  retirementPreviewSchema,
+  retireSchema,
 } from '../../shared/schemas/providers';
 import {
   commonErrors,
@@ -30,7 +34,15 @@ import {
   unassignPatient,
 } from '../services/providers/assignments';
 import { checkNpi } from '../services/providers/check-npi';
+import {
+  reactivateProvider,
+  retirementPreview,
+  retireProvider,
+  updateProvider,
+} from '../services/providers/manage-provider';
 import { createProvider, listProviders } from '../services/providers/providers';
+
+const providerParams = z.object({ id: idSchema });
 
 /** Providers (spec 000, step 6): staff with the provider role and outside clinicians. */
 export const providerRoutes = newRouter(requireAuth)
@@ -56,6 +68,78 @@ export const providerRoutes = newRouter(requireAuth)
       responses: { 201: json(providerSchema, 'Added'), ...commonErrors, ...conflictError },
     }),
     async (c) => c.json(await createProvider(c.var.tenant, c.var.audit, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['providers'],
+      summary: 'Edit a provider (capacity cannot drop below their current patients)',
+      middleware: [requirePermission('patients:full')] as const,
+      request: { params: providerParams, ...jsonBody(providerUpdateSchema) },
+      responses: { 200: json(providerSchema, 'Saved'), ...commonErrors, ...notFoundError, ...conflictError },
+    }),
+    async (c) =>
+      c.json(
+        await updateProvider(c.var.tenant, c.var.audit, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/retirement',
+      tags: ['providers'],
+      summary: 'The patients retiring this provider would return to the pending pool',
+      middleware: [requirePermission('patients:full')] as const,
+      request: { params: providerParams },
+      responses: {
+        200: json(retirementPreviewSchema, 'Who returns to the pool'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => c.json(await retirementPreview(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/retire',
+      tags: ['providers'],
+      summary:
+        'Retire a provider: their patients (exactly those confirmed) return to the pending pool, history kept',
+      middleware: [requirePermission('patients:full')] as const,
+      request: { params: providerParams, ...jsonBody(retireSchema) },
+      responses: { 200: json(retiredSchema, 'Retired'), ...commonErrors, ...notFoundError, ...conflictError },
+    }),
+    async (c) => {
+      const { tenant, audit, auth } = c.var;
+      const result = await retireProvider(
+        tenant,
+        audit,
+        auth,
+        c.req.valid('param').id,
+        c.req.valid('json').patientIds,
+      );
+      return c.json(result, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/reactivate',
+      tags: ['providers'],
+      summary: 'Reactivate a retired provider',
+      middleware: [requirePermission('patients:full')] as const,
+      request: { params: providerParams },
+      responses: {
+        200: json(providerSchema, 'Active again'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => c.json(await reactivateProvider(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

@@ -3,21 +3,26 @@ import { useState } from 'preact/hooks';
 import type { ChecklistTemplate } from '../../../shared/schemas/checklists';
 import { MoveButtons } from '../../ui/move-buttons';
 import { TextPrompt } from '../../ui/text-prompt';
+import { TemplateChangePreview } from './template-change-preview';
 import { type ItemDraft, TemplateEditorModel } from './template-editor-model';
 
 /**
  * Administrators shape the checklist: the organisation's, or this facility's
- * own. Each change reaches patients not yet active; done items are kept.
+ * own. Each item change is previewed (who it reaches, whose status moves)
+ * before it is saved; it reaches patients not yet active; done items are kept.
  */
 export function ChecklistTemplateEditor(props: {
   facilityId: string;
   facilityName: string;
+  /** The organisation's checklist is the organisation's to shape; a facility administrator gives theirs its own. */
+  canEditOrganisation: boolean;
   onBack: () => void;
 }) {
   const model = useModel(() => new TemplateEditorModel(props.facilityId, props.facilityName));
   const template = model.template.value;
   const forms = model.forms.value;
   const message = model.message.value;
+  const pending = model.pending.value;
   // Purely local: the item being renamed, and the new item's fields before Add.
   const [renaming, setRenaming] = useState<ChecklistTemplate['items'][number] | null>(null);
   const [draft, setDraft] = useState<ItemDraft>({
@@ -28,6 +33,7 @@ export function ChecklistTemplateEditor(props: {
   });
 
   if (!template) return <p class="muted">{message?.text ?? 'Loading…'}</p>;
+  const editable = !!template.facilityId || props.canEditOrganisation;
 
   return (
     <section class="area" aria-labelledby="template-title" data-testid="template-editor">
@@ -57,6 +63,18 @@ export function ChecklistTemplateEditor(props: {
           {message.text}
         </p>
       ) : null}
+      {pending ? (
+        <TemplateChangePreview
+          change={pending}
+          onSave={() =>
+            model.confirm().then((saved) => {
+              if (saved && pending.label.startsWith('Add '))
+                setDraft({ ...draft, title: '', intakeTemplateId: '' });
+            })
+          }
+          onCancel={() => model.cancel()}
+        />
+      ) : null}
       {template.facilityId ? null : (
         <p class="small">
           This is the organisation's checklist.{' '}
@@ -77,7 +95,7 @@ export function ChecklistTemplateEditor(props: {
               ) : null}{' '}
               <span class="muted small">{item.kind === 'document' ? 'document' : 'task'}</span>
             </span>
-            <div class="row-actions">
+            <div class="row-actions" hidden={!editable}>
               <label class="inline small">
                 <input
                   type="checkbox"
@@ -113,12 +131,10 @@ export function ChecklistTemplateEditor(props: {
         ))}
       </ul>
       <form
+        hidden={!editable}
         onSubmit={(e) => {
           e.preventDefault();
-          if (draft.title.trim())
-            model.add(draft).then((added) => {
-              if (added) setDraft({ ...draft, title: '', intakeTemplateId: '' });
-            });
+          if (draft.title.trim()) model.add(draft);
         }}
       >
         <h3>Add an item</h3>

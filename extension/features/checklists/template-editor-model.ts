@@ -1,5 +1,9 @@
 import { action, createModel, signal } from '@preact/signals';
-import type { ChecklistTemplate } from '../../../shared/schemas/checklists';
+import type {
+  ChecklistTemplate,
+  TemplateChangePreviewInput,
+  TemplatePreview,
+} from '../../../shared/schemas/checklists';
 import { api, call } from '../../api/client';
 import type { Notice } from '../../ui/notice';
 
@@ -11,16 +15,21 @@ export type ItemDraft = {
   intakeTemplateId: string;
 };
 
+/** A change shown with who it reaches before it is saved. */
+export type PendingChange = { label: string; preview: TemplatePreview; apply: () => Promise<boolean> };
+
 /**
  * The checklist that governs one facility (its own, or the organisation's) and
- * the administrator's changes. Each change answers with the template and how
- * many patients' checklists it reached.
+ * the administrator's changes. An item change is first previewed (who it
+ * reaches and whose status moves) and saved only when confirmed; each save
+ * answers with the template and how many patients' checklists it reached.
  */
 export const TemplateEditorModel = createModel((facilityId: string, facilityName: string) => {
   const template = signal<ChecklistTemplate | null>(null);
   /** Published intake forms an item can wait for; empty without intake access. */
   const forms = signal<{ id: string; name: string }[]>([]);
   const message = signal<Notice | null>(null);
+  const pending = signal<PendingChange | null>(null);
 
   call(api['checklist-templates'].$get({ query: { facilityId } })).then(
     (t) => {
@@ -58,6 +67,22 @@ export const TemplateEditorModel = createModel((facilityId: string, facilityName
   const items = api['checklist-templates'][':id'].items;
   const itemParam = (id: string, item: TemplateItem) => ({ id, itemId: item.id });
 
+  /** Asks who `body` would reach; the change waits in `pending` until confirmed. */
+  const propose = async (body: TemplateChangePreviewInput, label: string, apply: () => Promise<boolean>) => {
+    const current = template.peek();
+    if (!current) return false;
+    try {
+      const preview = await call(
+        api['checklist-templates'][':id'].preview.$post({ param: { id: current.id }, json: body }),
+      );
+      pending.value = { label, preview, apply };
+      return true;
+    } catch (e) {
+      message.value = { text: (e as Error).message, error: true };
+      return false;
+    }
+  };
+
   return {
     template,
     forms,
@@ -68,22 +93,42 @@ export const TemplateEditorModel = createModel((facilityId: string, facilityName
         `${facilityName} now has its own checklist.`,
       ),
     ),
+    pending,
+    confirm: action(async () => {
+      const next = pending.peek();
+      if (!next) return false;
+      const saved = await next.apply();
+      pending.value = null;
+      return saved;
+    }),
+    cancel: action(() => {
+      pending.value = null;
+    }),
     setRequired: action((item: TemplateItem, required: boolean) =>
-      change(
-        (id) => call(items[':itemId'].$patch({ param: itemParam(id, item), json: { required } })),
-        'Saved.',
+      propose(
+        { op: 'update', itemId: item.id, changes: { required } },
+        `Make ${item.title} ${required ? 'required' : 'optional'}`,
+        () =>
+          change(
+            (id) => call(items[':itemId'].$patch({ param: itemParam(id, item), json: { required } })),
+            'Saved.',
+          ),
       ),
     ),
     rename: action((item: TemplateItem, title: string) =>
-      change(
-        (id) => call(items[':itemId'].$patch({ param: itemParam(id, item), json: { title } })),
-        'Renamed.',
+      propose({ op: 'update', itemId: item.id, changes: { title } }, `Rename ${item.title} to ${title}`, () =>
+        change(
+          (id) => call(items[':itemId'].$patch({ param: itemParam(id, item), json: { title } })),
+          'Renamed.',
+        ),
       ),
     ),
     remove: action((item: TemplateItem) =>
-      change(
-        (id) => call(items[':itemId'].$delete({ param: itemParam(id, item) })),
-        `${item.title} removed.`,
+      propose({ op: 'remove', itemId: item.id }, `Remove ${item.title}`, () =>
+        change(
+          (id) => call(items[':itemId'].$delete({ param: itemParam(id, item) })),
+          `${item.title} removed.`,
+        ),
       ),
     ),
     move: action((index: number, by: number) => {
@@ -96,22 +141,16 @@ export const TemplateEditorModel = createModel((facilityId: string, facilityName
         'Order saved.',
       );
     }),
-    add: action((draft: ItemDraft) =>
-      change(
-        (id) =>
-          call(
-            items.$post({
-              param: { id },
-              json: {
-                title: draft.title,
-                kind: draft.kind,
-                required: draft.required,
-                ...(draft.intakeTemplateId ? { intakeTemplateId: draft.intakeTemplateId } : {}),
-              },
-            }),
-          ),
-        `${draft.title.trim()} added.`,
-      ),
-    ),
+    add: action((draft: ItemDraft) => {
+      const item = {
+        title: draft.title,
+        kind: draft.kind,
+        required: draft.required,
+        ...(draft.intakeTemplateId ? { intakeTemplateId: draft.intakeTemplateId } : {}),
+      };
+      return propose({ op: 'add', item }, `Add ${draft.title.trim()}`, () =>
+        change((id) => call(items.$post({ param: { id }, json: item })), `${draft.title.trim()} added.`),
+      );
+    }),
   };
 });

@@ -51,12 +51,8 @@ export function FacilityEdit({
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
 
-  function changes() {
-    const body: FacilityUpdate = {};
-    if (info.name.trim() !== facility.name) body.name = info.name;
-    if (orNull(info.phone) !== facility.phone) body.phone = orNull(info.phone);
-    if (orNull(info.email) !== facility.email) body.email = orNull(info.email);
-    if (orNull(info.website) !== facility.website) body.website = orNull(info.website);
+  /** Name aside, what only the organisation changes (a facility administrator sees none of it). */
+  function organisationChanges(body: FacilityUpdate) {
     const changedFeatures = Object.fromEntries(
       FEATURES.filter((f) => features[f] !== facility.features[f]).map((f) => [f, features[f]]),
     );
@@ -65,6 +61,15 @@ export function FacilityEdit({
     if (day !== facility.cycleStartDay) body.cycleStartDay = day;
     if ([...categories].sort().join() !== [...facility.serviceCategories].sort().join())
       body.serviceCategories = categories;
+  }
+
+  function changes() {
+    const body: FacilityUpdate = {};
+    if (canManage && info.name.trim() !== facility.name) body.name = info.name;
+    if (orNull(info.phone) !== facility.phone) body.phone = orNull(info.phone);
+    if (orNull(info.email) !== facility.email) body.email = orNull(info.email);
+    if (orNull(info.website) !== facility.website) body.website = orNull(info.website);
+    if (canManage) organisationChanges(body);
     if (
       address.line1 !== a.line1 ||
       orNull(address.line2) !== a.line2 ||
@@ -121,13 +126,19 @@ export function FacilityEdit({
           {errors.form}
         </p>
       ) : null}
-      <Field
-        id="e-name"
-        label="Facility name"
-        value={info.name}
-        onInput={(name) => setInfo({ ...info, name })}
-        error={errors.name}
-      />
+      {canManage ? (
+        <Field
+          id="e-name"
+          label="Facility name"
+          value={info.name}
+          onInput={(name) => setInfo({ ...info, name })}
+          error={errors.name}
+        />
+      ) : (
+        <p class="small muted" data-testid="organisation-settings-note">
+          The name, features, service categories and cycle day are kept by the organisation.
+        </p>
+      )}
       <Field
         id="e-phone"
         label="Phone"
@@ -180,13 +191,21 @@ export function FacilityEdit({
           />
         </>
       ) : null}
-      <h3>Features</h3>
-      <FeatureChecks value={features} onChange={setFeatures} />
-      <CycleDaySelect id="e-cycle" label="Cycle start day" value={cycleDay} onChange={setCycleDay} />
+      {canManage ? (
+        <>
+          <h3>Features</h3>
+          <FeatureChecks value={features} onChange={setFeatures} />
+          <CycleDaySelect id="e-cycle" label="Cycle start day" value={cycleDay} onChange={setCycleDay} />
+        </>
+      ) : null}
       <h3>Address</h3>
       <AddressInputs idPrefix="e" value={address} onChange={setAddress} errors={errors} />
-      <h3>Service categories</h3>
-      <CategoryChecks value={categories} onChange={setCategories} />
+      {canManage ? (
+        <>
+          <h3>Service categories</h3>
+          <CategoryChecks value={categories} onChange={setCategories} />
+        </>
+      ) : null}
       <div class="row">
         <button type="button" class="secondary" onClick={onCancel} disabled={saving}>
           Cancel

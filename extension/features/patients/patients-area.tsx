@@ -132,7 +132,12 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
   }
   if (view.kind === 'template')
     return (
-      <ChecklistTemplateEditor facilityId={facility.id} facilityName={facility.name} onBack={() => back()} />
+      <ChecklistTemplateEditor
+        facilityId={facility.id}
+        facilityName={facility.name}
+        canEditOrganisation={me.permissions.includes('patients:full')}
+        onBack={() => back()}
+      />
     );
   if (view.kind === 'pool')
     return (
@@ -188,7 +193,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           Pending pool
         </button>
       </div>
-      {me.permissions.includes('patients:full') ? (
+      {me.permissions.includes('checklist:facility') ? (
         <button type="button" class="link" onClick={() => setView({ kind: 'template' })}>
           Checklist
         </button>

@@ -34,6 +34,8 @@ export const PendingPoolModel = createModel((facilityId: string) => {
   const confirming = signal(false);
   const message = signal<Notice | null>(null);
   const draft = signal<ProviderDraft>(EMPTY_PROVIDER);
+  /** Bumped when a provider is added here, so the provider list reloads. */
+  const providersVersion = signal(0);
 
   const load = async () => {
     const [pending, all] = await Promise.all([
@@ -54,8 +56,18 @@ export const PendingPoolModel = createModel((facilityId: string) => {
       .map(([patientId, providerId]) => ({ patientId, providerId })),
   );
 
+  /** Places each provider has left once the choices made so far are counted: full providers show before Assign. */
+  const placesLeft = computed(() => {
+    const left = new Map(providers.value.map((p) => [p.id, (p.capacity ?? 0) - (p.load ?? 0)]));
+    for (const { providerId } of pairs.value) left.set(providerId, (left.get(providerId) ?? 0) - 1);
+    return left;
+  });
+
   return {
     pool,
+    placesLeft,
+    providersVersion,
+    reload: action(() => load().catch(fail)),
     providers,
     choice,
     confirming,
@@ -122,6 +134,7 @@ export const PendingPoolModel = createModel((facilityId: string) => {
         };
         await call(api.providers.$post({ json }));
         draft.value = EMPTY_PROVIDER;
+        providersVersion.value++;
         await load();
       } catch (e) {
         fail(e);

@@ -1,5 +1,13 @@
 import { useModel } from '@preact/signals';
+import type { Provider } from '../../../shared/schemas/providers';
 import { PendingPoolModel } from './pending-pool-model';
+import { ProviderAdmin } from './provider-admin';
+
+/** "Dr A (3 places left)", or "(full)": the capacity is seen before choosing, not after Assign. */
+const placesLabel = (p: Provider, left: number) =>
+  p.capacity === null
+    ? p.name
+    : `${p.name} (${left > 0 ? `${left} place${left === 1 ? '' : 's'} left` : 'full'})`;
 
 /**
  * The pending pool (spec 000, step 6): enrolled patients with no provider.
@@ -15,6 +23,8 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
   const message = model.message.value;
   const newProvider = model.draft.value;
   const pairs = model.pairs.value;
+  const placesLeft = model.placesLeft.value;
+  const left = (id: string) => placesLeft.get(id) ?? 0;
   const nameOf = (id: string) => providers.find((p) => p.id === id)?.name ?? id;
 
   return (
@@ -32,10 +42,10 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
           {message.text}
         </p>
       ) : null}
-      <p class="small">
+      <p class="small" data-testid="provider-places">
         Providers:{' '}
         {providers.length
-          ? providers.map((p) => `${p.name} (${p.load}/${p.capacity})`).join(' · ')
+          ? providers.map((p) => placesLabel(p, left(p.id))).join(' · ')
           : 'none yet: add one below.'}
       </p>
       {pool.length === 0 ? (
@@ -56,11 +66,16 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
                 }}
               >
                 <option value="">Choose a provider…</option>
-                {providers.map((p) => (
-                  <option value={p.id} key={p.id}>
-                    {p.name} ({p.load}/{p.capacity})
-                  </option>
-                ))}
+                {providers.map((p) => {
+                  const room = (p.capacity ?? 0) - (p.load ?? 0);
+                  return (
+                    <option value={p.id} key={p.id} disabled={room < pool.length}>
+                      {room < pool.length
+                        ? `${p.name} (room for ${Math.max(0, room)})`
+                        : placesLabel(p, room)}
+                    </option>
+                  );
+                })}
               </select>
             </div>
           ) : null}
@@ -79,8 +94,8 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
                   >
                     <option value="">Not assigned</option>
                     {providers.map((v) => (
-                      <option value={v.id} key={v.id}>
-                        {v.name}
+                      <option value={v.id} key={v.id} disabled={choice[p.id] !== v.id && left(v.id) <= 0}>
+                        {placesLabel(v, left(v.id))}
                       </option>
                     ))}
                   </select>
@@ -120,6 +135,9 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
           ) : null}
         </>
       )}
+      {props.canAssign ? (
+        <ProviderAdmin key={model.providersVersion.value} onChanged={() => model.reload()} />
+      ) : null}
       {props.canAssign ? (
         <form
           onSubmit={(e) => {

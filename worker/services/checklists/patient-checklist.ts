@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import {
   type checklistTemplateItems,
-  facilities,
   patientChecklistItems,
   patientStatusEvents,
   patients,
@@ -12,15 +11,12 @@ import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import { queueTenantEmail } from '../email/outbox';
+import { enrolledNoticeStatements } from './enrolled-notice';
 import { effectiveTemplate, templateItems } from './templates';
 
 type PatientRow = typeof patients.$inferSelect;
 type ItemRow = typeof patientChecklistItems.$inferSelect;
 type TemplateItemRow = typeof checklistTemplateItems.$inferSelect;
-
-/** Enrollment is "not yet active" while a template change may still reshape the checklist. */
-const RESHAPABLE: EnrollmentStatus[] = ['not_started', 'in_progress'];
 
 export async function patientItems(tenant: TenantDb, patientId: string) {
   return tenant
@@ -179,37 +175,8 @@ export async function statusStatements(
       }),
     );
     if (enrollment.status === 'active') {
-      const [facility] = await tenant.select(facilities, eq(facilities.id, patient.facilityId));
-      if (facility?.administratorEmail) {
-        statements.push(
-          queueTenantEmail(tenant, {
-            to: facility.administratorEmail,
-            subject: `A resident of ${facility.name} is now enrolled`,
-            text: `A resident of ${facility.name} has completed enrollment and is now active.\n\nOpen Sidecar CRM to see who and what comes next.`,
-          }).statement,
-        );
-      }
+      statements.push(...(await enrolledNoticeStatements(tenant, [patient.facilityId])));
     }
   }
   return { enrollment, statements };
-}
-
-/** After a template change: reshape the checklists of patients not yet active, and re-derive their status. */
-export async function propagateTemplate(
-  tenant: TenantDb,
-  audit: AuditLog,
-  templateId: string,
-  changedBy: string,
-) {
-  const affected = await tenant.select(
-    patients,
-    and(eq(patients.checklistTemplateId, templateId), inArray(patients.enrollmentStatus, RESHAPABLE)),
-  );
-  const wanted = await templateItems(tenant, templateId);
-  for (const patient of affected) {
-    const statements = syncStatements(tenant, patient.id, await patientItems(tenant, patient.id), wanted);
-    if (statements.length) await tenant.batch(statements);
-    await recomputeStatus(tenant, audit, patient.id, changedBy, 'Checklist template changed');
-  }
-  return affected.length;
 }

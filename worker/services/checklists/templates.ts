@@ -1,5 +1,11 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { checklistTemplateItems, checklistTemplates } from '../../../db/schema';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import {
+  checklistTemplateItems,
+  checklistTemplates,
+  patientChecklistItems,
+  patients,
+} from '../../../db/schema';
 import { AppError } from '../../lib/app-error';
 import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -43,10 +49,15 @@ export const DEFAULT_ITEMS: { title: string; description: string; kind: ItemKind
 
 type TemplateRow = typeof checklistTemplates.$inferSelect;
 
+/**
+ * Creates a template; `alsoWrite` gets the new template's id and its items'
+ * ids (in the order given) and returns statements for the same batch.
+ */
 async function createTemplate(
   tenant: TenantDb,
   facilityId: string | null,
   items: ((typeof DEFAULT_ITEMS)[number] & { intakeTemplateId?: string | null })[],
+  alsoWrite: (id: string, itemIds: string[]) => BatchItem<'sqlite'>[] = () => [],
 ) {
   const id = newId('clt');
   const now = iso();
@@ -66,6 +77,10 @@ async function createTemplate(
       updatedAt: now,
     }),
     ...tenant.insertMany(checklistTemplateItems, rows),
+    ...alsoWrite(
+      id,
+      rows.map((r) => r.id),
+    ),
   ]);
   return (await tenant.get(checklistTemplates, id, 'Checklist template')) as TemplateRow;
 }
@@ -102,13 +117,36 @@ export async function templateItems(tenant: TenantDb, templateId: string) {
     .orderBy(asc(checklistTemplateItems.sortOrder), asc(checklistTemplateItems.createdAt));
 }
 
-/** Gives a facility its own template, starting as a copy of the organisation's. */
+/**
+ * Gives a facility its own template, starting as a copy of the organisation's.
+ * The facility's patients whose checklist came from the organisation's move to
+ * it in the same batch, each copied item now pointing at its facility twin,
+ * so later edits of the facility's checklist reach them with nothing done lost.
+ */
 export async function overrideForFacility(tenant: TenantDb, facilityId: string) {
   const [own] = await tenant
     .select(checklistTemplates, eq(checklistTemplates.facilityId, facilityId))
     .limit(1);
   if (own) throw new AppError('conflict', 'This facility already has its own checklist');
-  const base = await templateItems(tenant, (await organizationTemplate(tenant)).id);
+  const orgTemplateId = (await organizationTemplate(tenant)).id;
+  const base = await templateItems(tenant, orgTemplateId);
+  const moving = and(eq(patients.facilityId, facilityId), eq(patients.checklistTemplateId, orgTemplateId));
+  const repoint = (id: string, itemIds: string[]) => [
+    ...base.map((orgItem, i) =>
+      tenant.update(
+        patientChecklistItems,
+        { templateItemId: itemIds[i] },
+        and(
+          eq(patientChecklistItems.templateItemId, orgItem.id),
+          inArray(
+            patientChecklistItems.patientId,
+            tenant.selectFields({ id: patients.id }, patients, moving),
+          ),
+        ),
+      ),
+    ),
+    tenant.update(patients, { checklistTemplateId: id }, moving),
+  ];
   return createTemplate(
     tenant,
     facilityId,
@@ -119,5 +157,6 @@ export async function overrideForFacility(tenant: TenantDb, facilityId: string) 
       required: i.required,
       intakeTemplateId: i.intakeTemplateId,
     })),
+    repoint,
   );
 }

@@ -50,3 +50,29 @@ export function attachFacilityStatements(tenant: TenantDb, membershipId: string,
     ),
   ] as const;
 }
+
+/**
+ * What stays with the organisation (ARCHITECTURE.md, "Facility administrators"):
+ * the commercial settings of a facility. Its administrator edits contacts,
+ * address, patients and the facility's own checklist.
+ */
+const ORGANISATION_FIELDS = {
+  name: 'name',
+  features: 'features',
+  serviceCategories: 'service categories',
+  cycleStartDay: 'cycle start day',
+} as const;
+
+/** A member without `facilities:full` changing an organisation-owned setting is refused (403), naming each field. */
+export function assertFacilitySideChange(auth: AuthContext, input: Record<string, unknown>) {
+  if (auth.permissions.includes('facilities:full')) return;
+  const refused = (Object.keys(ORGANISATION_FIELDS) as (keyof typeof ORGANISATION_FIELDS)[]).filter(
+    (key) => input[key] !== undefined,
+  );
+  if (!refused.length) return;
+  throw new AppError(
+    'forbidden',
+    `The organisation keeps a facility's ${refused.map((k) => ORGANISATION_FIELDS[k]).join(', ')}: ask its operations team to change ${refused.length === 1 ? 'it' : 'them'}`,
+    refused.map((path) => ({ path, issue: 'kept by the organisation' })),
+  );
+}

@@ -8,7 +8,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AddressVerifier } from '../address/address-verifier';
 import type { AuthContext } from '../auth/session-context';
-import { visibleFacility } from './facility-access';
+import { assertFacilitySideChange, visibleFacility } from './facility-access';
 import { planAdministrator, releaseAdministratorStatements } from './facility-administrator';
 import { assertNameFree, verifiedAddressColumns } from './facility-rules';
 import { facilityNameKey, facilityView } from './facility-view';
@@ -30,6 +30,7 @@ export async function updateFacility(
   if (input.administrator !== undefined && !auth.permissions.includes('facilities:full')) {
     throw new AppError('forbidden', 'Only operations administrators can change who administers a facility');
   }
+  assertFacilitySideChange(auth, input);
   if (input.name !== undefined) await assertNameFree(tenant, input.name, id, auth.role !== 'facility_admin');
   const set: Partial<typeof facilities.$inferInsert> = { updatedAt: iso() };
   const extra: BatchItem<'sqlite'>[] = [];

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { assignments, memberships, providers } from '../../../db/schema';
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { assignments, memberships, patients, providers } from '../../../db/schema';
 import { isValidNpi } from '../../../shared/npi';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -20,7 +20,7 @@ type ProviderInput = {
 
 type ProviderRow = typeof providers.$inferSelect;
 
-const toProvider = (p: ProviderRow, load: number) => ({
+const toProvider = (p: ProviderRow, load: number | null) => ({
   id: p.id,
   name: p.name,
   credentials: p.credentials,
@@ -35,8 +35,65 @@ const toProvider = (p: ProviderRow, load: number) => ({
   load,
 });
 
+/** NPI check digit and uniqueness, for a new provider or an edit (`except` is the provider edited). */
+export async function checkProviderNpi(tenant: TenantDb, npi: string, except?: string) {
+  if (!isValidNpi(npi)) {
+    throw new AppError('validation_failed', 'This NPI fails its check digit; check the 10 digits', [
+      { path: 'npi', issue: 'invalid check digit' },
+    ]);
+  }
+  const [clash] = await tenant.select(
+    providers,
+    and(eq(providers.npi, npi), except ? ne(providers.id, except) : undefined),
+  );
+  if (clash) throw new AppError('conflict', `${clash.name} already has NPI ${npi}`);
+}
+
+/** One provider with their current load. */
+export async function providerView(tenant: TenantDb, id: string) {
+  const provider = await tenant.get(providers, id, 'Provider');
+  return toProvider(
+    provider,
+    await tenant.count(assignments, and(eq(assignments.providerId, id), isNull(assignments.endedAt))),
+  );
+}
+
+/**
+ * A facility administrator sees only the providers of their facilities'
+ * patients, with name, credentials and specialty: no email, phone, capacity
+ * or load (those count other facilities' patients).
+ */
+async function providersOfVisiblePatients(tenant: TenantDb) {
+  const visiblePatients = tenant.selectFields(
+    { id: patients.id },
+    patients,
+    tenant.facilityFilter(patients.facilityId),
+  );
+  const rows = await tenant
+    .select(
+      providers,
+      inArray(
+        providers.id,
+        tenant.selectFields(
+          { id: assignments.providerId },
+          assignments,
+          and(isNull(assignments.endedAt), inArray(assignments.patientId, visiblePatients)),
+        ),
+      ),
+    )
+    .orderBy(asc(providers.name));
+  return rows.map((p) => ({
+    ...toProvider(p, null),
+    email: null,
+    phone: null,
+    capacity: null,
+    membershipId: null,
+  }));
+}
+
 /** Providers with their current load, in one grouped read. */
 export async function listProviders(tenant: TenantDb) {
+  if (tenant.facilities.kind === 'attached') return providersOfVisiblePatients(tenant);
   const rows = await tenant.select(providers).orderBy(asc(providers.name));
   const loads = await tenant
     .selectFields(
@@ -50,15 +107,7 @@ export async function listProviders(tenant: TenantDb) {
 }
 
 export async function createProvider(tenant: TenantDb, audit: AuditLog, input: ProviderInput) {
-  if (input.npi && !isValidNpi(input.npi)) {
-    throw new AppError('validation_failed', 'This NPI fails its check digit; check the 10 digits', [
-      { path: 'npi', issue: 'invalid check digit' },
-    ]);
-  }
-  if (input.npi) {
-    const [clash] = await tenant.select(providers, eq(providers.npi, input.npi));
-    if (clash) throw new AppError('conflict', `${clash.name} already has NPI ${input.npi}`);
-  }
+  if (input.npi) await checkProviderNpi(tenant, input.npi);
   if (input.membershipId) {
     const [member] = await tenant.select(
       memberships,
