@@ -1,5 +1,6 @@
 import type { Me } from '../../shared/schemas/auth';
 import type { CapturedLead } from '../capture/types';
+import type { PageReading } from '../page-reading/read-page';
 
 export type { Me };
 
@@ -48,6 +49,13 @@ export type SavedLeadReply =
     }
   | { queued: true; name: string };
 
+/** The page in the active tab, read for the card; or why it was not read. */
+export type PageReadResult =
+  | { reading: PageReading }
+  | { skipped: 'not_a_page' }
+  | { skipped: 'not_granted'; origin: string }
+  | { skipped: 'blocked'; origin: string; site: string };
+
 export type ProtocolMap = {
   getSession: { input: undefined; output: SessionView };
   login: { input: { email: string; password: string }; output: SessionView };
@@ -87,6 +95,11 @@ export type ProtocolMap = {
   capturePage: { input: undefined; output: { url: string; title: string; text: string } };
   /** Reads a lead from the active tab (or the tab a menu or shortcut was used on). */
   captureLead: { input: CaptureTarget | undefined; output: LeadCapture };
+  /**
+   * Reads who or what the active tab shows. `auto`: only on a site the person
+   * granted (optional host permission), else it answers why it did not.
+   */
+  readPage: { input: { auto: boolean }; output: PageReadResult };
   /** Creates a lead; when the server cannot be reached it is queued and sent later, once. */
   saveLead: { input: { body: Record<string, unknown>; idempotencyKey: string }; output: SavedLeadReply };
   /** Sends what is queued for the signed-in person. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar-date';
 import { CONTRACT_STATUSES } from '../contract-status';
+import { identifiesSomething } from '../page-identifiers';
 import { emailSchema } from './common';
 import { ENROLLMENT_STATUSES } from './patients';
 import { singleLineText } from './text';
@@ -25,22 +26,10 @@ export const pageMatchRequestSchema = z
     state: singleLineText(40).optional(),
     postalCode: singleLineText(20).optional(),
   })
-  .refine(
-    (v) =>
-      !!(
-        v.lastName ||
-        v.mrn ||
-        v.residentNumber ||
-        v.phone ||
-        v.email ||
-        v.facilityName ||
-        (v.addressLine1 && v.postalCode)
-      ),
-    {
-      message:
-        'Nothing on this page identifies a person or a facility: send a name, MRN, phone, email or facility',
-    },
-  );
+  .refine(identifiesSomething, {
+    message:
+      'Nothing on this page identifies a person or a facility: send a name, MRN, phone, email or facility',
+  });
 
 const nextItemSchema = z.object({ id: z.string(), title: z.string(), required: z.boolean() });
 

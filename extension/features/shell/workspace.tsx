@@ -4,6 +4,7 @@ import { type CurrentFacility, currentFacilityItem } from '../../utils/current-f
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
 import { pendingCaptureItem } from '../../utils/storage-items';
+import { PageCard } from '../page-match/page-card';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 import { AREA_VIEWS } from './areas';
 
@@ -18,6 +19,8 @@ type Props = {
 };
 
 const CHECK_EVERY_MS = 15_000;
+// The page card matches patients, leads and facilities: a role that sees none of them has no card.
+const PAGE_CARD_PERMISSIONS = ['patients:view', 'leads:view', 'facilities:view'];
 
 export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh }: Props) {
   const { me } = session;
@@ -130,6 +133,7 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
         <p class="empty">Your role has no areas yet. Ask an administrator for access.</p>
       ) : (
         <>
+          {PAGE_CARD_PERMISSIONS.some((p) => me.permissions.includes(p)) ? <PageCard me={me} /> : null}
           <nav aria-label="Areas">
             <div role="tablist" aria-orientation="horizontal" class="tabs">
               {areas.map((a, i) => (
