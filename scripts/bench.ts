@@ -4,7 +4,8 @@
  * unauthenticated GET /healthz (the floor: routing only) and authenticated
  * GET /api/v1/me (session read + audit write), and their ratio; then the
  * roster import, the public intake form, the automation engine over 100,000 cases
- * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), and the readers'
+ * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), the page card's match and its
+ * panel-open-to-card time from the end-to-end trace (bench-page-card.ts), and the readers'
  * accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
  * Loopback only, bounded in requests and time.
  */
@@ -13,6 +14,7 @@ import { benchAccuracy } from './bench-accuracy';
 import { benchAutomations } from './bench-automations';
 import { benchIntakeForm } from './bench-intake-form';
 import { measure as measureWith, type Result, signIn } from './bench-measure';
+import { benchPageCard, printPageCard } from './bench-page-card';
 import { RECORDS_OPEN_REQUESTS, recordsBenchSql } from './bench-records';
 import { benchRoster } from './bench-roster';
 import { benchScale } from './bench-scale';
@@ -90,6 +92,9 @@ try {
       : `Lighthouse mobile performance (Debian Chromium): ${form.lighthouse.score}`,
   );
 
+  const pageCard = await benchPageCard(origin, token);
+  printPageCard(pageCard);
+
   const accuracy = await benchAccuracy();
   const automations = await benchAutomations();
   console.log(
@@ -109,7 +114,18 @@ try {
   writeFileSync(
     '.tmp/bench.json',
     JSON.stringify(
-      { at: new Date().toISOString(), health, me, board, ratio, roster, form, accuracy, automations },
+      {
+        at: new Date().toISOString(),
+        health,
+        me,
+        board,
+        ratio,
+        roster,
+        form,
+        pageCard,
+        accuracy,
+        automations,
+      },
       null,
       2,
     ),
@@ -117,6 +133,7 @@ try {
   if (health.errors || me.errors || board.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
   if (!form.weightOk || !form.renderOk) process.exitCode = 1;
+  if (pageCard.match.errors) process.exitCode = 1;
   if (automations.dryRun.matching === 0 || automations.dryRun.matching !== automations.plainCount.matching)
     process.exitCode = 1;
 } finally {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PAGE_CARD_TRACE } from '../../scripts/bench-page-card';
 import { launchWithExtension, openSidePanel } from './extension-browser';
 import { adminToken, connectAndSignIn, ensureFacility, eventually, text } from './panel';
 
@@ -12,8 +13,6 @@ const api = inject('apiOrigin');
  * reads by itself, as it would on a site the person granted.
  */
 const FACE_SHEET = `${api}/e2e/ehr/residents/20417/face-sheet`;
-/** Where the panel-open-to-card figure is left for `npm run bench` to report. */
-export const PAGE_CARD_TRACE = '.tmp/traces/page-card.json';
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
