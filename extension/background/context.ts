@@ -31,6 +31,7 @@ export type BackgroundDeps = {
   pageReading?: {
     granted: (url: string) => Promise<boolean>;
     read: (tabId: number) => Promise<PageReading>;
+    readTable: (tabId: number) => Promise<string | null>;
   };
   leadOutbox: Store<QueuedLead[]>;
   captureBlocklist: Store<string[]>;

@@ -53,6 +53,19 @@ async function readTab(tabId: number): Promise<PageReading> {
   return result.result as PageReading;
 }
 
+/** The page's largest table as CSV, for the roster import; null when it has none. */
+async function readTableInTab(tabId: number): Promise<string | null> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const read = (globalThis as { __sidecarReadTable?: () => string | null }).__sidecarReadTable;
+      return read ? read() : null;
+    },
+  });
+  return (result?.result as string | null | undefined) ?? null;
+}
+
 /** A site the person granted (Settings or the card's "Read this site automatically"), or one the extension always has. */
 async function siteGranted(url: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
@@ -109,7 +122,7 @@ export default defineBackground(() => {
       byId: async (tabId) => tabInfo(await browser.tabs.get(tabId).catch(() => undefined)),
       extract: extractFromTab,
     },
-    pageReading: { granted: siteGranted, read: readTab },
+    pageReading: { granted: siteGranted, read: readTab, readTable: readTableInTab },
     leadOutbox: {
       get: () => leadOutboxItem.getValue(),
       set: async (v) => {

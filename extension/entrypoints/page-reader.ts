@@ -1,7 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { largestTable, toCsv } from '../page-reading/page-tables';
 import { type PageReading, readPage } from '../page-reading/read-page';
 
-type ReaderGlobal = { __sidecarReadPage?: (selection?: string) => PageReading };
+type ReaderGlobal = {
+  __sidecarReadPage?: (selection?: string) => PageReading;
+  __sidecarReadTable?: () => string | null;
+};
 
 /**
  * Injected by the background into the page's isolated world when the panel
@@ -12,4 +16,8 @@ type ReaderGlobal = { __sidecarReadPage?: (selection?: string) => PageReading };
 export default defineUnlistedScript(() => {
   (globalThis as ReaderGlobal).__sidecarReadPage = (selection) =>
     readPage(document, location.href, { selection });
+  (globalThis as ReaderGlobal).__sidecarReadTable = () => {
+    const rows = largestTable(document);
+    return rows ? toCsv(rows) : null;
+  };
 });

@@ -100,6 +100,8 @@ export type ProtocolMap = {
    * granted (optional host permission), else it answers why it did not.
    */
   readPage: { input: { auto: boolean }; output: PageReadResult };
+  /** The largest table of the page in front, as CSV for the roster import (only when asked). */
+  readPageTable: { input: undefined; output: { csv: string } };
   /** Creates a lead; when the server cannot be reached it is queued and sent later, once. */
   saveLead: { input: { body: Record<string, unknown>; idempotencyKey: string }; output: SavedLeadReply };
   /** Sends what is queued for the signed-in person. */

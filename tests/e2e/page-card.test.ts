@@ -13,6 +13,7 @@ const api = inject('apiOrigin');
  * reads by itself, as it would on a site the person granted.
  */
 const FACE_SHEET = `${api}/e2e/ehr/residents/20417/face-sheet`;
+const CENSUS = `${api}/e2e/ehr/census`;
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
@@ -48,10 +49,15 @@ beforeAll(async () => {
     ).id;
   browser = await launchWithExtension();
   context = browser.context;
-  const html = readFileSync('tests/fixtures/page-reading/face-sheet.html', 'utf8');
-  await context.route(FACE_SHEET, (route) =>
-    route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
-  );
+  for (const [url, file] of [
+    [FACE_SHEET, 'face-sheet.html'],
+    [CENSUS, 'census.html'],
+  ] as const) {
+    const html = readFileSync(`tests/fixtures/page-reading/${file}`, 'utf8');
+    await context.route(url, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+  }
   panel = await openSidePanel(context, browser.extensionId);
   await connectAndSignIn(panel, api, 'clinic_admin@demo.test');
   await panel.getByRole('tab', { name: 'Patients' }).waitFor();
@@ -103,5 +109,23 @@ describe('the card that follows the page', () => {
     await card.getByRole('button', { name: 'Open record' }).click();
     await panel.getByTestId('checklist').waitFor();
     await sheet.close();
+  });
+
+  it('imports the census table on screen through the roster preview', async () => {
+    const census = await context.newPage();
+    await census.goto(CENSUS);
+    await census.bringToFront();
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Maple Grove Care Center' });
+    await panel.getByRole('button', { name: 'Import roster' }).click();
+    await panel.getByRole('button', { name: 'Import the table on this page' }).click();
+    // The unit line above the header is left out; every row reads.
+    await eventually(() => text(panel.getByTestId('import-summary'))).toBe(
+      '4 rows · 4 to import · 0 need attention',
+    );
+    expect(await panel.getByLabel('Last name, row 2').inputValue()).toBe('Okafor');
+    expect(await panel.getByLabel('First name, row 3').inputValue()).toBe('Margaret');
+    expect(await panel.getByLabel('Date of birth, row 4').inputValue()).toBe('1940-03-05');
+    await census.close();
   });
 });

@@ -37,12 +37,13 @@ function setup(
         reads.push(tabId);
         return READING;
       },
+      readTable: async () => (opts.refuse ? null : 'Resident,DOB\r\n"Doe, Jane",1940-01-01'),
     },
     leadOutbox: { get: async () => [], set: async () => undefined },
     captureBlocklist: { get: async () => opts.blocklist ?? [], set: async () => undefined },
   };
   const handle = createBackgroundHandler(deps);
-  return { read: (auto: boolean) => handle({ name: 'readPage', input: { auto } }), reads };
+  return { handle, read: (auto: boolean) => handle({ name: 'readPage', input: { auto } }), reads };
 }
 
 describe('when the background reads the page in front', () => {
@@ -71,6 +72,23 @@ describe('when the background reads the page in front', () => {
     expect(await blocked.read(true)).toEqual(skipped);
     expect(await blocked.read(false)).toEqual(skipped);
     expect(blocked.reads).toEqual([]);
+    const table = await blocked.handle({ name: 'readPageTable', input: undefined });
+    expect(table.ok ? table.data : table.error.message).toBe(
+      'Reading is turned off for hospital.example in Settings.',
+    );
+  });
+
+  it('hands over the table in front as CSV when asked, or says there is none', async () => {
+    const census = setup('https://ehr.example/census');
+    expect(await census.handle({ name: 'readPageTable', input: undefined })).toEqual({
+      ok: true,
+      data: { csv: 'Resident,DOB\r\n"Doe, Jane",1940-01-01' },
+    });
+    const none = await setup('https://ehr.example/', { refuse: true }).handle({
+      name: 'readPageTable',
+      input: undefined,
+    });
+    expect(none.ok ? none.data : none.error.message).toBe('There is no table of rows on this page.');
   });
 
   it('not on browser pages, and says how to allow it when the browser refuses', async () => {

@@ -6,8 +6,11 @@ import {
   readFullName,
   valuesFor,
 } from '../../extension/page-reading/identifiers';
+import { largestTable, toCsv } from '../../extension/page-reading/page-tables';
 import { readPage } from '../../extension/page-reading/read-page';
 import { adapterFor, hostMatches, type SiteAdapter } from '../../extension/page-reading/site-adapters';
+import { findHeaderRow } from '../../shared/roster/columns';
+import { parseCsv } from '../../shared/roster/csv';
 import { pageOf, savedPage } from './page-reading-fixtures';
 
 const FACE_SHEET_URL = 'https://mgcc.harborview-ehr.example/residents/20417/face-sheet';
@@ -178,5 +181,32 @@ describe('site adapters', () => {
     expect(hostMatches('evilcarerx.example', '*.carerx.example')).toBe(false);
     expect(adapterFor(PHARMACY_URL, [CARERX])?.name).toBe('CareRx portal');
     expect(adapterFor(FACE_SHEET_URL, [CARERX])).toBeUndefined();
+  });
+});
+
+describe('a table on the page', () => {
+  it('takes the census rows as they are, header and all, for the roster import', () => {
+    const rows = largestTable(savedPage('census.html'));
+    expect(rows?.[0]).toEqual(['Unit: East Wing']);
+    expect(rows?.[1]).toEqual(['Resident', 'Room', 'DOB', 'Admit Date', 'Payer']);
+    expect(rows?.slice(2).map((r) => r[0])).toEqual([
+      'MARTINEZ, ELENA R',
+      'Okafor, Chinedu A.',
+      "O'BRIEN, MARGARET",
+      'Nguyen, Thanh',
+    ]);
+    expect(toCsv(rows!.slice(1, 3)).split('\r\n')).toEqual([
+      'Resident,Room,DOB,Admit Date,Payer',
+      '"MARTINEZ, ELENA R",214-B,04/09/1937,08/22/2026,Medicare A',
+    ]);
+    const parsed = parseCsv(toCsv(rows!));
+    expect(parsed[4]?.[0]).toBe("O'BRIEN, MARGARET");
+    expect(findHeaderRow(parsed)).toBe(1);
+  });
+
+  it('prefers the biggest table and ignores pages without one', () => {
+    const rows = largestTable(savedPage('pharmacy-patient.html'));
+    expect(rows?.[0]).toEqual(['Drug', 'Sig', 'Last fill', 'Refills']);
+    expect(largestTable(pageOf('<p>No tables here</p>'))).toBeNull();
   });
 });
