@@ -5,7 +5,8 @@
  * GET /api/v1/me (session read + audit write), and their ratio; then the
  * referring-provider directory and referral analytics (bench-referrals.ts), the
  * roster import, the public intake form, the automation engine over 100,000 cases
- * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), and the readers'
+ * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), the page card's match and its
+ * panel-open-to-card time from the end-to-end trace (bench-page-card.ts), and the readers'
  * accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
  * Loopback only, bounded in requests and time.
  */
@@ -14,6 +15,7 @@ import { benchAccuracy } from './bench-accuracy';
 import { benchAutomations } from './bench-automations';
 import { benchIntakeForm } from './bench-intake-form';
 import { measure as measureWith, type Result, signIn } from './bench-measure';
+import { benchPageCard, printPageCard } from './bench-page-card';
 import { RECORDS_OPEN_REQUESTS, recordsBenchSql } from './bench-records';
 import { benchReferrals, referralsBenchSql } from './bench-referrals';
 import { benchRoster } from './bench-roster';
@@ -101,6 +103,9 @@ try {
       : `Lighthouse mobile performance (Debian Chromium): ${form.lighthouse.score}`,
   );
 
+  const pageCard = await benchPageCard(origin, token);
+  printPageCard(pageCard);
+
   const accuracy = await benchAccuracy();
   const automations = await benchAutomations();
   console.log(
@@ -129,6 +134,7 @@ try {
         referrals,
         roster,
         form,
+        pageCard,
         accuracy,
         automations,
       },
@@ -140,6 +146,7 @@ try {
   if (health.errors || me.errors || board.errors || !roster.previewOk || roster.committed !== roster.rows)
     process.exitCode = 1;
   if (!form.weightOk || !form.renderOk) process.exitCode = 1;
+  if (pageCard.match.errors) process.exitCode = 1;
   if (automations.dryRun.matching === 0 || automations.dryRun.matching !== automations.plainCount.matching)
     process.exitCode = 1;
 } finally {

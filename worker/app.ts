@@ -34,6 +34,7 @@ import { meRoutes } from './routes/me';
 import { memberRoutes } from './routes/members';
 import { messageTemplateRoutes } from './routes/message-templates';
 import { organizationRoutes } from './routes/organization';
+import { pageMatchRoutes } from './routes/page-matches';
 import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
 import { patientRoutes } from './routes/patients';
@@ -106,7 +107,8 @@ const api = apiBase
   .route('/cases', caseRoutes)
   .route('/appointments', appointmentRoutes)
   .route('/message-templates', messageTemplateRoutes)
-  .route('/automation-rules', automationRuleRoutes);
+  .route('/automation-rules', automationRuleRoutes)
+  .route('/page-matches', pageMatchRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -163,6 +165,7 @@ export type ApiSubApps = {
   appointments: { path: '/api/v1/appointments'; routes: typeof appointmentRoutes };
   messageTemplates: { path: '/api/v1/message-templates'; routes: typeof messageTemplateRoutes };
   automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
+  pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

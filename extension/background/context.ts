@@ -1,6 +1,7 @@
 import { parseResponse } from 'hono/client';
 import type { LoginResponse } from '../../shared/schemas/auth';
 import type { CapturedLead } from '../capture/types';
+import type { PageReading } from '../page-reading/read-page';
 import { ApiError, callApiWithStatus } from '../utils/api-client';
 import type { CaptureTarget, Me, MessageName, ProtocolMap, QueuedLead, SessionView } from '../utils/messages';
 import { type Connection, meApi } from './server-api';
@@ -25,6 +26,12 @@ export type BackgroundDeps = {
     active: () => Promise<{ id: number; url: string } | null>;
     byId: (tabId: number) => Promise<{ id: number; url: string } | null>;
     extract: (tabId: number, target: CaptureTarget) => Promise<CapturedLead>;
+  };
+  /** Page reading for the card: whether a site is granted, and the readers run in a tab. */
+  pageReading?: {
+    granted: (url: string) => Promise<boolean>;
+    read: (tabId: number) => Promise<PageReading>;
+    readTable: (tabId: number) => Promise<string | null>;
   };
   leadOutbox: Store<QueuedLead[]>;
   captureBlocklist: Store<string[]>;

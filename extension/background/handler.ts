@@ -5,6 +5,7 @@ import { captureHandlers } from './capture';
 import { type BackgroundDeps, createCore, type Handlers } from './context';
 import { fileHandlers } from './files';
 import { leadOutboxHandlers } from './lead-outbox';
+import { pageReadingHandlers } from './page-reading';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 
@@ -22,6 +23,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
     ...fileHandlers(deps, core),
     ...captureHandlers(deps, core),
     ...leadOutboxHandlers(deps, core),
+    ...pageReadingHandlers(deps, core),
     ...settingsHandlers(deps, core),
   };
 

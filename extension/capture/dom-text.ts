@@ -1,3 +1,5 @@
+import type { PageElement, PageNode } from './page-dom';
+
 /**
  * Text out of the DOM with line breaks where blocks end, so that
  * "DOB: …" and "Phone: …" in separate <div>s stay on separate lines. It does
@@ -16,14 +18,14 @@ const MAX_NODES = 50_000;
 
 export type ReadTextOptions = { skip?: string; maxChars?: number };
 
-export function readText(root: Element | null | undefined, options: ReadTextOptions = {}): string {
+export function readText(root: PageElement | null | undefined, options: ReadTextOptions = {}): string {
   if (!root) return '';
   const maxChars = options.maxChars ?? 20_000;
   const out: string[] = [];
   let length = 0;
   let visited = 0;
   // An explicit stack, not recursion: a page nested ten thousand deep must not overflow.
-  const stack: (Node | typeof NEWLINE)[] = [root];
+  const stack: (PageNode | typeof NEWLINE)[] = [root];
   while (stack.length && length < maxChars && visited++ < MAX_NODES) {
     const item = stack.pop();
     if (item === NEWLINE) {
@@ -38,7 +40,7 @@ export function readText(root: Element | null | undefined, options: ReadTextOpti
       continue;
     }
     if (item.nodeType !== ELEMENT_NODE) continue;
-    const element = item as Element;
+    const element = item as PageElement;
     const tag = element.tagName.toUpperCase();
     if (NEVER_TEXT.has(tag) || (options.skip && element !== root && element.matches(options.skip))) continue;
     const block = BLOCKS.has(tag);
@@ -62,7 +64,7 @@ function tidyLines(text: string): string {
 }
 
 /** An element's text on one line. */
-export function textOf(element: Element | null | undefined, maxChars = 1000): string {
+export function textOf(element: PageNode | null | undefined, maxChars = 1000): string {
   return (element?.textContent ?? '')
     .slice(0, maxChars * 4)
     .replace(/\s+/g, ' ')

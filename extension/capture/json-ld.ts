@@ -1,3 +1,5 @@
+import type { PageDocument } from './page-dom';
+
 /** Schema.org nodes found in a page's JSON-LD, read without trusting their shape. */
 export type JsonLdNode = Record<string, unknown>;
 
@@ -12,6 +14,8 @@ const ORGANIZATION_TYPES = new Set([
   'Dentist',
   'Physician',
   'Hospital',
+  'NursingHome',
+  'Pharmacy',
   'EducationalOrganization',
   'NGO',
   'ProfessionalService',
@@ -30,8 +34,11 @@ function typesOf(node: JsonLdNode): string[] {
 export const isPerson = (node: JsonLdNode) => typesOf(node).includes('Person');
 export const isOrganization = (node: JsonLdNode) => typesOf(node).some((t) => ORGANIZATION_TYPES.has(t));
 
-function parsedScripts(doc: Document): unknown[] {
-  const scripts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS);
+function parsedScripts(doc: Pick<PageDocument, 'querySelectorAll'>): unknown[] {
+  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(
+    0,
+    MAX_SCRIPTS,
+  );
   const parsed: unknown[] = [];
   for (const script of scripts) {
     const text = script.textContent ?? '';
@@ -50,7 +57,7 @@ function parsedScripts(doc: Document): unknown[] {
  * at the top of a `@graph` comes before one nested inside an organisation
  * (usually its staff, not the person the page is about).
  */
-export function jsonLdNodes(doc: Document): JsonLdNode[] {
+export function jsonLdNodes(doc: Pick<PageDocument, 'querySelectorAll'>): JsonLdNode[] {
   const queue: unknown[] = parsedScripts(doc);
   const nodes: JsonLdNode[] = [];
   for (let i = 0; i < queue.length && i < MAX_NODES; i++) {

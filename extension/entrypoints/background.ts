@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandler } from '../background/handler';
 import type { CapturedLead } from '../capture/types';
+import type { PageReading } from '../page-reading/read-page';
 import { ApiError } from '../utils/api-client';
 import { currentFacilityItem } from '../utils/current-facility';
 import type { CaptureTarget, Message } from '../utils/messages';
@@ -44,6 +45,38 @@ async function extractFromTab(tabId: number, target: CaptureTarget): Promise<Cap
   });
   if (!result?.result) throw new Error('The capture script did not run');
   return result.result as CapturedLead;
+}
+
+/** The page readers in the tab; only the identifiers they found come back. */
+async function readTab(tabId: number): Promise<PageReading> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const read = (globalThis as { __sidecarReadPage?: (s?: string) => unknown }).__sidecarReadPage;
+      return read ? read(globalThis.getSelection?.()?.toString() || undefined) : null;
+    },
+  });
+  if (!result?.result) throw new Error('The page reader did not run');
+  return result.result as PageReading;
+}
+
+/** The page's largest table as CSV, for the roster import; null when it has none. */
+async function readTableInTab(tabId: number): Promise<string | null> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const read = (globalThis as { __sidecarReadTable?: () => string | null }).__sidecarReadTable;
+      return read ? read() : null;
+    },
+  });
+  return (result?.result as string | null | undefined) ?? null;
+}
+
+/** A site the person granted (Settings or the card's "Read this site automatically"), or one the extension always has. */
+async function siteGranted(url: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
 }
 
 const tabInfo = (tab: { id?: number; url?: string } | undefined) =>
@@ -100,6 +133,7 @@ export default defineBackground(() => {
       byId: async (tabId) => tabInfo(await browser.tabs.get(tabId).catch(() => undefined)),
       extract: extractFromTab,
     },
+    pageReading: { granted: siteGranted, read: readTab, readTable: readTableInTab },
     leadOutbox: {
       get: () => leadOutboxItem.getValue(),
       set: async (v) => {

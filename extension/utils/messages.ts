@@ -1,6 +1,7 @@
 import type { Me } from '../../shared/schemas/auth';
 import type { DuplicateMatch } from '../../shared/schemas/leads';
 import type { CapturedLead } from '../capture/types';
+import type { PageReading } from '../page-reading/read-page';
 
 export type { Me };
 
@@ -49,6 +50,13 @@ export type SavedLeadReply =
     }
   | { queued: true; name: string };
 
+/** The page in the active tab, read for the card; or why it was not read. */
+export type PageReadResult =
+  | { reading: PageReading }
+  | { skipped: 'not_a_page' }
+  | { skipped: 'not_granted'; origin: string }
+  | { skipped: 'blocked'; origin: string; site: string };
+
 export type ProtocolMap = {
   getSession: { input: undefined; output: SessionView };
   login: { input: { email: string; password: string }; output: SessionView };
@@ -88,6 +96,13 @@ export type ProtocolMap = {
   capturePage: { input: undefined; output: { url: string; title: string; text: string } };
   /** Reads a lead from the active tab (or the tab a menu or shortcut was used on). */
   captureLead: { input: CaptureTarget | undefined; output: LeadCapture };
+  /**
+   * Reads who or what the active tab shows. `auto`: only on a site the person
+   * granted (optional host permission), else it answers why it did not.
+   */
+  readPage: { input: { auto: boolean }; output: PageReadResult };
+  /** The largest table of the page in front, as CSV for the roster import (only when asked). */
+  readPageTable: { input: undefined; output: { csv: string } };
   /** Creates a lead; when the server cannot be reached it is queued and sent later, once. */
   saveLead: { input: { body: Record<string, unknown>; idempotencyKey: string }; output: SavedLeadReply };
   /** Sends what is queued for the signed-in person. */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
 import type { RosterCommit } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
-import { MessageError } from '../../utils/send-message';
+import { MessageError, sendMessage } from '../../utils/send-message';
 import { uploadFile } from '../../utils/upload-file';
 import { CARRIED, COLUMNS, FIELD_LABELS, type Preview, type ReviewRow, toReview } from './roster-review-rows';
 
@@ -61,6 +61,20 @@ export function RosterImport(props: {
       setRows(toReview(result));
       setUnsure(new Set(read.unsure.map((u) => `${u.row}:${u.field === 'fullName' ? 'lastName' : u.field}`)));
     });
+
+  /** A census on screen goes through the same preview as a file: its largest table, as CSV. */
+  async function readPageTable() {
+    setError(null);
+    try {
+      const { csv } = await sendMessage('readPageTable', undefined);
+      const picked = new File([csv], 'table-on-this-page.csv', { type: 'text/csv' });
+      setFile(picked);
+      setUnsure(new Set());
+      readFile(picked);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
 
   const readFile = (picked: File, mapping?: (RosterField | null)[]) =>
     run(async () => {
@@ -187,6 +201,9 @@ export function RosterImport(props: {
           }}
         />
       </label>
+      <button type="button" class="secondary" disabled={busy} onClick={readPageTable}>
+        Import the table on this page
+      </button>
 
       {preview?.mapping && preview.headers ? (
         <details>

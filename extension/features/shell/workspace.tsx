@@ -5,6 +5,7 @@ import { type CurrentFacility, currentFacilityItem } from '../../utils/current-f
 import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
 import { pendingCaptureItem, pendingReferrerItem } from '../../utils/storage-items';
+import { PageCard } from '../page-match/page-card';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 import { AREA_ICONS, AREA_VIEWS } from './areas';
 
@@ -24,6 +25,8 @@ const CHECK_EVERY_MS = 15_000;
  * (320 px); a role with more sees icons only there, and labels from 440 px.
  */
 const COMFORTABLE_TABS = 5;
+// The page card matches patients, leads and facilities: a role that sees none of them has no card.
+const PAGE_CARD_PERMISSIONS = ['patients:view', 'leads:view', 'facilities:view'];
 
 export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh }: Props) {
   const { me } = session;
@@ -162,6 +165,7 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
         <p class="empty">Your role has no areas yet. Ask an administrator for access.</p>
       ) : (
         <>
+          {PAGE_CARD_PERMISSIONS.some((p) => me.permissions.includes(p)) ? <PageCard me={me} /> : null}
           <nav aria-label="Areas">
             <div
               role="tablist"

@@ -47,7 +47,8 @@ function titleWord(word: string): string {
   return bare.charAt(0).toUpperCase() + bare.slice(1).toLowerCase();
 }
 
-const streetCase = (line: string) => line.trim().split(/\s+/).map(titleWord).join(' ');
+/** A street line in Publication 28 form: "1200 orchard lane" → "1200 Orchard Ln". */
+export const streetCase = (line: string) => line.trim().split(/\s+/).map(titleWord).join(' ');
 const cityCase = (city: string) =>
   city
     .trim()

@@ -1,0 +1,216 @@
+import { useModel } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import type { PageMatchCandidate } from '../../../shared/schemas/page-matches';
+import type { Me } from '../../utils/messages';
+import { PatientDetail } from '../patients/patient-detail';
+import {
+  candidateName,
+  FacilityFacts,
+  KIND_LABELS,
+  LeadFacts,
+  PatientFacts,
+  Reasons,
+} from './candidate-details';
+import { PageMatchModel, type PageState } from './page-match-model';
+
+type Model = InstanceType<typeof PageMatchModel>;
+
+/** "This page": who or what the page in front shows, and what can be done about it here. */
+export function PageCard({ me }: { me: Me }) {
+  const model = useModel(() => new PageMatchModel());
+  const [openPatient, setOpenPatient] = useState<string | null>(null);
+  const state = model.state.value;
+  const notice = model.notice.value;
+  const can = (p: string) => me.permissions.includes(p);
+
+  if (openPatient)
+    return (
+      <section class="page-card" aria-label="Patient from this page">
+        <PatientDetail
+          patientId={openPatient}
+          canEdit={can('patients:edit')}
+          canOverride={can('enrollment:override')}
+          intake={{ canView: can('intake:view'), canSend: can('intake:edit') }}
+          canViewLead={can('leads:view')}
+          onBack={() => setOpenPatient(null)}
+        />
+      </section>
+    );
+  return (
+    <section class="page-card" aria-labelledby="page-card-title" data-testid="page-card">
+      <div class="row-between">
+        <h2 id="page-card-title">This page</h2>
+        <button type="button" class="link" onClick={model.readNow} disabled={state.kind === 'reading'}>
+          Read this page
+        </button>
+      </div>
+      <PageStateView state={state} model={model} me={me} onOpenPatient={setOpenPatient} />
+      {notice ? (
+        <p class={notice.error ? 'alert' : 'muted small'} role="status" data-testid="page-card-notice">
+          {notice.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function PageStateView({
+  state,
+  model,
+  me,
+  onOpenPatient,
+}: {
+  state: PageState;
+  model: Model;
+  me: Me;
+  onOpenPatient: (id: string) => void;
+}) {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'reading':
+      return <p class="muted small">Reading this page…</p>;
+    case 'error':
+      return (
+        <p class="alert" role="alert">
+          {state.message}
+        </p>
+      );
+    case 'nothing':
+      return <p class="muted small">Nothing on this page names a patient, a lead or a facility.</p>;
+    case 'skipped':
+      return <Skipped why={state.why} model={model} />;
+    case 'matched':
+      return state.candidates.length ? (
+        <Candidates candidates={state.candidates} model={model} me={me} onOpenPatient={onOpenPatient} />
+      ) : (
+        <NoMatch state={state} model={model} me={me} />
+      );
+  }
+}
+
+function Skipped({ why, model }: { why: Extract<PageState, { kind: 'skipped' }>['why']; model: Model }) {
+  if (why.skipped === 'not_a_page') return null;
+  if (why.skipped === 'blocked')
+    return <p class="muted small">Reading is turned off for {why.site} in Settings.</p>;
+  const host = new URL(why.origin).host;
+  return (
+    <>
+      <p class="muted small">
+        Sidecar reads this site only when you ask. Allowing {host} lets it look here by itself whenever the
+        panel is open; only names, dates of birth and record numbers it finds are sent, to match.
+      </p>
+      <button type="button" class="secondary" onClick={() => model.allowSite(why.origin)}>
+        Read {host} automatically
+      </button>
+    </>
+  );
+}
+
+function NoMatch({
+  state,
+  model,
+  me,
+}: {
+  state: Extract<PageState, { kind: 'matched' }>;
+  model: Model;
+  me: Me;
+}) {
+  const ids = state.reading.identifiers;
+  const person = [ids.firstName, ids.lastName].filter(Boolean).join(' ');
+  return (
+    <div data-testid="page-no-match">
+      <p class="small">
+        No patient, lead or facility matches {person || ids.facilityName || 'this page'}
+        {ids.dateOfBirth ? ` (born ${ids.dateOfBirth})` : ''}.
+      </p>
+      {person && me.permissions.includes('lead:create') ? (
+        <button type="button" class="secondary" onClick={() => model.captureAsLead(state.reading)}>
+          Capture as lead
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function Candidates({
+  candidates,
+  model,
+  me,
+  onOpenPatient,
+}: {
+  candidates: PageMatchCandidate[];
+  model: Model;
+  me: Me;
+  onOpenPatient: (id: string) => void;
+}) {
+  const [chosen, setChosen] = useState(0);
+  const best = candidates[chosen] ?? candidates[0]!;
+  const others = candidates.filter((c) => c !== best);
+  const busy = model.busy.value;
+  return (
+    <div>
+      <article class="match" data-testid="page-match" data-ms={model.elapsedMs.value ?? undefined}>
+        <h3 data-testid="match-name">{candidateName(best)}</h3>
+        <p class="muted small">
+          {KIND_LABELS[best.kind]} · match {best.score}
+        </p>
+        <Reasons candidate={best} />
+        {best.kind === 'patient' ? (
+          <>
+            <PatientFacts candidate={best} />
+            {best.patient.checklist.next.length ? (
+              <ul class="list" aria-label="Next checklist items">
+                {best.patient.checklist.next.map((item) => (
+                  <li class="row-between" key={item.id} data-testid="match-next-item">
+                    <span>
+                      {item.title}
+                      {item.required ? <span class="badge">required</span> : null}
+                    </span>
+                    {me.permissions.includes('patients:edit') ? (
+                      <button
+                        type="button"
+                        class="secondary"
+                        disabled={!!busy}
+                        aria-label={`Mark ${item.title} done with this page as evidence`}
+                        onClick={() => model.completeWithPage(best.id, item)}
+                      >
+                        {busy === item.id ? 'Saving…' : 'Done, with this page'}
+                      </button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <button type="button" class="link" onClick={() => onOpenPatient(best.id)}>
+              Open record
+            </button>
+          </>
+        ) : best.kind === 'lead' ? (
+          <LeadFacts candidate={best} />
+        ) : (
+          <FacilityFacts candidate={best} />
+        )}
+      </article>
+      {others.length ? (
+        <div class="small">
+          Also possible:
+          <ul class="list">
+            {others.map((c) => (
+              <li key={`${c.kind}-${c.id}`}>
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="match-other"
+                  onClick={() => setChosen(candidates.indexOf(c))}
+                >
+                  {candidateName(c)} ({KIND_LABELS[c.kind].toLowerCase()}, {c.reasons.join(', ')})
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
