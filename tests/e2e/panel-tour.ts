@@ -6,14 +6,27 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 /** A screen of the panel: the area tab it lives under, and how to reach it from the area's first view. */
 export type Screen = { name: string; area: string; open?: (panel: Page) => Promise<boolean> };
 
-/** Clicks the first element matching `selector` when there is one; false when the role has none. */
+/**
+ * Waits until no list is loading and no "Loading…" placeholder shows (the
+ * background answers asynchronously). A screen that never settles fails the
+ * tour rather than being looked at half drawn.
+ */
+export async function settled(panel: Page) {
+  // Locators, not a page script: the panel's content security policy refuses eval.
+  for (const busy of [panel.locator('[aria-busy="true"]'), panel.getByText('Loading…')])
+    await busy.first().waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+/** Clicks the first element matching `selector` once the screen has settled; false when the role has none. */
 const clickIfThere = (selector: string) => async (panel: Page) => {
+  await settled(panel);
   const target = panel.locator(selector).first();
   if ((await target.count()) === 0) return false;
   await target.click();
   return true;
 };
 const button = (name: string) => async (panel: Page) => {
+  await settled(panel);
   const target = panel.getByRole('button', { name, exact: true }).first();
   if ((await target.count()) === 0) return false;
   await target.click();
@@ -78,9 +91,19 @@ export function overflowing(panel: Page): Promise<string[]> {
     const found = [];
     if (document.documentElement.scrollWidth > width + 1)
       found.push('page scrolls sideways (' + document.documentElement.scrollWidth + ' px)');
+    // Content cut off inside a box that hides its overflow (a line ending in an ellipsis) does not reach past the panel.
+    const clipped = (el) => {
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const overflow = getComputedStyle(a).overflowX;
+        // A box that scrolls sideways is what this looks for; only a box that hides its overflow cuts it off.
+        if (overflow === 'hidden' || overflow === 'clip') return a.getBoundingClientRect().right <= width + 1;
+        if (overflow !== 'visible') return false;
+      }
+      return false;
+    };
     for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+      if (box.width === 0 || box.height === 0 || box.right <= width + 1 || clipped(el)) continue;
       // Report the outermost element only: its children overflow with it.
       const parent = el.parentElement && el.parentElement.getBoundingClientRect();
       if (parent && parent.right > width + 1) continue;

@@ -2,8 +2,16 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { launchWithExtension } from './extension-browser';
-import { ensureFacility, ensureLead, ensurePatients, openPanel, signIn, signOut } from './panel';
-import { axeFindings, overflowing, SCREENS } from './panel-tour';
+import {
+  ensureFacility,
+  ensureLead,
+  ensurePatients,
+  ensureReferral,
+  openPanel,
+  signIn,
+  signOut,
+} from './panel';
+import { axeFindings, overflowing, SCREENS, settled as settleScreen } from './panel-tour';
 
 // Every screen at side-panel widths, as each main role: nothing may reach past
 // the panel's edge, and axe finds nothing. The tour also leaves a screenshot of
@@ -21,6 +29,7 @@ beforeAll(async () => {
   const facilityId = await ensureFacility(api, 'Willow Creek Care');
   await ensurePatients(api, facilityId, [{ firstName: 'Ada', lastName: 'Tour', dateOfBirth: '1941-02-03' }]);
   await ensureLead(api, { firstName: 'Ava', lastName: 'Tourguide', email: 'ava.tourguide@example.test' });
+  await ensureReferral(api, { firstName: 'Tia', lastName: 'Tourdentist' });
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(() => browser?.close());
@@ -44,16 +53,7 @@ async function openArea(area: string) {
   return true;
 }
 
-/**
- * Waits until no list is loading and no "Loading…" placeholder shows (the
- * background answers asynchronously). A screen that never settles fails the
- * tour rather than being looked at half drawn.
- */
-async function settled() {
-  // Locators, not a page script: the panel's content security policy refuses eval.
-  for (const busy of [panel.locator('[aria-busy="true"]'), panel.getByText('Loading…')])
-    await busy.first().waitFor({ state: 'detached', timeout: 20_000 });
-}
+const settled = () => settleScreen(panel);
 
 describe.each(ROLES)('every screen as %s', (role) => {
   const problems: string[] = [];

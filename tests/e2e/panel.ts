@@ -107,3 +107,32 @@ export async function ensureLead(
   if (!found.items.some((l) => l.firstName === person.firstName && l.lastName === person.lastName))
     await asAdmin(origin, '/api/v1/leads', person);
 }
+
+/**
+ * A referring provider with one referral that came with a new lead (which
+ * queues the thank-you letter), made through the API when the directory has
+ * no such provider.
+ */
+export async function ensureReferral(origin: string, provider: { firstName: string; lastName: string }) {
+  const found = await asAdmin(
+    origin,
+    `/api/v1/referring-providers?q=${encodeURIComponent(provider.lastName)}`,
+  );
+  if (found.items.length > 0) return;
+  const made = await asAdmin(origin, '/api/v1/referring-providers', {
+    ...provider,
+    credentials: 'DDS',
+    email: `${provider.firstName}.${provider.lastName}@smiles.example`.toLowerCase(),
+    practice: {
+      name: `${provider.lastName} Family Dental`,
+      address: { line1: '500 East Main Street', city: 'Austin', state: 'TX', postalCode: '78701' },
+      phone: '512-555-0100',
+    },
+  });
+  await asAdmin(origin, '/api/v1/referrals/with-lead', {
+    providerId: made.id,
+    referralDate: new Date().toISOString().slice(0, 10),
+    channel: 'letter',
+    lead: { firstName: 'Rey', lastName: `${provider.lastName}referred`, email: 'rey.referred@example.test' },
+  });
+}
