@@ -24,7 +24,7 @@ const card = (stage: string, name: string) =>
 
 describe('the lead board', () => {
   it('moves leads between stages by button and by dragging, and the counts follow', async () => {
-    await panel.getByRole('button', { name: 'Board' }).click();
+    await panel.getByRole('button', { name: 'Board', exact: true }).click();
     await card('New inquiry', 'Bo Boardwalk').waitFor();
     const before = { inquiry: await total('New inquiry'), contacted: await total('Contacted') };
     // The card carries the score and what happens next.
@@ -46,8 +46,8 @@ describe('the lead board', () => {
     expect(await total('Contacted')).toBe(before.contacted + 2);
 
     // The moves were saved: the board read again from the server agrees.
-    await panel.getByRole('button', { name: 'List' }).click();
-    await panel.getByRole('button', { name: 'Board' }).click();
+    await panel.getByRole('button', { name: 'List', exact: true }).click();
+    await panel.getByRole('button', { name: 'Board', exact: true }).click();
     await card('Contacted', 'Cal Boardwalk').waitFor();
     expect(await card('Contacted', 'Bo Boardwalk').count()).toBe(1);
     expect(await total('New inquiry')).toBe(before.inquiry - 2);
