@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { PanelDialog } from './panel-dialog';
 
 export type ConfirmOptions = {
   title: string;
@@ -11,54 +12,33 @@ export type ConfirmOptions = {
 };
 
 /**
- * Asks "are you sure?" inside the panel, where the browser's confirm() would
- * block the page, look foreign and cannot be styled or read by a screen reader
- * as part of the panel. A modal <dialog>: focus starts on Cancel (the safe
- * answer), Escape cancels, and focus returns to what opened it.
+ * Asks "are you sure?" inside the panel (see PanelDialog); focus starts on
+ * Cancel, the safe answer.
  */
 export function ConfirmDialog(
   props: ConfirmOptions & { onConfirm: () => void; onCancel: () => void; children?: ComponentChildren },
 ) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
-    cancel.current?.focus();
-    return () => opener?.focus();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      class="panel-dialog"
-      aria-labelledby="confirm-dialog-title"
-      aria-describedby={props.message ? 'confirm-dialog-message' : undefined}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
-      }}
+    <PanelDialog
+      titleId="confirm-dialog-title"
+      describedBy={props.message ? 'confirm-dialog-message' : undefined}
+      focus={cancel}
+      onSubmit={props.onConfirm}
+      onCancel={props.onCancel}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onConfirm();
-        }}
-      >
-        <h2 id="confirm-dialog-title">{props.title}</h2>
-        {props.message ? <p id="confirm-dialog-message">{props.message}</p> : null}
-        {props.children}
-        <div class="row">
-          <button ref={cancel} type="button" class="secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" class={props.danger ? 'danger' : 'primary'}>
-            {props.confirmLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <h2 id="confirm-dialog-title">{props.title}</h2>
+      {props.message ? <p id="confirm-dialog-message">{props.message}</p> : null}
+      {props.children}
+      <div class="row">
+        <button ref={cancel} type="button" class="secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class={props.danger ? 'danger' : 'primary'}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </PanelDialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { PanelDialog } from './panel-dialog';
 
 /**
  * Asks for one line of text inside the panel (a reason, a note, a new title),
@@ -16,44 +17,27 @@ export function TextPrompt(props: {
   onDone: (value: string) => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(props.initial ?? '');
   const ready = value.trim().length >= (props.minLength ?? 1);
-
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
-    return () => opener?.focus();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      class="panel-dialog"
-      aria-labelledby="text-prompt-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
+    <PanelDialog
+      titleId="text-prompt-title"
+      onSubmit={() => {
+        if (ready) props.onDone(value.trim());
       }}
+      onCancel={props.onCancel}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ready) props.onDone(value.trim());
-        }}
-      >
-        <h2 id="text-prompt-title">{props.title}</h2>
-        <label for="text-prompt-value">{props.label}</label>
-        <input id="text-prompt-value" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
-        <div class="row">
-          <button type="button" class="secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" class="primary" disabled={!ready}>
-            {props.confirmLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <h2 id="text-prompt-title">{props.title}</h2>
+      <label for="text-prompt-value">{props.label}</label>
+      <input id="text-prompt-value" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+      <div class="row">
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={!ready}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </PanelDialog>
   );
 }
