@@ -38,7 +38,9 @@ describe('the lead board', () => {
     await card('Contacted', 'Bo Boardwalk').waitFor();
     expect(await total('New inquiry')).toBe(before.inquiry - 1);
     expect(await total('Contacted')).toBe(before.contacted + 1);
-    await eventually(() => text(panel.getByRole('status'))).toBe('Bo Boardwalk moved to Contacted.');
+    await eventually(() => text(panel.getByTestId('lead-board').getByRole('status'))).toBe(
+      'Bo Boardwalk moved to Contacted.',
+    );
 
     // By dragging a card onto another column.
     await card('New inquiry', 'Cal Boardwalk').dragTo(column('Contacted'));

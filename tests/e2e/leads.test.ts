@@ -133,7 +133,8 @@ describe('capturing a lead from an email', () => {
     await eventually(() => text(panel.getByTestId('analytics-totals'))).toMatch(
       /^(1 new lead|(0|[2-9]|\d\d+) new leads), \d+ won/,
     );
-    expect(await text(panel.getByTestId('chart-funnel'))).toContain('Contacted1');
+    // At least this lead is in Contacted; the board's test may have moved others there.
+    expect(await text(panel.getByTestId('chart-funnel'))).toMatch(/Contacted[1-9]\d*/);
     // This lead counts under its source; referrals from other files may share it.
     expect(await text(panel.getByTestId('chart-sources'))).toMatch(/Referral\d+(\.\d)?% \(\d+ of [1-9]\d*\)/);
     await panel.getByRole('button', { name: '← Pipeline' }).click();

@@ -101,16 +101,24 @@ export function overflowing(panel: Page): Promise<string[]> {
       }
       return false;
     };
+    const describe = (el, box) => {
+      const name = el.dataset.testid || el.id || (typeof el.className === 'string' ? el.className : '');
+      const text = (el.textContent || '').trim().slice(0, 40);
+      return el.tagName.toLowerCase() + (name ? ' [' + name + ']' : '') + ' "' + text + '" ends at ' + Math.round(box.right) + ' px';
+    };
+    const wide = [];
     for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || box.right <= width + 1 || clipped(el)) continue;
+      if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+      wide.push(describe(el, box));
+      if (clipped(el)) continue;
       // Report the outermost element only: its children overflow with it.
       const parent = el.parentElement && el.parentElement.getBoundingClientRect();
       if (parent && parent.right > width + 1) continue;
-      const name = el.dataset.testid || el.id || (typeof el.className === 'string' ? el.className : '');
-      const text = (el.textContent || '').trim().slice(0, 40);
-      found.push(el.tagName.toLowerCase() + (name ? ' [' + name + ']' : '') + ' "' + text + '" ends at ' + Math.round(box.right) + ' px');
+      found.push(describe(el, box));
     }
+    // The page scrolls yet nothing was named: name every element past the edge, so the failure says what to fix.
+    if (found.length === 1 && wide.length) found.push(...wide.slice(0, 8));
     return found;
   })()`);
 }
