@@ -122,7 +122,9 @@ export async function ensureReferral(origin: string, provider: { firstName: stri
   const made = await asAdmin(origin, '/api/v1/referring-providers', {
     ...provider,
     credentials: 'DDS',
-    email: `${provider.firstName}.${provider.lastName}@smiles.example`.toLowerCase(),
+    // A long address, one word to the browser: the tour checks it breaks rather than widen the panel.
+    email:
+      `${provider.firstName}.${provider.lastName}@${provider.lastName}familydentistryofcentraltexas.example`.toLowerCase(),
     practice: {
       name: `${provider.lastName} Family Dental`,
       address: { line1: '500 East Main Street', city: 'Austin', state: 'TX', postalCode: '78701' },
