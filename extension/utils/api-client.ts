@@ -1,3 +1,4 @@
+import { count } from '../../shared/words';
 import type { ApiFailure } from './messages';
 
 export class ApiError extends Error {
@@ -23,7 +24,22 @@ export async function callApi<T>(
   return (await callApiWithStatus<T>(fetcher, serverUrl, path, init)).body;
 }
 
-type CallInit = { method?: string; body?: unknown; token?: string; headers?: Record<string, string> };
+type CallInit = {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+  /** How long to wait for an answer; uploads get longer (see `answerWithin`). */
+  timeoutMs?: number;
+};
+
+/**
+ * A request the server never answers (a dropped connection, a stalled proxy)
+ * must not leave the panel saying "Loading…" for ever: after this long it
+ * fails with a message, and the screen that asked can offer to try again.
+ */
+const ANSWER_WITHIN_MS = 60_000;
+const UPLOAD_ANSWER_WITHIN_MS = 300_000;
 
 /** As callApi, keeping the success status (201 for a create, 204 for nothing to say). */
 export async function callApiWithStatus<T>(
@@ -37,6 +53,7 @@ export async function callApiWithStatus<T>(
   const isForm = init.body instanceof FormData;
   if (init.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  const waitMs = init.timeoutMs ?? (isForm ? UPLOAD_ANSWER_WITHIN_MS : ANSWER_WITHIN_MS);
   let res: Response;
   try {
     res = await fetcher(`${serverUrl}${path}`, {
@@ -44,8 +61,14 @@ export async function callApiWithStatus<T>(
       headers,
       body:
         init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(waitMs),
     });
-  } catch {
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'TimeoutError')
+      throw new ApiError(0, {
+        code: 'network',
+        message: `The server at ${serverUrl} did not answer within ${count(Math.max(1, Math.round(waitMs / 1000)), 'second')}. Try again in a moment.`,
+      });
     throw new ApiError(0, {
       code: 'network',
       message: `Can't reach the server at ${serverUrl}. Check the address in Settings and that the server is running.`,

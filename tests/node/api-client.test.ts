@@ -91,4 +91,22 @@ describe('callApi', () => {
     expect(error.failure.code).toBe('network');
     expect(error.failure.message).toContain(SERVER);
   });
+
+  it('gives up on a server that never answers, saying so, instead of loading for ever', async () => {
+    let aborted = false;
+    const fetcher = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => {
+          aborted = true;
+          reject(init.signal?.reason);
+        });
+      })) as unknown as typeof fetch;
+    const error = await failure(callApi(fetcher, SERVER, '/api/v1/me', { timeoutMs: 50 }));
+    expect(aborted).toBe(true);
+    expect(error.status).toBe(0);
+    expect(error.failure.code).toBe('network');
+    expect(error.failure.message).toBe(
+      `The server at ${SERVER} did not answer within 1 second. Try again in a moment.`,
+    );
+  });
 });
