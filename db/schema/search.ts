@@ -23,3 +23,25 @@ export const patientNameTokens = sqliteTable(
     index('patient_name_tokens_patient').on(t.patientId),
   ],
 );
+
+/**
+ * The words a lead can be found by, kept in step by the triggers of the
+ * `lead_search_tokens` migration: the name words as for patients, the email
+ * and its domain (lower case), and `tel:` plus every tail of the phone key of
+ * three digits or more, so "0111" or "555 01" finds a number as the old
+ * substring search did. A search reads these ranges, never every lead.
+ */
+export const leadSearchTokens = sqliteTable(
+  'lead_search_tokens',
+  {
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    token: text().notNull(),
+    leadId: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.token, t.leadId] }),
+    index('lead_search_tokens_lead').on(t.leadId),
+  ],
+);

@@ -8,7 +8,7 @@ import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { phoneKey } from '../leads/leads';
+import { phoneKey } from '../leads/phone-key';
 import { checkPatientRow } from '../patients/roster-rows';
 import { loadSubject, type Subject, writableFields } from './subject';
 import { submissionRow } from './submissions';

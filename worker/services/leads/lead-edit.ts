@@ -7,7 +7,8 @@ import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import { assertResponsibleParty, phoneKey, toLead } from './leads';
+import { assertResponsibleParty, toLead } from './leads';
+import { phoneKey } from './phone-key';
 
 /**
  * Corrects a lead's details. `null` clears an optional field; the match keys

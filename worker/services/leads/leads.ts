@@ -2,28 +2,20 @@ import { and, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leadActivities, leadSources, leads, memberships } from '../../../db/schema';
 import { guardianProblem } from '../../../shared/guardian';
-import { nameKey, nameKeyPart } from '../../../shared/roster/names';
+import { nameKey } from '../../../shared/roster/names';
 import type { DuplicateMatch, leadCreateSchema, leadMatchSchema } from '../../../shared/schemas/leads';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
-import { contains } from '../../lib/like-pattern';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
+import { searchLeads, searchRanges } from './lead-search';
+import { phoneKey } from './phone-key';
 import { listStages } from './pipeline';
 
 type LeadRow = typeof leads.$inferSelect;
-
-/** An extension written after the number ("ext. 12", "x12", "#12"): the same line, so not part of the key. */
-const EXTENSION = /\s*(?:,|;)?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}\s*$/i;
-
-export const phoneKey = (phone?: string | null) => {
-  const digits = (phone ?? '').replace(EXTENSION, '').replace(/\D/g, '');
-  // US numbers written with or without the country code are the same number.
-  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits || null;
-};
 
 export function toLead(r: LeadRow) {
   return {
@@ -211,50 +203,22 @@ export async function getLead(tenant: TenantDb, audit: AuditLog, id: string) {
   return toLead(row);
 }
 
-/**
- * The list's search, normalised as duplicate checks are: a query that is only
- * a phone number ("(512) 555-0111", "+1 512 555 0111") matches the phone;
- * otherwise every word must match the first or last name (case, accents and
- * punctuation ignored), the email, or, with three or more digits, the phone.
- * At most eight words, three bound parameters each.
- */
-export function leadSearch(q: string | undefined): SQL | undefined {
-  const text = q?.trim().slice(0, 100);
-  if (!text) return undefined;
-  const phone = /^[\d\s().+-]+$/.test(text) ? phoneKey(text) : null;
-  if (phone && phone.length >= 3) return contains(leads.phoneKey, phone);
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  return and(
-    ...words.map((word) => {
-      const name = nameKeyPart(word);
-      const digits = word.replace(/\D/g, '');
-      return or(
-        name ? contains(leads.nameKey, name) : undefined,
-        contains(leads.email, word),
-        digits.length >= 3 ? contains(leads.phoneKey, digits) : undefined,
-      );
-    }),
-  );
-}
-
 export async function listLeads(
   tenant: TenantDb,
   audit: AuditLog,
   query: { q?: string; stageId?: string; coordinatorId?: string; limit: number; cursor?: string },
 ) {
-  const rows = await tenant
-    .select(
-      leads,
-      and(
-        isNull(leads.mergedInto),
-        leadSearch(query.q),
-        query.stageId ? eq(leads.stageId, query.stageId) : undefined,
-        query.coordinatorId ? eq(leads.coordinatorId, query.coordinatorId) : undefined,
-        afterCursor(leads.createdAt, leads.id, decodeCursor(query.cursor)),
-      ),
-    )
-    .orderBy(desc(leads.createdAt), desc(leads.id))
-    .limit(query.limit + 1);
+  const where = and(
+    isNull(leads.mergedInto),
+    query.stageId ? eq(leads.stageId, query.stageId) : undefined,
+    query.coordinatorId ? eq(leads.coordinatorId, query.coordinatorId) : undefined,
+    afterCursor(leads.createdAt, leads.id, decodeCursor(query.cursor)),
+  );
+  const words = searchRanges(query.q);
+  const rows = await (words.length
+    ? searchLeads(tenant, words, where)
+    : tenant.select(leads, where).orderBy(desc(leads.createdAt), desc(leads.id))
+  ).limit(query.limit + 1);
   const page = pageFrom(rows, query.limit);
   audit.record({
     action: 'list',

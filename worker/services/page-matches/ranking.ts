@@ -2,7 +2,7 @@ import { nameKey, nameKeyPart } from '../../../shared/roster/names';
 import type { PageMatchRequest } from '../../../shared/schemas/page-matches';
 import { streetCase } from '../address/offline-verifier';
 import { facilityNameKey } from '../facilities/facility-view';
-import { phoneKey } from '../leads/leads';
+import { phoneKey } from '../leads/phone-key';
 
 /** How strongly one identifier ties a record to the page, and the words that say so. */
 export type Signal = { points: number; reason: string };
