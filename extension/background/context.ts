@@ -4,6 +4,7 @@ import type { CapturedLead } from '../capture/types';
 import type { PageReading } from '../page-reading/read-page';
 import { ApiError, callApiWithStatus } from '../utils/api-client';
 import type { CaptureTarget, Me, MessageName, ProtocolMap, QueuedLead, SessionView } from '../utils/messages';
+import { followBookmarks } from './bookmark';
 import { type Connection, meApi } from './server-api';
 
 /** What the background keeps in extension session storage (never readable by content scripts). */
@@ -95,13 +96,15 @@ export function createCore(deps: BackgroundDeps) {
    * Runs one call with the stored session's token, moving the activity clock
    * on when it answers; a 401 means the server ended the session.
    */
+  const fetcher = followBookmarks(deps.fetch);
+
   async function withSession<T>(work: (c: Connection) => Promise<T>): Promise<T> {
     const auth = await deps.auth.get();
     if (auth.kind !== 'session')
       throw new ApiError(401, { code: 'unauthenticated', message: 'Sign in to continue.' });
     try {
       const result = await work({
-        fetch: deps.fetch,
+        fetch: fetcher,
         serverUrl: await deps.serverUrl.get(),
         token: auth.token,
       });
