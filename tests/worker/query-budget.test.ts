@@ -20,19 +20,24 @@ function countingD1(db: D1Database) {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-  const proxied = new Proxy(db, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (prop === 'prepare') return (sql: string) => wrapStatement(value.call(target, sql));
-      if (prop === 'batch') {
-        return (statements: D1PreparedStatement[]) => {
-          counts.batches++;
-          return value.call(target, statements);
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  // The worker reads through a D1 session (withSession): its statements are counted too.
+  const counting = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop) {
+        const value: unknown = Reflect.get(t, prop, t);
+        if (typeof value !== 'function') return value;
+        if (prop === 'prepare') return (sql: string) => wrapStatement(value.call(t, sql));
+        if (prop === 'batch') {
+          return (statements: D1PreparedStatement[]) => {
+            counts.batches++;
+            return value.call(t, statements);
+          };
+        }
+        if (prop === 'withSession') return (...args: unknown[]) => counting(value.apply(t, args));
+        return value.bind(t);
+      },
+    });
+  const proxied = counting(db);
   return { db: proxied, counts };
 }
 

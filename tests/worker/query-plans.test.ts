@@ -208,7 +208,8 @@ async function plan(statement: { sql: string; params: unknown[] }): Promise<stri
  */
 function problems(details: string[]): string[] {
   const sortsMatches =
-    details.includes('SCAN matches') || /^SEARCH (patient_name_tokens|lead_search_tokens) /.test(details[0] ?? '');
+    details.includes('SCAN matches') ||
+    /^SEARCH (patient_name_tokens|lead_search_tokens) /.test(details[0] ?? '');
   return details.filter(
     (d) =>
       (!sortsMatches && /TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY/.test(d)) ||
