@@ -25,14 +25,17 @@ export const ConsentListModel = createModel((subject: ConsentSubject) => {
   const revoke = action(async (reason: string) => {
     const consent = revoking.peek();
     revoking.value = null;
-    if (!consent) return;
+    if (!consent) return false;
+    let done = false;
     try {
       await call(api.consents[':id'].revoke.$post({ param: { id: consent.id }, json: { reason } }));
       message.value = { text: 'Consent revoked. It stays listed as revoked.', error: false };
+      done = true;
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };
     }
     list.reload();
+    return done;
   });
 
   list.reload();

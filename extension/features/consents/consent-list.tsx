@@ -31,7 +31,12 @@ function signedBy(c: Consent, subject: ConsentSubject) {
  * asks for the reason in the panel's own dialog; roles that cannot revoke see
  * no button.
  */
-export function ConsentList(props: { subject: ConsentSubject; canRevoke: boolean }) {
+export function ConsentList(props: {
+  subject: ConsentSubject;
+  canRevoke: boolean;
+  /** After a revocation: the page shows its timeline again, with the revocation on it. */
+  onRevoked?: () => void;
+}) {
   const model = useModel(() => new ConsentListModel(props.subject));
   const message = model.message.value;
   const revoking = model.revoking.value;
@@ -52,7 +57,9 @@ export function ConsentList(props: { subject: ConsentSubject; canRevoke: boolean
           label="Why is it revoked? (kept with the consent)"
           minLength={3}
           confirmLabel="Revoke consent"
-          onDone={(reason) => model.revoke(reason)}
+          onDone={async (reason) => {
+            if (await model.revoke(reason)) props.onRevoked?.();
+          }}
           onCancel={() => model.askRevoke(null)}
         />
       ) : null}

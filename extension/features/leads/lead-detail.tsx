@@ -197,7 +197,11 @@ export function LeadDetail(props: {
         </section>
       ) : null}
       {can('intake:view_submissions') ? (
-        <ConsentList subject={{ leadId: lead.id }} canRevoke={can('intake:full') && !lead.mergedInto} />
+        <ConsentList
+          subject={{ leadId: lead.id }}
+          canRevoke={can('intake:full') && !lead.mergedInto}
+          onRevoked={() => model.load()}
+        />
       ) : null}
       <LeadTasks items={data.tasks} remindersTo={data.remindersTo} canEdit={canEdit} model={model} />
       <LeadTimeline

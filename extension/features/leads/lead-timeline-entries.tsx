@@ -29,7 +29,7 @@ function describe(a: Activity, stages: Stage[], coordinators: Coordinator[]): st
     return d.channel ? `Created from ${String(d.channel).replace('_', ' ')}` : 'Created';
   if (a.kind === 'merge') return 'A duplicate lead was merged into this one';
   if (a.kind === 'consent_revoked')
-    return `${(d.title as string | undefined) ?? 'A consent'} revoked${a.text ? `: ${a.text}` : ''}`;
+    return `Revoked ${(d.title as string | undefined) ?? 'a consent'}${a.text ? `: ${a.text}` : ''}`;
   return a.text ?? '';
 }
 
