@@ -201,6 +201,33 @@ describe('consents given on a signed form', () => {
     expect(second.json.nextCursor).toBeNull();
   });
 
+  it('follows a merged-away lead to the lead it was merged into, and a lead already converted to its patient', async () => {
+    const kept = await newLead({ firstName: 'Mae', lastName: 'Merge', dateOfBirth: '1985-03-03' });
+    const dup = await newLead({ firstName: 'Mae', lastName: 'Merged', dateOfBirth: '1985-03-03' });
+    await signed({ leadId: dup }, adultSigns('Mae'));
+    const merged = await api(`/api/v1/leads/${kept}/merge`, { token: admin, body: { duplicateId: dup } });
+    expect(merged.status).toBe(200);
+    const ofKept = (await consentsOf(admin, `leadId=${kept}`)).json.items;
+    expect(ofKept).toHaveLength(2);
+
+    // A form sent before conversion and signed after it is the patient's too.
+    const facility = await createFacility(admin, 'Late Signer Ortho');
+    const sent = await sendForm(frontDesk, { templateId, leadId: kept, delivery: 'link' });
+    const converted = await api(`/api/v1/leads/${kept}/convert`, {
+      token: admin,
+      body: { facilityId: facility, dateOfBirth: '1985-03-03' },
+    });
+    const patientId = converted.json.patientId as string;
+    const late = await asPublic((d, audit) =>
+      // biome-ignore lint/suspicious/noExplicitAny: answers as the page posts them
+      submit(d, audit, tokenOf(sent.json.link), adultSigns('Mae') as any, CLIENT),
+    );
+    expect(late.outcome).toBe('done');
+    const ofPatient = (await consentsOf(admin, `patientId=${patientId}`)).json.items;
+    expect(ofPatient).toHaveLength(4);
+    for (const c of ofPatient) expect(c.subject).toEqual({ leadId: kept, patientId });
+  });
+
   it('asks for exactly one of patient or lead, and audits each list', async () => {
     expect((await consentsOf(admin, '')).status).toBe(400);
     const both = await consentsOf(admin, 'leadId=a&patientId=b');

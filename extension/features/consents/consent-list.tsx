@@ -16,11 +16,11 @@ function signedBy(c: Consent, subject: ConsentSubject) {
           c.signedBy.stated ? `: ${c.signedBy.stated}` : ''
         })`;
   const forWhom =
-    'patientId' in subject && c.subject.leadId && !c.subject.patientId
-      ? 'as a lead, before becoming a patient'
-      : 'patientId' in subject
-        ? 'for this patient'
-        : 'for this lead';
+    'leadId' in subject
+      ? 'for this lead'
+      : c.subject.leadId
+        ? 'for this patient, while a lead'
+        : 'for this patient';
   return `Signed by ${who} ${forWhom}`;
 }
 

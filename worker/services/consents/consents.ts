@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { leadActivities, leads, memberships, patientConsents, users } from '../../../db/schema';
 import type { ConsentKind, SignerRelationship } from '../../../shared/consents';
@@ -15,16 +15,10 @@ import { visiblePatient } from '../patients/patient-access';
 
 type ConsentRow = typeof patientConsents.$inferSelect;
 
-/** A lead and the leads merged into it: their consents are the surviving lead's too. */
-async function leadFamily(tenant: TenantDb, leadId: string) {
-  const merged = await tenant.selectFields({ id: leads.id }, leads, eq(leads.mergedInto, leadId));
-  return [leadId, ...merged.map((l) => l.id)];
-}
-
 /**
- * Whose consents a list shows: a lead's (and those of the leads merged into
- * it), or a patient's, with those given while they were a lead before
- * conversion. A hidden or another organisation's record is a 404.
+ * Whose consents a list shows: a lead's, or a patient's (those given as a
+ * lead carry the patient from conversion on). A hidden or another
+ * organisation's record is a 404.
  */
 async function subjectFilter(
   tenant: TenantDb,
@@ -32,17 +26,10 @@ async function subjectFilter(
 ): Promise<{ where: SQL; detail: Record<string, string> }> {
   if (query.leadId) {
     await tenant.get(leads, query.leadId, 'Lead');
-    return {
-      where: inArray(patientConsents.leadId, await leadFamily(tenant, query.leadId)),
-      detail: { leadId: query.leadId },
-    };
+    return { where: eq(patientConsents.leadId, query.leadId), detail: { leadId: query.leadId } };
   }
   const patient = await visiblePatient(tenant, query.patientId!);
-  const own = eq(patientConsents.patientId, patient.id);
-  const where = patient.leadId
-    ? (or(own, inArray(patientConsents.leadId, await leadFamily(tenant, patient.leadId))) as SQL)
-    : own;
-  return { where, detail: { patientId: patient.id } };
+  return { where: eq(patientConsents.patientId, patient.id), detail: { patientId: patient.id } };
 }
 
 function rows(tenant: TenantDb, where: SQL) {

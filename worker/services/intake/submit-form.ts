@@ -22,11 +22,11 @@ import {
   load,
   own,
   put,
-  recordDateOfBirth,
   stillOpen,
   today,
 } from './public-form';
 import { signatureRecords } from './signatures';
+import { loadSubject } from './subject';
 
 /**
  * The minor rule on the record's date of birth, whatever the form's date
@@ -78,7 +78,9 @@ export async function submit(
   const { request, definition } = loaded;
   audit.actor = { organizationId: request.organizationId, userId: null };
   const day = today(now);
-  const recordDob = await recordDateOfBirth(db, request);
+  const tenant = new TenantDb(db, request.organizationId);
+  const subject = await loadSubject(tenant, request);
+  const recordDob = subject?.row.dateOfBirth ?? undefined;
   const { answers, fileErrors } = answersFor(loaded, posted, options);
   const checked = validateAnswers(definition, answers, { today: day, subjectDateOfBirth: recordDob });
   const errors = {
@@ -90,7 +92,6 @@ export async function submit(
 
   const submittedAt = iso(now);
   const submissionId = newId('isb');
-  const tenant = new TenantDb(db, request.organizationId);
   const checklist = request.patientId
     ? await checklistCompletion(tenant, audit, {
         patientId: request.patientId,
@@ -108,7 +109,8 @@ export async function submit(
       version: loaded.version,
       formName: loaded.templateName,
       leadId: request.leadId,
-      patientId: request.patientId,
+      // A form sent to a lead that has since become a patient is the patient's consent too.
+      patientId: request.patientId ?? (subject?.type === 'lead' ? subject.row.patientId : null),
       definition,
       answers: checked.answers,
       signatures,
