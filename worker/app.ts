@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { automationRuleRoutes } from './routes/automation-rules';
 import { caseRoutes } from './routes/cases';
 import { checklistTemplateRoutes } from './routes/checklist-templates';
+import { consentRoutes } from './routes/consents';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
@@ -88,6 +89,7 @@ const api = apiBase
   .route('/intake-templates', intakeTemplateRoutes)
   .route('/intake-requests', intakeRequestRoutes)
   .route('/intake-submissions', intakeSubmissionRoutes)
+  .route('/consents', consentRoutes)
   .route('/referring-providers', referringProviderRoutes)
   .route('/referrals', referralRoutes)
   .route('/referrals', referralMilestoneRoutes)
@@ -143,6 +145,7 @@ export type ApiSubApps = {
   intakeTemplates: { path: '/api/v1/intake-templates'; routes: typeof intakeTemplateRoutes };
   intakeRequests: { path: '/api/v1/intake-requests'; routes: typeof intakeRequestRoutes };
   intakeSubmissions: { path: '/api/v1/intake-submissions'; routes: typeof intakeSubmissionRoutes };
+  consents: { path: '/api/v1/consents'; routes: typeof consentRoutes };
   referringProviders: { path: '/api/v1/referring-providers'; routes: typeof referringProviderRoutes };
   referrals: { path: '/api/v1/referrals'; routes: typeof referralRoutes };
   referralMilestones: { path: '/api/v1/referrals'; routes: typeof referralMilestoneRoutes };

@@ -3,6 +3,7 @@
 
 export * from './automations';
 export * from './checklists';
+export * from './consents';
 export * from './facilities';
 export * from './intake';
 export * from './leads';

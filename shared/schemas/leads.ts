@@ -20,6 +20,7 @@ export const ACTIVITY_KINDS = [
   'assignment',
   'conversion',
   'created',
+  'consent_revoked',
 ] as const;
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' });

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openSidePanel } from './extension-browser';
 import { adminToken, connectAndSignIn, eventually, text } from './panel';
+import { overflowing } from './panel-tour';
 
 const api = inject('apiOrigin');
 
@@ -76,6 +77,10 @@ describe('intake forms from the side panel', () => {
     await panel.getByLabel('Email', { exact: true }).fill('noor.haddad@example.com');
     await panel.getByRole('button', { name: 'Save lead' }).click();
     await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Noor Haddad');
+    // Before any form is signed, the consents say how they get collected.
+    await eventually(async () => (await text(panel.getByTestId('consents-empty'))) ?? '').toContain(
+      'recorded when an intake form with consents is signed',
+    );
 
     await panel.getByRole('button', { name: 'Send intake form' }).click();
     await panel
@@ -198,5 +203,34 @@ describe('a submitted form back in the panel', () => {
     await eventually(async () => (await text(panel.getByTestId('lead-row').first())) ?? '').toMatch(
       /^Noor Haddad-Smith/,
     );
+  });
+});
+
+describe("a lead's consents in the panel", () => {
+  it('lists the consent Noor signed on her page and revokes it through the panel dialog, with the reason', async () => {
+    await panel.getByRole('button', { name: /^Noor Haddad-Smith/ }).click();
+    const row = panel.getByTestId('consent-row').first();
+    await eventually(async () => (await text(row)) ?? '').toContain(
+      'Signed by Noor Haddad-Smith (self) for this lead',
+    );
+    expect(await text(row)).toContain('Quick check-in, version 1');
+    expect(await text(row)).toContain('Given');
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    const dialog = panel.getByRole('dialog');
+    await dialog.getByLabel('Why is it revoked? (kept with the consent)').fill('Asked by phone to withdraw');
+    await dialog.getByRole('button', { name: 'Revoke consent' }).click();
+    await eventually(() => text(panel.getByTestId('consent-message'))).toBe(
+      'Consent revoked. It stays listed as revoked.',
+    );
+    await eventually(async () => (await text(row.getByTestId('consent-revoked'))) ?? '').toMatch(
+      /^Revoked .+ by .+: Asked by phone to withdraw$/,
+    );
+    expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+    await eventually(async () => (await text(panel.getByTestId('timeline-entry').first())) ?? '').toContain(
+      'Revoked I agree: Asked by phone to withdraw',
+    );
+    // Nothing on the page, the consents included, reaches past the panel's edge.
+    expect(await overflowing(panel)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { TenantDb } from '../../worker/lib/tenant-db';
 import { listAuditEvents } from '../../worker/services/audit/list-audit-events';
 import type { AuthContext } from '../../worker/services/auth/session-context';
 import { trackerGrid } from '../../worker/services/checklists/tracker';
+import { listConsents } from '../../worker/services/consents/consents';
 import { readFacilityPage } from '../../worker/services/facilities/read-facilities';
 import { listRequests } from '../../worker/services/intake/requests';
 import { listSubmissions } from '../../worker/services/intake/submissions';
@@ -53,6 +54,7 @@ const GROWING = [
   'referring_providers',
   'referral_practices',
   'appointments',
+  'patient_consents',
 ];
 
 const [org] = scaleOrgs(1200, 0);
@@ -164,6 +166,16 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     'intake submissions of a patient',
     () => listSubmissions(tenant, audit, { ...page, patientId: 'pat_scale_demo_1' }),
     'intake_submissions_org_patient (organization_id=? AND patient_id=?)',
+  ],
+  [
+    'consents of a patient',
+    () => listConsents(tenant, audit, { ...page, patientId: 'pat_scale_demo_1' }),
+    'patient_consents_org_patient (organization_id=? AND patient_id=?)',
+  ],
+  [
+    'consents of a lead, next page',
+    () => listConsents(tenant, audit, { ...page, leadId: 'lea_scale_demo_1', cursor: cursor(now, 'c') }),
+    'patient_consents_org_lead (organization_id=? AND lead_id=?)',
   ],
   ['referring providers', () => listReferringProviders(tenant, audit, page)],
   ['referring providers searched', () => listReferringProviders(tenant, audit, { ...page, q: 'smi' })],

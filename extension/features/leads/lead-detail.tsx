@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { ConsentList } from '../consents/consent-list';
 import { RequestList } from '../intake/request-list';
 import { SendForm } from '../intake/send-form';
 import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-api-types';
@@ -194,6 +195,13 @@ export function LeadDetail(props: {
             emptyText="No forms sent to this lead."
           />
         </section>
+      ) : null}
+      {can('intake:view_submissions') ? (
+        <ConsentList
+          subject={{ leadId: lead.id }}
+          canRevoke={can('intake:full') && !lead.mergedInto}
+          onRevoked={() => model.load()}
+        />
       ) : null}
       <LeadTasks items={data.tasks} remindersTo={data.remindersTo} canEdit={canEdit} model={model} />
       <LeadTimeline

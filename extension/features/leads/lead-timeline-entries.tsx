@@ -9,6 +9,7 @@ const KIND_LABELS: Record<string, string> = {
   conversion: 'Converted',
   created: 'Created',
   merge: 'Merged',
+  consent_revoked: 'Consent',
 };
 
 /** A timeline entry in words: what happened, not the raw detail. */
@@ -27,6 +28,8 @@ function describe(a: Activity, stages: Stage[], coordinators: Coordinator[]): st
   if (a.kind === 'created')
     return d.channel ? `Created from ${String(d.channel).replace('_', ' ')}` : 'Created';
   if (a.kind === 'merge') return 'A duplicate lead was merged into this one';
+  if (a.kind === 'consent_revoked')
+    return `Revoked ${(d.title as string | undefined) ?? 'a consent'}${a.text ? `: ${a.text}` : ''}`;
   return a.text ?? '';
 }
 

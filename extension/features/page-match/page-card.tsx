@@ -31,6 +31,7 @@ export function PageCard({ me }: { me: Me }) {
           canEdit={can('patients:edit')}
           canOverride={can('enrollment:override')}
           intake={{ canView: can('intake:view'), canSend: can('intake:edit') }}
+          consents={{ canView: can('intake:view_submissions'), canRevoke: can('intake:full') }}
           canViewLead={can('leads:view')}
           onBack={() => setOpenPatient(null)}
         />

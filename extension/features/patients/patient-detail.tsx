@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
 import { PatientChecklist } from '../checklists/patient-checklist';
+import { ConsentList } from '../consents/lazy-consents';
 import { RequestList, SendForm } from '../intake/lazy-intake';
 import { LeadOrigin } from '../leads/lead-origin';
 import { AssignmentHistory } from '../providers/assignment-history';
@@ -15,6 +16,7 @@ export function PatientDetail({
   canEdit,
   canOverride,
   intake,
+  consents,
   canViewLead,
   onBack,
 }: {
@@ -23,6 +25,8 @@ export function PatientDetail({
   canOverride: boolean;
   /** Whether intake forms can be seen and sent from here. */
   intake: { canView: boolean; canSend: boolean };
+  /** Whether the patient's consents can be read (intake:view_submissions) and revoked (intake:full). */
+  consents: { canView: boolean; canRevoke: boolean };
   /** Whether the lead the patient was converted from can be read (leads:view). */
   canViewLead: boolean;
   onBack: () => void;
@@ -114,6 +118,9 @@ export function PatientDetail({
                 emptyText="No forms sent to this patient."
               />
             </section>
+          ) : null}
+          {consents.canView ? (
+            <ConsentList subject={{ patientId: patient.id }} canRevoke={consents.canRevoke} />
           ) : null}
           <h3>Services</h3>
           <ServicesPicker

@@ -158,6 +158,10 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
           canView: me.permissions.includes('intake:view'),
           canSend: me.permissions.includes('intake:edit'),
         }}
+        consents={{
+          canView: me.permissions.includes('intake:view_submissions'),
+          canRevoke: me.permissions.includes('intake:full'),
+        }}
         canViewLead={me.permissions.includes('leads:view')}
         onBack={() => back()}
       />

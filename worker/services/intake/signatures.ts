@@ -2,7 +2,8 @@ import type { IntakeSignatureRecord } from '../../../db/schema';
 import type { Answers, FormDefinition, SignatureAnswer } from '../../../shared/intake/definition';
 import { visibleFields } from '../../../shared/intake/engine';
 
-async function sha256Hex(text: string): Promise<string> {
+/** SHA-256 of `text` as lower-case hex: how signature and consent records name the exact text shown. */
+export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../../db/client';
-import { intakeRequests, intakeSubmissions } from '../../../db/schema';
+import { intakeRequests, intakeSubmissions, patientConsents } from '../../../db/schema';
 import { GUARDIAN_REQUIRED_MESSAGE } from '../../../shared/intake/answer-checks';
 import type { Answers, FormDefinition } from '../../../shared/intake/definition';
 import { isMinorOn, validateAnswers, visibleFields } from '../../../shared/intake/engine';
@@ -9,6 +9,7 @@ import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
+import { consentRows } from '../consents/record-consents';
 import { checklistCompletion } from './checklist-link';
 import {
   type AnswerOptions,
@@ -21,11 +22,11 @@ import {
   load,
   own,
   put,
-  recordDateOfBirth,
   stillOpen,
   today,
 } from './public-form';
 import { signatureRecords } from './signatures';
+import { loadSubject } from './subject';
 
 /**
  * The minor rule on the record's date of birth, whatever the form's date
@@ -58,7 +59,7 @@ function guardianErrors(
 /**
  * Submits the form: every rule checked (the minor rule on the record's date
  * of birth too), then in one batch the submission with its signature
- * records, the request marked submitted (its draft dropped: the answers now
+ * records and the consents given (one row each), the request marked submitted (its draft dropped: the answers now
  * live in the submission), the patient's checklist items linked to this form
  * done with the enrollment status that follows, and the audit events. A
  * second submit of the link answers "submitted" and writes nothing.
@@ -77,7 +78,9 @@ export async function submit(
   const { request, definition } = loaded;
   audit.actor = { organizationId: request.organizationId, userId: null };
   const day = today(now);
-  const recordDob = await recordDateOfBirth(db, request);
+  const tenant = new TenantDb(db, request.organizationId);
+  const subject = await loadSubject(tenant, request);
+  const recordDob = subject?.row.dateOfBirth ?? undefined;
   const { answers, fileErrors } = answersFor(loaded, posted, options);
   const checked = validateAnswers(definition, answers, { today: day, subjectDateOfBirth: recordDob });
   const errors = {
@@ -89,7 +92,6 @@ export async function submit(
 
   const submittedAt = iso(now);
   const submissionId = newId('isb');
-  const tenant = new TenantDb(db, request.organizationId);
   const checklist = request.patientId
     ? await checklistCompletion(tenant, audit, {
         patientId: request.patientId,
@@ -99,6 +101,22 @@ export async function submit(
         now: submittedAt,
       })
     : [];
+  const signatures = await signatureRecords(definition, checked.answers, client, submittedAt);
+  const consents = await consentRows(
+    {
+      submissionId,
+      versionId: request.versionId,
+      version: loaded.version,
+      formName: loaded.templateName,
+      leadId: request.leadId,
+      // A form sent to a lead that has since become a patient is the patient's consent too.
+      patientId: request.patientId ?? (subject?.type === 'lead' ? subject.row.patientId : null),
+      definition,
+      answers: checked.answers,
+      signatures,
+    },
+    submittedAt,
+  );
   const statements: BatchItem<'sqlite'>[] = [
     // First: a second submit of the request fails here (unique request id) and the batch writes nothing.
     tenant.insert(intakeSubmissions, {
@@ -109,7 +127,7 @@ export async function submit(
       leadId: request.leadId,
       patientId: request.patientId,
       answers: checked.answers,
-      signatures: await signatureRecords(definition, checked.answers, client, submittedAt),
+      signatures,
       pdfKey: null,
       submittedAt,
     }),
@@ -124,7 +142,18 @@ export async function submit(
         updatedAt: submittedAt,
       })
       .where(stillOpen(request)),
+    ...tenant.insertMany(patientConsents, consents),
     ...checklist,
+    ...audit.statements(
+      consents.map((consent) =>
+        asPublic(request, {
+          action: 'create',
+          entityType: 'consent',
+          entityId: consent.id,
+          detail: { submissionId, kind: consent.kind, leadId: request.leadId, patientId: request.patientId },
+        }),
+      ),
+    ),
     audit.statement(
       asPublic(request, {
         action: 'create',
