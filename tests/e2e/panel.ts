@@ -65,9 +65,11 @@ export async function ensureFacility(origin: string, name: string): Promise<stri
   const found = await asAdmin(origin, `/api/v1/facilities?q=${encodeURIComponent(name)}`);
   const existing = found.items.find((f) => f.name === name);
   if (existing) return existing.id;
+  // Pharmacy, as the onboarding flow chooses for it: a facility offers services only in its categories.
   const made = await asAdmin(origin, '/api/v1/facilities', {
     name,
     address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },
+    serviceCategories: ['pharmacy'],
   });
   return made.id;
 }
