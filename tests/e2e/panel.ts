@@ -74,6 +74,16 @@ export async function ensureFacility(origin: string, name: string): Promise<stri
   return made.id;
 }
 
+/** Gives every patient of the facility "all healthcare services", so demand planning has figures to show. */
+export async function ensureAllServices(origin: string, facilityId: string) {
+  const patients = await asAdmin(origin, `/api/v1/patients?facilityId=${facilityId}`);
+  if (patients.items.length > 0)
+    await asAdmin(origin, '/api/v1/patients/services/bulk', {
+      patientIds: patients.items.map((p) => p.id),
+      allHealthcareServices: true,
+    });
+}
+
 type Person = { firstName: string; lastName: string; dateOfBirth: string };
 
 /** Patients an earlier flow (roster import) brings in, made through the API when missing. */
