@@ -52,6 +52,11 @@ export const SPECIAL_PERMISSIONS = [
    * facilities). The organisation's checklist needs `patients:full`.
    */
   'checklist:facility',
+  /**
+   * Demand planning: services per facility, category and month (facility
+   * administrators see their own facilities; providers, who treat rather than plan, do not).
+   */
+  'facility:demand',
 ] as const;
 export type SpecialPermission = (typeof SPECIAL_PERMISSIONS)[number];
 
@@ -69,7 +74,7 @@ const VIEW_ONLY: Grant = {
     referrals: 'view',
     records: 'view',
   },
-  special: ['facility:documents'],
+  special: ['facility:documents', 'facility:demand'],
 };
 
 const ALL_FULL = Object.fromEntries(AREAS.map((a) => [a, 'full'])) as Record<Area, Level>;
@@ -92,7 +97,13 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       referrals: 'view',
       records: 'view',
     },
-    special: ['facility:documents', 'intake:view_submissions', 'records:authorize', 'enrollment:override'],
+    special: [
+      'facility:documents',
+      'facility:demand',
+      'intake:view_submissions',
+      'records:authorize',
+      'enrollment:override',
+    ],
   },
   clinical_staff: {
     areas: {
@@ -103,7 +114,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
       referrals: 'view',
       records: 'view',
     },
-    special: ['facility:documents', 'intake:view_submissions'],
+    special: ['facility:documents', 'facility:demand', 'intake:view_submissions'],
   },
   front_desk: {
     areas: {
@@ -116,6 +127,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
     },
     special: [
       'facility:documents',
+      'facility:demand',
       'lead:create',
       'lead:convert',
       'intake:view_submissions',
@@ -134,6 +146,7 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
     },
     special: [
       'facility:documents',
+      'facility:demand',
       'lead:create',
       'lead:assign',
       'lead:convert',
@@ -144,7 +157,10 @@ export const ROLE_GRANTS: Record<Role, Grant> = {
   billing: VIEW_ONLY,
   read_only: VIEW_ONLY,
   // An outside facility's administrator: sees only the facilities attached to the membership.
-  facility_admin: { areas: { facilities: 'edit', patients: 'edit' }, special: ['checklist:facility'] },
+  facility_admin: {
+    areas: { facilities: 'edit', patients: 'edit' },
+    special: ['checklist:facility', 'facility:demand'],
+  },
   provider: {
     areas: { facilities: 'view', patients: 'edit', intake: 'view', records: 'view' },
     special: ['facility:documents', 'intake:view_submissions'],

@@ -202,9 +202,36 @@ export const facilityDemandSchema = z.object({
     z.enum(SERVICE_CATEGORIES),
     z.object({ facilities: z.number(), patients: z.number(), services: z.number() }),
   ),
+  /** Patients per service over the facilities counted in the totals, in catalogue order. */
+  byService: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: z.string(),
+      category: z.enum(SERVICE_CATEGORIES),
+      active: z.boolean(),
+      patients: z.number(),
+    }),
+  ),
+});
+
+export const facilityDemandQuerySchema = z.strictObject({ facilityId: idSchema.optional() });
+export const facilityDemandMonthsQuerySchema = facilityDemandQuerySchema.extend({
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+
+const demandFiguresSchema = z.object({ patients: z.number(), services: z.number() });
+/** Month by month (oldest first, `YYYY-MM`): patients served in the month and their services, overall and per category. */
+export const facilityDemandMonthsSchema = z.object({
+  months: z.array(
+    demandFiguresSchema.extend({
+      month: z.string(),
+      categories: z.record(z.enum(SERVICE_CATEGORIES), demandFiguresSchema),
+    }),
+  ),
 });
 
 export type FacilityDocument = z.infer<typeof documentSchema>;
 export type ContractEvent = z.infer<typeof contractEventSchema>;
 export type FacilityDemand = z.infer<typeof facilityDemandSchema>;
+export type FacilityDemandMonths = z.infer<typeof facilityDemandMonthsSchema>;
 export type Address = z.infer<typeof addressSchema>;

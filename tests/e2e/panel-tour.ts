@@ -38,6 +38,7 @@ export const SCREENS: Screen[] = [
   { name: 'facilities', area: 'Facilities' },
   { name: 'facility-detail', area: 'Facilities', open: clickIfThere('[data-testid="facility-row"] button') },
   { name: 'facility-add', area: 'Facilities', open: button('Add facility') },
+  { name: 'demand-planning', area: 'Facilities', open: button('Demand planning') },
   { name: 'patients', area: 'Patients' },
   { name: 'patient-detail', area: 'Patients', open: clickIfThere('[data-testid="patient-row"] .row-link') },
   { name: 'patient-add', area: 'Patients', open: button('Add patient') },

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { launchWithExtension } from './extension-browser';
 import {
+  ensureAllServices,
   ensureFacility,
   ensureLead,
   ensurePatients,
@@ -28,6 +29,7 @@ beforeAll(async () => {
   ({ browser, panel } = await openPanel(api));
   const facilityId = await ensureFacility(api, 'Willow Creek Care');
   await ensurePatients(api, facilityId, [{ firstName: 'Ada', lastName: 'Tour', dateOfBirth: '1941-02-03' }]);
+  await ensureAllServices(api, facilityId);
   await ensureLead(api, { firstName: 'Ava', lastName: 'Tourguide', email: 'ava.tourguide@example.test' });
   await ensureReferral(api, { firstName: 'Tia', lastName: 'Tourdentist' });
   mkdirSync(SHOTS, { recursive: true });

@@ -65,11 +65,23 @@ export async function ensureFacility(origin: string, name: string): Promise<stri
   const found = await asAdmin(origin, `/api/v1/facilities?q=${encodeURIComponent(name)}`);
   const existing = found.items.find((f) => f.name === name);
   if (existing) return existing.id;
+  // Pharmacy, as the onboarding flow chooses for it: a facility offers services only in its categories.
   const made = await asAdmin(origin, '/api/v1/facilities', {
     name,
     address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },
+    serviceCategories: ['pharmacy'],
   });
   return made.id;
+}
+
+/** Gives every patient of the facility "all healthcare services", so demand planning has figures to show. */
+export async function ensureAllServices(origin: string, facilityId: string) {
+  const patients = await asAdmin(origin, `/api/v1/patients?facilityId=${facilityId}`);
+  if (patients.items.length > 0)
+    await asAdmin(origin, '/api/v1/patients/services/bulk', {
+      patientIds: patients.items.map((p) => p.id),
+      allHealthcareServices: true,
+    });
 }
 
 type Person = { firstName: string; lastName: string; dateOfBirth: string };

@@ -40,7 +40,7 @@ const demand = async () => (await api('/api/v1/facilities/demand', { token: admi
 
 describe('demand counts', () => {
   it('leaves discharged patients out of a facility’s figures', async () => {
-    const facilityId = await createFacility(admin, 'Counting Court');
+    const facilityId = await createFacility(admin, 'Counting Court', { serviceCategories: ['medical'] });
     const [gone] = await patientsWithMedical(facilityId, ['Al', 'Bea']);
     await api(`/api/v1/patients/${gone}/status`, {
       token: admin,
@@ -53,7 +53,7 @@ describe('demand counts', () => {
 
   it('leaves a churned facility out of the totals', async () => {
     const before = (await demand()).totals.medical;
-    const facilityId = await createFacility(admin, 'Leaving Court');
+    const facilityId = await createFacility(admin, 'Leaving Court', { serviceCategories: ['medical'] });
     await patientsWithMedical(facilityId, ['Cy', 'Di', 'Ed']);
     expect((await demand()).totals.medical.patients).toBe(before.patients + 3);
     for (const to of ['pending', 'active', 'churned'])

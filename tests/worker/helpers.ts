@@ -120,10 +120,18 @@ export function linkIn(text: string, path: string): string {
 }
 
 /** A facility with an address the offline verifier accepts; answers its id. */
-export async function createFacility(token: string, name: string): Promise<string> {
+export async function createFacility(
+  token: string,
+  name: string,
+  extra: { serviceCategories?: string[] } = {},
+): Promise<string> {
   const res = await api('/api/v1/facilities', {
     token,
-    body: { name, address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' } },
+    body: {
+      name,
+      address: { line1: '10 Oak St', city: 'Denver', state: 'CO', postalCode: '80202' },
+      ...extra,
+    },
   });
   if (res.status !== 201) throw new Error(`creating facility ${name} failed: ${res.status} ${res.text}`);
   return res.json.id;

@@ -5,7 +5,10 @@ let admin: string;
 let facilityId: string;
 let otherFacilityId: string;
 
-const newFacility = (name: string) => createFacility(admin, name);
+// Services are chosen within the facility's categories (ARCHITECTURE.md, "Services a facility offers").
+const EVERY_CATEGORY = ['medical', 'pharmacy', 'specialty', 'support'];
+const newFacility = (name: string, serviceCategories = EVERY_CATEGORY) =>
+  createFacility(admin, name, { serviceCategories });
 
 beforeAll(async () => {
   await seed();

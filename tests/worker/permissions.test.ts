@@ -54,6 +54,7 @@ const SPECIAL: Record<(typeof SPECIAL_PERMISSIONS)[number], Role[]> = {
   'enrollment:override': ['super_admin', 'clinic_admin', 'doctor'],
   'facility:documents': ROLES.filter((r) => r !== 'facility_admin'),
   'checklist:facility': ['super_admin', 'clinic_admin', 'facility_admin'],
+  'facility:demand': ROLES.filter((r) => r !== 'provider'),
 };
 
 const rank = (level: Level | null) => (level ? LEVELS.indexOf(level) : -1);

@@ -7,6 +7,9 @@ import {
   contractChangeSchema,
   contractHistorySchema,
   facilityCreateSchema,
+  facilityDemandMonthsQuerySchema,
+  facilityDemandMonthsSchema,
+  facilityDemandQuerySchema,
   facilityDemandSchema,
   facilityIdParams,
   facilityListQuerySchema,
@@ -21,7 +24,12 @@ import { addressVerifierFor } from '../services/address/verifier-for';
 import { deliverInBackground } from '../services/email/deliver-in-background';
 import { changeContractStatus, contractHistory } from '../services/facilities/contract-status';
 import { createFacility } from '../services/facilities/create-facility';
-import { readFacility, readFacilityDemand, readFacilityPage } from '../services/facilities/read-facilities';
+import {
+  readFacility,
+  readFacilityDemand,
+  readFacilityDemandMonths,
+  readFacilityPage,
+} from '../services/facilities/read-facilities';
 import { resendAdministratorInvitation, updateFacility } from '../services/facilities/update-facility';
 import { verifyAddress } from '../services/facilities/verify-address';
 
@@ -51,11 +59,29 @@ export const facilityRoutes = newRouter(requireAuth)
       method: 'get',
       path: '/demand',
       tags: ['facilities'],
-      summary: 'Demand per facility and service category, with next cycle dates',
-      middleware: [requirePermission('facilities:view')] as const,
-      responses: { 200: json(facilityDemandSchema, 'Demand'), ...commonErrors },
+      summary: 'Demand per facility, service category and service, with next cycle dates',
+      middleware: [requirePermission('facility:demand')] as const,
+      request: { query: facilityDemandQuerySchema },
+      responses: { 200: json(facilityDemandSchema, 'Demand'), ...commonErrors, ...notFoundError },
     }),
-    async (c) => c.json(await readFacilityDemand(c.var.tenant, c.var.audit, c.var.auth), 200),
+    async (c) =>
+      c.json(await readFacilityDemand(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/demand/months',
+      tags: ['facilities'],
+      summary: 'Demand month by month: patients served and their services, overall and per category',
+      middleware: [requirePermission('facility:demand')] as const,
+      request: { query: facilityDemandMonthsQuerySchema },
+      responses: {
+        200: json(facilityDemandMonthsSchema, 'Demand by month'),
+        ...commonErrors,
+        ...notFoundError,
+      },
+    }),
+    async (c) => c.json(await readFacilityDemandMonths(c.var.tenant, c.var.audit, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

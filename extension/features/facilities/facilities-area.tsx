@@ -5,13 +5,17 @@ import {
   type ContractStatus,
 } from '../../../shared/contract-status';
 import { api, call } from '../../api/client';
+import { lazyArea } from '../../ui/lazy-area';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
 import { FacilityDetail } from './facility-detail';
 import { FacilityWizard } from './facility-wizard';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string };
+type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'demand' };
+
+// Loaded the first time it is opened: most visits to Facilities never need it.
+const DemandPlanning = lazyArea(() => import('./demand-planning').then((m) => m.DemandPlanning));
 
 /** Facility onboarding (spec 000, steps 1 and 2): list, add, open. */
 export function FacilitiesArea({ me }: { me: Me }) {
@@ -43,6 +47,7 @@ export function FacilitiesArea({ me }: { me: Me }) {
       />
     );
   }
+  if (view.kind === 'demand') return <DemandPlanning onBack={() => setView({ kind: 'list' })} />;
   if (view.kind === 'detail') {
     return (
       <FacilityDetail
@@ -58,11 +63,18 @@ export function FacilitiesArea({ me }: { me: Me }) {
   }
   return (
     <div>
-      {me.permissions.includes('facilities:full') ? (
-        <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
-          Add facility
-        </button>
-      ) : null}
+      <div class="row">
+        {me.permissions.includes('facilities:full') ? (
+          <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+            Add facility
+          </button>
+        ) : null}
+        {me.permissions.includes('facility:demand') ? (
+          <button type="button" class="secondary" onClick={() => setView({ kind: 'demand' })}>
+            Demand planning
+          </button>
+        ) : null}
+      </div>
       <SearchList
         list={list}
         label="Facilities"

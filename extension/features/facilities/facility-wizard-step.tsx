@@ -130,7 +130,10 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
       ) : step === 6 ? (
         <fieldset>
           <legend class="sr-only">Service categories</legend>
-          <p class="muted small">Which services this facility takes, for demand planning.</p>
+          <p class="muted small">
+            Which services this facility takes, for demand planning. Patients can be given only the services
+            of these categories (none until one is chosen).
+          </p>
           <CategoryChecks value={m.categories.value} onChange={(v) => (m.categories.value = v)} />
         </fieldset>
       ) : (

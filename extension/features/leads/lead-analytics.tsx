@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { Bars } from '../../ui/bars';
 import { LeadAnalyticsModel } from './lead-analytics-model';
 import type { Coordinator, LeadAnalytics } from './lead-api-types';
 
@@ -7,39 +8,6 @@ const PERIODS = [
   { days: 90, label: 'Last 90 days' },
   { days: 365, label: 'Last 12 months' },
 ];
-
-/**
- * One horizontal bar per row, with the figure written beside it: the bar is
- * for the glance, the number for reading (and for screen readers).
- */
-function Bars(props: {
-  label: string;
-  rows: { key: string; name: string; value: number; text: string }[];
-  max?: number;
-  testId: string;
-}) {
-  const max = props.max ?? Math.max(1, ...props.rows.map((r) => r.value));
-  return (
-    <figure class="chart" data-testid={props.testId}>
-      <figcaption>{props.label}</figcaption>
-      {props.rows.length === 0 ? (
-        <p class="muted small">No data in this period.</p>
-      ) : (
-        <dl class="bars">
-          {props.rows.map((r) => (
-            <div class="bar-row" key={r.key}>
-              <dt>{r.name}</dt>
-              <dd>
-                <span class="bar" style={{ width: `${(r.value / max) * 100}%` }} aria-hidden="true" />
-                <span class="bar-value">{r.text}</span>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </figure>
-  );
-}
 
 /** New leads per week as small columns, with the busiest week named. */
 function Weeks({ weeks }: { weeks: LeadAnalytics['newLeads'] }) {

@@ -5,15 +5,17 @@ import { ServicesPicker } from './services-picker';
 /** One service selection applied to many patients at once (spec 000, step 4). */
 export function BulkServices(props: {
   patientIds: string[];
+  facilityId: string;
   onDone: (text: string) => void;
   onCancel: () => void;
 }) {
-  const model = useModel(() => new BulkServicesModel(props.patientIds));
+  const model = useModel(() => new BulkServicesModel(props.patientIds, props.facilityId));
   const { chosen, all, saving } = {
     chosen: model.chosen.value,
     all: model.all.value,
     saving: model.saving.value,
   };
+  const categories = model.categories.value;
   const error = model.error.value ?? model.catalogue.message.value?.text ?? null;
   const save = () =>
     model.save().then((patients) => {
@@ -32,12 +34,15 @@ export function BulkServices(props: {
           {error}
         </p>
       ) : null}
-      <ServicesPicker
-        catalogue={model.catalogue.active.value}
-        chosen={chosen}
-        all={all}
-        onChange={(next) => model.pick(next)}
-      />
+      {categories ? (
+        <ServicesPicker
+          catalogue={model.catalogue.active.value}
+          categories={categories}
+          chosen={chosen}
+          all={all}
+          onChange={(next) => model.pick(next)}
+        />
+      ) : null}
       <div class="row">
         <button type="button" class="secondary" onClick={props.onCancel} disabled={saving}>
           Cancel
@@ -46,7 +51,7 @@ export function BulkServices(props: {
           type="button"
           class="primary"
           onClick={save}
-          disabled={saving || (!all && chosen.length === 0)}
+          disabled={saving || !categories?.length || (!all && chosen.length === 0)}
         >
           {saving ? 'Saving…' : 'Save services'}
         </button>

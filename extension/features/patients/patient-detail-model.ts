@@ -1,5 +1,6 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { EnrollmentStatus } from '../../../shared/enrollment';
+import type { ServiceCategory } from '../../../shared/facility-terms';
 import type { Patient, Service } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
 import type { Notice } from '../../ui/notice';
@@ -10,6 +11,8 @@ export const PatientDetailModel = createModel((patientId: string) => {
   const catalogue = signal<Service[]>([]);
   const chosen = signal<string[]>([]);
   const all = signal(false);
+  /** The patient's facility's service categories: what can be chosen (null until read). */
+  const categories = signal<ServiceCategory[] | null>(null);
   const message = signal<Notice | null>(null);
   const editing = signal(false);
   const param = { id: patientId };
@@ -20,21 +23,24 @@ export const PatientDetailModel = createModel((patientId: string) => {
     all.value = p.fullPackage;
   };
 
-  Promise.all([call(api.patients[':id'].$get({ param })), call(api.services.$get())]).then(
-    ([p, services]) => {
+  Promise.all([call(api.patients[':id'].$get({ param })), call(api.services.$get())])
+    .then(async ([p, services]) => {
       showPatient(p);
       catalogue.value = services.items.filter((s) => s.active);
-    },
-    (e: Error) => {
+      // What can be chosen: the services of the facility's categories.
+      const facility = await call(api.facilities[':id'].$get({ param: { id: p.facilityId } }));
+      categories.value = facility.serviceCategories;
+    })
+    .catch((e: Error) => {
       message.value = { text: e.message, error: true };
-    },
-  );
+    });
 
   return {
     patient,
     catalogue,
     chosen,
     all,
+    categories,
     message,
     editing,
     pick: action((next: { chosen: string[]; all: boolean }) => {

@@ -123,17 +123,22 @@ export function PatientDetail({
             <ConsentList subject={{ patientId: patient.id }} canRevoke={consents.canRevoke} />
           ) : null}
           <h3>Services</h3>
-          <ServicesPicker
-            catalogue={model.catalogue.value}
-            chosen={model.chosen.value}
-            all={model.all.value}
-            disabled={!canEdit}
-            onChange={(next) => model.pick(next)}
-          />
-          {canEdit ? (
-            <button type="button" class="primary" onClick={() => model.saveServices()}>
-              Save services
-            </button>
+          {model.categories.value ? (
+            <>
+              <ServicesPicker
+                catalogue={model.catalogue.value}
+                categories={model.categories.value}
+                chosen={model.chosen.value}
+                all={model.all.value}
+                disabled={!canEdit}
+                onChange={(next) => model.pick(next)}
+              />
+              {canEdit && model.categories.value.length > 0 ? (
+                <button type="button" class="primary" onClick={() => model.saveServices()}>
+                  Save services
+                </button>
+              ) : null}
+            </>
           ) : null}
         </>
       ) : null}

@@ -115,6 +115,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
     return (
       <BulkServices
         patientIds={selected}
+        facilityId={facility.id}
         onCancel={() => setView({ kind: 'list' })}
         onDone={(text) => back(text)}
       />

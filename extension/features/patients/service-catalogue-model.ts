@@ -46,14 +46,25 @@ export const ServiceCatalogueModel = createModel(() => {
 });
 
 /** One service selection applied to many patients at once (spec 000, step 4). */
-export const BulkServicesModel = createModel((patientIds: string[]) => {
+export const BulkServicesModel = createModel((patientIds: string[], facilityId: string) => {
   const catalogue = new ServiceCatalogueModel();
+  /** The facility's service categories: what can be chosen (null until read). */
+  const categories = signal<ServiceCategory[] | null>(null);
   const chosen = signal<string[]>([]);
   const all = signal(false);
   const error = signal<string | null>(null);
   const saving = signal(false);
+  call(api.facilities[':id'].$get({ param: { id: facilityId } })).then(
+    (f) => {
+      categories.value = f.serviceCategories;
+    },
+    (e: Error) => {
+      error.value = e.message;
+    },
+  );
   return {
     catalogue,
+    categories,
     chosen,
     all,
     error,

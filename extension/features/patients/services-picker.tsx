@@ -1,15 +1,32 @@
-import { CATEGORY_LABELS, SERVICE_CATEGORIES } from '../../../shared/facility-terms';
+import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/facility-terms';
 import type { Service } from '../../../shared/schemas/patients';
 
-/** The catalogue as checkboxes by category, with "All healthcare services" on top. */
+/** The same words as the API's refusal, so the panel and a 409 agree. */
+export const NO_CATEGORIES_YET = "Choose this facility's service categories first";
+
+/**
+ * The services the facility offers (its categories' services) as checkboxes
+ * by category, with "All healthcare services" on top: every service of those
+ * categories, including ones added later.
+ */
 export function ServicesPicker(props: {
   catalogue: Service[];
+  /** The facility's service categories; nothing can be chosen while there are none. */
+  categories: readonly ServiceCategory[];
   chosen: string[];
   all: boolean;
   disabled?: boolean;
   onChange: (next: { chosen: string[]; all: boolean }) => void;
 }) {
   const { catalogue, chosen, all, disabled } = props;
+  const offered = SERVICE_CATEGORIES.filter((c) => props.categories.includes(c));
+  if (offered.length === 0)
+    return (
+      <p class="alert" data-testid="no-service-categories">
+        {NO_CATEGORIES_YET}: a facility offers only the services of its categories (Facilities → the facility
+        → Edit).
+      </p>
+    );
   return (
     <>
       <label class="check">
@@ -21,10 +38,13 @@ export function ServicesPicker(props: {
         />
         <span>
           <strong>All healthcare services</strong>{' '}
-          <span class="muted small">Every service, with expert support and AI features.</span>
+          <span class="muted small">
+            Every {offered.map((c) => CATEGORY_LABELS[c]).join(', ')} service, including ones added later,
+            with expert support and AI features.
+          </span>
         </span>
       </label>
-      {SERVICE_CATEGORIES.map((category) => (
+      {offered.map((category) => (
         <fieldset key={category} disabled={all || disabled}>
           <legend class="small">
             <strong>{CATEGORY_LABELS[category]}</strong>

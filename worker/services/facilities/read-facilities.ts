@@ -5,6 +5,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
 import { getVisibleFacilityRow } from './facility-access';
 import { facilityDemand } from './facility-demand';
+import { facilityDemandMonths } from './facility-demand-months';
 import { facilityView } from './facility-view';
 import { listFacilities } from './list-facilities';
 
@@ -20,11 +21,35 @@ export async function readFacilityPage(
   return page;
 }
 
-/** Demand per visible facility and service category; the read is audited. */
-export async function readFacilityDemand(tenant: TenantDb, audit: AuditLog, auth: AuthContext) {
-  const demand = await facilityDemand(tenant, auth);
-  audit.record({ action: 'list', entityType: 'facility_demand', detail: { count: demand.items.length } });
+/** Demand per visible facility (or the one asked for), service category and service; the read is audited. */
+export async function readFacilityDemand(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  query: { facilityId?: string } = {},
+) {
+  const demand = await facilityDemand(tenant, auth, query);
+  audit.record({
+    action: 'list',
+    entityType: 'facility_demand',
+    detail: { count: demand.items.length, facilityId: query.facilityId ?? null },
+  });
   return demand;
+}
+
+/** Demand month by month; the read is audited. */
+export async function readFacilityDemandMonths(
+  tenant: TenantDb,
+  audit: AuditLog,
+  query: { months: number; facilityId?: string },
+) {
+  const series = await facilityDemandMonths(tenant, query);
+  audit.record({
+    action: 'list',
+    entityType: 'facility_demand',
+    detail: { months: query.months, facilityId: query.facilityId ?? null },
+  });
+  return series;
 }
 
 /** One facility the member can see; the read is audited. */

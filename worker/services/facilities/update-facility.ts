@@ -8,6 +8,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AddressVerifier } from '../address/address-verifier';
 import type { AuthContext } from '../auth/session-context';
+import { assertCategoriesFree } from '../patients/service-offer';
 import { assertFacilitySideChange, visibleFacility } from './facility-access';
 import { planAdministrator, releaseAdministratorStatements } from './facility-administrator';
 import { assertNameFree, verifiedAddressColumns } from './facility-rules';
@@ -44,7 +45,10 @@ export async function updateFacility(
   for (const key of ['phone', 'email', 'website'] as const)
     if (input[key] !== undefined) set[key] = input[key];
   if (input.cycleStartDay !== undefined) set.cycleStartDay = input.cycleStartDay;
-  if (input.serviceCategories !== undefined) set.serviceCategories = [...new Set(input.serviceCategories)];
+  if (input.serviceCategories !== undefined) {
+    await assertCategoriesFree(tenant, row, input.serviceCategories);
+    set.serviceCategories = [...new Set(input.serviceCategories)];
+  }
   if (input.features) {
     const f = input.features;
     Object.assign(set, {

@@ -1,5 +1,5 @@
-import { inArray } from 'drizzle-orm';
-import { patientServices, type patients } from '../../../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { facilities, patientServices, type patients, services } from '../../../db/schema';
 import type {
   ENROLLMENT_STATUSES,
   MEETING_STATUSES,
@@ -10,10 +10,39 @@ import type { TenantDb } from '../../lib/tenant-db';
 
 type PatientRow = typeof patients.$inferSelect;
 
+/**
+ * "All services" read as what it means today: every active service in the
+ * categories of each such patient's facility (two reads, only when a patient has it).
+ */
+async function allServicesByFacility(tenant: TenantDb, rows: PatientRow[]) {
+  const facilityIds = [...new Set(rows.filter((r) => r.fullPackage).map((r) => r.facilityId))];
+  const byFacility = new Map<string, string[]>();
+  if (facilityIds.length === 0) return byFacility;
+  const active = await tenant.selectFields(
+    { id: services.id, category: services.category },
+    services,
+    eq(services.active, true),
+  );
+  for (const part of inListChunks(facilityIds)) {
+    const homes = await tenant.selectFields(
+      { id: facilities.id, categories: facilities.serviceCategories },
+      facilities,
+      inArray(facilities.id, part),
+    );
+    for (const h of homes)
+      byFacility.set(
+        h.id,
+        active.filter((s) => h.categories.includes(s.category)).map((s) => s.id),
+      );
+  }
+  return byFacility;
+}
+
 /** API shapes, with each patient's selected services in one extra read per `IN` list of patients. */
 export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
   const selected = new Map<string, string[]>();
-  for (const part of inListChunks(rows)) {
+  const all = await allServicesByFacility(tenant, rows);
+  for (const part of inListChunks(rows.filter((r) => !r.fullPackage))) {
     const ids = part.map((r) => r.id);
     const links = await tenant.selectFields(
       { patientId: patientServices.patientId, serviceId: patientServices.serviceId },
@@ -45,7 +74,7 @@ export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
     fullPackage: r.fullPackage,
     /** The lead this patient was converted from, if any (its timeline, source and intake history). */
     leadId: r.leadId,
-    serviceIds: (selected.get(r.id) ?? []).sort(),
+    serviceIds: [...((r.fullPackage ? all.get(r.facilityId) : selected.get(r.id)) ?? [])].sort(),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }));

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { patientServices, patients, services } from '../../../db/schema';
+import { facilities, patientServices, patients, services } from '../../../db/schema';
 import type { ServiceCategory } from '../../../shared/facility-terms';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -8,6 +8,7 @@ import { inListChunks } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
+import { assertAllServicesOffered, assertServicesOffered } from './service-offer';
 
 /** A starting catalogue in the four categories of spec 000, step 4; administrators edit it. */
 export const DEFAULT_CATALOGUE: Record<ServiceCategory, [name: string, description: string][]> = {
@@ -122,8 +123,10 @@ export async function updateService(
 
 /**
  * Replaces the selected services of one or many patients of visible
- * facilities. "All healthcare services" selects every active service and
- * marks the full package (expert support and AI features).
+ * facilities. Only services in each patient's facility's categories can be
+ * chosen. "All healthcare services" is stored as such (the full package:
+ * expert support and AI features), not as today's list, so it covers every
+ * current and future active service in the facility's categories.
  */
 export async function selectServices(
   tenant: TenantDb,
@@ -133,9 +136,8 @@ export async function selectServices(
   input: { allHealthcareServices?: boolean; serviceIds?: string[] },
 ) {
   const catalogue = (await listServices(tenant)).filter((s) => s.active);
-  const wanted = input.allHealthcareServices
-    ? catalogue.map((s) => s.id)
-    : [...new Set(input.serviceIds ?? [])];
+  const fullPackage = !!input.allHealthcareServices;
+  const wanted = fullPackage ? [] : [...new Set(input.serviceIds ?? [])];
   const unknown = wanted.filter((id) => !catalogue.some((s) => s.id === id));
   if (unknown.length)
     throw new AppError(
@@ -145,19 +147,27 @@ export async function selectServices(
     );
 
   const ids = [...new Set(patientIds)];
-  const found: string[] = [];
+  const found: (typeof patients.$inferSelect)[] = [];
   for (const part of inListChunks(ids)) {
-    const rows = await tenant.select(
-      patients,
-      and(inArray(patients.id, part), tenant.facilityFilter(patients.facilityId)),
+    found.push(
+      ...(await tenant.select(
+        patients,
+        and(inArray(patients.id, part), tenant.facilityFilter(patients.facilityId)),
+      )),
     );
-    found.push(...rows.map((r) => r.id));
   }
   if (found.length !== ids.length)
     throw new AppError('not_found', `${ids.length - found.length} of the patients were not found`);
 
+  const facilityIds = [...new Set(found.map((p) => p.facilityId))];
+  const homes = await tenant.select(facilities, inArray(facilities.id, facilityIds));
+  const chosen = catalogue.filter((s) => wanted.includes(s.id));
+  for (const home of homes) {
+    if (fullPackage) assertAllServicesOffered(home);
+    else assertServicesOffered(home, chosen);
+  }
+
   const now = iso();
-  const fullPackage = !!input.allHealthcareServices;
   const statements = [];
   for (const part of inListChunks(ids)) {
     statements.push(tenant.delete(patientServices, inArray(patientServices.patientId, part)));
@@ -175,9 +185,11 @@ export async function selectServices(
         action: 'update',
         entityType: 'patient_services',
         entityId: patientId,
-        detail: { services: wanted.length, fullPackage },
+        detail: { services: fullPackage ? 'all' : wanted.length, fullPackage },
       }),
     ),
   ]);
-  return { patients: ids.length, serviceIds: wanted, fullPackage };
+  const offered = new Set(homes.flatMap((h) => h.serviceCategories));
+  const serviceIds = fullPackage ? catalogue.filter((s) => offered.has(s.category)).map((s) => s.id) : wanted;
+  return { patients: ids.length, serviceIds, fullPackage };
 }

@@ -1,0 +1,78 @@
+import { action, computed, createModel, effect, signal } from '@preact/signals';
+import type { ServiceCategory } from '../../../shared/facility-terms';
+import type { FacilityDemand, FacilityDemandMonths } from '../../../shared/schemas/facilities';
+import { api, call } from '../../api/client';
+
+export const MONTH_CHOICES = [6, 12, 24] as const;
+
+/**
+ * Demand planning: today's figures and the months before, for every facility
+ * or one, fetched again whenever the facility or the span changes. The
+ * category filter only changes what is shown.
+ */
+export const DemandModel = createModel(() => {
+  const facilityId = signal('');
+  const category = signal<ServiceCategory | ''>('');
+  const months = signal<number>(12);
+  const demand = signal<FacilityDemand | null>(null);
+  const series = signal<FacilityDemandMonths | null>(null);
+  /** The facilities to filter by, from the first (unfiltered) answer. */
+  const choices = signal<FacilityDemand['items']>([]);
+  const error = signal<string | null>(null);
+  const loading = signal(true);
+
+  effect(() => {
+    const facility = facilityId.value;
+    const span = String(months.value);
+    const filter = facility ? { facilityId: facility } : {};
+    loading.value = true;
+    error.value = null;
+    Promise.all([
+      call(api.facilities.demand.$get({ query: filter })),
+      call(api.facilities.demand.months.$get({ query: { ...filter, months: span } })),
+    ])
+      .then(([now, past]) => {
+        // A slower answer for a filter since changed is dropped.
+        if (facility !== facilityId.peek() || span !== String(months.peek())) return;
+        demand.value = now;
+        series.value = past;
+        if (!facility) choices.value = now.items;
+      })
+      .catch((e: Error) => {
+        error.value = e.message;
+      })
+      .finally(() => {
+        loading.value = false;
+      });
+  });
+
+  return {
+    facilityId,
+    category,
+    months,
+    demand,
+    series,
+    choices,
+    error,
+    loading,
+    /** Nobody has a service yet (for the filter chosen): the screen explains where demand comes from. */
+    empty: computed(() => {
+      const d = demand.value;
+      const s = series.value;
+      if (!d || !s) return false;
+      return (
+        d.items.every((i) => Object.values(i.categories).every((c) => c.services === 0)) &&
+        s.months.every((m) => m.services === 0)
+      );
+    }),
+    chooseFacility: action((id: string) => {
+      facilityId.value = id;
+    }),
+    chooseCategory: action((c: ServiceCategory | '') => {
+      category.value = c;
+    }),
+    chooseMonths: action((n: number) => {
+      months.value = n;
+    }),
+  };
+});
