@@ -1,6 +1,7 @@
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/facility-terms';
 import { useConfirm } from '../../ui/confirm-dialog';
 import { DocumentPicker, formatSize } from '../../ui/document-picker';
+import { UploadProgress } from '../../ui/upload-progress';
 import type { FacilityDetailState } from './facility-detail-model';
 
 /** A facility's legal documents: download for whoever may see them, delete and upload for full access. */
@@ -14,6 +15,12 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
     <>
       {confirmation}
       <h3>Documents</h3>
+      {documents.some((d) => d.kind === 'facility_agreement') ? null : (
+        <p class="alert" data-testid="agreement-missing">
+          No facility agreement yet: onboarding is not complete until it is uploaded
+          {manage ? ' below' : ''}.
+        </p>
+      )}
       {documents.length === 0 ? <p class="empty">No documents yet.</p> : null}
       <ul class="list" aria-label="Documents">
         {documents.map((d) => (
@@ -59,11 +66,7 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
             kinds={DOCUMENT_KINDS}
             kindLabels={DOCUMENT_KIND_LABELS}
           />
-          {progress ? (
-            <p class="muted small" role="status">
-              {progress}
-            </p>
-          ) : null}
+          <UploadProgress line={progress} onStop={model.stopUpload} />
           <button
             type="button"
             class="primary"
