@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDate } from '../../shared/locale-dates';
 import type { launchWithExtension } from './extension-browser';
 import {
   ensureFacility,
@@ -63,7 +64,9 @@ describe('roster import from the side panel', () => {
         .allTextContents()
         .then((rows) => rows.join('|'));
     await eventually(listed).toContain('Rivers, Bob');
-    expect(await listed()).toContain('Born 1940-03-13');
+    // The date of birth as the browser's locale writes it.
+    const locale = await panel.evaluate<string>('navigator.language');
+    expect(await listed()).toContain(`Born ${formatDate('1940-03-13', locale)}`);
     expect(await listed()).toContain('Hill, Cy');
     await panel.screenshot({ path: '.tmp/e2e-patients.png', fullPage: true });
 

@@ -1,4 +1,5 @@
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/facility-terms';
+import { formatDate } from '../../../shared/locale-dates';
 import { useConfirm } from '../../ui/confirm-dialog';
 import { DocumentPicker, formatSize } from '../../ui/document-picker';
 import { UploadProgress } from '../../ui/upload-progress';
@@ -28,8 +29,7 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
             <div>
               {d.fileName}
               <div class="muted small">
-                {DOCUMENT_KIND_LABELS[d.kind]} · {formatSize(d.sizeBytes)} ·{' '}
-                {new Date(d.createdAt).toLocaleDateString()}
+                {DOCUMENT_KIND_LABELS[d.kind]} · {formatSize(d.sizeBytes)} · {formatDate(d.createdAt)}
               </div>
             </div>
             <div class="row-actions">
