@@ -53,3 +53,50 @@ export function uploadProgressText(fileName: string, index: number, count: numbe
         : 'done';
   return `${fileName} (${index + 1} of ${count}): ${phase}`;
 }
+
+/** What a run of uploads left behind: the files not sent (the failed one first) and why, or nothing. */
+export type UploadOutcome<T> = { left: T[]; failure: string | null };
+
+/** Rejects once `stop` fires, so waiting on a send that will not answer can end. */
+const stopped = (stop: AbortSignal) =>
+  new Promise<never>((_, reject) => {
+    const fail = () => reject(new Error('Stopped before it finished'));
+    if (stop.aborted) fail();
+    else stop.addEventListener('abort', fail, { once: true });
+  });
+
+/**
+ * Sends picked files one by one to `path`, showing each one's progress through
+ * `onProgress`. The progress line always ends (null) — when all are sent, when
+ * one fails (the rest are kept, nothing is skipped silently) or when `stop`
+ * fires — and the outcome says what was not sent and why.
+ */
+export async function uploadInTurn<T extends { file: File }>(
+  path: string,
+  picked: readonly T[],
+  fieldsOf: (p: T) => Record<string, string>,
+  onProgress: (line: string | null) => void,
+  stop: AbortSignal,
+): Promise<UploadOutcome<T>> {
+  try {
+    for (const [i, p] of picked.entries()) {
+      try {
+        await Promise.race([
+          uploadFile(path, p.file, fieldsOf(p), (phase) => {
+            onProgress(uploadProgressText(p.file.name, i, picked.length, phase));
+          }),
+          stopped(stop),
+        ]);
+      } catch (e) {
+        return { left: picked.slice(i), failure: `${p.file.name} was not uploaded: ${(e as Error).message}` };
+      }
+    }
+    return { left: [], failure: null };
+  } finally {
+    onProgress(null);
+  }
+}
+
+/** "x.pdf was not uploaded: reason. It is still chosen: try again, or remove it and choose another file." */
+export const retryText = (failure: string) =>
+  `${failure.replace(/\.$/, '')}. It is still chosen: try again, or remove it and choose another file.`;

@@ -158,6 +158,8 @@ export const intakeSubmissionSummarySchema = z.object({
   version: z.number(),
   leadId: z.string().nullable(),
   patientId: z.string().nullable(),
+  /** The lead's or patient's name: whom the form (and its signatures) is for. */
+  subjectName: z.string().nullable(),
   submittedAt: timestampSchema,
   accepted: acceptedSchema,
 });

@@ -97,6 +97,9 @@ describe('patient tracker and pending pool', () => {
     await panel.getByRole('button', { name: 'Confirm assignment' }).click();
     await eventually(() => text(panel.getByTestId('pool-message'))).toBe('2 patients assigned.');
     await panel.getByTestId('pool-empty').waitFor();
+    // The providers' counts follow the assignment without leaving the screen.
+    const byron = panel.getByTestId('provider-row').filter({ hasText: 'Dr Ada Byron' });
+    await eventually(async () => (await text(byron)) ?? '').toContain('1/20');
 
     // Retiring a provider shows who returns to the pool before it happens, then reactivating brings them back.
     await panel.getByRole('button', { name: 'Retire Dr Alan Kay' }).click();

@@ -103,4 +103,66 @@ describe('facility onboarding from the side panel', () => {
     ).toBe(0);
     await signOut();
   });
+
+  it('keeps the wizard on Documents with the reason when an upload fails, and says the agreement is missing until it is there', async () => {
+    const name = 'Juniper Upload Check';
+    const notPdf = {
+      name: 'juniper-agreement.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('plain text'),
+    };
+    const realPdf = {
+      name: 'juniper-signed.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'),
+    };
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Facilities' }).click();
+    await panel.getByRole('button', { name: 'Add facility' }).click();
+    await panel.getByLabel('Facility name').fill(name);
+    for (let i = 0; i < 4; i++) await panel.getByRole('button', { name: 'Next' }).click();
+    await panel.getByLabel('Street address').fill('900 Congress Avenue');
+    await panel.getByLabel('City').fill('Austin');
+    await panel.getByLabel('State').fill('TX');
+    await panel.getByLabel('ZIP code').fill('78701');
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await panel.getByTestId('verified-address').waitFor();
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await panel.getByLabel('Choose documents').setInputFiles(notPdf);
+    await panel.getByRole('button', { name: 'Create facility' }).click();
+
+    // Still on Documents, with the reason; the progress line has ended and the file is still chosen.
+    const wizard = panel.locator('section.wizard');
+    await eventually(() => text(wizard.getByRole('alert'))).toBe(
+      `${name} is saved, but juniper-agreement.pdf was not uploaded: Upload a PDF, an image (PNG or JPEG) or a Word document. It is still chosen: try again, or remove it and choose another file.`,
+    );
+    expect(await wizard.getByRole('heading', { name: 'Documents', exact: true }).count()).toBe(1);
+    expect(await panel.getByTestId('upload-progress').count()).toBe(0);
+    expect(await wizard.getByLabel('Documents to upload').getByText('juniper-agreement.pdf').count()).toBe(1);
+    expect(await panel.getByRole('button', { name: 'Create facility' }).count()).toBe(0);
+
+    // Finishing without it: the facility page says onboarding lacks its agreement.
+    await panel.getByRole('button', { name: 'Finish without it' }).click();
+    const detail = panel.getByTestId('facility-detail');
+    await detail.getByRole('heading', { name, exact: true }).waitFor();
+    await detail.getByTestId('agreement-missing').waitFor();
+    expect(await detail.getByTestId('document-row').count()).toBe(0);
+
+    // The same failure on the facility page: the reason, the progress ended, the file kept.
+    await detail.getByLabel('Choose documents').setInputFiles(notPdf);
+    await detail.getByRole('button', { name: 'Upload 1 document' }).click();
+    await eventually(() => text(detail.getByTestId('facility-message'))).toContain(
+      'juniper-agreement.pdf was not uploaded',
+    );
+    expect(await panel.getByTestId('upload-progress').count()).toBe(0);
+    await detail.getByRole('button', { name: 'Remove' }).click();
+    await detail.getByLabel('Choose documents').setInputFiles(realPdf);
+    await detail.getByRole('button', { name: 'Upload 1 document' }).click();
+    await eventually(() => text(detail.getByTestId('facility-message'))).toBe('Documents uploaded.');
+    await eventually(() => detail.getByTestId('document-row').count()).toBe(1);
+    expect(await detail.getByTestId('agreement-missing').count()).toBe(0);
+    expect(await panel.getByTestId('upload-progress').count()).toBe(0);
+    await signOut();
+  });
 });

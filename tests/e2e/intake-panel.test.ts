@@ -181,14 +181,14 @@ describe('a submitted form back in the panel', () => {
     // The panel shows it submitted; staff review it and copy the corrected name.
     await panel.getByRole('tab', { name: 'Intake' }).click();
     await panel.getByRole('button', { name: 'Submissions' }).click();
-    await panel
-      .getByTestId('submission-row')
-      .filter({ hasText: 'Quick check-in' })
-      .getByRole('button')
-      .click();
+    const submitted = panel.getByTestId('submission-row').filter({ hasText: 'Quick check-in' });
+    // Each submission names whom it is for.
+    await eventually(async () => (await text(submitted)) ?? '').toContain('Noor Haddad (lead)');
+    await submitted.getByRole('button').click();
     const review = panel.getByTestId('submission-review');
     await eventually(async () => (await text(review)) ?? '').toContain('Haddad-Smith');
-    expect(await text(panel.getByTestId('signature-record'))).toContain('Noor Haddad-Smith, typed');
+    expect(await text(panel.getByTestId('submitted-by'))).toMatch(/^For Noor Haddad · submitted /);
+    expect(await text(panel.getByTestId('signature-record'))).toContain('Signed by Noor Haddad-Smith, typed');
     const copyLastName = panel.getByLabel('Copy Last name');
     expect(await copyLastName.isChecked()).toBe(true);
     expect(await panel.getByLabel('Copy First name').isDisabled()).toBe(true);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatDate } from '../../shared/locale-dates';
 import type { launchWithExtension } from './extension-browser';
 import {
   ensureFacility,
@@ -9,6 +10,7 @@ import {
   signOut as signOutOf,
   text,
 } from './panel';
+import { overflowing } from './panel-tour';
 
 // Roster import: a spreadsheet with a flagged cell, and a photographed roster read by OCR.
 const api = inject('apiOrigin');
@@ -36,6 +38,14 @@ describe('roster import from the side panel', () => {
 
     await eventually(() => panel.getByTestId('review-row').count()).toBe(3);
     expect(await text(panel.getByTestId('import-summary'))).toBe('3 rows · 3 to import · 1 need attention');
+    // At panel widths the review is stacked rows: every column of a row is on screen, none behind a sideways scroll.
+    for (const width of [320, 360, 400]) {
+      await panel.setViewportSize({ width, height: 720 });
+      expect(await overflowing(panel)).toEqual([]);
+      const room = await panel.getByLabel('Room, row 3').boundingBox();
+      expect(room && room.x >= 0 && room.x + room.width <= width).toBe(true);
+    }
+    await panel.setViewportSize({ width: 400, height: 720 });
     const badCell = panel.getByLabel('Date of birth, row 2');
     expect(await badCell.getAttribute('aria-invalid')).toBe('true');
     expect(await panel.getByRole('button', { name: 'Import 3 patients' }).isDisabled()).toBe(true);
@@ -54,7 +64,9 @@ describe('roster import from the side panel', () => {
         .allTextContents()
         .then((rows) => rows.join('|'));
     await eventually(listed).toContain('Rivers, Bob');
-    expect(await listed()).toContain('Born 1940-03-13');
+    // The date of birth as the browser's locale writes it.
+    const locale = await panel.evaluate<string>('navigator.language');
+    expect(await listed()).toContain(`Born ${formatDate('1940-03-13', locale)}`);
     expect(await listed()).toContain('Hill, Cy');
     await panel.screenshot({ path: '.tmp/e2e-patients.png', fullPage: true });
 

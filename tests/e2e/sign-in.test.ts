@@ -28,6 +28,8 @@ afterAll(() => browser?.close());
 describe('the side panel against a running worker', () => {
   it('points the panel at the test server through Settings', async () => {
     await eventually(() => text(panel.getByTestId('server-url'))).toBe('http://127.0.0.1:8787');
+    await panel.getByLabel('Email').fill('typed-before@demo.test');
+    await panel.getByLabel('Password').fill('typed-secret');
     await panel.getByRole('button', { name: 'Change' }).click();
     const field = panel.getByLabel('Server address');
     await field.fill('ftp://nope');
@@ -38,6 +40,9 @@ describe('the side panel against a running worker', () => {
     await field.fill(api);
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(() => text(panel.getByTestId('server-url'))).toBe(api);
+    // What was typed before changing the server address is still there.
+    expect(await panel.getByLabel('Email').inputValue()).toBe('typed-before@demo.test');
+    expect(await panel.getByLabel('Password').inputValue()).toBe('typed-secret');
   });
 
   it('shows the server’s message for a wrong password', async () => {
@@ -77,6 +82,9 @@ describe('the side panel against a running worker', () => {
   it('signs out', async () => {
     await signOut();
     await eventually(() => panel.getByTestId('signed-in-header').count()).toBe(0);
+    // The next person at this browser does not find the last one's email or password.
+    expect(await panel.getByLabel('Email').inputValue()).toBe('');
+    expect(await panel.getByLabel('Password').inputValue()).toBe('');
   });
 
   it('hides what a role may not see', async () => {

@@ -103,6 +103,10 @@ describe('submitting a form', () => {
     expect(signed).toMatchObject({ outcome: 'done', organizationName: 'Demo Care Operations' });
     if (signed.outcome !== 'done') throw new Error('not submitted');
     const detail = await api(`/api/v1/intake-submissions/${signed.submissionId}`, { token: frontDesk });
+    // Whom the form and its signature are for: the lead, by name (the guardian signs for her).
+    expect(detail.json.subjectName).toBe('Mina Minor');
+    const listed = await api(`/api/v1/intake-submissions?leadId=${detail.json.leadId}`, { token: frontDesk });
+    expect(listed.json.items.map((i: { subjectName: string }) => i.subjectName)).toEqual(['Mina Minor']);
     expect(detail.json.signatures).toEqual([
       {
         fieldId: 'signature',

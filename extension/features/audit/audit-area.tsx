@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatDateTime } from '../../../shared/locale-dates';
 import type { AuditAction } from '../../../shared/schemas/audit';
 import { SearchList } from '../../ui/search-list';
 import { AuditModel } from './audit-model';
@@ -51,7 +52,7 @@ export function AuditArea() {
               <strong>{e.action.replace(/_/g, ' ')}</strong> {e.entityType}
               {e.outcome !== 'success' ? <span class="badge">{e.outcome}</span> : null}
               <div class="muted small">
-                {new Date(e.createdAt).toLocaleString()} ·{' '}
+                {formatDateTime(e.createdAt)} ·{' '}
                 {e.actorName ?? (e.actorUserId ? 'a former member' : 'Sidecar')} · {e.ip ?? 'no address'}
               </div>
             </div>

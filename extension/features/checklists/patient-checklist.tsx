@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import { formatDate } from '../../../shared/locale-dates';
 import type { ChecklistItem } from '../../../shared/schemas/checklists';
 import { TextPrompt } from '../../ui/text-prompt';
 import { PatientChecklistModel } from './patient-checklist-model';
@@ -77,7 +78,7 @@ export function PatientChecklist(props: {
               {item.required ? null : <span class="muted small">(optional)</span>}
               <div class="muted small">
                 {item.done
-                  ? `Done ${new Date(item.doneAt!).toLocaleDateString()}${item.document ? ` · ${item.document.fileName}` : ''}${item.evidence ? ` · evidence: ${item.evidence.title}` : ''}`
+                  ? `Done ${formatDate(item.doneAt!)}${item.document ? ` · ${item.document.fileName}` : ''}${item.evidence ? ` · evidence: ${item.evidence.title}` : ''}`
                   : (item.description ?? '')}
                 {item.note ? ` · Note: ${item.note}` : ''}
               </div>
@@ -140,7 +141,7 @@ export function PatientChecklist(props: {
           </li>
         ))}
       </ul>
-      {props.canEdit ? (
+      {props.canEdit && props.canOverride ? (
         <form
           class="override"
           onSubmit={(e) => {
@@ -150,8 +151,7 @@ export function PatientChecklist(props: {
         >
           <h3>Status</h3>
           <p class="muted small">
-            Discharge marks the patient completed. Setting a status ahead of the checklist is an override
-            {props.canOverride ? '' : ', which your role cannot make'}.
+            Discharge marks the patient completed. Setting a status ahead of the checklist is an override.
           </p>
           <div class="two">
             <div>
@@ -185,6 +185,31 @@ export function PatientChecklist(props: {
             disabled={override.reason.trim().length < 3 || busy !== null}
           >
             Save status
+          </button>
+        </form>
+      ) : props.canEdit && enrollment.status !== 'completed' ? (
+        // Without the override permission the one status a person sets is discharge: nothing is offered that the server refuses.
+        <form
+          class="override"
+          onSubmit={(e) => {
+            e.preventDefault();
+            model.setStatus('completed', override.reason);
+          }}
+        >
+          <h3>Discharge</h3>
+          <p class="muted small">Discharge marks the patient completed and ends the provider assignment.</p>
+          <label for="status-reason">Reason for discharge</label>
+          <input
+            id="status-reason"
+            value={override.reason}
+            onInput={(e) => setOverride({ ...override, reason: e.currentTarget.value })}
+          />
+          <button
+            type="submit"
+            class="secondary"
+            disabled={override.reason.trim().length < 3 || busy !== null}
+          >
+            Discharge
           </button>
         </form>
       ) : null}

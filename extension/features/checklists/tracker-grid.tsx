@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS, ENROLLMENT_ORDER, type EnrollmentStatus } from '../../../shared/enrollment';
+import { formatDate } from '../../../shared/locale-dates';
 import type { TrackerRow } from '../../../shared/schemas/checklists';
 import { TextPrompt } from '../../ui/text-prompt';
 import { TrackerModel, type TrackerSort } from './tracker-model';
@@ -12,6 +13,8 @@ const MEETING = { not_scheduled: 'Not scheduled', scheduled: 'Scheduled', comple
 export function TrackerGrid(props: {
   facilityId: string;
   canEdit: boolean;
+  /** Setting a status here is an override (a reason, ahead of the checklist): only roles that may make one see the menu. */
+  canOverride: boolean;
   onOpen: (id: string) => void;
   onBack: () => void;
 }) {
@@ -123,10 +126,10 @@ export function TrackerGrid(props: {
                   <button type="button" class="link" onClick={() => props.onOpen(r.id)}>
                     {r.lastName}, {r.firstName}
                   </button>
-                  <div class="muted small">{new Date(r.lastUpdate).toLocaleDateString()}</div>
+                  <div class="muted small">{formatDate(r.lastUpdate)}</div>
                 </td>
                 <td data-label="Status">
-                  {props.canEdit ? (
+                  {props.canOverride ? (
                     <select
                       aria-label={`Status of ${r.firstName} ${r.lastName}`}
                       value={r.enrollmentStatus}
@@ -152,36 +155,42 @@ export function TrackerGrid(props: {
                   {r.progress.requiredDone}/{r.progress.requiredTotal}
                 </td>
                 <td data-label="Visit">
-                  <select
-                    aria-label={`Visit preference of ${r.firstName} ${r.lastName}`}
-                    disabled={!props.canEdit}
-                    value={r.visitPreference}
-                    onChange={(e) =>
-                      model.update(r.id, { visitPreference: e.currentTarget.value as keyof typeof VISIT })
-                    }
-                  >
-                    {Object.entries(VISIT).map(([v, label]) => (
-                      <option value={v} key={v}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
+                  {props.canEdit ? (
+                    <select
+                      aria-label={`Visit preference of ${r.firstName} ${r.lastName}`}
+                      value={r.visitPreference}
+                      onChange={(e) =>
+                        model.update(r.id, { visitPreference: e.currentTarget.value as keyof typeof VISIT })
+                      }
+                    >
+                      {Object.entries(VISIT).map(([v, label]) => (
+                        <option value={v} key={v}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    (VISIT[r.visitPreference as keyof typeof VISIT] ?? r.visitPreference)
+                  )}
                 </td>
                 <td data-label="Meeting">
-                  <select
-                    aria-label={`Meeting status of ${r.firstName} ${r.lastName}`}
-                    disabled={!props.canEdit}
-                    value={r.meetingStatus}
-                    onChange={(e) =>
-                      model.update(r.id, { meetingStatus: e.currentTarget.value as keyof typeof MEETING })
-                    }
-                  >
-                    {Object.entries(MEETING).map(([v, label]) => (
-                      <option value={v} key={v}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
+                  {props.canEdit ? (
+                    <select
+                      aria-label={`Meeting status of ${r.firstName} ${r.lastName}`}
+                      value={r.meetingStatus}
+                      onChange={(e) =>
+                        model.update(r.id, { meetingStatus: e.currentTarget.value as keyof typeof MEETING })
+                      }
+                    >
+                      {Object.entries(MEETING).map(([v, label]) => (
+                        <option value={v} key={v}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    (MEETING[r.meetingStatus as keyof typeof MEETING] ?? r.meetingStatus)
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { CONSENT_KIND_LABELS, SIGNER_RELATIONSHIP_LABELS } from '../../../shared/consents';
+import { formatDate } from '../../../shared/locale-dates';
 import type { Consent } from '../../../shared/schemas/consents';
 import { ShowMore } from '../../ui/show-more';
 import { TextPrompt } from '../../ui/text-prompt';
@@ -91,7 +92,7 @@ export function ConsentList(props: {
               {c.revoked ? <span class="badge warn">Revoked</span> : <span class="badge ok">Given</span>}
               <div class="small">{signedBy(c, props.subject)}</div>
               <div class="muted small">
-                {new Date(c.signedAt).toLocaleDateString()} · {c.text.formName}, version {c.text.version}
+                {formatDate(c.signedAt)} · {c.text.formName}, version {c.text.version}
                 <span class="muted" title={`SHA-256 of the text shown: ${c.text.sha256}`}>
                   {' '}
                   · text {c.text.sha256.slice(0, 8)}
@@ -99,7 +100,7 @@ export function ConsentList(props: {
               </div>
               {c.revoked ? (
                 <div class="small" data-testid="consent-revoked">
-                  Revoked {new Date(c.revoked.at).toLocaleDateString()}
+                  Revoked {formatDate(c.revoked.at)}
                   {c.revoked.byName ? ` by ${c.revoked.byName}` : ''}: {c.revoked.reason}
                 </div>
               ) : null}

@@ -4,6 +4,7 @@ import {
   CONTRACT_TRANSITIONS,
   type ContractStatus,
 } from '../../../shared/contract-status';
+import { formatDateTime } from '../../../shared/locale-dates';
 import type { ContractEvent, Facility } from '../../../shared/schemas/facilities';
 
 /** The contract status change form and the history of every change, newest as the server orders it. */
@@ -52,7 +53,7 @@ export function FacilityContract({
           <li key={h.id}>
             {h.fromStatus ? `${CONTRACT_STATUS_LABELS[h.fromStatus]} → ` : ''}
             {CONTRACT_STATUS_LABELS[h.toStatus]}{' '}
-            <span class="muted small">{new Date(h.createdAt).toLocaleString()}</span>
+            <span class="muted small">{formatDateTime(h.createdAt)}</span>
             {h.note ? <div class="muted small">{h.note}</div> : null}
           </li>
         ))}

@@ -8,7 +8,7 @@ import { type CurrentFacility, currentFacilityItem } from '../../utils/current-f
 import type { Me } from '../../utils/messages';
 import { saveFile } from '../../utils/save-file';
 import { sendMessage } from '../../utils/send-message';
-import { uploadFile, uploadProgressText } from '../../utils/upload-file';
+import { retryText, uploadInTurn } from '../../utils/upload-file';
 
 /** One facility's page: its profile, contract history and documents, and what staff do with them. */
 export const FacilityDetailModel = createModel((me: Me, facilityId: string) => {
@@ -47,17 +47,26 @@ export const FacilityDetailModel = createModel((me: Me, facilityId: string) => {
     }
   });
 
-  const uploadAll = async () => {
-    const picked = files.peek();
-    const path = byId.documents.$url({ param }).pathname;
-    for (const [i, p] of picked.entries()) {
-      await uploadFile(path, p.file, { kind: p.kind }, (phase) => {
-        progress.value = uploadProgressText(p.file.name, i, picked.length, phase);
-      });
-    }
-    files.value = [];
-    progress.value = null;
-  };
+  let stopper = new AbortController();
+  /** Sends the picked documents; a failed one stays picked with the reason, so nothing is lost or silent. */
+  const uploadDocuments = action(async () => {
+    message.value = null;
+    stopper = new AbortController();
+    const outcome = await uploadInTurn(
+      byId.documents.$url({ param }).pathname,
+      files.peek(),
+      (p) => ({ kind: p.kind }),
+      (line) => {
+        progress.value = line;
+      },
+      stopper.signal,
+    );
+    files.value = outcome.left;
+    message.value = outcome.failure
+      ? { text: retryText(outcome.failure), error: true }
+      : { text: 'Documents uploaded.', error: false };
+    await load();
+  });
 
   load();
   currentFacilityItem.getValue().then((c) => {
@@ -105,7 +114,8 @@ export const FacilityDetailModel = createModel((me: Me, facilityId: string) => {
         `${d.fileName} deleted.`,
       ),
     ),
-    uploadDocuments: action(() => act(uploadAll, 'Documents uploaded.')),
+    uploadDocuments,
+    stopUpload: action(() => stopper.abort()),
     download: action(async (d: FacilityDocument) => {
       try {
         const path = byId.documents[':documentId'].download.$url({

@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { CONTRACT_STATUS_LABELS } from '../../../shared/contract-status';
 import { CATEGORY_LABELS, FEATURE_INFO, FEATURES } from '../../../shared/facility-terms';
+import { formatDate } from '../../../shared/locale-dates';
 import type { Me } from '../../utils/messages';
 import { FacilityContract } from './facility-contract';
 import { FacilityDetailModel } from './facility-detail-model';
@@ -119,7 +120,7 @@ export function FacilityDetail({
       <p class="small">
         Cycle:{' '}
         {facility.cycleStartDay
-          ? `day ${facility.cycleStartDay}, next ${facility.nextCycleDate}`
+          ? `day ${facility.cycleStartDay}, next ${facility.nextCycleDate ? formatDate(facility.nextCycleDate) : 'not set'}`
           : 'no cycle day'}{' '}
         · Categories:{' '}
         {facility.serviceCategories.length

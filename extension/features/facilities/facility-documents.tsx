@@ -1,6 +1,8 @@
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../../shared/facility-terms';
+import { formatDate } from '../../../shared/locale-dates';
 import { useConfirm } from '../../ui/confirm-dialog';
 import { DocumentPicker, formatSize } from '../../ui/document-picker';
+import { UploadProgress } from '../../ui/upload-progress';
 import type { FacilityDetailState } from './facility-detail-model';
 
 /** A facility's legal documents: download for whoever may see them, delete and upload for full access. */
@@ -14,6 +16,12 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
     <>
       {confirmation}
       <h3>Documents</h3>
+      {documents.some((d) => d.kind === 'facility_agreement') ? null : (
+        <p class="alert" data-testid="agreement-missing">
+          No facility agreement yet: onboarding is not complete until it is uploaded
+          {manage ? ' below' : ''}.
+        </p>
+      )}
       {documents.length === 0 ? <p class="empty">No documents yet.</p> : null}
       <ul class="list" aria-label="Documents">
         {documents.map((d) => (
@@ -21,8 +29,7 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
             <div>
               {d.fileName}
               <div class="muted small">
-                {DOCUMENT_KIND_LABELS[d.kind]} · {formatSize(d.sizeBytes)} ·{' '}
-                {new Date(d.createdAt).toLocaleDateString()}
+                {DOCUMENT_KIND_LABELS[d.kind]} · {formatSize(d.sizeBytes)} · {formatDate(d.createdAt)}
               </div>
             </div>
             <div class="row-actions">
@@ -59,11 +66,7 @@ export function FacilityDocuments({ model }: { model: FacilityDetailState }) {
             kinds={DOCUMENT_KINDS}
             kindLabels={DOCUMENT_KIND_LABELS}
           />
-          {progress ? (
-            <p class="muted small" role="status">
-              {progress}
-            </p>
-          ) : null}
+          <UploadProgress line={progress} onStop={model.stopUpload} />
           <button
             type="button"
             class="primary"

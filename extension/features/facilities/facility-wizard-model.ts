@@ -5,7 +5,7 @@ import type { Facility } from '../../../shared/schemas/facilities';
 import { api, call } from '../../api/client';
 import type { PickedFile } from '../../ui/document-picker';
 import { fieldErrorsFrom } from '../../utils/field-errors';
-import { uploadFile, uploadProgressText } from '../../utils/upload-file';
+import { retryText, uploadInTurn } from '../../utils/upload-file';
 import type { AddressFields } from './facility-labels';
 
 export const STEPS = [
@@ -60,6 +60,9 @@ export const FacilityWizardModel = createModel(() => {
   const categories = signal<ServiceCategory[]>([]);
   const files = signal<PickedFile[]>([]);
   const progress = signal<string | null>(null);
+  /** Set once the facility is saved: a failed document then keeps the wizard on its last step. */
+  const created = signal<Facility | null>(null);
+  let stopper = new AbortController();
 
   function localCheck(at: number): Errors {
     const e: Errors = {};
@@ -109,23 +112,27 @@ export const FacilityWizardModel = createModel(() => {
     };
   }
 
-  /** The facility exists now; documents follow one by one, each with its own progress. */
+  /**
+   * The facility exists now; documents follow one by one, each with its own
+   * progress. True when all went up; otherwise the wizard stays on Documents
+   * with the reason and the files not sent still chosen.
+   */
   async function uploadDocuments(facility: Facility) {
-    const picked = files.peek();
+    stopper = new AbortController();
     const path = api.facilities[':id'].documents.$url({ param: { id: facility.id } }).pathname;
-    for (const [i, p] of picked.entries()) {
-      try {
-        await uploadFile(path, p.file, { kind: p.kind }, (phase) => {
-          progress.value = uploadProgressText(p.file.name, i, picked.length, phase);
-        });
-      } catch (e) {
-        errors.value = {
-          form: `The facility was saved, but ${p.file.name} was not: ${(e as Error).message}. Add it from the facility page.`,
-        };
-        progress.value = null;
-        return;
-      }
-    }
+    const outcome = await uploadInTurn(
+      path,
+      files.peek(),
+      (p) => ({ kind: p.kind }),
+      (line) => {
+        progress.value = line;
+      },
+      stopper.signal,
+    );
+    files.value = outcome.left;
+    if (!outcome.failure) return true;
+    errors.value = { form: `${facility.name} is saved, but ${retryText(outcome.failure)}` };
+    return false;
   }
 
   return {
@@ -142,6 +149,8 @@ export const FacilityWizardModel = createModel(() => {
     categories,
     files,
     progress,
+    created,
+    stopUpload: action(() => stopper.abort()),
     back: action(() => {
       step.value -= 1;
     }),
@@ -167,20 +176,23 @@ export const FacilityWizardModel = createModel(() => {
     save: action(async (onDone: (f: Facility) => void) => {
       pending.value = true;
       errors.value = {};
-      let facility: Facility;
-      try {
-        facility = await call(api.facilities.$post({ json: facilityBody() }));
-      } catch (e) {
-        const found = fieldErrorsFrom(e);
-        errors.value = found;
-        const first = Object.keys(found).find((k) => k !== 'form');
-        if (first) step.value = stepOf(first);
-        pending.value = false;
-        return;
+      let facility = created.peek();
+      if (!facility) {
+        try {
+          facility = await call(api.facilities.$post({ json: facilityBody() }));
+          created.value = facility;
+        } catch (e) {
+          const found = fieldErrorsFrom(e);
+          errors.value = found;
+          const first = Object.keys(found).find((k) => k !== 'form');
+          if (first) step.value = stepOf(first);
+          pending.value = false;
+          return;
+        }
       }
-      await uploadDocuments(facility);
+      const uploaded = await uploadDocuments(facility);
       pending.value = false;
-      onDone(facility);
+      if (uploaded) onDone(facility);
     }),
   };
 });

@@ -137,12 +137,18 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
           <CategoryChecks value={m.categories.value} onChange={(v) => (m.categories.value = v)} />
         </fieldset>
       ) : (
-        <DocumentPicker
-          files={m.files.value}
-          onChange={(v) => (m.files.value = v)}
-          kinds={DOCUMENT_KINDS as readonly DocumentKind[]}
-          kindLabels={DOCUMENT_KIND_LABELS}
-        />
+        <>
+          <p class="muted small">
+            The facility agreement is the legal document onboarding needs; add contract material too if you
+            have it.
+          </p>
+          <DocumentPicker
+            files={m.files.value}
+            onChange={(v) => (m.files.value = v)}
+            kinds={DOCUMENT_KINDS as readonly DocumentKind[]}
+            kindLabels={DOCUMENT_KIND_LABELS}
+          />
+        </>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import type { Facility } from '../../../shared/schemas/facilities';
+import { UploadProgress } from '../../ui/upload-progress';
 import { FacilityWizardModel, STEPS } from './facility-wizard-model';
 import { FacilityWizardStep } from './facility-wizard-step';
 
@@ -16,7 +17,17 @@ export function FacilityWizard({
   const errors = model.errors.value;
   const pending = model.pending.value;
   const progress = model.progress.value;
+  const created = model.created.value;
   const last = step === STEPS.length - 1;
+  const submitLabel = pending
+    ? last
+      ? 'Saving…'
+      : 'Checking…'
+    : created
+      ? 'Upload and finish'
+      : last
+        ? 'Create facility'
+        : 'Next';
 
   return (
     <section class="area wizard" aria-labelledby="wizard-title">
@@ -43,13 +54,14 @@ export function FacilityWizard({
       >
         <h3>{STEPS[step]}</h3>
         <FacilityWizardStep model={model} />
-        {progress ? (
-          <p class="muted small" role="status" data-testid="upload-progress">
-            {progress}
-          </p>
-        ) : null}
+        <UploadProgress line={progress} onStop={model.stopUpload} />
         <div class="row">
-          {step > 0 ? (
+          {created ? (
+            // Saved already: going back would edit nothing. The facility page says the agreement is missing.
+            <button type="button" class="secondary" onClick={() => onDone(created)} disabled={pending}>
+              Finish without it
+            </button>
+          ) : step > 0 ? (
             <button type="button" class="secondary" onClick={model.back} disabled={pending}>
               Back
             </button>
@@ -59,7 +71,7 @@ export function FacilityWizard({
             </button>
           )}
           <button type="submit" class="primary" disabled={pending}>
-            {pending ? (last ? 'Saving…' : 'Checking…') : last ? 'Create facility' : 'Next'}
+            {submitLabel}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatDate } from '../../../shared/locale-dates';
 import { useConfirm } from '../../ui/confirm-dialog';
 import { ShowMore } from '../../ui/show-more';
 import { RequestListModel, type RequestQuery } from './request-list-model';
@@ -51,8 +52,8 @@ export function RequestList(props: {
               </span>
               <div class="muted small">
                 {r.delivery === 'email' ? `Emailed to ${r.recipientEmail}` : 'Link'} · sent{' '}
-                {new Date(r.sentAt).toLocaleDateString()}
-                {r.status === 'submitted' ? '' : ` · expires ${new Date(r.expiresAt).toLocaleDateString()}`}
+                {formatDate(r.sentAt)}
+                {r.status === 'submitted' ? '' : ` · expires ${formatDate(r.expiresAt)}`}
               </div>
               {link?.id === r.id ? (
                 <input

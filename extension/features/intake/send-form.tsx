@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import type { IntakeRequest } from './intake-api-types';
 import { type Delivery, SendFormModel } from './send-form-model';
 
@@ -36,7 +37,7 @@ export function SendForm(props: {
         <p>
           {sent.templateName}{' '}
           {delivery === 'email' ? `emailed to ${sent.recipientEmail}` : 'is ready to share'}. It expires{' '}
-          {new Date(sent.expiresAt).toLocaleDateString()}.
+          {formatDate(sent.expiresAt)}.
         </p>
         {sent.link ? (
           <div class="inline-form">

@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatDateTime } from '../../../shared/locale-dates';
 import { ShowMore } from '../../ui/show-more';
 import { SubmissionListModel } from './submission-list-model';
 
@@ -34,7 +35,12 @@ export function SubmissionList({ onOpen }: { onOpen: (id: string) => void }) {
             <button type="button" class="row-link" onClick={() => onOpen(s.id)}>
               <strong>{s.templateName}</strong>
               <span class="muted small">
-                {s.leadId ? 'Lead' : 'Patient'} · submitted {new Date(s.submittedAt).toLocaleString()}
+                {s.subjectName
+                  ? `${s.subjectName} (${s.leadId ? 'lead' : 'patient'})`
+                  : s.leadId
+                    ? 'A lead'
+                    : 'A patient'}{' '}
+                · submitted {formatDateTime(s.submittedAt)}
               </span>
             </button>
           </li>

@@ -1,14 +1,23 @@
 import { useModel } from '@preact/signals';
+import { formatDateTime } from '../../../shared/locale-dates';
+import { signedBy } from './signed-by';
 import { SubmissionReviewModel } from './submission-review-model';
 
 /** An answer as words: lists joined, yes/no spelled out, signatures and files described. */
-function answerText(type: string, value: unknown): string {
+function answerText(type: string, value: unknown, subjectName: string | null): string {
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'boolean')
     return type === 'consent' ? (value ? 'Agreed' : 'Not agreed') : value ? 'Yes' : 'No';
   if (value && typeof value === 'object') {
-    const v = value as { signerName?: string; kind?: string; name?: string; size?: number };
-    if (type === 'signature') return `Signed by ${v.signerName} (${v.kind === 'drawn' ? 'drawn' : 'typed'})`;
+    const v = value as {
+      signerName?: string;
+      guardian?: { name: string; relationship: string };
+      kind?: string;
+      name?: string;
+      size?: number;
+    };
+    if (type === 'signature')
+      return `${signedBy({ signerName: v.signerName ?? '', guardian: v.guardian }, subjectName)} (${v.kind === 'drawn' ? 'drawn' : 'typed'})`;
     if (type === 'file') return `${v.name} (${Math.round((v.size ?? 0) / 1024)} KB)`;
   }
   return String(value ?? '');
@@ -57,7 +66,10 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
           <h3>
             {submission.templateName} <span class="muted small">version {submission.version}</span>
           </h3>
-          <p class="muted small">Submitted {new Date(submission.submittedAt).toLocaleString()}</p>
+          <p class="muted small" data-testid="submitted-by">
+            {submission.subjectName ? `For ${submission.subjectName} · ` : ''}submitted{' '}
+            {formatDateTime(submission.submittedAt)}
+          </p>
           {submission.pdf.available ? (
             <button type="button" class="secondary" onClick={() => model.downloadPdf()}>
               Download signed PDF
@@ -72,7 +84,7 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
                 {s.answers.map((a) => (
                   <div key={a.fieldId}>
                     <dt>{a.label}</dt>
-                    <dd>{answerText(a.type, a.value)}</dd>
+                    <dd>{answerText(a.type, a.value, submission.subjectName)}</dd>
                   </div>
                 ))}
               </dl>
@@ -83,10 +95,7 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
               <h4>Signature record</h4>
               {submission.signatures.map((sig) => (
                 <p class="small" key={sig.fieldId}>
-                  {sig.guardian
-                    ? `${sig.guardian.name} (${sig.guardian.relationship}) for ${sig.signerName}`
-                    : sig.signerName}
-                  , {sig.kind}, {new Date(sig.signedAt).toLocaleString()} from{' '}
+                  {signedBy(sig, submission.subjectName)}, {sig.kind}, {formatDateTime(sig.signedAt)} from{' '}
                   {sig.ip ?? 'an unknown address'}
                   {sig.consentTextHash ? (
                     <>
@@ -103,7 +112,7 @@ export function SubmissionReview(props: { submissionId: string; canAccept: boole
               <h4>Into the {changes.subject.type}'s record</h4>
               {changes.accepted ? (
                 <p class="alert" role="status">
-                  Accepted {new Date(changes.accepted.at).toLocaleString()}
+                  Accepted {formatDateTime(changes.accepted.at)}
                   {changes.accepted.fields.length
                     ? ` (${changes.accepted.fields.length} detail(s) copied)`
                     : ''}

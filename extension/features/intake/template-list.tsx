@@ -3,6 +3,24 @@ import { useState } from 'preact/hooks';
 import { ShowMore } from '../../ui/show-more';
 import { TemplateListModel } from './template-list-model';
 
+type Summary = {
+  name: string;
+  latestVersion: { version: number } | null;
+  hasUnpublishedChanges: boolean;
+};
+
+function TemplateSummary({ template: t }: { template: Summary }) {
+  return (
+    <>
+      <strong>{t.name}</strong>
+      <span class="muted small">
+        {t.latestVersion ? `Version ${t.latestVersion.version}` : 'Not published'}
+        {t.hasUnpublishedChanges && t.latestVersion ? ' · unpublished changes' : ''}
+      </span>
+    </>
+  );
+}
+
 /** The organisation's forms, with a box to create one (intake:configure). */
 export function TemplateList(props: {
   canConfigure: boolean;
@@ -51,18 +69,16 @@ export function TemplateList(props: {
       <ul class="list" aria-busy={list.loading}>
         {list.items.map((t) => (
           <li key={t.id} data-testid="template-row">
-            <button
-              type="button"
-              class="row-link"
-              onClick={() => props.onOpen(t.id)}
-              disabled={!props.canConfigure}
-            >
-              <strong>{t.name}</strong>
-              <span class="muted small">
-                {t.latestVersion ? `Version ${t.latestVersion.version}` : 'Not published'}
-                {t.hasUnpublishedChanges && t.latestVersion ? ' · unpublished changes' : ''}
-              </span>
-            </button>
+            {props.canConfigure ? (
+              <button type="button" class="row-link" onClick={() => props.onOpen(t.id)}>
+                <TemplateSummary template={t} />
+              </button>
+            ) : (
+              // Someone who cannot change forms reads the list; a row that does nothing does not look like a button.
+              <div class="row-text">
+                <TemplateSummary template={t} />
+              </div>
+            )}
           </li>
         ))}
       </ul>

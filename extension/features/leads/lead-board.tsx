@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatShortDay } from '../../../shared/locale-dates';
 import type { LeadCard } from '../../../shared/schemas/lead-board';
 import { count } from '../../../shared/words';
 import { type BoardColumn, LeadBoardModel } from './lead-board-model';
@@ -8,11 +9,7 @@ const CARD_TYPE = 'application/x-sidecar-lead';
 /** "Follow up Tue, Dec 3", in the reader's own locale; overdue ones say so. */
 function followUp(at: string | null, now = Date.now()) {
   if (!at) return { text: 'No follow-up planned', overdue: false };
-  const when = new Date(at).toLocaleDateString(undefined, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-  });
+  const when = formatShortDay(at);
   return Date.parse(at) < now
     ? { text: `Follow-up overdue since ${when}`, overdue: true }
     : { text: `Follow up ${when}`, overdue: false };

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import { ConsentList } from '../consents/consent-list';
 import { RequestList } from '../intake/request-list';
 import { SendForm } from '../intake/send-form';
@@ -28,10 +29,12 @@ export function LeadDetail(props: {
   duplicates?: DuplicateMatch[] | undefined;
   onOpen: (id: string) => void;
   onBack: () => void;
+  /** After a change that moves counts shown elsewhere (coordinators' open leads). */
+  onChanged: () => void;
 }) {
   const can = (p: string) => props.permissions.includes(p);
   const canEdit = can('leads:edit');
-  const model = useModel(() => new LeadDetailModel(props.leadId, props.duplicates ?? []));
+  const model = useModel(() => new LeadDetailModel(props.leadId, props.duplicates ?? [], props.onChanged));
   const [sending, setSending] = useState(false);
   // Remounts the request list after a send, so it shows the new request.
   const [formsKey, setFormsKey] = useState(0);
@@ -132,7 +135,7 @@ export function LeadDetail(props: {
             </a>
           </>
         ) : null}
-        {` · added ${new Date(lead.createdAt).toLocaleDateString()}`}
+        {` · added ${formatDate(lead.createdAt)}`}
       </p>
       {lead.notes ? <p class="notes">{lead.notes}</p> : null}
 

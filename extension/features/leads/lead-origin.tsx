@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatDate } from '../../../shared/locale-dates';
 import { RequestList } from '../intake/lazy-intake';
 import { LeadOriginModel } from './lead-origin-model';
 import { TimelineEntries } from './lead-timeline-entries';
@@ -24,7 +25,7 @@ export function LeadOrigin(props: { leadId: string; canViewIntake: boolean }) {
         <>
           <p class="small" data-testid="patient-lead-source">
             {origin.source ? `Source: ${origin.source.name}` : 'Source not known'}
-            {` · lead added ${new Date(origin.lead.createdAt).toLocaleDateString()}`}
+            {` · lead added ${formatDate(origin.lead.createdAt)}`}
             {origin.lead.mergedInto ? ' · merged into another lead' : ''}
           </p>
           <details>

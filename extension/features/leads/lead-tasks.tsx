@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatDateTime } from '../../../shared/locale-dates';
 import type { LeadTask, RemindersTo } from './lead-api-types';
 import type { LeadDetailState } from './lead-detail-model';
 
@@ -60,7 +61,7 @@ export function LeadTasks(props: {
               </label>{' '}
               <span class={overdue ? 'badge warn' : 'muted small'}>
                 {overdue ? 'overdue · ' : ''}
-                {new Date(t.dueAt).toLocaleString()}
+                {formatDateTime(t.dueAt)}
               </span>
             </li>
           );

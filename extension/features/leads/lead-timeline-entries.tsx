@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../shared/locale-dates';
 import type { Activity, Coordinator, Stage } from './lead-api-types';
 
 const KIND_LABELS: Record<string, string> = {
@@ -41,7 +42,7 @@ export function TimelineEntries(props: { items: Activity[]; stages: Stage[]; coo
         <li key={a.id} data-testid="timeline-entry">
           <span class="badge">{KIND_LABELS[a.kind] ?? a.kind}</span>{' '}
           {describe(a, props.stages, props.coordinators)}{' '}
-          <span class="muted small">{new Date(a.createdAt).toLocaleString()}</span>
+          <span class="muted small">{formatDateTime(a.createdAt)}</span>
         </li>
       ))}
     </ol>

@@ -58,6 +58,7 @@ export function LeadsArea({ me }: { me: Me }) {
         duplicates={view.duplicates}
         onOpen={(id) => model.open(id)}
         onBack={() => model.back()}
+        onChanged={() => model.loadReference()}
       />
     );
   if (view.kind === 'analytics')

@@ -89,7 +89,11 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
       back(
         `The server can't be reached: ${reply.name || 'the lead'} is kept in Sidecar and will be sent when it can be.`,
       );
-    } else open(reply.lead.id, reply.likelyDuplicates);
+    } else {
+      // A new lead may have a coordinator: their open count changes.
+      loadReference();
+      open(reply.lead.id, reply.likelyDuplicates);
+    }
   });
 
   const settingsClosed = action(() => {

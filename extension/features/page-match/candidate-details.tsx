@@ -1,5 +1,6 @@
 import { CONTRACT_STATUS_LABELS } from '../../../shared/contract-status';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
+import { formatDateTime } from '../../../shared/locale-dates';
 import type { PageMatchCandidate } from '../../../shared/schemas/page-matches';
 
 type Of<K extends PageMatchCandidate['kind']> = Extract<PageMatchCandidate, { kind: K }>;
@@ -53,9 +54,7 @@ export function LeadFacts({ candidate }: { candidate: Of<'lead'> }) {
       Stage: <strong>{l.stage}</strong> · Score {l.score}
       <br />
       Next follow-up:{' '}
-      {l.nextFollowUp
-        ? `${l.nextFollowUp.title}, ${new Date(l.nextFollowUp.dueAt).toLocaleString()}`
-        : 'none planned'}
+      {l.nextFollowUp ? `${l.nextFollowUp.title}, ${formatDateTime(l.nextFollowUp.dueAt)}` : 'none planned'}
     </p>
   );
 }

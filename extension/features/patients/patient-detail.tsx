@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
+import { formatDate } from '../../../shared/locale-dates';
 import { PatientChecklist } from '../checklists/patient-checklist';
 import { ConsentList } from '../consents/lazy-consents';
 import { RequestList, SendForm } from '../intake/lazy-intake';
@@ -72,7 +73,7 @@ export function PatientDetail({
             {patient.firstName} {patient.lastName}
           </h2>
           <p class="muted small">
-            Born {patient.dateOfBirth}
+            Born {formatDate(patient.dateOfBirth)}
             {patient.roomNumber ? ` · Room ${patient.roomNumber}` : ''} ·{' '}
             {ENROLLMENT_LABELS[patient.enrollmentStatus]}
             {patient.fullPackage ? (

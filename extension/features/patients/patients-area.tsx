@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
+import { formatDate } from '../../../shared/locale-dates';
 import { api, call } from '../../api/client';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
@@ -126,6 +127,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       <TrackerGrid
         facilityId={facility.id}
         canEdit={canEdit}
+        canOverride={canEdit && me.permissions.includes('enrollment:override')}
         onBack={() => back()}
         onOpen={(id) => setView({ kind: 'detail', id })}
       />
@@ -145,6 +147,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       <PendingPool
         facilityId={facility.id}
         canAssign={me.permissions.includes('patients:full')}
+        onOpen={(id) => setView({ kind: 'detail', id })}
         onBack={() => back()}
       />
     );
@@ -245,7 +248,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
                 {p.lastName}, {p.firstName}
               </strong>
               <span class="muted small">
-                Born {p.dateOfBirth}
+                Born {formatDate(p.dateOfBirth)}
                 {p.roomNumber ? ` · Room ${p.roomNumber}` : ''} · {ENROLLMENT_LABELS[p.enrollmentStatus]}
               </span>
             </button>

@@ -240,7 +240,7 @@ export function RosterImport(props: {
             {rows.length} rows · {included.length} to import · {blocking.length} need attention
           </p>
           <div class="table-wrap">
-            <table class="review">
+            <table class="review stack" data-testid="import-review">
               <thead>
                 <tr>
                   <th scope="col">Import</th>
@@ -254,7 +254,7 @@ export function RosterImport(props: {
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={r.index} class={r.include ? undefined : 'excluded'} data-testid="review-row">
-                    <td>
+                    <td data-label={`Import row ${i + 1}`}>
                       <input
                         type="checkbox"
                         aria-label={`Import row ${i + 1}`}
@@ -271,7 +271,11 @@ export function RosterImport(props: {
                       const doubtful =
                         unsure.has(`${i}:${c}`) || (c === 'firstName' && unsure.has(`${i}:lastName`));
                       return (
-                        <td key={c} class={problem ? 'cell-error' : doubtful ? 'cell-unsure' : undefined}>
+                        <td
+                          key={c}
+                          data-label={FIELD_LABELS[c]}
+                          class={problem ? 'cell-error' : doubtful ? 'cell-unsure' : undefined}
+                        >
                           <input
                             aria-label={`${FIELD_LABELS[c]}, row ${i + 1}`}
                             aria-invalid={problem ? 'true' : undefined}

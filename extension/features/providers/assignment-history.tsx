@@ -1,4 +1,5 @@
 import { createModel, signal, useModel } from '@preact/signals';
+import { formatDate } from '../../../shared/locale-dates';
 import type { AssignmentHistoryEntry } from '../../../shared/schemas/providers';
 import { api, call } from '../../api/client';
 
@@ -26,7 +27,7 @@ export function AssignmentHistory({ patientId }: { patientId: string }) {
       <h3 id="provider-title">Provider</h3>
       <p class="small" data-testid="current-provider">
         {current
-          ? `${current.providerName}, since ${new Date(current.assignedAt).toLocaleDateString()}`
+          ? `${current.providerName}, since ${formatDate(current.assignedAt)}`
           : 'Not assigned yet (in the pending pool once enrolled).'}
       </p>
       {items.some((i) => i.endedAt) ? (
@@ -35,8 +36,7 @@ export function AssignmentHistory({ patientId }: { patientId: string }) {
             .filter((i) => i.endedAt)
             .map((i) => (
               <li key={i.assignedAt}>
-                {i.providerName}: {new Date(i.assignedAt).toLocaleDateString()} to{' '}
-                {new Date(i.endedAt!).toLocaleDateString()} ({i.endReason})
+                {i.providerName}: {formatDate(i.assignedAt)} to {formatDate(i.endedAt!)} ({i.endReason})
               </li>
             ))}
         </ul>

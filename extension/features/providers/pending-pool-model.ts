@@ -34,7 +34,7 @@ export const PendingPoolModel = createModel((facilityId: string) => {
   const confirming = signal(false);
   const message = signal<Notice | null>(null);
   const draft = signal<ProviderDraft>(EMPTY_PROVIDER);
-  /** Bumped when a provider is added here, so the provider list reloads. */
+  /** Bumped when a provider is added or patients are assigned here, so the provider list (and its counts) reloads. */
   const providersVersion = signal(0);
 
   const load = async () => {
@@ -93,6 +93,7 @@ export const PendingPoolModel = createModel((facilityId: string) => {
         choice.value = {};
         confirming.value = false;
         await load();
+        providersVersion.value++;
       } catch (e) {
         fail(e);
         confirming.value = false;

@@ -14,7 +14,12 @@ const placesLabel = (p: Provider, left: number) =>
  * Assign all to one provider, or choose per patient; a summary is confirmed
  * before anything is saved, and saving is all or nothing.
  */
-export function PendingPool(props: { facilityId: string; canAssign: boolean; onBack: () => void }) {
+export function PendingPool(props: {
+  facilityId: string;
+  canAssign: boolean;
+  onOpen: (patientId: string) => void;
+  onBack: () => void;
+}) {
   const model = useModel(() => new PendingPoolModel(props.facilityId));
   const pool = model.pool.value;
   const providers = model.providers.value;
@@ -33,6 +38,12 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
         ← Patients
       </button>
       <h2 id="pool-title">Pending pool</h2>
+      {props.canAssign ? null : (
+        <p class="muted small" data-testid="pool-read-only">
+          Who is waiting for a provider, and which providers have room. An administrator assigns them; open a
+          patient to see their checklist.
+        </p>
+      )}
       {message ? (
         <p
           class={message.error ? 'alert error' : 'alert'}
@@ -83,7 +94,9 @@ export function PendingPool(props: { facilityId: string; canAssign: boolean; onB
             {pool.map((p) => (
               <li key={p.id} data-testid="pool-row">
                 <span>
-                  {p.lastName}, {p.firstName}
+                  <button type="button" class="link" onClick={() => props.onOpen(p.id)}>
+                    {p.lastName}, {p.firstName}
+                  </button>
                   {p.roomNumber ? <span class="muted small"> · Room {p.roomNumber}</span> : null}
                 </span>
                 {props.canAssign ? (

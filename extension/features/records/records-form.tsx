@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import type { RecordsRequest } from '../../../shared/schemas/records';
 import { Field } from '../../ui/field';
 import { RecordsFormModel } from './records-form-model';
@@ -61,7 +62,7 @@ export function RecordsForm(props: { onCancel: () => void; onSaved: (r: RecordsR
       </select>
       {chosen ? (
         <p>
-          Patient: <strong>{chosen.name}</strong> ({chosen.dateOfBirth}){' '}
+          Patient: <strong>{chosen.name}</strong> ({formatDate(chosen.dateOfBirth)}){' '}
           <button type="button" class="link" onClick={() => model.choosePatient(null)}>
             Change
           </button>
@@ -82,7 +83,7 @@ export function RecordsForm(props: { onCancel: () => void; onSaved: (r: RecordsR
             {model.matches.value.map((p) => (
               <li key={p.id}>
                 <button type="button" class="row-link" onClick={() => model.choosePatient(p)}>
-                  {p.name} <span class="muted small">{p.dateOfBirth}</span>
+                  {p.name} <span class="muted small">{formatDate(p.dateOfBirth)}</span>
                 </button>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import { LETTER_KIND_LABELS, LETTER_KINDS, type LetterKind } from '../../../shared/referral-letters';
 import type { LetterSettings } from '../../../shared/schemas/referral-letters';
 import { FieldError } from '../../ui/field';
@@ -160,7 +161,7 @@ export function LetterTemplates({ me }: { me: Me }) {
           >
             {model.referrals.value.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.referralDate} · {r.providerName}
+                {formatDate(r.referralDate)} · {r.providerName}
               </option>
             ))}
           </select>

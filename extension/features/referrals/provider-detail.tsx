@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import { OUTGOING_STATUSES, type Referral } from '../../../shared/schemas/referrals';
 import type { Me } from '../../utils/messages';
 import { LetterRow } from './letter-rows';
@@ -20,7 +21,7 @@ function ReferralRow(props: {
   const [open, setOpen] = useState(false);
   return (
     <li data-testid="referral-row">
-      <strong>{r.direction === 'incoming' ? 'Received' : 'Sent'}</strong> {r.referralDate} ·{' '}
+      <strong>{r.direction === 'incoming' ? 'Received' : 'Sent'}</strong> {formatDate(r.referralDate)} ·{' '}
       {CHANNEL_LABELS[r.channel]}
       {r.patientId ? ' · became a patient' : r.leadId ? ' · lead' : ''}
       {r.reason ? <p class="small">{r.reason}</p> : null}

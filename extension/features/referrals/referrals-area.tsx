@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import { api, call } from '../../api/client';
 import type { CapturedReferrer } from '../../capture/referrer-types';
 import { usePagedList } from '../../ui/paged-list-model';
@@ -211,7 +212,7 @@ export function ReferralsArea({ me }: { me: Me }) {
               </span>
               <span class="muted small">
                 {p.counts.referralsThisYear} referrals this year · {p.counts.convertedThisYear} converted
-                {p.counts.lastReferralDate ? ` · last ${p.counts.lastReferralDate}` : ''}
+                {p.counts.lastReferralDate ? ` · last ${formatDate(p.counts.lastReferralDate)}` : ''}
               </span>
             </button>
           </li>

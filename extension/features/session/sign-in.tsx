@@ -1,9 +1,9 @@
-import { useModel } from '@preact/signals';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SessionView } from '../../utils/messages';
-import { SignInModel } from './sign-in-model';
+import type { SignInState } from './sign-in-model';
 
 type Props = {
+  model: SignInState;
   session: Extract<SessionView, { status: 'signed_out' | 'two_factor_required' }>;
   notice: string | null;
   onSession: (s: SessionView) => void;
@@ -11,11 +11,10 @@ type Props = {
   onSettings: () => void;
 };
 
-export function SignIn({ session, notice, onSession, onSignOut, onSettings }: Props) {
-  const model = useModel(() => new SignInModel());
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
+export function SignIn({ model, session, notice, onSession, onSignOut, onSettings }: Props) {
+  const email = model.email.value;
+  const password = model.password.value;
+  const code = model.code.value;
   const error = model.error.value;
   const pending = model.pending.value;
   const first = useRef<HTMLInputElement>(null);
@@ -25,11 +24,8 @@ export function SignIn({ session, notice, onSession, onSignOut, onSettings }: Pr
 
   async function submit(e: Event) {
     e.preventDefault();
-    const next = await model.submit(twoFactor ? { code } : { email, password });
-    if (!next) return;
-    onSession(next);
-    setPassword('');
-    setCode('');
+    const next = await model.submit(twoFactor);
+    if (next) onSession(next);
   }
 
   const info = error ?? notice ?? (session.status === 'signed_out' ? session.reason : undefined);
@@ -61,7 +57,9 @@ export function SignIn({ session, notice, onSession, onSignOut, onSettings }: Pr
               inputMode="numeric"
               autoComplete="one-time-code"
               value={code}
-              onInput={(e) => setCode(e.currentTarget.value)}
+              onInput={(e) => {
+                model.code.value = e.currentTarget.value;
+              }}
               placeholder="123456 or a backup code"
               required
             />
@@ -75,7 +73,9 @@ export function SignIn({ session, notice, onSession, onSignOut, onSettings }: Pr
               type="email"
               autoComplete="username"
               value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
+              onInput={(e) => {
+                model.email.value = e.currentTarget.value;
+              }}
               required
             />
             <label for="password">Password</label>
@@ -84,7 +84,9 @@ export function SignIn({ session, notice, onSession, onSignOut, onSettings }: Pr
               type="password"
               autoComplete="current-password"
               value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
+              onInput={(e) => {
+                model.password.value = e.currentTarget.value;
+              }}
               required
             />
           </>

@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { SessionModel } from '../session/session-model';
 import { SignIn } from '../session/sign-in';
+import { SignInModel } from '../session/sign-in-model';
 import { Settings } from '../settings/settings';
 import { Workspace } from './workspace';
 
@@ -10,6 +11,8 @@ type Screen = 'main' | 'settings';
 /** The side panel: sign-in, then the workspace; settings reachable from both. */
 export function App() {
   const model = useModel(() => new SessionModel());
+  // Above the screens: what was typed on sign-in outlives a visit to Settings.
+  const signIn = useModel(() => new SignInModel());
   const [screen, setScreen] = useState<Screen>('main');
   const session = model.session.value;
 
@@ -18,6 +21,7 @@ export function App() {
       <Settings
         onDone={() => {
           setScreen('main');
+          signIn.loadServer();
           model.refresh();
         }}
       />
@@ -43,6 +47,7 @@ export function App() {
   }
   return (
     <SignIn
+      model={signIn}
       session={session}
       notice={model.loadError.value}
       onSession={model.show}

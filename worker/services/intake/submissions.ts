@@ -1,6 +1,12 @@
 import { and, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { intakeSubmissions, intakeTemplates, intakeTemplateVersions } from '../../../db/schema';
+import {
+  intakeSubmissions,
+  intakeTemplates,
+  intakeTemplateVersions,
+  leads,
+  patients,
+} from '../../../db/schema';
 import type { intakeSubmissionListQuerySchema } from '../../../shared/schemas/intake-api';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -9,19 +15,41 @@ import type { TenantDb } from '../../lib/tenant-db';
 
 type SubmissionRow = typeof intakeSubmissions.$inferSelect;
 type VersionRow = typeof intakeTemplateVersions.$inferSelect;
-type ViewRow = { submission: SubmissionRow; templateName: string; version: VersionRow };
+/** Names of the person the form is about (left joins: one of lead or patient is there). */
+type ViewRow = {
+  submission: SubmissionRow;
+  templateName: string;
+  version: VersionRow;
+  leadFirst: string | null;
+  leadLast: string | null;
+  patientFirst: string | null;
+  patientLast: string | null;
+};
 
 function views(tenant: TenantDb, where?: SQL) {
   return tenant.join(
-    { submission: intakeSubmissions, templateName: intakeTemplates.name, version: intakeTemplateVersions },
+    {
+      submission: intakeSubmissions,
+      templateName: intakeTemplates.name,
+      version: intakeTemplateVersions,
+      leadFirst: leads.firstName,
+      leadLast: leads.lastName,
+      patientFirst: patients.firstName,
+      patientLast: patients.lastName,
+    },
     intakeSubmissions,
     [
       { table: intakeTemplates, on: eq(intakeTemplates.id, intakeSubmissions.templateId) },
       { table: intakeTemplateVersions, on: eq(intakeTemplateVersions.id, intakeSubmissions.versionId) },
+      { table: leads, on: eq(leads.id, intakeSubmissions.leadId), left: true },
+      { table: patients, on: eq(patients.id, intakeSubmissions.patientId), left: true },
     ],
     where,
   );
 }
+
+const fullName = (first: string | null, last: string | null) =>
+  first || last ? [first, last].filter(Boolean).join(' ') : null;
 
 /** A submission with the version it answered, or the 404 of a missing (or another organisation's) one. */
 export async function submissionRow(tenant: TenantDb, id: string): Promise<ViewRow> {
@@ -30,7 +58,7 @@ export async function submissionRow(tenant: TenantDb, id: string): Promise<ViewR
   return row;
 }
 
-const toSummary = ({ submission: s, templateName, version }: ViewRow) => ({
+const toSummary = ({ submission: s, templateName, version, ...names }: ViewRow) => ({
   id: s.id,
   requestId: s.requestId,
   templateId: s.templateId,
@@ -39,6 +67,7 @@ const toSummary = ({ submission: s, templateName, version }: ViewRow) => ({
   version: version.version,
   leadId: s.leadId,
   patientId: s.patientId,
+  subjectName: fullName(names.patientFirst, names.patientLast) ?? fullName(names.leadFirst, names.leadLast),
   submittedAt: s.submittedAt,
   accepted: s.acceptedAt ? { at: s.acceptedAt, by: s.acceptedBy, fields: s.acceptedFields ?? [] } : null,
 });
