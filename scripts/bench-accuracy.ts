@@ -2,7 +2,9 @@
  * The accuracy part of `npm run bench` (also alone: `npx tsx scripts/bench-accuracy.ts`):
  * the roster images, census exports and inquiries under tests/fixtures/accuracy,
  * read by the project's own readers and scored field by field against their truth.
- * Regenerate the sets with the scripts in scripts/accuracy/.
+ * Regenerate the sets with the scripts in scripts/accuracy/. `--rosters` runs the
+ * roster images alone (minutes on a busy machine); BENCH_VERBOSE=1 lists each
+ * image's missed, wrong and invented rows.
  */
 import { scoreCensus } from './accuracy/read-census';
 import { CAPTURE_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
@@ -16,16 +18,19 @@ const share = (scores: Scores, fields: string[]) => {
 };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table') {
+export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table', rostersOnly = false) {
   const out: Record<string, unknown> = {};
   const rosters = await scoreRosters(reader);
   for (const [half, r] of Object.entries(rosters)) {
     const ms = [...r.ms].sort((a, b) => a - b);
+    const cpu = [...r.cpuMs].sort((a, b) => a - b);
+    const s = (list: number[], at: number) => `${(list[at]! / 1000).toFixed(2)} s`;
     console.log(
-      `\n${formatScores(`Roster images, ${half} half (${ms.length} images, reader "${reader}")`, r.scores)}\n  rows invented: ${r.invented}   time per image: median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(2)} s, max ${(ms.at(-1)! / 1000).toFixed(2)} s (Node, one core)`,
+      `\n${formatScores(`Roster images, ${half} half (${ms.length} images, reader "${reader}")`, r.scores)}\n  rows invented: ${r.invented}   time per image: median ${s(ms, Math.floor(ms.length / 2))}, max ${s(ms, ms.length - 1)} (Node, one core); CPU time median ${s(cpu, Math.floor(cpu.length / 2))}, max ${s(cpu, cpu.length - 1)}`,
     );
     out[`roster_${half}`] = r;
   }
+  if (rostersOnly) return out;
   const census = scoreCensus();
   console.log(`\n${formatScores(`Census exports (${census.files} files)`, census.scores)}`);
   console.log(
@@ -41,7 +46,7 @@ export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { mkdirSync, writeFileSync } = await import('node:fs');
-  const result = await benchAccuracy();
+  const result = await benchAccuracy(undefined, process.argv.includes('--rosters'));
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/bench-accuracy.json', JSON.stringify(result, null, 2));
 }

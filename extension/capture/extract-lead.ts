@@ -1,6 +1,7 @@
 import { aboutSomeone } from './about-someone';
 import { extractGeneric, mailtoAddress, telAddress } from './extract-generic';
 import { extractGmail } from './extract-gmail';
+import { channelHeard, extractLabelled } from './extract-labelled';
 import { extractOutlook } from './extract-outlook';
 import { mergeFound, put, putName } from './found-fields';
 import { withinLimits } from './limits';
@@ -102,7 +103,20 @@ export function extractLead(doc: Document, ctx: CaptureContext): CapturedLead {
 
   attempt(() => {
     if (!app) {
+      // The inquiry's own table first: the page's mailto and tel links are most often the practice's.
+      const labelled = extractLabelled(doc);
+      mergeFound(lead, labelled);
       mergeFound(lead, extractGeneric(doc));
+      put(lead, 'referrer', labelled.fields.referrer, 'contact table');
+      put(lead, 'guardianName', labelled.fields.guardianName, 'contact table');
+      if (labelled.heard) {
+        lead.heard = labelled.heard;
+        const line = `How they heard about us: ${labelled.heard}`;
+        lead.fields.notes = lead.fields.notes ? `${lead.fields.notes}\n${line}` : line;
+        lead.from.notes ??= 'contact table';
+        const channel = channelHeard(labelled.heard);
+        if (channel) lead.sourceChannel = channel;
+      }
       return;
     }
     const mail = app.extract(doc);

@@ -43,5 +43,7 @@ export function withinLimits(lead: CapturedLead): CapturedLead {
   };
   if (lead.subject) capped.subject = cap(lead.subject, SUBJECT_LIMIT);
   if (lead.snippet) capped.snippet = cap(lead.snippet, SNIPPET_LIMIT);
+  if (lead.heard) capped.heard = cap(lead.heard, 200);
+  if (lead.sourceChannel) capped.sourceChannel = lead.sourceChannel;
   return capped;
 }

@@ -13,6 +13,9 @@ export type CapturedField =
   | 'guardianEmail'
   | 'referrer';
 
+/** The lead channels a "How did you hear about us?" answer can name. */
+export type HeardChannel = 'referral' | 'web_page' | 'walk_in';
+
 /**
  * What the extractors read from a page or an open email. `from` names, in
  * words the side panel shows, where each prefilled value came from, so the
@@ -27,6 +30,10 @@ export type CapturedLead = {
   title: string;
   subject?: string;
   snippet?: string;
+  /** The page's answer to "How did you hear about us?", as written. */
+  heard?: string;
+  /** The channel that answer names, proposed as the lead's source. */
+  sourceChannel?: HeardChannel;
   /** Set when the page is a dentist's or practice's: offered as "Save as referring provider". */
   referrer?: CapturedReferrer;
 };

@@ -186,6 +186,11 @@ export function writeCensusExports(dir = CENSUS_DIR) {
           roomNumber: layout.cells(r).find((c) => c.startsWith(r.roomNumber)) ?? r.roomNumber,
           ...(has(/^(?:res(?:ident)?\.? ?(?:#|no\.?|id|number)|mrn)$/i) ? { mrn: r.mrn } : {}),
           ...(has(/adm/i) ? { admitDate: r.admitDate } : {}),
+          ...(has(/^sex$/i) ? { sex: r.sex === 'F' ? 'female' : 'male' } : {}),
+          ...(has(/payer/i) ? { payer: layout.cells(r)[layout.header.indexOf('Payer')] } : {}),
+          ...(has(/physician/i)
+            ? { physician: layout.cells(r)[layout.header.findIndex((h) => /physician/i.test(h))] }
+            : {}),
         };
       }),
       /** Lines after the header row that are not residents (blank lines included). */

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_INQUIRIES, type Inquiry } from './inquiry-cases';
+import { WEB_INQUIRIES } from './inquiry-web-pages';
 
 export const INQUIRY_DIR = 'tests/fixtures/accuracy/inquiries';
 const MAILBOX = 'frontdesk@brightsmiles.example.com';
@@ -53,6 +54,13 @@ export function writeInquiryPages(dir = INQUIRY_DIR) {
     writeFileSync(
       join(dir, `${m.name}.json`),
       `${JSON.stringify({ app: m.app, url: m.app === 'gmail' ? 'https://mail.google.com/mail/u/0/#inbox/x' : 'https://outlook.office.com/mail/inbox/id/x', truth: m.truth }, null, 2)}\n`,
+    );
+  }
+  for (const w of WEB_INQUIRIES) {
+    writeFileSync(join(dir, `${w.name}.html`), `${LINT_NOTE}${w.html}`);
+    writeFileSync(
+      join(dir, `${w.name}.json`),
+      `${JSON.stringify({ app: 'web', url: `https://forms.brightsmiles.example.com/submissions/${w.name}`, truth: w.truth }, null, 2)}\n`,
     );
   }
 }

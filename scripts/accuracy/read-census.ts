@@ -7,7 +7,7 @@ import { checkPatientRow } from '../../worker/services/patients/roster-rows';
 import { CENSUS_DIR } from './census-exports';
 import { pairRows, type Scores, tally } from './score';
 
-const FIELDS = ['name', 'dateOfBirth', 'roomNumber', 'mrn', 'admitDate'];
+const FIELDS = ['name', 'dateOfBirth', 'roomNumber', 'mrn', 'admitDate', 'sex', 'payer', 'physician'];
 type Truth = { residents: Record<string, string>[]; notResidents: number };
 
 export function scoreCensus(dir = CENSUS_DIR) {
@@ -43,7 +43,10 @@ export function scoreCensus(dir = CENSUS_DIR) {
         dateOfBirth: value?.dateOfBirth,
         roomNumber: value?.roomNumber,
         mrn: value?.mrn,
-        admitDate: (value as Record<string, unknown> | null)?.admitDate,
+        admitDate: value?.admitDate,
+        sex: value?.sex,
+        payer: value?.payer,
+        physician: value?.physician,
       };
       return out;
     });

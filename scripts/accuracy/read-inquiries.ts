@@ -19,6 +19,7 @@ export const CAPTURE_FIELDS = [
   'guardianName',
   'guardianRelationship',
   'referrer',
+  'sourceChannel',
 ];
 
 export async function scoreInquiries(dir = INQUIRY_DIR) {
@@ -55,7 +56,7 @@ export async function scoreInquiries(dir = INQUIRY_DIR) {
       await tab.addScriptTag({ content: script });
       // A string, not a function: the scripts are type-checked without the DOM's types.
       const fields = (await tab.evaluate(
-        `globalThis.__extractLead(document, { url: ${JSON.stringify(url)} }).fields`,
+        `(() => { const lead = globalThis.__extractLead(document, { url: ${JSON.stringify(url)} }); return { ...lead.fields, sourceChannel: lead.sourceChannel }; })()`,
       )) as Record<string, string>;
       messages++;
       tally(scores, CAPTURE_FIELDS, truth, fields);

@@ -44,6 +44,33 @@ async function readAsTable(worker: Worker, png: Buffer): Promise<OcrRow[]> {
   return rowsFromOcrWords(words).rows;
 }
 
+type Found = Record<string, unknown>;
+
+/** One image's misses for BENCH_VERBOSE: each resident missed or read wrong (which cells), each row invented. */
+function diagnosis(
+  file: string,
+  wanted: Record<string, string>[],
+  paired: (Found | undefined)[],
+  extra: Found[],
+) {
+  const same = (a: unknown, b: unknown) =>
+    String(a ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '') ===
+    String(b ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  const lines = wanted.flatMap((t, i) => {
+    const f = paired[i];
+    if (!f) return [`  missed   ${t.name} ${t.dateOfBirth} ${t.roomNumber}`];
+    const wrong = FIELDS.filter((k) => !same(t[k], f[k])).map((k) => `${k} "${f[k] ?? ''}" for "${t[k]}"`);
+    return wrong.length ? [`  wrong    ${t.name}: ${wrong.join(', ')}`] : [];
+  });
+  for (const f of extra) lines.push(`  invented ${JSON.stringify(f)}`);
+  const right = wanted.length - lines.filter((l) => !l.startsWith('  invented')).length;
+  return `${file}: ${right}/${wanted.length} residents read right${lines.length ? `\n${lines.join('\n')}` : ''}`;
+}
+
 export type RosterReader = (worker: Worker, png: Buffer) => Promise<OcrRow[]>;
 export const READERS: Record<string, RosterReader> = { lines: readByLines, table: readAsTable };
 
@@ -52,9 +79,13 @@ export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR)
   const worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' });
   // Tesseract's own progress notes ("Estimating resolution…") would bury the figures.
   await worker.setParameters({ debug_file: '/dev/null' });
-  const halves: Record<'clean' | 'photo', { scores: Scores; ms: number[]; invented: number }> = {
-    clean: { scores: {}, ms: [], invented: 0 },
-    photo: { scores: {}, ms: [], invented: 0 },
+  // Wall time depends on what else the machine runs; CPU time (all threads) is the work itself.
+  const halves: Record<
+    'clean' | 'photo',
+    { scores: Scores; ms: number[]; cpuMs: number[]; invented: number }
+  > = {
+    clean: { scores: {}, ms: [], cpuMs: [], invented: 0 },
+    photo: { scores: {}, ms: [], cpuMs: [], invented: 0 },
   };
   try {
     for (const file of readdirSync(dir)
@@ -65,8 +96,11 @@ export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR)
         rows: Record<string, string>[];
       };
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const rows = await reader(worker, readFileSync(join(dir, file)));
       half.ms.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      half.cpuMs.push((cpu.user + cpu.system) / 1000);
       const found = rows.map((r) => {
         const n = splitFullName(r.fullName ?? '');
         return {
@@ -81,8 +115,7 @@ export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR)
       const extra = found.filter((f) => !paired.includes(f));
       half.invented += extra.length;
       for (const f of extra) tally(half.scores, FIELDS, {}, f);
-      if (process.env.BENCH_VERBOSE)
-        console.log(file, found.length, 'rows', JSON.stringify(found.slice(0, 2)));
+      if (process.env.BENCH_VERBOSE) console.log(diagnosis(file, wanted, paired, extra));
     }
   } finally {
     await worker.terminate();

@@ -12,6 +12,8 @@ export const ROSTER_FIELDS = [
   'emergencyContactPhone',
   'notes',
   'admitDate',
+  'payer',
+  'physician',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -82,6 +84,26 @@ const ALIASES: Record<RosterField, string[]> = {
     'dateofadmission',
     'admission',
   ],
+  payer: [
+    'payer',
+    'payor',
+    'primarypayer',
+    'primarypayor',
+    'payersource',
+    'insurance',
+    'financialclass',
+    'coverage',
+  ],
+  physician: [
+    'physician',
+    'attendingphysician',
+    'attending',
+    'primaryphysician',
+    'attendingmd',
+    'doctor',
+    'md',
+    'pcp',
+  ],
 };
 
 /** "Resident #" is the resident's number, not the resident: the sign is spelled out before punctuation goes. */
@@ -95,6 +117,41 @@ export function fieldForHeader(header: string): RosterField | null {
   const key = squash(header);
   if (!key) return null;
   for (const field of ROSTER_FIELDS) if (ALIASES[field].includes(key)) return field;
+  return null;
+}
+
+/** Letters OCR takes for others in print: a zero for an O, an 8 for a B. */
+const OCR_LOOKALIKES: Record<string, string> = { '0': 'o', '8': 'b', '5': 's', '1': 'l', '6': 'b' };
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * A header as OCR read it off a photo: the exact spelling first, then one
+ * misread letter allowed ("DOS", "Roorn" → two in seven), never for words
+ * shorter than three letters, where one letter is the whole difference.
+ */
+export function fieldForOcrHeader(header: string): RosterField | null {
+  const exact = fieldForHeader(header);
+  if (exact) return exact;
+  const key = squash(header.replace(/[0-9]/g, (d) => OCR_LOOKALIKES[d] ?? d)).replace(/rn/g, 'm');
+  if (key.length < 3) return null;
+  for (const field of ROSTER_FIELDS)
+    for (const alias of ALIASES[field])
+      if (alias.length >= 3 && alias[0] === key[0] && editDistance(key, alias) <= (alias.length >= 7 ? 2 : 1))
+        return field;
   return null;
 }
 

@@ -29,13 +29,23 @@ describe('census exports as people make them', () => {
     ]);
   });
 
-  it('maps the resident number to the MRN and keeps the admit date (in the notes: patients have no admit date field)', () => {
+  it('maps resident number → MRN, admit date, sex, payer and physician (the last three facts kept in the notes: patients have no fields for them)', () => {
     const { mapping, rows } = census('ehr-census-title-total');
-    expect(mapping.slice(0, 5)).toEqual(['mrn', 'fullName', 'dateOfBirth', 'roomNumber', 'admitDate']);
+    expect(mapping).toEqual([
+      'mrn',
+      'fullName',
+      'dateOfBirth',
+      'roomNumber',
+      'admitDate',
+      'sex',
+      'payer',
+      'physician',
+    ]);
     const first = checkPatientRow(rows[0] as Record<string, string>).value!;
     expect(first.mrn).toMatch(/^\d{5}$/);
     expect(first.admitDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(first.notes).toBe(`Admitted ${first.admitDate}`);
+    expect(first.sex).toMatch(/^(female|male)$/);
+    expect(first.notes).toBe(`Admitted ${first.admitDate}\nPayer: Medicare A\nPhysician: Dr. Shah`);
   });
 
   it('reads a semicolon export whose first line is a title without any separator', () => {

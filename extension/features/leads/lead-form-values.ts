@@ -64,7 +64,8 @@ export function startValues(lead: Lead | undefined, capture: LeadCapture | undef
   if (lead) return fromLead(lead);
   const start = capture ? fromCapture(capture) : EMPTY;
   // A named referring dentist makes it a referral, whatever channel it arrived by.
-  const channel = capture?.fields.referrer ? 'referral' : (capture?.channel ?? '');
+  // Then what the page says of how they heard about the practice, then how it arrived.
+  const channel = capture?.fields.referrer ? 'referral' : (capture?.sourceChannel ?? capture?.channel ?? '');
   const source =
     sources.find((s) => s.active && s.channel === channel) ??
     sources.find((s) => s.active && s.channel === capture?.channel);
@@ -89,6 +90,7 @@ const PLAIN_SOURCES: Record<string, string> = {
   'Outlook message': 'the email',
   'Gmail sender': 'the email’s sender',
   'Outlook sender': 'the email’s sender',
+  'contact table': 'the page’s contact table',
 };
 
 export function provenance(

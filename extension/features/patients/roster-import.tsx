@@ -4,7 +4,17 @@ import type { RosterCommit } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
 import { MessageError, sendMessage } from '../../utils/send-message';
 import { uploadFile } from '../../utils/upload-file';
-import { CARRIED, COLUMNS, FIELD_LABELS, type Preview, type ReviewRow, toReview } from './roster-review-rows';
+import {
+  CARRIED,
+  COLUMNS,
+  FIELD_LABELS,
+  type Preview,
+  type ReviewRow,
+  skipDuplicates,
+  skippable,
+  skipRowsWithErrors,
+  toReview,
+} from './roster-review-rows';
 
 /**
  * Roster import (spec 000, step 3 option B): the facility is chosen first; a
@@ -144,6 +154,8 @@ export function RosterImport(props: {
   const blocking = included.filter(
     (r) => r.errors.length > 0 || (r.warnings.length > 0 && !r.confirmDuplicate),
   );
+
+  const canSkip = skippable(rows);
 
   const edit = (i: number, field: string, value: string) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, values: { ...r.values, [field]: value } } : r)));
@@ -329,6 +341,20 @@ export function RosterImport(props: {
                 : [],
             )}
           </ul>
+          {canSkip.withErrors || canSkip.duplicates ? (
+            <div class="row">
+              {canSkip.withErrors ? (
+                <button type="button" class="secondary" onClick={() => setRows(skipRowsWithErrors(rows))}>
+                  Skip {canSkip.withErrors} {canSkip.withErrors === 1 ? 'row' : 'rows'} with errors
+                </button>
+              ) : null}
+              {canSkip.duplicates ? (
+                <button type="button" class="secondary" onClick={() => setRows(skipDuplicates(rows))}>
+                  Skip {canSkip.duplicates} possible {canSkip.duplicates === 1 ? 'duplicate' : 'duplicates'}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
           <div class="row">
             <button type="button" class="secondary" onClick={recheck} disabled={busy}>
               Check again

@@ -21,6 +21,8 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   emergencyContactPhone: 'Contact phone',
   notes: 'Notes',
   admitDate: 'Admitted',
+  payer: 'Payer',
+  physician: 'Physician',
 };
 /** The columns shown for every row; the rest are carried to the import as read. */
 export const COLUMNS = ['firstName', 'lastName', 'dateOfBirth', 'roomNumber'] as const;
@@ -36,3 +38,20 @@ export const CARRIED = [
 
 export const toReview = (p: Preview): ReviewRow[] =>
   p.rows.map((r) => ({ ...r, include: true, confirmDuplicate: false }));
+
+/** Rows left out in one click; each stays listed, unticked, so it can be fixed and ticked back. */
+const leftOut = (rows: ReviewRow[], skip: (r: ReviewRow) => boolean) =>
+  rows.map((r) => (r.include && skip(r) ? { ...r, include: false } : r));
+
+/** Every row with an error left out of the import. */
+export const skipRowsWithErrors = (rows: ReviewRow[]) => leftOut(rows, (r) => r.errors.length > 0);
+
+/** Every possible duplicate (of a patient on file or of another row) not confirmed left out of the import. */
+export const skipDuplicates = (rows: ReviewRow[]) =>
+  leftOut(rows, (r) => r.warnings.length > 0 && !r.confirmDuplicate);
+
+/** How many included rows each one-click skip would leave out: a button shows only when it would do something. */
+export const skippable = (rows: ReviewRow[]) => ({
+  withErrors: rows.filter((r) => r.include && r.errors.length > 0).length,
+  duplicates: rows.filter((r) => r.include && r.warnings.length > 0 && !r.confirmDuplicate).length,
+});

@@ -17,6 +17,9 @@ export type CheckedPatient = {
   notes: string | null;
   /** Kept in the notes on saving: patients have no admission date field yet. */
   admitDate: string | null;
+  /** Kept in the notes on saving too: who pays and who attends, as the census says. */
+  payer: string | null;
+  physician: string | null;
 };
 
 type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
@@ -106,19 +109,24 @@ export function checkPatientRow(
       emergencyContactName: orNull(str(row.emergencyContactName)),
       emergencyContactRelationship: orNull(str(row.emergencyContactRelationship)),
       emergencyContactPhone: orNull(str(row.emergencyContactPhone)),
-      notes: withAdmitDate(orNull(str(row.notes)), admitDate),
+      notes: withCensusFacts(orNull(str(row.notes)), [
+        admitDate ? `Admitted ${admitDate}` : '',
+        str(row.payer) ? `Payer: ${str(row.payer)}` : '',
+        str(row.physician) ? `Physician: ${str(row.physician)}` : '',
+      ]),
       admitDate,
+      payer: orNull(str(row.payer)),
+      physician: orNull(str(row.physician)),
     },
     errors,
   };
 }
 
-/** The admission date in words at the head of the notes, once. */
-function withAdmitDate(notes: string | null, admitDate: string | null): string | null {
-  if (!admitDate) return notes;
-  const line = `Admitted ${admitDate}`;
-  if (notes?.includes(line)) return notes;
-  return notes ? `${line}\n${notes}` : line;
+/** The census's admission date, payer and physician in words at the head of the notes, each once. */
+function withCensusFacts(notes: string | null, facts: string[]): string | null {
+  const lines = facts.filter((line) => line && !notes?.includes(line));
+  if (!lines.length) return notes;
+  return [...lines, ...(notes ? [notes] : [])].join('\n');
 }
 
 export const duplicateKey = (p: { nameKey: string; dateOfBirth: string }) => `${p.nameKey}|${p.dateOfBirth}`;
