@@ -1,43 +1,42 @@
 import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { appointments, leadActivities, referrals } from '../../../db/schema';
+import { appointments, leadActivities, referralMilestones, referrals } from '../../../db/schema';
 import { daysBetween } from '../../../shared/calendar-date';
 import type { MonthCount, ReferralStats } from '../../../shared/schemas/referral-analytics';
 import type { TenantDb } from '../../lib/tenant-db';
 import { monthsEnding, type Period } from './referral-period';
 
 /**
- * What a referral became, read from what the practice already records: the
- * consultation is the first appointment its lead attended; the treatment
- * start is the day its lead was converted to a patient (a referral linked
- * straight to a patient counts as converted, with no start day).
- */
-/**
  * A column of the outer `referrals` row named with its table: drizzle writes a
  * single-table query's columns bare, and inside a subquery a bare `lead_id`
  * would mean the subquery's own table.
  */
-const outer = (column: 'organization_id' | 'lead_id' | 'patient_id') =>
+const outer = (column: 'organization_id' | 'lead_id' | 'patient_id' | 'id') =>
   sql`${sql.identifier('referrals')}.${sql.identifier(column)}`;
 const org = outer('organization_id');
 // The unary plus keeps SQLite on the lead's own index (`lead_activities_lead`):
 // given organisation and kind as two equalities it would otherwise walk every
 // conversion of the organisation for each referral.
 const lead = outer('lead_id');
+const milestone = (column: 'consultation_date' | 'treatment_start_date') =>
+  sql`(select ${sql.identifier(column)} from ${referralMilestones}
+  where ${referralMilestones.referralId} = ${outer('id')} and ${referralMilestones.organizationId} = ${org})`;
 
-const consultedOn = sql<
-  string | null
->`(select min(substr(${appointments.startsAt}, 1, 10)) from ${appointments}
+/**
+ * What a referral became. The milestones recorded on the referral come first;
+ * without one, what the practice already records stands in: the consultation
+ * is the first appointment its lead attended, the treatment start the day its
+ * lead was converted. Converted: a treatment start, or a referral linked
+ * straight to a patient (which has no start day).
+ */
+const consultedOn = sql<string | null>`coalesce(${milestone('consultation_date')},
+  (select min(substr(${appointments.startsAt}, 1, 10)) from ${appointments}
   where ${appointments.organizationId} = ${org} and ${appointments.leadId} = ${lead}
-  and ${appointments.status} = 'attended')`;
-const startedOn = sql<
-  string | null
->`(select substr(min(${leadActivities.createdAt}), 1, 10) from ${leadActivities}
-  where ${leadActivities.leadId} = ${lead} and +${leadActivities.organizationId} = ${org}
-  and ${leadActivities.kind} = 'conversion')`;
-/** Converted: linked to a patient, or its lead was converted. */
-export const converted = sql`(${outer('patient_id')} is not null or exists (select 1 from ${leadActivities}
+  and ${appointments.status} = 'attended'))`;
+const startedOn = sql<string | null>`coalesce(${milestone('treatment_start_date')},
+  (select substr(min(${leadActivities.createdAt}), 1, 10) from ${leadActivities}
   where ${leadActivities.leadId} = ${lead} and +${leadActivities.organizationId} = ${org}
   and ${leadActivities.kind} = 'conversion'))`;
+export const converted = sql`(${outer('patient_id')} is not null or ${startedOn} is not null)`;
 
 const incoming = (p: { from: string; to: string }, where?: SQL) =>
   and(

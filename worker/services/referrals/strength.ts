@@ -1,5 +1,5 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { referralStrengthRules, referrals } from '../../../db/schema';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { referralLetters, referralStrengthRules, referrals } from '../../../db/schema';
 import { addCalendarDays, daysBetween } from '../../../shared/calendar-date';
 import {
   DEFAULT_STRENGTH_RULES,
@@ -39,12 +39,35 @@ export async function saveStrengthRules(
 }
 
 /**
- * Letters owed to each provider and those sent on time. Letters to referrers
- * are not recorded yet, so every provider owes none and the rule gives 0
- * points, saying so, until the letter queue lands and fills this count.
+ * Letters owed to each provider over the frequency window and those sent on
+ * time. A letter is owed from the day its event queued it; one still waiting
+ * counts as owed only once its time to be sent on time has run out, so a
+ * letter queued this morning does not pull the score down yet.
  */
-function lettersOwed(ids: string[]) {
-  return new Map(ids.map((id) => [id, { lettersDue: 0, lettersOnTime: 0 }]));
+async function lettersOwed(tenant: TenantDb, ids: string[], rules: StrengthRules, today: string) {
+  const windowFrom = addCalendarDays(today, 1 - rules.frequency.windowDays);
+  const lateFrom = addCalendarDays(today, -rules.letters.onTimeDays);
+  const queuedOn = sql`substr(${referralLetters.createdAt}, 1, 10)`;
+  const sent = sql`${referralLetters.status} = 'sent'`;
+  const onTime = sql`${sent} and julianday(substr(${referralLetters.sentAt}, 1, 10)) - julianday(${queuedOn}) <= ${rules.letters.onTimeDays}`;
+  const rows = await tenant
+    .selectFields(
+      {
+        providerId: referralLetters.providerId,
+        due: sql<number>`sum(case when ${sent} or ${queuedOn} < ${lateFrom} then 1 else 0 end)`,
+        onTime: sql<number>`sum(case when ${onTime} then 1 else 0 end)`,
+      },
+      referralLetters,
+      and(inArray(referralLetters.providerId, ids), gte(referralLetters.createdAt, windowFrom)),
+    )
+    .groupBy(referralLetters.providerId);
+  const byId = new Map(rows.map((r) => [r.providerId, r]));
+  return new Map(
+    ids.map((id) => [
+      id,
+      { lettersDue: Number(byId.get(id)?.due ?? 0), lettersOnTime: Number(byId.get(id)?.onTime ?? 0) },
+    ]),
+  );
 }
 
 /** The rule inputs of each provider as of `today`, from one grouped query over their referrals. */
@@ -78,7 +101,7 @@ export async function strengthInputs(
     )
     .groupBy(referrals.providerId);
   const byId = new Map(rows.map((r) => [r.providerId, r]));
-  const letters = lettersOwed(ids);
+  const letters = await lettersOwed(tenant, ids, rules, today);
   return new Map(
     ids.map((id) => {
       const r = byId.get(id);
