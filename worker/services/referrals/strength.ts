@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { referralLetters, referralStrengthRules, referrals } from '../../../db/schema';
+import { and, gte, inArray, lte, sql } from 'drizzle-orm';
+import { referralLetters, referralStrengthRules } from '../../../db/schema';
 import { addCalendarDays, daysBetween } from '../../../shared/calendar-date';
 import {
   DEFAULT_STRENGTH_RULES,
@@ -10,7 +10,7 @@ import {
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import { converted } from './referral-stats';
+import { dayCounts, sumWhen } from './referral-rollup';
 
 export async function strengthRules(tenant: TenantDb) {
   const [row] = await tenant.select(referralStrengthRules);
@@ -70,7 +70,7 @@ async function lettersOwed(tenant: TenantDb, ids: string[], rules: StrengthRules
   );
 }
 
-/** The rule inputs of each provider as of `today`, from one grouped query over their referrals. */
+/** The rule inputs of each provider as of `today`, from one grouped query over their day counts. */
 export async function strengthInputs(
   tenant: TenantDb,
   ids: string[],
@@ -81,25 +81,21 @@ export async function strengthInputs(
   const windowFrom = addCalendarDays(today, 1 - rules.frequency.windowDays);
   const recentFrom = addCalendarDays(today, 1 - rules.trend.windowDays);
   const previousFrom = addCalendarDays(recentFrom, -rules.trend.windowDays);
-  const inWindow = sql`${referrals.referralDate} >= ${windowFrom}`;
+  const day = dayCounts.day;
   const rows = await tenant
     .selectFields(
       {
-        providerId: referrals.providerId,
-        last: sql<string | null>`max(${referrals.referralDate})`,
-        window: sql<number>`sum(case when ${inWindow} then 1 else 0 end)`,
-        conversions: sql<number>`sum(case when ${inWindow} and ${converted} then 1 else 0 end)`,
-        recent: sql<number>`sum(case when ${referrals.referralDate} >= ${recentFrom} then 1 else 0 end)`,
-        previous: sql<number>`sum(case when ${referrals.referralDate} >= ${previousFrom} and ${referrals.referralDate} < ${recentFrom} then 1 else 0 end)`,
+        providerId: dayCounts.providerId,
+        last: sql<string | null>`max(case when ${dayCounts.referrals} > 0 then ${day} end)`,
+        window: sumWhen('referrals', gte(day, windowFrom)),
+        conversions: sumWhen('conversions', gte(day, windowFrom)),
+        recent: sumWhen('referrals', gte(day, recentFrom)),
+        previous: sumWhen('referrals', sql`${day} >= ${previousFrom} and ${day} < ${recentFrom}`),
       },
-      referrals,
-      and(
-        inArray(referrals.providerId, ids),
-        eq(referrals.direction, 'incoming'),
-        lte(referrals.referralDate, today),
-      ),
+      dayCounts,
+      and(inArray(dayCounts.providerId, ids), lte(day, today)),
     )
-    .groupBy(referrals.providerId);
+    .groupBy(dayCounts.providerId);
   const byId = new Map(rows.map((r) => [r.providerId, r]));
   const letters = await lettersOwed(tenant, ids, rules, today);
   return new Map(
