@@ -9,6 +9,7 @@ const KIND_LABELS: Record<string, string> = {
   conversion: 'Converted',
   created: 'Created',
   merge: 'Merged',
+  referral_letter: 'Letter',
 };
 
 /** A timeline entry in words: what happened, not the raw detail. */
