@@ -12,7 +12,7 @@ import { readFacilityPage } from '../../worker/services/facilities/read-faciliti
 import { listRequests } from '../../worker/services/intake/requests';
 import { listSubmissions } from '../../worker/services/intake/submissions';
 import { leadAnalytics } from '../../worker/services/leads/lead-analytics';
-import { listLeads } from '../../worker/services/leads/leads';
+import { listLeads, timeline } from '../../worker/services/leads/leads';
 import { listMembers } from '../../worker/services/members/members';
 import { listPatients } from '../../worker/services/patients/patients';
 import { pendingPool } from '../../worker/services/providers/assignments';
@@ -184,6 +184,11 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     "referral analytics of a provider: the strength score's letters",
     () => providerAnalytics(tenant, audit, REFERRER, {}),
     'referral_letters_org_provider (organization_id=? AND provider_id=? AND created_at>?)',
+  ],
+  [
+    "a lead's timeline with the letters sent about it, found through its referrals",
+    () => timeline(tenant, audit, 'lea_scale_demo_1'),
+    'referrals_org_lead (organization_id=? AND lead_id=?)',
   ],
   [
     'referring providers: the counts of a page',

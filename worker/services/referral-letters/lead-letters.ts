@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { referralLetters, referrals, referringProviders } from '../../../db/schema';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/referral-letters';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -12,6 +12,11 @@ const VIA: Record<string, string> = { email: 'by email', fax: 'for fax', mail: '
  * whom. The letter's text stays on the letter, read (and audited) there.
  */
 export async function sentLettersOfLead(tenant: TenantDb, leadId: string) {
+  // The lead's referrals first (by their lead), then their letters (by referral).
+  const ids = (await tenant.selectFields({ id: referrals.id }, referrals, eq(referrals.leadId, leadId))).map(
+    (r) => r.id,
+  );
+  if (!ids.length) return [];
   const rows = await tenant.join(
     {
       id: referralLetters.id,
@@ -26,11 +31,8 @@ export async function sentLettersOfLead(tenant: TenantDb, leadId: string) {
       credentials: referringProviders.credentials,
     },
     referralLetters,
-    [
-      { table: referrals, on: eq(referrals.id, referralLetters.referralId) },
-      { table: referringProviders, on: eq(referringProviders.id, referralLetters.providerId) },
-    ],
-    and(eq(referrals.leadId, leadId), eq(referralLetters.status, 'sent')),
+    [{ table: referringProviders, on: eq(referringProviders.id, referralLetters.providerId) }],
+    and(inArray(referralLetters.referralId, ids), eq(referralLetters.status, 'sent')),
   );
   return rows.map((r) => ({
     id: r.id,
