@@ -3,7 +3,6 @@
 -- consultation and treatment start (the referral, its milestones, its lead's
 -- appointments and conversion); the day counts follow the outcome rows, adding
 -- a row's share on insert, taking it back on delete, both on update.
---> statement-breakpoint
 CREATE TRIGGER `referral_outcomes_day_counts_insert` AFTER INSERT ON `referral_outcomes`
 BEGIN
   INSERT INTO referral_day_counts (organization_id, day, provider_id, referrals, consultations, days_to_consultation, conversions, starts, days_to_start, consulted_starts, days_consultation_to_start, revenues, revenue_cents)
