@@ -8,6 +8,7 @@
  * (bench-roster.ts, bench-intake-form.ts, bench-automations.ts), the page card's match and its
  * panel-open-to-card time from the end-to-end trace (bench-page-card.ts), and the readers'
  * accuracy on the sets under tests/fixtures/accuracy (bench-accuracy.ts).
+ * `--referrals` runs /healthz and the referrals scenario only.
  * Loopback only, bounded in requests and time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,17 @@ try {
   const token = await signIn(origin, 'clinic_admin@demo.test');
 
   const health = await measure('GET /healthz', `${origin}/healthz`, {});
+  // `npm run bench -- --referrals`: the floor and the referrals scenario alone, to compare one change.
+  if (process.argv.includes('--referrals')) {
+    const referrals = await benchReferrals(origin, token, health, {
+      requests: Math.min(REQUESTS, 200),
+      concurrency: CONCURRENCY,
+      warmup: 20,
+    });
+    if (Object.values(referrals).some((r) => r.errors)) process.exitCode = 1;
+    await worker.dispose();
+    process.exit(process.exitCode ?? 0);
+  }
   const me = await measure('GET /api/v1/me', `${origin}/api/v1/me`, { Authorization: `Bearer ${token}` });
   const board = await measure('records board', `${origin}/api/v1/records-requests?open=true&limit=50`, {
     Authorization: `Bearer ${token}`,

@@ -37,7 +37,7 @@ export type StrengthInput = {
   /** Incoming referrals in the frequency window, and how many of them converted. */
   windowReferrals: number;
   windowConversions: number;
-  /** Letters owed to the provider (letters not yet on the branch count 0) and those sent on time. */
+  /** Letters owed to the provider (queued ones once they are late) and those sent on time. */
   lettersDue: number;
   lettersOnTime: number;
   /** Referrals in the last trend window and in the one before it. */

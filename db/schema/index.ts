@@ -14,6 +14,7 @@ export * from './providers';
 export * from './records';
 export * from './records-transfer';
 export * from './referral-letters';
+export * from './referral-rollups';
 export * from './referral-strength';
 export * from './referrals';
 export * from './rollups';

@@ -40,6 +40,17 @@ beforeAll(async () => {
       channel: 'letter',
       lead: { firstName: `Kid${i}`, lastName, phone: `512-555-07${i}1` },
     });
+  // A provider whose practice has sent nothing yet: the practice view's empty state.
+  await post('/api/v1/referring-providers', {
+    firstName: 'Quinn',
+    lastName: `Quiet${lastName}`,
+    credentials: 'DMD',
+    letterPreference: 'mail',
+    practice: {
+      name: `Quiet${lastName} Dental`,
+      address: { line1: '300 congress avenue', city: 'austin', state: 'TX', postalCode: '78701' },
+    },
+  });
   ({ browser, panel } = await openPanel(api));
   await signIn(panel, 'clinic_admin@demo.test', 'sidecar-demo');
   await panel.getByRole('tab', { name: 'Referrals' }).click();
@@ -84,6 +95,55 @@ describe('referral analytics and relationship strength in the side panel', () =>
     await each.fill('3');
     await panel.getByRole('button', { name: 'Save strength rules' }).click();
     await panel.getByRole('button', { name: '← Directory' }).click();
+  });
+
+  it("shows a practice's figures from the provider page and from the analytics, within the panel", async () => {
+    await panel.getByLabel('Search referring providers').fill(lastName);
+    await panel
+      .getByTestId('provider-row')
+      .filter({ hasText: `Dr Iris ${lastName}` })
+      .click();
+    await panel.getByRole('button', { name: 'Practice analytics' }).click();
+    const view = panel.getByTestId('practice-analytics');
+    await eventually(() => text(view)).toContain(`${lastName} Dental`);
+    expect(await text(panel.getByTestId('practice-stats'))).toContain('Referrals received3');
+    expect(await text(panel.getByTestId('practice-providers'))).toContain(
+      `Dr Iris ${lastName}, DDS3 referred, 0 started`,
+    );
+    expect(await panel.getByTestId('practice-empty').count()).toBe(0);
+    // The period is chosen here as on the analytics: 30 days leave out the referral of 45 days ago.
+    await panel.getByLabel('Period', { exact: true }).selectOption('30');
+    await eventually(() => text(panel.getByTestId('practice-stats'))).toContain('Referrals received2');
+    for (const id of ['practice-analytics', 'chart-practice-months', 'chart-practice-providers'])
+      expect(await widthOf(id), id).toBeLessThanOrEqual(id === 'practice-analytics' ? 480 : 320);
+    await panel.getByRole('button', { name: '← Provider' }).click();
+    await panel.getByTestId('provider-strength').waitFor();
+
+    // From the analytics: the practice beside a top referrer.
+    await panel.getByRole('button', { name: '← Directory' }).click();
+    await panel.getByRole('button', { name: 'Analytics' }).click();
+    await panel
+      .getByRole('button', { name: `Practice analytics: ${lastName} Dental` })
+      .first()
+      .click();
+    await eventually(() => text(panel.getByTestId('practice-stats'))).toContain('Referrals received3');
+    await panel.getByRole('button', { name: '← Analytics' }).click();
+    await panel.getByTestId('top-referrers').waitFor();
+    await panel.getByRole('button', { name: '← Directory' }).click();
+
+    // A practice that has sent nothing says so.
+    await panel.getByLabel('Search referring providers').fill(`Quiet${lastName}`);
+    await panel
+      .getByTestId('provider-row')
+      .filter({ hasText: `Quiet${lastName}` })
+      .click();
+    await panel.getByRole('button', { name: 'Practice analytics' }).click();
+    await eventually(() => text(panel.getByTestId('practice-empty'))).toContain(
+      'No referrals from this practice in this period.',
+    );
+    await panel.getByRole('button', { name: '← Provider' }).click();
+    await panel.getByRole('button', { name: '← Directory' }).click();
+    await panel.getByLabel('Search referring providers').fill('');
   });
 
   it('shows a read-only role the analytics and no button it cannot use', async () => {

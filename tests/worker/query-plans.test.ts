@@ -13,7 +13,7 @@ import { readFacilityPage } from '../../worker/services/facilities/read-faciliti
 import { listRequests } from '../../worker/services/intake/requests';
 import { listSubmissions } from '../../worker/services/intake/submissions';
 import { leadAnalytics } from '../../worker/services/leads/lead-analytics';
-import { listLeads } from '../../worker/services/leads/leads';
+import { listLeads, timeline } from '../../worker/services/leads/leads';
 import { listMembers } from '../../worker/services/members/members';
 import { listPatients } from '../../worker/services/patients/patients';
 import { pendingPool } from '../../worker/services/providers/assignments';
@@ -55,6 +55,9 @@ const GROWING = [
   'referral_practices',
   'appointments',
   'patient_consents',
+  'referral_day_counts',
+  'referral_outcomes',
+  'referral_letters',
 ];
 
 const [org] = scaleOrgs(1200, 0);
@@ -180,24 +183,34 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
   ['referring providers', () => listReferringProviders(tenant, audit, page)],
   ['referring providers searched', () => listReferringProviders(tenant, audit, { ...page, q: 'smi' })],
   [
-    'referral analytics',
+    'referral analytics: a period from the day counts',
     () => referralOverview(tenant, audit, {}),
-    'referrals_org_dir_date (organization_id=? AND direction=? AND referral_date>? AND referral_date<?)',
+    'COVERING INDEX referral_day_counts_org_day (organization_id=? AND day>? AND day<?)',
   ],
   [
-    "referral analytics: a referral's conversion, by its lead",
+    'referral analytics: the last referral, the day index walked backwards',
     () => referralOverview(tenant, audit, {}),
-    'lead_activities_lead (lead_id=?)',
-  ],
-  [
-    "referral analytics: a referral's consultation, by its lead",
-    () => referralOverview(tenant, audit, {}),
-    'appointments_org_lead (organization_id=? AND lead_id=?)',
+    'COVERING INDEX referral_day_counts_org_day (organization_id=? AND day<?)',
   ],
   [
     'referral analytics of a provider',
     () => providerAnalytics(tenant, audit, REFERRER, {}),
-    'referrals_org_provider_dir_date (organization_id=? AND provider_id=? AND direction=? AND referral_date>? AND referral_date<?)',
+    'referral_day_counts_org_provider_day (organization_id=? AND provider_id=? AND day>? AND day<?)',
+  ],
+  [
+    "referral analytics of a provider: the strength score's letters",
+    () => providerAnalytics(tenant, audit, REFERRER, {}),
+    'referral_letters_org_provider (organization_id=? AND provider_id=? AND created_at>?)',
+  ],
+  [
+    "a lead's timeline with the letters sent about it, found through its referrals",
+    () => timeline(tenant, audit, 'lea_scale_demo_1'),
+    'referrals_org_lead (organization_id=? AND lead_id=?)',
+  ],
+  [
+    'referring providers: the counts of a page',
+    () => listReferringProviders(tenant, audit, page),
+    'referral_day_counts_org_provider_day (organization_id=? AND provider_id=?)',
   ],
   [
     'referral analytics of a practice',

@@ -16,6 +16,7 @@ type Made = {
   providerId: string;
   date: string;
   consulted: string | null;
+  started: string | null;
   converted: boolean;
   revenue: number | null;
 };
@@ -43,11 +44,14 @@ function expected(made: Made[], providerIds?: string[]) {
     conversions: converted.length,
     conversionRate: inPeriod.length ? round1((converted.length / inPeriod.length) * 100) : 0,
     averageDaysToConsultation: avg(consulted.map((m) => daysBetween(m.date, m.consulted ?? ''))),
-    // Conversions happen in this test run, so the treatment starts today.
     averageDaysConsultationToStart: avg(
-      converted.filter((m) => m.consulted).map((m) => daysBetween(m.consulted ?? '', today)),
+      converted
+        .filter((m) => m.consulted && m.started)
+        .map((m) => daysBetween(m.consulted ?? '', m.started ?? '')),
     ),
-    averageDaysToStart: avg(converted.map((m) => daysBetween(m.date, today))),
+    averageDaysToStart: avg(
+      converted.filter((m) => m.started).map((m) => daysBetween(m.date, m.started ?? '')),
+    ),
     revenueCents: revenues.length ? revenues.reduce((a, b) => a + b, 0) : null,
     lastReferralDate:
       mine
@@ -66,6 +70,11 @@ describe('referral analytics on a generated data set', () => {
     const admin = await loginAs('clinic_admin');
     const facilityId = await createFacility(admin, 'Analytics Clinic');
     const pick = random(20261129);
+    // Milestones are chosen by a generator of their own, so the referrals stay those of the first.
+    const choose = random(7);
+    const milestones = (id: string, body: Record<string, string>) =>
+      api(`/api/v1/referrals/${id}/milestones`, { token: admin, method: 'PATCH', body });
+    const upTo = (d: string) => (d > today ? today : d);
     const first = await createProvider(admin, 'Ada', 'Lovelace');
     const providers = [first.id];
     const partner = await api('/api/v1/referring-providers', {
@@ -111,7 +120,8 @@ describe('referral analytics on a generated data set', () => {
       });
       expect(res.status, res.text).toBe(201);
       const leadId = res.json.lead.id;
-      const m: Made = { providerId, date, consulted: null, converted: false, revenue: null };
+      const referralId = res.json.referral.id;
+      const m: Made = { providerId, date, consulted: null, started: null, converted: false, revenue: null };
       if (pick(3) > 0) {
         const consulted = addCalendarDays(date, Math.min(daysBetween(date, today), 3 + pick(20)));
         m.consulted = consulted;
@@ -136,12 +146,18 @@ describe('referral analytics on a generated data set', () => {
             status: 'did_not_attend',
           });
         if (pick(2)) {
+          // Conversion starts treatment today, unless a start was recorded first.
+          m.started = today;
+          if (choose(3) === 0) {
+            m.started = upTo(addCalendarDays(consulted, 2));
+            expect((await milestones(referralId, { treatmentStartDate: m.started })).status).toBe(200);
+          }
           const conv = await api(`/api/v1/leads/${leadId}/convert`, { token: admin, body: { facilityId } });
           expect(conv.status, conv.text).toBe(200);
           m.converted = true;
           if (pick(2)) {
             m.revenue = 100_000 + pick(50) * 10_000;
-            const patch = await api(`/api/v1/referrals/${res.json.referral.id}`, {
+            const patch = await api(`/api/v1/referrals/${referralId}`, {
               token: admin,
               method: 'PATCH',
               body: { revenueCents: m.revenue },
@@ -150,6 +166,22 @@ describe('referral analytics on a generated data set', () => {
             expect(patch.json.revenueCents).toBe(m.revenue);
           }
         }
+      }
+      if (m.consulted && !m.converted && choose(3) === 0) {
+        // A consultation recorded on the referral outranks the attended appointment.
+        m.consulted = upTo(addCalendarDays(date, 1));
+        expect((await milestones(referralId, { consultationDate: m.consulted })).status).toBe(200);
+      }
+      if (!m.consulted && choose(2) === 0) {
+        // Recorded on the referral alone: a consultation, then a treatment start without a conversion.
+        m.consulted = upTo(addCalendarDays(date, 5));
+        m.started = upTo(addCalendarDays(date, 30));
+        m.converted = true;
+        const set = await milestones(referralId, {
+          consultationDate: m.consulted,
+          treatmentStartDate: m.started,
+        });
+        expect(set.status, set.text).toBe(200);
       }
       made.push(m);
     }
@@ -167,6 +199,7 @@ describe('referral analytics on a generated data set', () => {
     expect(inPeriod.some((m) => m.converted && m.revenue !== null)).toBe(true);
     expect(inPeriod.some((m) => m.consulted && !m.converted)).toBe(true);
     expect(inPeriod.some((m) => !m.consulted)).toBe(true);
+    expect(inPeriod.some((m) => m.converted && m.started && m.started !== today)).toBe(true);
     expect(made.some((m) => m.date >= previousFrom && m.date <= previousTo)).toBe(true);
 
     const overview = await api('/api/v1/referral-analytics', { token: admin });

@@ -256,6 +256,62 @@ describe('sending and downloading letters', () => {
     expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'export' })]));
   });
 
+  it("puts each sent letter on the lead's timeline, and the patient's after conversion, audited", async () => {
+    const { leadId, referralId } = await referredLead('Timeline', '5125550209');
+    type Entry = { id: string; kind: string; text: string | null; detail: Record<string, unknown> | null };
+    const lettersOnTimeline = async (id: string) => {
+      const res = await api(`/api/v1/leads/${id}/timeline`, { token: coordinator });
+      expect(res.status, res.text).toBe(200);
+      return (res.json.items as Entry[]).filter((e) => e.kind === 'referral_letter');
+    };
+    // Queued is not sent: nothing on the timeline yet.
+    expect(await lettersOnTimeline(leadId)).toEqual([]);
+    const [thanks] = await lettersOf(referralId);
+    expect(
+      (
+        await api(`/api/v1/referral-letters/${thanks!.id}/send`, {
+          token: coordinator,
+          body: { via: 'mail' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await lettersOnTimeline(leadId)).toMatchObject([
+      {
+        id: thanks!.id,
+        text: 'Thank you for the referral letter sent to Dr Rosa Timeline, DDS for mail',
+        detail: { letterId: thanks!.id, referralId, sentVia: 'mail' },
+      },
+    ]);
+    const read = await auditOf(admin, 'lead_timeline', leadId);
+    expect(read).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'read', detail: { letterIds: [thanks!.id] } }),
+      ]),
+    );
+
+    // Converted: the patient's page reads the lead it came from, letters included.
+    const facilityId = await createFacility(admin, 'Timeline Clinic');
+    const converted = await api(`/api/v1/leads/${leadId}/convert`, { token: admin, body: { facilityId } });
+    expect(converted.status, converted.text).toBe(200);
+    const patient = await api(`/api/v1/patients/${converted.json.patientId}`, { token: admin });
+    expect(patient.json.leadId).toBe(leadId);
+    const started = (await lettersOf(referralId)).find((l) => l.event === 'treatment_started');
+    expect(
+      (
+        await api(`/api/v1/referral-letters/${started!.id}/send`, {
+          token: coordinator,
+          body: { via: 'email' },
+        })
+      ).status,
+    ).toBe(200);
+    const after = await lettersOnTimeline(patient.json.leadId);
+    expect(after.map((e) => e.id)).toEqual([started!.id, thanks!.id]);
+    expect(after[0]!.text).toBe('Treatment started letter sent to Dr Rosa Timeline, DDS by email');
+    // Another organisation's timeline read of this lead answers like a missing one.
+    const other = await loginAs('clinic_admin', 'other');
+    expect((await api(`/api/v1/leads/${leadId}/timeline`, { token: other })).status).toBe(404);
+  });
+
   it('downloads the PDF for fax or mail (audited), records the way it went, and refuses what cannot be sent', async () => {
     const { referralId } = await referredLead('Fax', '5125550207');
     const [letter] = await lettersOf(referralId);

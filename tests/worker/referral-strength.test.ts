@@ -53,11 +53,28 @@ describe('relationship strength', () => {
       { rule: 'Recency', points: 25, explanation: 'Last referral 10 days ago (within 30 days)' },
       { rule: 'Frequency', points: 9, explanation: '3 referrals in the last 365 days (3 each, at most 25)' },
       { rule: 'Conversion', points: 8, explanation: '1 of 3 started treatment (33%)' },
-      // No letters are recorded yet: the rule reads a count that is 0 until they are.
+      // The thank-you and treatment-start letters were queued today: not late yet, so not owed.
       { rule: 'Letters on time', points: 0, explanation: 'No letters owed to this provider yet' },
       { rule: 'Trend', points: 10, explanation: '2 in the last 90 days against 0 in the 90 before' },
     ]);
     expect(strength.score).toBe(52);
+
+    // One letter sent the day it was queued: owed and on time, the others still have their week.
+    const queued = await api(`/api/v1/referral-letters?providerId=${provider.id}`, { token: admin });
+    expect(queued.status, queued.text).toBe(200);
+    expect(queued.json.items.length).toBeGreaterThan(1);
+    const sent = await api(`/api/v1/referral-letters/${queued.json.items[0].id}/send`, {
+      token: admin,
+      body: { via: 'mail' },
+    });
+    expect(sent.status, sent.text).toBe(200);
+    const withLetter = await strengthOf(admin, provider.id);
+    expect(withLetter.reasons.find((r) => r.rule === 'Letters on time')).toEqual({
+      rule: 'Letters on time',
+      points: 15,
+      explanation: '1 of 1 letter sent within 7 days',
+    });
+    expect(withLetter.score).toBe(67);
 
     // A provider with no referral yet scores 0, and each rule says why.
     const fresh = await createProvider(admin, 'Nora', 'New');

@@ -11,6 +11,7 @@ const KIND_LABELS: Record<string, string> = {
   created: 'Created',
   merge: 'Merged',
   consent_revoked: 'Consent',
+  referral_letter: 'Letter',
 };
 
 /** A timeline entry in words: what happened, not the raw detail. */

@@ -67,6 +67,7 @@ export function ProviderDetail(props: {
   onBack: () => void;
   onOpenLead?: (id: string) => void;
   onOpenLetter: (id: string) => void;
+  onOpenPractice: (id: string) => void;
 }) {
   const model = useModel(() => new ProviderDetailModel(props.providerId));
   const provider = model.provider.value;
@@ -101,7 +102,10 @@ export function ProviderDetail(props: {
         {provider.npi ? ` · NPI ${provider.npi}` : ''}
       </p>
       <p class="small">
-        <strong>{p.name}</strong>
+        <strong>{p.name}</strong>{' '}
+        <button type="button" class="link small" onClick={() => props.onOpenPractice(p.id)}>
+          Practice analytics
+        </button>
         <br />
         {p.address.line1}, {p.address.city}, {p.address.state} {p.address.postalCode}
         {p.phone ? (

@@ -1,5 +1,9 @@
 import { action, createModel, effect, signal } from '@preact/signals';
-import type { ProviderAnalytics, ReferralOverview } from '../../../shared/schemas/referral-analytics';
+import type {
+  PracticeAnalytics,
+  ProviderAnalytics,
+  ReferralOverview,
+} from '../../../shared/schemas/referral-analytics';
 import { api, call } from '../../api/client';
 
 /** The first day of a period of `days` days ending today, as the API takes it. */
@@ -44,4 +48,34 @@ export const ProviderStrengthModel = createModel((providerId: string) => {
     },
   );
   return { data, error };
+});
+
+/** A practice's figures (all its providers together, and each one's share) for a chosen period. */
+export const PracticeAnalyticsModel = createModel((practiceId: string) => {
+  const days = signal(90);
+  const data = signal<PracticeAnalytics | null>(null);
+  const error = signal<string | null>(null);
+
+  const choosePeriod = action((next: number) => {
+    days.value = next;
+  });
+
+  effect(() => {
+    error.value = null;
+    call(
+      api['referral-analytics'].practices[':id'].$get({
+        param: { id: practiceId },
+        query: { from: periodStart(days.value) },
+      }),
+    ).then(
+      (answer) => {
+        data.value = answer;
+      },
+      (e: Error) => {
+        error.value = e.message;
+      },
+    );
+  });
+
+  return { days, data, error, choosePeriod };
 });

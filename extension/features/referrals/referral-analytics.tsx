@@ -3,7 +3,7 @@ import type { ReferralStats } from '../../../shared/schemas/referral-analytics';
 import { ReferralAnalyticsModel } from './referral-analytics-model';
 import { MonthColumns, ReferrerBars } from './referral-charts';
 
-const PERIODS = [
+export const PERIODS = [
   { days: 30, label: 'Last 30 days' },
   { days: 90, label: 'Last 90 days' },
   { days: 365, label: 'Last 12 months' },
@@ -47,8 +47,43 @@ export function StatsSummary({ stats, testId }: { stats: ReferralStats; testId: 
   );
 }
 
+/** A practice's name that opens its figures. */
+export function PracticeLink(props: { id: string; name: string; onOpen: (id: string) => void }) {
+  return (
+    <button
+      type="button"
+      class="link small"
+      aria-label={`Practice analytics: ${props.name}`}
+      onClick={() => props.onOpen(props.id)}
+    >
+      {props.name}
+    </button>
+  );
+}
+
+/** The period the figures cover: the last 30 or 90 days or 12 months. */
+export function PeriodSelect(props: { days: number; onChoose: (days: number) => void }) {
+  return (
+    <select
+      value={props.days}
+      onChange={(e) => props.onChoose(Number(e.currentTarget.value))}
+      aria-label="Period"
+    >
+      {PERIODS.map((p) => (
+        <option value={p.days} key={p.days}>
+          {p.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Referral analytics for a period: totals with trend, months, top and cooling referrers. */
-export function ReferralAnalyticsView(props: { onBack: () => void; onOpen: (providerId: string) => void }) {
+export function ReferralAnalyticsView(props: {
+  onBack: () => void;
+  onOpen: (providerId: string) => void;
+  onOpenPractice: (practiceId: string) => void;
+}) {
   const model = useModel(ReferralAnalyticsModel);
   const data = model.data.value;
   const error = model.error.value;
@@ -59,17 +94,7 @@ export function ReferralAnalyticsView(props: { onBack: () => void; onOpen: (prov
       </button>
       <div class="row-between">
         <h3>Referral analytics</h3>
-        <select
-          value={model.days.value}
-          onChange={(e) => model.choosePeriod(Number(e.currentTarget.value))}
-          aria-label="Period"
-        >
-          {PERIODS.map((p) => (
-            <option value={p.days} key={p.days}>
-              {p.label}
-            </option>
-          ))}
-        </select>
+        <PeriodSelect days={model.days.value} onChoose={model.choosePeriod} />
       </div>
       {error ? (
         <p class="alert error" role="alert">
@@ -106,10 +131,11 @@ export function ReferralAnalyticsView(props: { onBack: () => void; onOpen: (prov
                     <button type="button" class="row-link" onClick={() => props.onOpen(t.providerId)}>
                       <strong>{t.name}</strong>
                       <span class="muted small">
-                        {t.practiceName} · {t.referrals} referred, {t.conversions} started ({t.conversionRate}
-                        %) · {t.previousReferrals} the period before
+                        {t.referrals} referred, {t.conversions} started ({t.conversionRate}%) ·{' '}
+                        {t.previousReferrals} the period before
                       </span>
                     </button>
+                    <PracticeLink id={t.practiceId} name={t.practiceName} onOpen={props.onOpenPractice} />
                   </li>
                 ))}
               </ol>
@@ -126,10 +152,11 @@ export function ReferralAnalyticsView(props: { onBack: () => void; onOpen: (prov
                   <button type="button" class="row-link" onClick={() => props.onOpen(c.providerId)}>
                     <strong>{c.name}</strong>
                     <span class="muted small">
-                      {c.practiceName} · {c.referrals} now against {c.usual} usually (−{c.dropPercent}%) ·
-                      last {c.lastReferralDate ?? 'never'}
+                      {c.referrals} now against {c.usual} usually (−{c.dropPercent}%) · last{' '}
+                      {c.lastReferralDate ?? 'never'}
                     </span>
                   </button>
+                  <PracticeLink id={c.practiceId} name={c.practiceName} onOpen={props.onOpenPractice} />
                 </li>
               ))}
             </ul>

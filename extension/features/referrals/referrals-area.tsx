@@ -11,6 +11,7 @@ import { referrerOrigin, referrerValues } from './captured-referrer';
 import { LetterQueue } from './letter-queue';
 import { LetterTemplates } from './letter-templates';
 import { LetterView } from './letter-view';
+import { PracticeAnalyticsView } from './practice-analytics';
 import { ProviderDetail } from './provider-detail';
 import { ProviderForm } from './provider-form';
 import { ReferralAnalyticsView } from './referral-analytics';
@@ -25,6 +26,7 @@ type View =
   | { kind: 'templates' }
   | { kind: 'letter'; id: string; back: View }
   | { kind: 'analytics' }
+  | { kind: 'practice'; id: string; back: View }
   | { kind: 'rules' };
 
 const SECTIONS = [
@@ -134,10 +136,29 @@ export function ReferralsArea({ me }: { me: Me }) {
         providerId={view.id}
         onBack={back}
         onOpenLetter={(id) => setView({ kind: 'letter', id, back: view })}
+        onOpenPractice={(id) => setView({ kind: 'practice', id, back: view })}
       />
     );
   if (view.kind === 'analytics')
-    return <ReferralAnalyticsView onBack={back} onOpen={(id) => setView({ kind: 'detail', id })} />;
+    return (
+      <ReferralAnalyticsView
+        onBack={back}
+        onOpen={(id) => setView({ kind: 'detail', id })}
+        onOpenPractice={(id) => setView({ kind: 'practice', id, back: view })}
+      />
+    );
+  if (view.kind === 'practice') {
+    const from = view.back;
+    return (
+      <PracticeAnalyticsView
+        key={view.id}
+        practiceId={view.id}
+        backLabel={from.kind === 'detail' ? 'Provider' : 'Analytics'}
+        onBack={() => setView(from)}
+        onOpen={(id) => setView({ kind: 'detail', id })}
+      />
+    );
+  }
   if (view.kind === 'rules') return <StrengthRulesEditor onBack={back} />;
   const sections = <Sections current={view.kind} onPick={(kind) => setView({ kind })} />;
   if (view.kind === 'letters')

@@ -11,6 +11,7 @@ import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
+import { sentLettersOfLead } from '../referral-letters/lead-letters';
 import { searchLeads, searchRanges } from './lead-search';
 import { phoneKey } from './phone-key';
 import { listStages } from './pipeline';
@@ -229,13 +230,24 @@ export async function listLeads(
   return { items: page.items.map(toLead), nextCursor: page.nextCursor };
 }
 
+/**
+ * The lead's timeline, newest first: its own activities and the letters sent
+ * to referrers about it (which the patient's page shows too, through the lead
+ * it was converted from).
+ */
 export async function timeline(tenant: TenantDb, audit: AuditLog, id: string) {
   await tenant.get(leads, id, 'Lead');
-  const rows = await tenant
-    .select(leadActivities, eq(leadActivities.leadId, id))
-    .orderBy(desc(leadActivities.createdAt));
-  audit.record({ action: 'read', entityType: 'lead_timeline', entityId: id });
-  return rows.map((r) => ({
+  const [rows, letters] = await Promise.all([
+    tenant.select(leadActivities, eq(leadActivities.leadId, id)).orderBy(desc(leadActivities.createdAt)),
+    sentLettersOfLead(tenant, id),
+  ]);
+  audit.record({
+    action: 'read',
+    entityType: 'lead_timeline',
+    entityId: id,
+    detail: letters.length ? { letterIds: letters.map((l) => l.id) } : undefined,
+  });
+  const activities = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     text: r.text,
@@ -243,4 +255,5 @@ export async function timeline(tenant: TenantDb, audit: AuditLog, id: string) {
     createdBy: r.createdBy,
     createdAt: r.createdAt,
   }));
+  return [...activities, ...letters].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -1,38 +1,37 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { leads, referrals, referringProviders } from '../../../db/schema';
+import { referringProviders } from '../../../db/schema';
 import type { ProviderListItem, providerListQuerySchema } from '../../../shared/schemas/referrals';
 import type { AuditLog } from '../../lib/audit-log';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
 import { startsWith } from './practices';
 import { providersView, searchKey } from './provider-view';
+import { dayCounts, sumWhen } from './referral-rollup';
 
 type Counts = ProviderListItem['counts'];
 const NO_REFERRALS: Counts = { referralsThisYear: 0, convertedThisYear: 0, lastReferralDate: null };
 
 /**
  * Per provider: incoming referrals dated this calendar year (UTC), those of
- * them whose lead became a patient, and the latest referral date ever.
+ * them converted (treatment started, or linked to a patient), and the latest
+ * referral date ever; from the day counts of the page's providers.
  */
 export async function providerCounts(tenant: TenantDb, ids: string[], today = new Date()) {
   if (!ids.length) return new Map<string, Counts>();
-  const yearStart = `${today.getUTCFullYear()}-01-01`;
-  const thisYear = sql`${referrals.referralDate} >= ${yearStart}`;
-  const converted = sql`coalesce(${referrals.patientId}, ${leads.patientId}) is not null`;
+  const thisYear = gte(dayCounts.day, `${today.getUTCFullYear()}-01-01`);
   const rows = await tenant
-    .join(
+    .selectFields(
       {
-        providerId: referrals.providerId,
-        n: sql<number>`sum(case when ${thisYear} then 1 else 0 end)`,
-        converted: sql<number>`sum(case when ${thisYear} and ${converted} then 1 else 0 end)`,
-        last: sql<string | null>`max(${referrals.referralDate})`,
+        providerId: dayCounts.providerId,
+        n: sumWhen('referrals', thisYear),
+        converted: sumWhen('conversions', thisYear),
+        last: sql<string | null>`max(case when ${dayCounts.referrals} > 0 then ${dayCounts.day} end)`,
       },
-      referrals,
-      [{ table: leads, on: eq(leads.id, referrals.leadId), left: true }],
-      and(inArray(referrals.providerId, ids), eq(referrals.direction, 'incoming')),
+      dayCounts,
+      inArray(dayCounts.providerId, ids),
     )
-    .groupBy(referrals.providerId);
+    .groupBy(dayCounts.providerId);
   return new Map(
     rows.map((r) => [
       r.providerId,

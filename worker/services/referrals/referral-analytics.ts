@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import { referralPractices, referrals, referringProviders } from '../../../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { referralPractices, referringProviders } from '../../../db/schema';
 import { addCalendarDays } from '../../../shared/calendar-date';
 import type {
   CoolingReferrer,
@@ -14,7 +14,8 @@ import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { displayName } from './provider-view';
 import { type Period, referralPeriods } from './referral-period';
-import { type ReferralFacts, rate, scopeStats } from './referral-stats';
+import { lastReferralDays, referralsByProvider } from './referral-rollup';
+import { rate, scopeStats } from './referral-stats';
 import { providerStrengths } from './strength';
 
 /** Who a figure is about: the provider and their practice. */
@@ -27,18 +28,6 @@ const HISTORY_PERIODS = 4;
 const MIN_HISTORY = 4;
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function byProvider(facts: ReferralFacts[]) {
-  const out = new Map<string, { referrals: number; conversions: number; last: string }>();
-  for (const f of facts) {
-    const p = out.get(f.providerId) ?? { referrals: 0, conversions: 0, last: f.referralDate };
-    p.referrals++;
-    if (f.startedOn || f.linkedPatient) p.conversions++;
-    if (f.referralDate > p.last) p.last = f.referralDate;
-    out.set(f.providerId, p);
-  }
-  return out;
-}
 
 /** Name and practice of the providers listed, in one query. */
 async function who(tenant: TenantDb, ids: string[]) {
@@ -73,53 +62,38 @@ async function who(tenant: TenantDb, ids: string[]) {
   );
 }
 
-/** Per provider over a window: counts from the index alone (no conversion lookups). */
-function countsByProvider(tenant: TenantDb, from: string, to: string) {
-  return tenant
-    .selectFields(
-      { providerId: referrals.providerId, n: sql<number>`count(*)` },
-      referrals,
-      and(
-        eq(referrals.direction, 'incoming'),
-        gte(referrals.referralDate, from),
-        lte(referrals.referralDate, to),
-      ),
-    )
-    .groupBy(referrals.providerId);
-}
+type ProviderSums = Awaited<ReturnType<typeof scopeStats>>['byProvider'];
 
 async function topAndCooling(
   tenant: TenantDb,
-  facts: ReferralFacts[],
+  current: ProviderSums,
   previousOf: Map<string, number>,
   period: Period,
   previous: Period,
 ) {
-  const current = byProvider(facts);
   const historyFrom = addCalendarDays(period.from, -HISTORY_PERIODS * period.days);
-  const history = await countsByProvider(tenant, historyFrom, previous.to);
+  const history = await referralsByProvider(tenant, { from: historyFrom, to: previous.to });
   const topIds = [...current]
     .sort(
       ([, a], [, b]) =>
         b.referrals - a.referrals || b.conversions - a.conversions || b.last.localeCompare(a.last),
     )
     .slice(0, LIST_SIZE * 2);
-  const coolingIds = history
-    .map((h) => {
-      const usual = Number(h.n) / HISTORY_PERIODS;
-      const now = current.get(h.providerId)?.referrals ?? 0;
-      return { id: h.providerId, total: Number(h.n), usual, now, drop: (usual - now) / usual };
+  const coolingIds = [...history]
+    .map(([id, total]) => {
+      const usual = total / HISTORY_PERIODS;
+      const now = current.get(id)?.referrals ?? 0;
+      return { id, total, usual, now, drop: (usual - now) / usual };
     })
     .filter((c) => c.total >= MIN_HISTORY && c.now <= c.usual / 2)
     .sort((a, b) => b.drop - a.drop || b.usual - a.usual);
   const names = await who(tenant, [
     ...new Set([...topIds.map(([id]) => id), ...coolingIds.slice(0, LIST_SIZE * 2).map((c) => c.id)]),
   ]);
-  const lastEver = await lastReferral(
-    tenant,
-    coolingIds.slice(0, LIST_SIZE * 2).map((c) => c.id),
-    period.to,
-  );
+  const lastEver = await lastReferralDays(tenant, {
+    to: period.to,
+    providers: coolingIds.slice(0, LIST_SIZE * 2).map((c) => c.id),
+  });
   const top: TopReferrer[] = topIds
     .flatMap(([id, c]) => {
       const n = names.get(id);
@@ -154,22 +128,6 @@ async function topAndCooling(
   return { top, cooling };
 }
 
-async function lastReferral(tenant: TenantDb, ids: string[], to: string) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await tenant
-    .selectFields(
-      { providerId: referrals.providerId, last: sql<string>`max(${referrals.referralDate})` },
-      referrals,
-      and(
-        inArray(referrals.providerId, ids),
-        eq(referrals.direction, 'incoming'),
-        lte(referrals.referralDate, to),
-      ),
-    )
-    .groupBy(referrals.providerId);
-  return new Map(rows.map((r) => [r.providerId, r.last]));
-}
-
 function definitions(period: Period) {
   const history = HISTORY_PERIODS * period.days;
   return {
@@ -185,8 +143,8 @@ export async function referralOverview(
   query: ReferralAnalyticsQuery,
 ): Promise<ReferralOverview> {
   const { period, previous } = referralPeriods(query);
-  const { facts, stats, monthly, previousByProvider } = await scopeStats(tenant, period, previous);
-  const { top, cooling } = await topAndCooling(tenant, facts, previousByProvider, period, previous);
+  const { byProvider, stats, monthly, previousByProvider } = await scopeStats(tenant, period, previous);
+  const { top, cooling } = await topAndCooling(tenant, byProvider, previousByProvider, period, previous);
   audit.record({
     action: 'read',
     entityType: 'referral_analytics',
@@ -214,7 +172,7 @@ export async function providerAnalytics(
   await tenant.get(referringProviders, id, 'Referring provider');
   const [names, { stats, monthly }, strengths] = await Promise.all([
     who(tenant, [id]),
-    scopeStats(tenant, period, previous, eq(referrals.providerId, id)),
+    scopeStats(tenant, period, previous, [id]),
     providerStrengths(tenant, [id], today()),
   ]);
   const provider = names.get(id)?.person;
@@ -240,13 +198,7 @@ export async function practiceAnalytics(
   const practice = await tenant.get(referralPractices, id, 'Practice');
   const people = await tenant.select(referringProviders, eq(referringProviders.practiceId, id));
   const ids = people.map((p) => p.id);
-  const { facts, stats, monthly } = await scopeStats(
-    tenant,
-    period,
-    previous,
-    inArray(referrals.providerId, ids.length ? ids : ['']),
-  );
-  const counts = byProvider(facts);
+  const { byProvider: counts, stats, monthly } = await scopeStats(tenant, period, previous, ids);
   audit.record({
     action: 'read',
     entityType: 'referral_analytics',

@@ -1,164 +1,72 @@
-import { and, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { appointments, leadActivities, referrals } from '../../../db/schema';
-import { daysBetween } from '../../../shared/calendar-date';
 import type { MonthCount, ReferralStats } from '../../../shared/schemas/referral-analytics';
 import type { TenantDb } from '../../lib/tenant-db';
 import { monthsEnding, type Period } from './referral-period';
+import { addSums, lastReferralDay, monthSums, NO_SUMS, type Sums, sumsByProvider } from './referral-rollup';
 
 /**
- * What a referral became, read from what the practice already records: the
- * consultation is the first appointment its lead attended; the treatment
- * start is the day its lead was converted to a patient (a referral linked
- * straight to a patient counts as converted, with no start day).
+ * What a referral became is decided as it is written (db/schema/referral-rollups.ts):
+ * the consultation and treatment start recorded on the referral come first;
+ * without them, the first appointment its lead attended and the day its lead
+ * was converted stand in. Converted: a treatment start, or a referral linked
+ * straight to a patient (which has no start day).
  */
-/**
- * A column of the outer `referrals` row named with its table: drizzle writes a
- * single-table query's columns bare, and inside a subquery a bare `lead_id`
- * would mean the subquery's own table.
- */
-const outer = (column: 'organization_id' | 'lead_id' | 'patient_id') =>
-  sql`${sql.identifier('referrals')}.${sql.identifier(column)}`;
-const org = outer('organization_id');
-// The unary plus keeps SQLite on the lead's own index (`lead_activities_lead`):
-// given organisation and kind as two equalities it would otherwise walk every
-// conversion of the organisation for each referral.
-const lead = outer('lead_id');
-
-const consultedOn = sql<
-  string | null
->`(select min(substr(${appointments.startsAt}, 1, 10)) from ${appointments}
-  where ${appointments.organizationId} = ${org} and ${appointments.leadId} = ${lead}
-  and ${appointments.status} = 'attended')`;
-const startedOn = sql<
-  string | null
->`(select substr(min(${leadActivities.createdAt}), 1, 10) from ${leadActivities}
-  where ${leadActivities.leadId} = ${lead} and +${leadActivities.organizationId} = ${org}
-  and ${leadActivities.kind} = 'conversion')`;
-/** Converted: linked to a patient, or its lead was converted. */
-export const converted = sql`(${outer('patient_id')} is not null or exists (select 1 from ${leadActivities}
-  where ${leadActivities.leadId} = ${lead} and +${leadActivities.organizationId} = ${org}
-  and ${leadActivities.kind} = 'conversion'))`;
-
-const incoming = (p: { from: string; to: string }, where?: SQL) =>
-  and(
-    eq(referrals.direction, 'incoming'),
-    gte(referrals.referralDate, p.from),
-    lte(referrals.referralDate, p.to),
-    where,
-  );
-
 export const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
-const average = (values: number[]) =>
-  values.length ? Math.round((values.reduce((n, v) => n + v, 0) / values.length) * 10) / 10 : null;
-
-export type ReferralFacts = Awaited<ReturnType<typeof referralFacts>>[number];
-
-/** One row per incoming referral of the period: its provider, dates, conversion and revenue. */
-export function referralFacts(tenant: TenantDb, period: Period, where?: SQL) {
-  return tenant.selectFields(
-    {
-      providerId: referrals.providerId,
-      referralDate: referrals.referralDate,
-      revenueCents: referrals.revenueCents,
-      consultedOn,
-      startedOn,
-      linkedPatient: sql<number>`${referrals.patientId} is not null`,
-    },
-    referrals,
-    incoming(period, where),
-  );
-}
-
-/** Referrals and conversions of a period per provider (grouped by provider) or in all. */
-export function countReferrals(tenant: TenantDb, period: Period, where?: SQL) {
-  return tenant.selectFields(
-    {
-      providerId: referrals.providerId,
-      referrals: sql<number>`count(*)`,
-      conversions: sql<number>`sum(case when ${converted} then 1 else 0 end)`,
-    },
-    referrals,
-    incoming(period, where),
-  );
-}
+const average = (sum: number, n: number) => (n ? Math.round((sum / n) * 10) / 10 : null);
 
 /** The cohort's figures: consultations, starts and revenue of the referrals received in the period. */
 export function summarise(
-  facts: ReferralFacts[],
+  s: Sums,
   previous: { referrals: number; conversions: number },
   lastReferralDate: string | null,
 ): ReferralStats {
-  const toConsult: number[] = [];
-  const consultToStart: number[] = [];
-  const toStart: number[] = [];
-  let consultations = 0;
-  let conversions = 0;
-  let revenue: number | null = null;
-  for (const f of facts) {
-    if (f.consultedOn) {
-      consultations++;
-      toConsult.push(daysBetween(f.referralDate, f.consultedOn));
-    }
-    if (f.startedOn || f.linkedPatient) conversions++;
-    if (f.startedOn) toStart.push(daysBetween(f.referralDate, f.startedOn));
-    if (f.startedOn && f.consultedOn) consultToStart.push(daysBetween(f.consultedOn, f.startedOn));
-    if (f.revenueCents !== null) revenue = (revenue ?? 0) + f.revenueCents;
-  }
   return {
-    referrals: facts.length,
-    consultations,
-    conversions,
-    conversionRate: rate(conversions, facts.length),
-    averageDaysToConsultation: average(toConsult),
-    averageDaysConsultationToStart: average(consultToStart),
-    averageDaysToStart: average(toStart),
-    revenueCents: revenue,
+    referrals: s.referrals,
+    consultations: s.consultations,
+    conversions: s.conversions,
+    conversionRate: rate(s.conversions, s.referrals),
+    averageDaysToConsultation: average(s.daysToConsultation, s.consultations),
+    averageDaysConsultationToStart: average(s.daysConsultationToStart, s.consultedStarts),
+    averageDaysToStart: average(s.daysToStart, s.starts),
+    revenueCents: s.revenues ? s.revenueCents : null,
     lastReferralDate,
     previous,
     trendPercent: previous.referrals
-      ? Math.round(((facts.length - previous.referrals) / previous.referrals) * 1000) / 10
+      ? Math.round(((s.referrals - previous.referrals) / previous.referrals) * 1000) / 10
       : null,
   };
 }
 
 /**
  * Everything `summarise` needs for one scope (the practice, a provider, a
- * practice's providers); the previous period comes per provider, which the
- * top referrers read too, so it is counted once.
+ * practice's providers; all when `providers` is not given), with the period's
+ * and the previous period's figures per provider, which the top referrers and
+ * a practice's providers read too.
  */
-export async function scopeStats(tenant: TenantDb, period: Period, previous: Period, where?: SQL) {
-  const [facts, before, [last], monthly] = await Promise.all([
-    referralFacts(tenant, period, where),
-    countReferrals(tenant, previous, where).groupBy(referrals.providerId),
-    tenant.selectFields(
-      { date: sql<string | null>`max(${referrals.referralDate})` },
-      referrals,
-      and(eq(referrals.direction, 'incoming'), lte(referrals.referralDate, period.to), where),
-    ),
-    monthlyCounts(tenant, period.to, where),
+export async function scopeStats(tenant: TenantDb, period: Period, previous: Period, providers?: string[]) {
+  const [byProvider, before, last, monthly] = await Promise.all([
+    sumsByProvider(tenant, { from: period.from, to: period.to, providers }),
+    sumsByProvider(tenant, { from: previous.from, to: previous.to, providers }),
+    lastReferralDay(tenant, { to: period.to, providers }),
+    monthlyCounts(tenant, period.to, providers),
   ]);
-  const previousByProvider = new Map(before.map((b) => [b.providerId, Number(b.referrals)]));
-  const prev = {
-    referrals: before.reduce((n, b) => n + Number(b.referrals), 0),
-    conversions: before.reduce((n, b) => n + Number(b.conversions), 0),
+  const total = (m: typeof byProvider) => [...m.values()].reduce<Sums>(addSums, NO_SUMS);
+  const prior = total(before);
+  return {
+    byProvider,
+    stats: summarise(total(byProvider), { referrals: prior.referrals, conversions: prior.conversions }, last),
+    monthly,
+    previousByProvider: new Map([...before].map(([id, s]) => [id, s.referrals])),
   };
-  return { facts, stats: summarise(facts, prev, last?.date ?? null), monthly, previousByProvider };
 }
 
 /** Referrals and conversions per month over the twelve months ending with the period. */
-export async function monthlyCounts(tenant: TenantDb, to: string, where?: SQL): Promise<MonthCount[]> {
+export async function monthlyCounts(
+  tenant: TenantDb,
+  to: string,
+  providers?: string[],
+): Promise<MonthCount[]> {
   const months = monthsEnding(to);
-  const rows = await tenant
-    .selectFields(
-      {
-        month: sql<string>`substr(${referrals.referralDate}, 1, 7)`,
-        referrals: sql<number>`count(*)`,
-        conversions: sql<number>`sum(case when ${converted} then 1 else 0 end)`,
-      },
-      referrals,
-      incoming({ from: `${months[0]}-01`, to }, where),
-    )
-    .groupBy(sql`1`);
+  const rows = await monthSums(tenant, { from: `${months[0]}-01`, to, providers });
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   return months.map((month) => ({
     month,

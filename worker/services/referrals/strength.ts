@@ -1,5 +1,5 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { referralStrengthRules, referrals } from '../../../db/schema';
+import { and, gte, inArray, lte, sql } from 'drizzle-orm';
+import { referralLetters, referralStrengthRules } from '../../../db/schema';
 import { addCalendarDays, daysBetween } from '../../../shared/calendar-date';
 import {
   DEFAULT_STRENGTH_RULES,
@@ -10,7 +10,7 @@ import {
 import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
-import { converted } from './referral-stats';
+import { dayCounts, sumWhen } from './referral-rollup';
 
 export async function strengthRules(tenant: TenantDb) {
   const [row] = await tenant.select(referralStrengthRules);
@@ -39,15 +39,38 @@ export async function saveStrengthRules(
 }
 
 /**
- * Letters owed to each provider and those sent on time. Letters to referrers
- * are not recorded yet, so every provider owes none and the rule gives 0
- * points, saying so, until the letter queue lands and fills this count.
+ * Letters owed to each provider over the frequency window and those sent on
+ * time. A letter is owed from the day its event queued it; one still waiting
+ * counts as owed only once its time to be sent on time has run out, so a
+ * letter queued this morning does not pull the score down yet.
  */
-function lettersOwed(ids: string[]) {
-  return new Map(ids.map((id) => [id, { lettersDue: 0, lettersOnTime: 0 }]));
+async function lettersOwed(tenant: TenantDb, ids: string[], rules: StrengthRules, today: string) {
+  const windowFrom = addCalendarDays(today, 1 - rules.frequency.windowDays);
+  const lateFrom = addCalendarDays(today, -rules.letters.onTimeDays);
+  const queuedOn = sql`substr(${referralLetters.createdAt}, 1, 10)`;
+  const sent = sql`${referralLetters.status} = 'sent'`;
+  const onTime = sql`${sent} and julianday(substr(${referralLetters.sentAt}, 1, 10)) - julianday(${queuedOn}) <= ${rules.letters.onTimeDays}`;
+  const rows = await tenant
+    .selectFields(
+      {
+        providerId: referralLetters.providerId,
+        due: sql<number>`sum(case when ${sent} or ${queuedOn} < ${lateFrom} then 1 else 0 end)`,
+        onTime: sql<number>`sum(case when ${onTime} then 1 else 0 end)`,
+      },
+      referralLetters,
+      and(inArray(referralLetters.providerId, ids), gte(referralLetters.createdAt, windowFrom)),
+    )
+    .groupBy(referralLetters.providerId);
+  const byId = new Map(rows.map((r) => [r.providerId, r]));
+  return new Map(
+    ids.map((id) => [
+      id,
+      { lettersDue: Number(byId.get(id)?.due ?? 0), lettersOnTime: Number(byId.get(id)?.onTime ?? 0) },
+    ]),
+  );
 }
 
-/** The rule inputs of each provider as of `today`, from one grouped query over their referrals. */
+/** The rule inputs of each provider as of `today`, from one grouped query over their day counts. */
 export async function strengthInputs(
   tenant: TenantDb,
   ids: string[],
@@ -58,27 +81,23 @@ export async function strengthInputs(
   const windowFrom = addCalendarDays(today, 1 - rules.frequency.windowDays);
   const recentFrom = addCalendarDays(today, 1 - rules.trend.windowDays);
   const previousFrom = addCalendarDays(recentFrom, -rules.trend.windowDays);
-  const inWindow = sql`${referrals.referralDate} >= ${windowFrom}`;
+  const day = dayCounts.day;
   const rows = await tenant
     .selectFields(
       {
-        providerId: referrals.providerId,
-        last: sql<string | null>`max(${referrals.referralDate})`,
-        window: sql<number>`sum(case when ${inWindow} then 1 else 0 end)`,
-        conversions: sql<number>`sum(case when ${inWindow} and ${converted} then 1 else 0 end)`,
-        recent: sql<number>`sum(case when ${referrals.referralDate} >= ${recentFrom} then 1 else 0 end)`,
-        previous: sql<number>`sum(case when ${referrals.referralDate} >= ${previousFrom} and ${referrals.referralDate} < ${recentFrom} then 1 else 0 end)`,
+        providerId: dayCounts.providerId,
+        last: sql<string | null>`max(case when ${dayCounts.referrals} > 0 then ${day} end)`,
+        window: sumWhen('referrals', gte(day, windowFrom)),
+        conversions: sumWhen('conversions', gte(day, windowFrom)),
+        recent: sumWhen('referrals', gte(day, recentFrom)),
+        previous: sumWhen('referrals', sql`${day} >= ${previousFrom} and ${day} < ${recentFrom}`),
       },
-      referrals,
-      and(
-        inArray(referrals.providerId, ids),
-        eq(referrals.direction, 'incoming'),
-        lte(referrals.referralDate, today),
-      ),
+      dayCounts,
+      and(inArray(dayCounts.providerId, ids), lte(day, today)),
     )
-    .groupBy(referrals.providerId);
+    .groupBy(dayCounts.providerId);
   const byId = new Map(rows.map((r) => [r.providerId, r]));
-  const letters = lettersOwed(ids);
+  const letters = await lettersOwed(tenant, ids, rules, today);
   return new Map(
     ids.map((id) => {
       const r = byId.get(id);
