@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { AuditLog } from './lib/audit-log';
 import type { TenantDb } from './lib/tenant-db';
 import type { AuthContext } from './services/auth/session-context';
+import type { AutomationSend } from './services/automations/send-queue';
 
 export type Bindings = {
   DB: D1Database;
@@ -20,6 +21,8 @@ export type Bindings = {
   SMARTY_AUTH_TOKEN?: string;
   /** The NPPES registry API; tests point it at a closed local port. */
   NPPES_API_URL?: string;
+  /** Automation sends: the cron enqueues, the `queue` handler delivers (wrangler.toml). */
+  AUTOMATION_SENDS: Queue<AutomationSend>;
 };
 
 export type Variables = {

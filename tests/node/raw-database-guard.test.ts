@@ -66,6 +66,8 @@ const ALLOWED: Record<string, string> = {
     'the records escalation job claims due requests across every organisation',
   'worker/services/automations/run-automations.ts':
     'the automation job finds running rules across every organisation, then evaluates each in its own TenantDb',
+  'worker/services/automations/send-queue.ts':
+    'the automation job enqueues again the sends the queue lost, across every organisation',
 };
 
 const RAW_QUERY: [RegExp, string][] = [

@@ -24,7 +24,7 @@ async function runCron() {
 
 /** The cron's automation step on another day (the whole cron would also expire this file's sessions), then delivery. */
 async function runAutomationsOn(at: number) {
-  await runAutomations(db(), at);
+  await runAutomations(db(), env.AUTOMATION_SENDS, at);
   await runCron();
 }
 

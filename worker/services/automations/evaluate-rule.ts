@@ -14,6 +14,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { occurrenceSql, ruleMatchSql } from './compile-conditions';
 import { caseMergeValues } from './merge-values';
+import { type AutomationSend, enqueueSends, SEND_STATUS } from './send-queue';
 
 /** Cases one page of an evaluation acts on: one D1 batch of runs and messages. */
 const PAGE = 50;
@@ -58,12 +59,18 @@ async function recipients(tenant: TenantDb, definition: RuleDefinition) {
 
 /**
  * Acts on every due case of one rule version, a page at a time: each case's
- * run row and its messages go to D1 in one batch, with ids derived from
+ * run row and its messages go to D1 in one batch, then the new messages' ids
+ * go to the send queue (consume-sends.ts delivers them), with ids derived from
  * (rule, version, case, occurrence), so an overlapping or repeated evaluation
  * inserts nothing twice (`ON CONFLICT DO NOTHING`) and a crash loses nothing
  * silently (the run row exists only with its messages).
  */
-export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = iso()) {
+export async function evaluateRule(
+  tenant: TenantDb,
+  queue: Queue<AutomationSend>,
+  ref: RuleVersionRef,
+  now = iso(),
+) {
   const senders = await recipients(tenant, ref.definition);
   const occurrence = occurrenceSql(ref.definition, now);
   let acted = 0;
@@ -79,6 +86,8 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
       .limit(PAGE);
     if (due.length === 0) break;
     const statements = [];
+    // Where each message's insert sits in the batch: its result says whether it was new.
+    const messageAt: number[] = [];
     for (const subject of due) {
       const values = await caseMergeValues(tenant, subject.id, now);
       const key = [ref.ruleId, ref.version, subject.id, subject.occurrence] as const;
@@ -86,6 +95,7 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
       for (const [i, send] of senders) {
         const id = await actId('msg', ...key, i);
         messageIds.push(id);
+        messageAt.push(statements.length);
         statements.push(
           tenant
             .insert(outboxMessages, {
@@ -95,11 +105,12 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
               subject: renderMergeFields(send.subject, values),
               bodyText: renderMergeFields(send.body, values),
               bodyHtml: null,
-              status: 'queued',
+              status: SEND_STATUS.enqueued,
               provider: 'pending',
               createdAt: now,
             })
-            .onConflictDoNothing(),
+            .onConflictDoNothing()
+            .returning({ id: outboxMessages.id }),
         );
       }
       statements.push(
@@ -116,7 +127,13 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
           .onConflictDoNothing(),
       );
     }
-    await tenant.batch(statements);
+    const results = await tenant.batch(statements);
+    // Only messages this evaluation recorded: an overlapping one enqueues its own.
+    const recorded = messageAt.flatMap((at) => (results[at] as { id: string }[]).map((r) => r.id));
+    await enqueueSends(
+      queue,
+      recorded.map((messageId) => ({ organizationId: tenant.organizationId, messageId })),
+    );
     acted += due.length;
     after = due.at(-1)?.id ?? after;
     if (due.length < PAGE) break;
