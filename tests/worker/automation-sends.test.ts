@@ -1,34 +1,25 @@
-import {
-  createExecutionContext,
-  createMessageBatch,
-  createScheduledController,
-  env,
-  getQueueResult,
-  waitOnExecutionContext,
-} from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { and, eq, like } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { outboxMessages } from '../../db/schema';
 import { DEMO_ORGS } from '../../scripts/seed-demo';
-import worker from '../../worker/index';
-import { consumeSends } from '../../worker/services/automations/consume-sends';
 import { runAutomations } from '../../worker/services/automations/run-automations';
-import type { AutomationSend } from '../../worker/services/automations/send-queue';
 import type { EmailAdapter } from '../../worker/services/email/email-adapters';
-import { runningCaseRule, STAFF_EMAIL } from './automation-helpers';
-import { api, db, seed } from './helpers';
+import {
+  counting,
+  deliverBatch,
+  failing,
+  ORG,
+  recordedSend,
+  row,
+  runCron,
+  runningCaseRule,
+  STAFF_EMAIL,
+  sendAnyTime,
+} from './automation-helpers';
+import { api, db, loginAs } from './helpers';
 
-const ORG = DEMO_ORGS.demo.id;
-
-async function runCron() {
-  const ctx = createExecutionContext();
-  await worker.scheduled(
-    createScheduledController({ scheduledTime: Date.now(), cron: '*/5 * * * *' }),
-    env,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-}
+beforeAll(async () => sendAnyTime(await loginAs('clinic_admin')));
 
 const messagesAbout = (caseName: string) =>
   db()
@@ -47,35 +38,6 @@ async function sentByQueue(caseName: string) {
   );
   return messagesAbout(caseName);
 }
-
-/**
- * The consumer given one batch as the runtime hands it one, with a stand-in
- * for the email provider; answers what it acked and retried.
- */
-async function deliverBatch(sends: AutomationSend[], adapter: EmailAdapter, attempts = 1) {
-  const batch = createMessageBatch<AutomationSend>(
-    'sidecar-automation-sends',
-    sends.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })),
-  );
-  const ctx = createExecutionContext();
-  await consumeSends(batch, env, adapter);
-  return getQueueResult(batch, ctx);
-}
-
-const failing = (calls: { n: number }): EmailAdapter => ({
-  name: 'failing',
-  async send() {
-    calls.n++;
-    return { ok: false, error: 'provider answered 503' };
-  },
-});
-const counting = (calls: { n: number }): EmailAdapter => ({
-  name: 'counting',
-  async send() {
-    calls.n++;
-    return { ok: true, providerMessageId: `p${calls.n}` };
-  },
-});
 
 describe('automation sends through the queue', () => {
   it('the cron records and enqueues; the queue consumer sends: two overlapping runs and a redelivery give one message', async () => {
@@ -108,12 +70,15 @@ describe('automation sends through the queue', () => {
     const retrying = await row(id);
     expect(retrying).toMatchObject({ status: 'retrying', attempts: 1, lastError: 'provider answered 503' });
     expect(Date.parse(retrying.notBefore ?? '') - Date.parse(retrying.claimedAt ?? '')).toBe(30_000);
-    const second = await deliverBatch([{ organizationId: ORG, messageId: id }], failing(calls), 2);
+    // The queue brings it back once the backoff is over.
+    const t1 = Date.parse(retrying.notBefore ?? '');
+    const second = await deliverBatch([{ organizationId: ORG, messageId: id }], failing(calls), 2, t1);
     expect(second.retryMessages).toEqual([{ msgId: 'm0' }]);
     const backedOff = await row(id);
     expect(Date.parse(backedOff.notBefore ?? '') - Date.parse(backedOff.claimedAt ?? '')).toBe(60_000);
     const sent = { n: 0 };
-    const third = await deliverBatch([{ organizationId: ORG, messageId: id }], counting(sent), 3);
+    const t2 = Date.parse(backedOff.notBefore ?? '');
+    const third = await deliverBatch([{ organizationId: ORG, messageId: id }], counting(sent), 3, t2);
     expect(third.explicitAcks).toEqual(['m0']);
     expect(await row(id)).toMatchObject({
       status: 'sent',
@@ -121,12 +86,12 @@ describe('automation sends through the queue', () => {
       lastError: null,
       providerMessageId: 'p1',
     });
-    await deliverBatch([{ organizationId: ORG, messageId: id }], counting(sent), 4);
+    await deliverBatch([{ organizationId: ORG, messageId: id }], counting(sent), 4, t2 + 1000);
     expect(sent.n).toBe(1);
   });
 
   it('gives up after the last attempt and keeps the failure for people to see', async () => {
-    const id = await recordedSend('Give up', 7);
+    const id = await recordedSend('Give up', { attempts: 7 });
     const result = await deliverBatch([{ organizationId: ORG, messageId: id }], failing({ n: 0 }), 8);
     expect(result.explicitAcks).toEqual(['m0']);
     expect(await row(id)).toMatchObject({
@@ -162,40 +127,11 @@ describe('automation sends through the queue', () => {
   });
 
   it('the cron enqueues again a send the queue lost, and the queue delivers it', async () => {
-    const id = await recordedSend('Lost', 0, new Date(Date.now() - 20 * 60_000).toISOString());
-    await runAutomations(db(), env.AUTOMATION_SENDS);
+    const id = await recordedSend('Lost', { createdAt: new Date(Date.now() - 20 * 60_000).toISOString() });
+    await runAutomations(db(), { queue: env.AUTOMATION_SENDS, baseUrl: env.PUBLIC_BASE_URL });
     await vi.waitFor(async () => expect((await row(id)).status).toBe('sent'), {
       timeout: 10_000,
       interval: 100,
     });
   });
 });
-
-/**
- * An automation message as the cron records it, but never handed to the
- * queue: the test hands it to the consumer itself, so the local queue cannot
- * race it.
- */
-async function recordedSend(subject: string, attempts = 0, createdAt = new Date().toISOString()) {
-  await seed();
-  const id = `msg_${subject.replace(/\W/g, '')}_${Math.random().toString(36).slice(2)}`;
-  await db().insert(outboxMessages).values({
-    id,
-    organizationId: ORG,
-    channel: 'email',
-    recipient: STAFF_EMAIL,
-    subject,
-    bodyText: 'body',
-    status: 'enqueued',
-    provider: 'pending',
-    attempts,
-    createdAt,
-  });
-  return id;
-}
-
-async function row(id: string) {
-  const [r] = await db().select().from(outboxMessages).where(eq(outboxMessages.id, id));
-  if (!r) throw new Error(`no message ${id}`);
-  return r;
-}

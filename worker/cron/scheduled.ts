@@ -28,7 +28,11 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const recordsEscalated = await escalateRecordsRequests(db, now);
   const progressReportsDue = await queueProgressReports(db, now);
   // Automation messages go out through the send queue (the `queue` handler), not the delivery below.
-  const automated = await runAutomations(db, env.AUTOMATION_SENDS, now);
+  const automated = await runAutomations(
+    db,
+    { queue: env.AUTOMATION_SENDS, baseUrl: env.PUBLIC_BASE_URL },
+    now,
+  );
   const digests = await flushNoticeDigests(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([

@@ -14,7 +14,8 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { occurrenceSql, ruleMatchSql } from './compile-conditions';
 import { caseMergeValues } from './merge-values';
-import { type AutomationSend, enqueueSends, SEND_STATUS } from './send-queue';
+import { enqueueSends, SEND_STATUS, type SendSink } from './send-queue';
+import { newUnsubscribeLink, unsubscribeHeaders, withUnsubscribeLine } from './unsubscribes';
 
 /** Cases one page of an evaluation acts on: one D1 batch of runs and messages. */
 const PAGE = 50;
@@ -40,7 +41,7 @@ async function actId(prefix: string, ...parts: (string | number)[]) {
 }
 
 async function recipients(tenant: TenantDb, definition: RuleDefinition) {
-  const out = new Map<number, { email: string; subject: string; body: string }>();
+  const out = new Map<number, { email: string; subject: string; body: string; category: string }>();
   for (const [i, action] of definition.actions.entries()) {
     const [template] = await tenant
       .select(messageTemplates, eq(messageTemplates.id, action.templateId))
@@ -52,7 +53,12 @@ async function recipients(tenant: TenantDb, definition: RuleDefinition) {
       eq(memberships.id, action.membershipId),
     );
     if (template && template.channel === 'email' && member?.status === 'active')
-      out.set(i, { email: member.email, subject: template.subject ?? '', body: template.body });
+      out.set(i, {
+        email: member.email,
+        subject: template.subject ?? '',
+        body: template.body,
+        category: template.category,
+      });
   }
   return out;
 }
@@ -65,12 +71,7 @@ async function recipients(tenant: TenantDb, definition: RuleDefinition) {
  * inserts nothing twice (`ON CONFLICT DO NOTHING`) and a crash loses nothing
  * silently (the run row exists only with its messages).
  */
-export async function evaluateRule(
-  tenant: TenantDb,
-  queue: Queue<AutomationSend>,
-  ref: RuleVersionRef,
-  now = iso(),
-) {
+export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVersionRef, now = iso()) {
   const senders = await recipients(tenant, ref.definition);
   const occurrence = occurrenceSql(ref.definition, now);
   let acted = 0;
@@ -95,6 +96,8 @@ export async function evaluateRule(
       for (const [i, send] of senders) {
         const id = await actId('msg', ...key, i);
         messageIds.push(id);
+        const link = await newUnsubscribeLink(tenant, sink.baseUrl, 'email', send.email, send.category, now);
+        statements.push(link.statement);
         messageAt.push(statements.length);
         statements.push(
           tenant
@@ -103,8 +106,10 @@ export async function evaluateRule(
               channel: 'email',
               recipient: send.email,
               subject: renderMergeFields(send.subject, values),
-              bodyText: renderMergeFields(send.body, values),
+              bodyText: withUnsubscribeLine(renderMergeFields(send.body, values), send.category, link.url),
               bodyHtml: null,
+              category: send.category,
+              headers: unsubscribeHeaders(link.url),
               status: SEND_STATUS.enqueued,
               provider: 'pending',
               createdAt: now,
@@ -131,7 +136,7 @@ export async function evaluateRule(
     // Only messages this evaluation recorded: an overlapping one enqueues its own.
     const recorded = messageAt.flatMap((at) => (results[at] as { id: string }[]).map((r) => r.id));
     await enqueueSends(
-      queue,
+      sink.queue,
       recorded.map((messageId) => ({ organizationId: tenant.organizationId, messageId })),
     );
     acted += due.length;

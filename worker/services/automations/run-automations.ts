@@ -5,7 +5,7 @@ import { ruleDefinitionSchema } from '../../../shared/schemas/automation-rules';
 import { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { evaluateRule } from './evaluate-rule';
-import { type AutomationSend, requeueStaleSends } from './send-queue';
+import { requeueStaleSends, type SendSink } from './send-queue';
 
 /**
  * The cron step: every running rule of every organisation is evaluated in
@@ -14,8 +14,8 @@ import { type AutomationSend, requeueStaleSends } from './send-queue';
  * nothing (evaluate-rule.ts). Sends go through the queue; those it lost are
  * enqueued again here.
  */
-export async function runAutomations(db: Db, queue: Queue<AutomationSend>, nowMs = Date.now()) {
-  await requeueStaleSends(db, queue, nowMs);
+export async function runAutomations(db: Db, sink: SendSink, nowMs = Date.now()) {
+  await requeueStaleSends(db, sink.queue, nowMs);
   const running = await db.select().from(automationRules).where(eq(automationRules.status, 'running'));
   let acted = 0;
   for (const rule of running) {
@@ -24,7 +24,7 @@ export async function runAutomations(db: Db, queue: Queue<AutomationSend>, nowMs
     const tenant = new TenantDb(db, rule.organizationId);
     acted += await evaluateRule(
       tenant,
-      queue,
+      sink,
       { ruleId: rule.id, version: rule.version, definition: parsed.data },
       iso(nowMs),
     );

@@ -7,6 +7,9 @@ import { iso } from '../../lib/time';
 /** One automation message to deliver: the queue carries ids only, never message content. */
 export type AutomationSend = { organizationId: string; messageId: string };
 
+/** Where the cron's evaluation hands its sends: the queue, and the origin of the links they carry. */
+export type SendSink = { queue: Queue<AutomationSend>; baseUrl: string };
+
 /** The outbox states of an automation message (the cron's outbox retry leaves these alone). */
 export const SEND_STATUS = {
   /** Recorded with its run and handed to the queue. */
@@ -18,6 +21,8 @@ export const SEND_STATUS = {
   sent: 'sent',
   /** Every attempt failed: kept, with its last error, for people to see. */
   undeliverable: 'undeliverable',
+  /** Not sent, on purpose: the recipient unsubscribed from its category (the reason is its `last_error`). */
+  suppressed: 'suppressed',
 } as const;
 
 /** A send still waiting this long (the queue lost it, or a consumer died mid-send) is enqueued again. */
