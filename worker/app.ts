@@ -56,6 +56,7 @@ import { referralStrengthRuleRoutes } from './routes/referral-strength-rules';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
+import { smsWebhookRoutes } from './routes/sms-webhooks';
 import { trackerRoutes } from './routes/tracker';
 
 const apiBase = new OpenAPIHono<AppEnv>();
@@ -183,6 +184,7 @@ const routes = root
   .route('/r', recordsLinkPages)
   .route('/reset-password', resetPasswordPages)
   .route('/unsubscribe', unsubscribePages)
+  .route('/webhooks/sms', smsWebhookRoutes)
   .route('/dev', devMailboxRoutes);
 
 /**

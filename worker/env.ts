@@ -21,6 +21,13 @@ export type Bindings = {
   SMARTY_AUTH_TOKEN?: string;
   /** The NPPES registry API; tests point it at a closed local port. */
   NPPES_API_URL?: string;
+  /** `dev-phone` (local, visible at /dev/phone) or `twilio`. */
+  SMS_PROVIDER?: string;
+  /** The practice's sending number (E.164) for Twilio. */
+  SMS_FROM?: string;
+  TWILIO_ACCOUNT_SID?: string;
+  /** Signs Twilio's webhooks and authorises its API (a wrangler secret in production). */
+  TWILIO_AUTH_TOKEN?: string;
   /** Automation sends: the cron enqueues, the `queue` handler delivers (wrangler.toml). */
   AUTOMATION_SENDS: Queue<AutomationSend>;
 };

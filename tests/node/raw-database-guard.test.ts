@@ -70,6 +70,7 @@ const ALLOWED: Record<string, string> = {
     'the public unsubscribe page: a link token resolves to its organisation',
   'worker/services/automations/unsubscribes.ts':
     'the public unsubscribe page: a link token resolves to its organisation',
+  'worker/routes/sms-webhooks.ts': 'Twilio’s signed webhook: the URL names its organisation',
   'worker/services/automations/send-queue.ts':
     'the automation job enqueues again the sends the queue lost, across every organisation',
 };

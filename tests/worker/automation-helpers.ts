@@ -14,6 +14,7 @@ import worker from '../../worker/index';
 import { consumeSends } from '../../worker/services/automations/consume-sends';
 import type { AutomationSend } from '../../worker/services/automations/send-queue';
 import type { EmailAdapter } from '../../worker/services/email/email-adapters';
+import type { SmsAdapter } from '../../worker/services/sms/sms-adapters';
 import { api, createFacility, db, loginAs, seed } from './helpers';
 
 export const ORG = DEMO_ORGS.demo.id;
@@ -114,7 +115,7 @@ export async function sendAnyTime(admin: string, over: Record<string, unknown> =
  */
 export async function deliverBatch(
   sends: AutomationSend[],
-  adapter: EmailAdapter,
+  adapter: EmailAdapter & SmsAdapter,
   attempts = 1,
   now = Date.now(),
 ) {
@@ -123,18 +124,18 @@ export async function deliverBatch(
     sends.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })),
   );
   const ctx = createExecutionContext();
-  await consumeSends(batch, env, adapter, now);
+  await consumeSends(batch, env, { email: adapter, sms: () => adapter }, now);
   return getQueueResult(batch, ctx);
 }
 
-export const failing = (calls: { n: number }): EmailAdapter => ({
+export const failing = (calls: { n: number }): EmailAdapter & SmsAdapter => ({
   name: 'failing',
   async send() {
     calls.n++;
     return { ok: false, error: 'provider answered 503' };
   },
 });
-export const counting = (calls: { n: number }): EmailAdapter => ({
+export const counting = (calls: { n: number }): EmailAdapter & SmsAdapter => ({
   name: 'counting',
   async send() {
     calls.n++;
@@ -153,6 +154,7 @@ export async function recordedSend(
     attempts = 0,
     createdAt = new Date().toISOString(),
     recipient = STAFF_EMAIL,
+    channel = 'email',
     category = null as string | null,
   } = {},
 ) {
@@ -161,7 +163,7 @@ export async function recordedSend(
   await db().insert(outboxMessages).values({
     id,
     organizationId: ORG,
-    channel: 'email',
+    channel,
     recipient,
     category,
     subject,

@@ -5,6 +5,7 @@ import { outboxMessages } from '../../db/schema';
 import { DEMO_ORGS } from '../../scripts/seed-demo';
 import { runAutomations } from '../../worker/services/automations/run-automations';
 import type { EmailAdapter } from '../../worker/services/email/email-adapters';
+import type { SmsAdapter } from '../../worker/services/sms/sms-adapters';
 import {
   counting,
   deliverBatch,
@@ -104,7 +105,7 @@ describe('automation sends through the queue', () => {
   it('two consumers given the same message at once send it once', async () => {
     const id = await recordedSend('Twice');
     const calls = { n: 0 };
-    const slow: EmailAdapter = {
+    const slow: EmailAdapter & SmsAdapter = {
       name: 'slow',
       async send() {
         calls.n++;

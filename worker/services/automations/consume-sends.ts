@@ -7,6 +7,7 @@ import type { Bindings } from '../../env';
 import { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { type EmailAdapter, emailAdapterFor } from '../email/email-adapters';
+import { type SmsAdapter, smsAdapterFor } from '../sms/sms-adapters';
 import {
   type AutomationSend,
   backoffSeconds,
@@ -16,6 +17,9 @@ import {
 } from './send-queue';
 import { getSendingSettings } from './sending-settings';
 import { type Channel, isUnsubscribed } from './unsubscribes';
+
+/** The providers a send may go through, by the message's channel. */
+export type SendAdapters = { email: EmailAdapter; sms: () => SmsAdapter };
 
 type Outcome =
   | { kind: 'done' }
@@ -83,7 +87,7 @@ async function defer(tenant: TenantDb, messageId: string, until: number, now: nu
 export async function deliverSend(
   tenant: TenantDb,
   messageId: string,
-  adapter: EmailAdapter,
+  adapters: SendAdapters,
   settings: AutomationSettings,
   now = Date.now(),
 ): Promise<Outcome> {
@@ -112,13 +116,17 @@ export async function deliverSend(
     // Still waiting, so not taken by another consumer: the recipient's cap for today is reached.
     return waiting ? defer(tenant, messageId, nextSendTime(day.next, settings), now) : { kind: 'done' };
   }
-  const result = await adapter.send({
-    to: claimed.recipient,
-    subject: claimed.subject,
-    text: claimed.bodyText,
-    html: claimed.bodyHtml,
-    headers: claimed.headers,
-  });
+  const sms = claimed.channel === 'sms' ? adapters.sms() : null;
+  const adapter = sms ?? adapters.email;
+  const result = sms
+    ? await sms.send({ to: claimed.recipient, body: claimed.bodyText })
+    : await adapters.email.send({
+        to: claimed.recipient,
+        subject: claimed.subject,
+        text: claimed.bodyText,
+        html: claimed.bodyHtml,
+        headers: claimed.headers,
+      });
   const ours = and(
     eq(outboxMessages.id, messageId),
     eq(outboxMessages.status, SEND_STATUS.sending),
@@ -164,7 +172,7 @@ export async function deliverSend(
 export async function consumeSends(
   batch: MessageBatch<AutomationSend>,
   env: Bindings,
-  adapter: EmailAdapter = emailAdapterFor(env),
+  adapters: SendAdapters = { email: emailAdapterFor(env), sms: () => smsAdapterFor(env) },
   now = Date.now(),
 ) {
   const db = d1Database(env.DB);
@@ -174,7 +182,7 @@ export async function consumeSends(
       const tenant = new TenantDb(db, message.body.organizationId);
       const own = settings.get(tenant.organizationId) ?? (await getSendingSettings(tenant));
       settings.set(tenant.organizationId, own);
-      const outcome = await deliverSend(tenant, message.body.messageId, adapter, own, now);
+      const outcome = await deliverSend(tenant, message.body.messageId, adapters, own, now);
       if (outcome.kind === 'retry') message.retry({ delaySeconds: outcome.delaySeconds });
       else {
         if (outcome.kind === 'defer')
