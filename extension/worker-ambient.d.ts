@@ -9,3 +9,5 @@
 type D1Database = any;
 // biome-ignore lint/suspicious/noExplicitAny: a binding the panel never touches
 type R2Bucket = any;
+// biome-ignore lint/suspicious/noExplicitAny: a binding the panel never touches
+type Queue<_Body = unknown> = any;

@@ -7,10 +7,12 @@ import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
 import { recordsLinkPages } from './pages/records-link/routes';
 import { resetPasswordPages } from './pages/reset-password-page';
+import { unsubscribePages } from './pages/unsubscribe-page';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { automationRuleRoutes } from './routes/automation-rules';
+import { automationSettingsRoutes } from './routes/automation-settings';
 import { caseRoutes } from './routes/cases';
 import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { consentRoutes } from './routes/consents';
@@ -55,6 +57,7 @@ import { referralStrengthRuleRoutes } from './routes/referral-strength-rules';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
+import { smsWebhookRoutes } from './routes/sms-webhooks';
 import { trackerRoutes } from './routes/tracker';
 
 const apiBase = new OpenAPIHono<AppEnv>();
@@ -110,6 +113,7 @@ const api = apiBase
   .route('/appointments', appointmentRoutes)
   .route('/message-templates', messageTemplateRoutes)
   .route('/automation-rules', automationRuleRoutes)
+  .route('/automation-settings', automationSettingsRoutes)
   .route('/page-matches', pageMatchRoutes);
 
 /**
@@ -168,6 +172,7 @@ export type ApiSubApps = {
   appointments: { path: '/api/v1/appointments'; routes: typeof appointmentRoutes };
   messageTemplates: { path: '/api/v1/message-templates'; routes: typeof messageTemplateRoutes };
   automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
+  automationSettings: { path: '/api/v1/automation-settings'; routes: typeof automationSettingsRoutes };
   pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
 };
 
@@ -181,6 +186,8 @@ const routes = root
   .route('/f', intakeFormPages)
   .route('/r', recordsLinkPages)
   .route('/reset-password', resetPasswordPages)
+  .route('/unsubscribe', unsubscribePages)
+  .route('/webhooks/sms', smsWebhookRoutes)
   .route('/dev', devMailboxRoutes);
 
 /**

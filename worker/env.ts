@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { AuditLog } from './lib/audit-log';
 import type { TenantDb } from './lib/tenant-db';
 import type { AuthContext } from './services/auth/session-context';
+import type { AutomationSend } from './services/automations/send-queue';
 
 export type Bindings = {
   DB: D1Database;
@@ -20,6 +21,15 @@ export type Bindings = {
   SMARTY_AUTH_TOKEN?: string;
   /** The NPPES registry API; tests point it at a closed local port. */
   NPPES_API_URL?: string;
+  /** `dev-phone` (local, visible at /dev/phone) or `twilio`. */
+  SMS_PROVIDER?: string;
+  /** The practice's sending number (E.164) for Twilio. */
+  SMS_FROM?: string;
+  TWILIO_ACCOUNT_SID?: string;
+  /** Signs Twilio's webhooks and authorises its API (a wrangler secret in production). */
+  TWILIO_AUTH_TOKEN?: string;
+  /** Automation sends: the cron enqueues, the `queue` handler delivers (wrangler.toml). */
+  AUTOMATION_SENDS: Queue<AutomationSend>;
 };
 
 export type Variables = {

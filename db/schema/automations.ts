@@ -182,3 +182,49 @@ export const automationRuns = sqliteTable(
     index('automation_runs_org_subject').on(t.organizationId, t.subjectId, t.createdAt),
   ],
 );
+
+/** How an organisation's automations may send: its time zone, quiet hours and a daily cap per recipient. */
+export const automationSettings = sqliteTable('automation_settings', {
+  organizationId: text()
+    .primaryKey()
+    .references(() => organizations.id),
+  /** The organisation's IANA time zone (quiet hours and the cap's day are local to it). */
+  timeZone: text().notNull(),
+  /** Minutes of the local day; equal start and end mean no quiet hours. */
+  quietStartMinute: integer().notNull(),
+  quietEndMinute: integer().notNull(),
+  dailyCap: integer().notNull(),
+  updatedAt: text().notNull(),
+});
+
+/** A recipient who asked for no more messages of one category (`all` after an SMS STOP). */
+export const unsubscribes = sqliteTable(
+  'unsubscribes',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    /** `email` or `sms`. */
+    channel: text().notNull(),
+    /** A lower-case email address or an E.164 phone number. */
+    address: text().notNull(),
+    category: text().notNull(),
+    /** `link`, `one_click` or `sms_stop`. */
+    via: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('unsubscribes_org_address').on(t.organizationId, t.channel, t.address, t.category)],
+);
+
+/** The unsubscribe link of one automation email: only the token's hash is kept. */
+export const unsubscribeLinks = sqliteTable('unsubscribe_links', {
+  tokenHash: text().primaryKey(),
+  organizationId: text()
+    .notNull()
+    .references(() => organizations.id),
+  channel: text().notNull(),
+  address: text().notNull(),
+  category: text().notNull(),
+  createdAt: createdAt(),
+});

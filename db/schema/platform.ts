@@ -46,8 +46,20 @@ export const outboxMessages = sqliteTable(
     lastError: text(),
     createdAt: createdAt(),
     sentAt: text(),
+    /** When a queue consumer last took the message to send it (automation sends; see automations/consume-sends.ts). */
+    claimedAt: text(),
+    /** An automation send held back (quiet hours, the daily cap, a retry's backoff) until this time. */
+    notBefore: text(),
+    /** An automation message's unsubscribe category (message-templates.ts); null for the app's own mail. */
+    category: text(),
+    /** Extra email headers (List-Unsubscribe), as JSON. */
+    headers: text({ mode: 'json' }).$type<Record<string, string>>(),
   },
-  (t) => [index('outbox_status').on(t.status, t.createdAt)],
+  (t) => [
+    index('outbox_status').on(t.status, t.createdAt),
+    // An automation recipient's sends of one day (the daily cap), per organisation.
+    index('outbox_org_recipient_claimed').on(t.organizationId, t.recipient, t.claimedAt),
+  ],
 );
 
 /** The first answer to a create or commit, replayed for a retry with the same key. */

@@ -66,6 +66,13 @@ const ALLOWED: Record<string, string> = {
     'the records escalation job claims due requests across every organisation',
   'worker/services/automations/run-automations.ts':
     'the automation job finds running rules across every organisation, then evaluates each in its own TenantDb',
+  'worker/pages/unsubscribe-page.tsx':
+    'the public unsubscribe page: a link token resolves to its organisation',
+  'worker/services/automations/unsubscribes.ts':
+    'the public unsubscribe page: a link token resolves to its organisation',
+  'worker/routes/sms-webhooks.ts': 'Twilio’s signed webhook: the URL names its organisation',
+  'worker/services/automations/send-queue.ts':
+    'the automation job enqueues again the sends the queue lost, across every organisation',
 };
 
 const RAW_QUERY: [RegExp, string][] = [

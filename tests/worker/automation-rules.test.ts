@@ -1,30 +1,15 @@
-import {
-  createExecutionContext,
-  createScheduledController,
-  env,
-  waitOnExecutionContext,
-} from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import worker from '../../worker/index';
 import { runAutomations } from '../../worker/services/automations/run-automations';
+import { runCron } from './automation-helpers';
 import { api, createFacility, db, loginAs, mailbox } from './helpers';
 
 const DAY = 86_400_000;
 const dayFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
-async function runCron() {
-  const ctx = createExecutionContext();
-  await worker.scheduled(
-    createScheduledController({ scheduledTime: Date.now(), cron: '*/5 * * * *' }),
-    env,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-}
-
 /** The cron's automation step on another day (the whole cron would also expire this file's sessions), then delivery. */
 async function runAutomationsOn(at: number) {
-  await runAutomations(db(), at);
+  await runAutomations(db(), { queue: env.AUTOMATION_SENDS, baseUrl: env.PUBLIC_BASE_URL }, at);
   await runCron();
 }
 
@@ -143,8 +128,11 @@ describe('automation rules', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       subject: `Referral R case 1 expires ${dayFromNow(10)}`,
-      bodyText: '4 sessions left at Rule Clinic.',
     });
+    // The template's text, then the one-click unsubscribe link of its category.
+    expect(sent[0]?.bodyText).toMatch(
+      /^4 sessions left at Rule Clinic\.\n\nTo stop receiving case updates: http:\/\/127\.0\.0\.1:8787\/unsubscribe\/[\w-]{43}$/,
+    );
     expect(await sentFor('R case 2')).toHaveLength(0);
     expect(await sentFor('R case 4')).toHaveLength(0);
     const runs = await api(`/api/v1/automation-rules/runs?ruleId=${ruleId}`, { token: admin });

@@ -27,8 +27,12 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
   const recordsEscalated = await escalateRecordsRequests(db, now);
   const progressReportsDue = await queueProgressReports(db, now);
-  // Before delivery, so the messages the automations queue go out in this same run.
-  const automated = await runAutomations(db, now);
+  // Automation messages go out through the send queue (the `queue` handler), not the delivery below.
+  const automated = await runAutomations(
+    db,
+    { queue: env.AUTOMATION_SENDS, baseUrl: env.PUBLIC_BASE_URL },
+    now,
+  );
   const digests = await flushNoticeDigests(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([

@@ -30,3 +30,14 @@ export const pageSecurity = createMiddleware<AppEnv>(async (c, next) => {
     await csrfCheck(c, next);
   });
 });
+
+/**
+ * The same headers for a page whose posts come from elsewhere by design: a
+ * mail client's one-click unsubscribe (RFC 8058) posts from the mail
+ * provider's servers, with no Origin of ours. The link's secret token is what
+ * authorises the post, and all it can do is stop messages.
+ */
+export const crossOriginPostPageSecurity = createMiddleware<AppEnv>(async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  await headers(c, next);
+});

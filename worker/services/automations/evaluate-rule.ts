@@ -14,6 +14,8 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { occurrenceSql, ruleMatchSql } from './compile-conditions';
 import { caseMergeValues } from './merge-values';
+import { enqueueSends, SEND_STATUS, type SendSink } from './send-queue';
+import { newUnsubscribeLink, unsubscribeHeaders, withUnsubscribeLine } from './unsubscribes';
 
 /** Cases one page of an evaluation acts on: one D1 batch of runs and messages. */
 const PAGE = 50;
@@ -39,7 +41,7 @@ async function actId(prefix: string, ...parts: (string | number)[]) {
 }
 
 async function recipients(tenant: TenantDb, definition: RuleDefinition) {
-  const out = new Map<number, { email: string; subject: string; body: string }>();
+  const out = new Map<number, { email: string; subject: string; body: string; category: string }>();
   for (const [i, action] of definition.actions.entries()) {
     const [template] = await tenant
       .select(messageTemplates, eq(messageTemplates.id, action.templateId))
@@ -51,19 +53,25 @@ async function recipients(tenant: TenantDb, definition: RuleDefinition) {
       eq(memberships.id, action.membershipId),
     );
     if (template && template.channel === 'email' && member?.status === 'active')
-      out.set(i, { email: member.email, subject: template.subject ?? '', body: template.body });
+      out.set(i, {
+        email: member.email,
+        subject: template.subject ?? '',
+        body: template.body,
+        category: template.category,
+      });
   }
   return out;
 }
 
 /**
  * Acts on every due case of one rule version, a page at a time: each case's
- * run row and its messages go to D1 in one batch, with ids derived from
+ * run row and its messages go to D1 in one batch, then the new messages' ids
+ * go to the send queue (consume-sends.ts delivers them), with ids derived from
  * (rule, version, case, occurrence), so an overlapping or repeated evaluation
  * inserts nothing twice (`ON CONFLICT DO NOTHING`) and a crash loses nothing
  * silently (the run row exists only with its messages).
  */
-export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = iso()) {
+export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVersionRef, now = iso()) {
   const senders = await recipients(tenant, ref.definition);
   const occurrence = occurrenceSql(ref.definition, now);
   let acted = 0;
@@ -79,6 +87,8 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
       .limit(PAGE);
     if (due.length === 0) break;
     const statements = [];
+    // Where each message's insert sits in the batch: its result says whether it was new.
+    const messageAt: number[] = [];
     for (const subject of due) {
       const values = await caseMergeValues(tenant, subject.id, now);
       const key = [ref.ruleId, ref.version, subject.id, subject.occurrence] as const;
@@ -86,6 +96,9 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
       for (const [i, send] of senders) {
         const id = await actId('msg', ...key, i);
         messageIds.push(id);
+        const link = await newUnsubscribeLink(tenant, sink.baseUrl, 'email', send.email, send.category, now);
+        statements.push(link.statement);
+        messageAt.push(statements.length);
         statements.push(
           tenant
             .insert(outboxMessages, {
@@ -93,13 +106,16 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
               channel: 'email',
               recipient: send.email,
               subject: renderMergeFields(send.subject, values),
-              bodyText: renderMergeFields(send.body, values),
+              bodyText: withUnsubscribeLine(renderMergeFields(send.body, values), send.category, link.url),
               bodyHtml: null,
-              status: 'queued',
+              category: send.category,
+              headers: unsubscribeHeaders(link.url),
+              status: SEND_STATUS.enqueued,
               provider: 'pending',
               createdAt: now,
             })
-            .onConflictDoNothing(),
+            .onConflictDoNothing()
+            .returning({ id: outboxMessages.id }),
         );
       }
       statements.push(
@@ -116,7 +132,13 @@ export async function evaluateRule(tenant: TenantDb, ref: RuleVersionRef, now = 
           .onConflictDoNothing(),
       );
     }
-    await tenant.batch(statements);
+    const results = await tenant.batch(statements);
+    // Only messages this evaluation recorded: an overlapping one enqueues its own.
+    const recorded = messageAt.flatMap((at) => (results[at] as { id: string }[]).map((r) => r.id));
+    await enqueueSends(
+      sink.queue,
+      recorded.map((messageId) => ({ organizationId: tenant.organizationId, messageId })),
+    );
     acted += due.length;
     after = due.at(-1)?.id ?? after;
     if (due.length < PAGE) break;

@@ -8,6 +8,8 @@ export type OutgoingEmail = {
   text: string;
   html?: string | null;
   attachments?: EmailAttachment[];
+  /** Extra headers, such as List-Unsubscribe on automation emails. */
+  headers?: Record<string, string> | null;
 };
 export type DeliveryResult = { ok: true; providerMessageId: string | null } | { ok: false; error: string };
 
@@ -40,6 +42,7 @@ export function resendAdapter(apiKey: string, from: string, fetcher: typeof fetc
             subject: email.subject,
             text: email.text,
             html: email.html ?? undefined,
+            headers: email.headers ?? undefined,
             attachments: email.attachments?.map((a) => ({
               filename: a.fileName,
               content: a.content,

@@ -93,6 +93,10 @@ export async function flushNoticeDigests(db: Db, now: number) {
             lastError: sql<null>`NULL`.as('last_error'),
             createdAt: sql<string>`${iso(now)}`.as('created_at'),
             sentAt: sql<null>`NULL`.as('sent_at'),
+            claimedAt: sql<null>`NULL`.as('claimed_at'),
+            notBefore: sql<null>`NULL`.as('not_before'),
+            category: sql<null>`NULL`.as('category'),
+            headers: sql<null>`NULL`.as('headers'),
           })
           .from(noticeDigestItems)
           .where(eq(noticeDigestItems.digestMessageId, messageId))
