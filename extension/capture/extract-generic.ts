@@ -116,7 +116,7 @@ function fromLinks(doc: Document, found: FoundFields): void {
  * a guess. Each source runs on its own, so one the page breaks does not hide
  * the others.
  */
-export function extractGeneric(doc: Document): FoundFields {
+export function extractGeneric(doc: Document, parts: { links: boolean } = { links: true }): FoundFields {
   const found = noFields();
   let nodes: JsonLdNode[] = [];
   const sources = [
@@ -126,7 +126,7 @@ export function extractGeneric(doc: Document): FoundFields {
     () => fromJsonLdPerson(nodes, found),
     () => fromHCard(doc, found),
     () => fromJsonLdOrganization(nodes, found),
-    () => fromLinks(doc, found),
+    ...(parts.links ? [() => fromLinks(doc, found)] : []),
   ];
   for (const source of sources) {
     try {
@@ -134,6 +134,17 @@ export function extractGeneric(doc: Document): FoundFields {
     } catch {
       // Skip what the page broke; keep what the others found.
     }
+  }
+  return found;
+}
+
+/** The page's mailto: and tel: links alone: the weakest hint, read after everything else. */
+export function extractLinks(doc: Document): FoundFields {
+  const found = noFields();
+  try {
+    fromLinks(doc, found);
+  } catch {
+    // A page that breaks the reader gives no links, not a failed capture.
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { aboutSomeone } from './about-someone';
-import { extractGeneric, mailtoAddress, telAddress } from './extract-generic';
+import { extractGeneric, extractLinks, mailtoAddress, telAddress } from './extract-generic';
 import { extractGmail } from './extract-gmail';
 import { channelHeard, extractLabelled } from './extract-labelled';
 import { extractOutlook } from './extract-outlook';
@@ -103,10 +103,13 @@ export function extractLead(doc: Document, ctx: CaptureContext): CapturedLead {
 
   attempt(() => {
     if (!app) {
-      // The inquiry's own table first: the page's mailto and tel links are most often the practice's.
+      // Markup that names a person (JSON-LD, h-card) first, then the inquiry's
+      // own table, and the page's mailto and tel links last: they are most
+      // often the practice's.
       const labelled = extractLabelled(doc);
+      mergeFound(lead, extractGeneric(doc, { links: false }));
       mergeFound(lead, labelled);
-      mergeFound(lead, extractGeneric(doc));
+      mergeFound(lead, extractLinks(doc));
       put(lead, 'referrer', labelled.fields.referrer, 'contact table');
       put(lead, 'guardianName', labelled.fields.guardianName, 'contact table');
       if (labelled.heard) {
