@@ -94,6 +94,8 @@ const authorizationCheckSchema = z.union([
     psychotherapyNotes: z.boolean(),
     checkedBy: z.string(),
     checkedAt: z.string(),
+    /** Ticked from the form the patient signed online: its intake submission. */
+    submissionId: z.string().optional(),
   }),
 ]);
 
@@ -144,6 +146,11 @@ export const recordsRequestSchema = z.object({
   /** What still stands in the way of approval, in the requester's terms. */
   missingForRelease: z.array(z.string()),
   protectedRecords: z.boolean(),
+  /** The signed authorization (and the separate one protected records need) is on file. */
+  hasAuthorizationFile: z.boolean(),
+  hasProtectedAuthorizationFile: z.boolean(),
+  /** The intake request of the authorization form sent to sign online, while it is the latest one. */
+  authorizationFormId: z.string().nullable(),
   assigneeId: z.string().nullable(),
   notes: z.string().nullable(),
   closedAt: z.string().nullable(),

@@ -68,7 +68,7 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
         <p class="alert">Includes psychotherapy notes: they need their own authorization.</p>
       ) : null}
       {r.open && r.missingForRelease.length ? (
-        <p class="small" data-testid="records-missing">
+        <p class="small" id="records-missing" data-testid="records-missing">
           Before approval: {r.missingForRelease.join('; ')}
         </p>
       ) : null}
@@ -98,19 +98,25 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
           </label>
           <textarea id="records-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           <div class="row-actions">
-            {moves.map((m) => (
-              <button
-                type="button"
-                class="secondary"
-                key={m.to}
-                disabled={saving}
-                onClick={async () => {
-                  if (await model.moveTo(m.to, reason.trim() || undefined)) setReason('');
-                }}
-              >
-                {STATUS_LABELS[m.to]}
-              </button>
-            ))}
+            {moves.map((m) => {
+              // Approval waits for what is missing; the reason is on the page before the click.
+              const blocked = m.to === 'approved' && r.missingForRelease.length > 0;
+              return (
+                <button
+                  type="button"
+                  class="secondary"
+                  key={m.to}
+                  disabled={saving || blocked}
+                  aria-describedby={blocked ? 'records-missing' : undefined}
+                  title={blocked ? `Before approval: ${r.missingForRelease.join('; ')}` : undefined}
+                  onClick={async () => {
+                    if (await model.moveTo(m.to, reason.trim() || undefined)) setReason('');
+                  }}
+                >
+                  {STATUS_LABELS[m.to]}
+                </button>
+              );
+            })}
             {canExtend ? (
               <button
                 type="button"
