@@ -4,6 +4,7 @@ import { AUTHORIZATION_ELEMENTS, IDENTITY_METHODS } from '../records/authorizati
 import { ACCESS_KINDS, DAY_CLOCKS, REQUESTER_KINDS, RULE_STATES } from '../records/deadline-rules';
 import { RECORDS_DIRECTIONS, RECORDS_STATUSES } from '../records/statuses';
 import { emailSchema, idSchema, listQuerySchema, pageOf, timestampSchema } from './common';
+import { INTAKE_DELIVERIES, intakeRequestWithLinkSchema } from './intake-api';
 import { multiLineText, requiredText, singleLineText } from './text';
 
 export const RECEIVED_VIA = ['email', 'mail', 'fax', 'portal', 'in_person', 'phone'] as const;
@@ -59,6 +60,14 @@ export type RecordsRequestCreate = z.infer<typeof recordsRequestCreateSchema>;
 export const recordsMoveSchema = z.strictObject({
   to: z.enum(RECORDS_STATUSES),
   reason: multiLineText(1000).optional(),
+});
+
+/** Sending the built-in authorization form for the patient (or their responsible party) to sign online. */
+export const recordsAuthorizationFormSchema = z.strictObject({
+  delivery: z.enum(INTAKE_DELIVERIES).default('email'),
+  /** Where to email the link; defaults to the patient's address (the responsible party's for a minor). */
+  email: emailSchema.optional(),
+  expiresInDays: z.number().int().min(1).max(60).default(14),
 });
 
 export const recordsExtensionSchema = z.strictObject({
@@ -236,3 +245,9 @@ export const recordsFiguresSchema = z.object({
   onTimeShare: z.number().nullable(),
 });
 export type RecordsFigures = z.infer<typeof recordsFiguresSchema>;
+
+/** The form sent (its link shown this once) and the request that now waits for it. */
+export const recordsAuthorizationFormSentSchema = z.object({
+  form: intakeRequestWithLinkSchema,
+  request: recordsRequestSchema,
+});
