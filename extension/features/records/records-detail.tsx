@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { movesFrom, STATUS_LABELS } from '../../../shared/records/statuses';
 import { RecordsAuthorization } from './records-authorization';
+import { RecordsAuthorizationForm } from './records-authorization-form';
 import { RecordsDetailModel } from './records-detail-model';
 import { RecordsDisclosures } from './records-disclosures';
 import { RecordsFee } from './records-fee';
@@ -79,6 +80,16 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
           request={r}
           saving={saving}
           onCheck={(check) => model.checkAuthorization(check)}
+        />
+      ) : null}
+      {r.direction === 'outgoing' &&
+      r.requesterKind === 'third_party' &&
+      ['received', 'authorization_check', 'on_hold'].includes(r.status) &&
+      props.permissions.includes('records:edit') ? (
+        <RecordsAuthorizationForm
+          request={r}
+          saving={saving}
+          onSend={(email) => model.sendAuthorizationForm(email)}
         />
       ) : null}
       <RecordsFee request={r} permissions={props.permissions} model={transfer} />

@@ -102,6 +102,7 @@ export async function signedAuthorizationStatements(
     { authorization: check, authorizationFileId: fileId },
     {
       kind: 'authorization_signed',
+      text: signedBy ? `Signed by ${signedBy}` : undefined,
       detail: { submissionId: submission.id, fileId, signedBy: signedBy ?? null },
       by: null,
       now,
