@@ -57,7 +57,7 @@ export const recordsRequests = sqliteTable(
     authorizationFileId: text(),
     /** The separate signed authorization that protected records need. */
     protectedAuthorizationFileId: text(),
-    /** The intake request that sent the authorization form to sign online, while one is out. */
+    /** The intake request of the latest authorization form sent to sign online (its signed copy is attached). */
     authorizationFormId: text(),
     assigneeId: text().references(() => memberships.id),
     notes: text(),

@@ -158,7 +158,7 @@ export const recordsRequestSchema = z.object({
   /** The signed authorization (and the separate one protected records need) is on file. */
   hasAuthorizationFile: z.boolean(),
   hasProtectedAuthorizationFile: z.boolean(),
-  /** The intake request of the authorization form sent to sign online, while it is the latest one. */
+  /** The intake request of the latest authorization form sent to sign online. */
   authorizationFormId: z.string().nullable(),
   assigneeId: z.string().nullable(),
   notes: z.string().nullable(),
