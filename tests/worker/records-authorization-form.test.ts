@@ -103,6 +103,9 @@ describe('the authorization form signed online', () => {
     const again = await sendForm(id, { delivery: 'link' });
     expect(again.json.form.templateId).toBe(sent.json.form.templateId);
     expect(again.json.form.version).toBe(1);
+    // Only the latest form's signature counts: the first link is cancelled.
+    const first = await api(`/api/v1/intake-requests/${sent.json.form.id}`, { token: admin });
+    expect(first.json.status).toBe('cancelled');
 
     const token = tokenOf(again.json.form.link);
     await signOnline(token, {

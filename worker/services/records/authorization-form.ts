@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { intakeTemplates, recordsRequests } from '../../../db/schema';
+import { intakeRequests, intakeTemplates, recordsRequests } from '../../../db/schema';
 import type { Answers } from '../../../shared/intake/definition';
 import {
   AUTHORIZATION_FIELDS,
@@ -46,6 +46,30 @@ async function authorizationTemplate(tenant: TenantDb, audit: AuditLog, userId: 
   return templateId;
 }
 
+/**
+ * A new form replaces the one sent before: its link stops working (it would
+ * be signed for nothing, as only the latest form's signature is attached).
+ */
+function replaced(tenant: TenantDb, audit: AuditLog, auth: AuthContext, formId: string | null, now: string) {
+  if (!formId) return [];
+  return [
+    tenant.update(
+      intakeRequests,
+      { status: 'cancelled', cancelledAt: now, cancelledBy: auth.userId, updatedAt: now },
+      and(
+        eq(intakeRequests.id, formId),
+        inArray(intakeRequests.status, ['sent', 'opened', 'in_progress', 'expired']),
+      ),
+    ),
+    audit.statement({
+      action: 'update',
+      entityType: 'intake_request',
+      entityId: formId,
+      detail: { cancelled: true, replacedByNewAuthorizationForm: true },
+    }),
+  ];
+}
+
 /** What the request already says, for the person signing to confirm. */
 function requestAnswers(row: Row, organizationName: string): Answers {
   const range =
@@ -67,8 +91,8 @@ function requestAnswers(row: Row, organizationName: string): Answers {
  * Sends the authorization form for a third party's request to the patient
  * (to their responsible party when they are a minor) through the intake
  * engine: the intake request, the link emailed through the outbox or handed
- * back to copy, the records request pointing at it, its timeline and the
- * audit trail, in one batch. The signed form comes back through the intake
+ * back to copy, the records request pointing at it (the form sent before
+ * cancelled), its timeline and the audit trail, in one batch. The signed form comes back through the intake
  * PDF (signed-authorization.ts).
  */
 export async function sendAuthorizationForm(
@@ -105,6 +129,7 @@ export async function sendAuthorizationForm(
       now,
       startFrom: requestAnswers(request, auth.organization.name),
       with: (formId) => [
+        ...replaced(tenant, audit, auth, request.authorizationFormId, iso(now)),
         tenant.update(
           recordsRequests,
           { authorizationFormId: formId, updatedAt: iso(now) },
