@@ -53,6 +53,12 @@ export const recordsRequests = sqliteTable(
     authorization: text({ mode: 'json' }).$type<AuthorizationCheck>(),
     /** Psychotherapy notes and other specially protected records need their own authorization. */
     protectedRecords: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The signed authorization document on file (a `records_files` row): uploaded, or signed online. */
+    authorizationFileId: text(),
+    /** The separate signed authorization that protected records need. */
+    protectedAuthorizationFileId: text(),
+    /** The intake request of the latest authorization form sent to sign online (its signed copy is attached). */
+    authorizationFormId: text(),
     assigneeId: text().references(() => memberships.id),
     notes: text(),
     /** Escalations the cron sent, once each. */
@@ -70,6 +76,8 @@ export const recordsRequests = sqliteTable(
     index('records_requests_org_patient_due').on(t.organizationId, t.patientId, t.dueOn, t.id),
     index('records_requests_org_received').on(t.organizationId, t.receivedOn),
     index('records_requests_open_due').on(t.open, t.dueOn),
+    // A signed form's submission finds the request that sent it.
+    index('records_requests_org_authorization_form').on(t.organizationId, t.authorizationFormId),
   ],
 );
 

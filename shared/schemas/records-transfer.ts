@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, timestampSchema } from './common';
 
-export const RECORDS_FILE_KINDS = ['release', 'received', 'authorization'] as const;
+/** `protected_authorization`: the separate signed authorization psychotherapy notes need. */
+export const RECORDS_FILE_KINDS = [
+  'release',
+  'received',
+  'authorization',
+  'protected_authorization',
+] as const;
 export type RecordsFileKind = (typeof RECORDS_FILE_KINDS)[number];
 
 export const recordsFileSchema = z.object({

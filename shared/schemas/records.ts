@@ -4,6 +4,7 @@ import { AUTHORIZATION_ELEMENTS, IDENTITY_METHODS } from '../records/authorizati
 import { ACCESS_KINDS, DAY_CLOCKS, REQUESTER_KINDS, RULE_STATES } from '../records/deadline-rules';
 import { RECORDS_DIRECTIONS, RECORDS_STATUSES } from '../records/statuses';
 import { emailSchema, idSchema, listQuerySchema, pageOf, timestampSchema } from './common';
+import { INTAKE_DELIVERIES, intakeRequestWithLinkSchema } from './intake-api';
 import { multiLineText, requiredText, singleLineText } from './text';
 
 export const RECEIVED_VIA = ['email', 'mail', 'fax', 'portal', 'in_person', 'phone'] as const;
@@ -61,6 +62,14 @@ export const recordsMoveSchema = z.strictObject({
   reason: multiLineText(1000).optional(),
 });
 
+/** Sending the built-in authorization form for the patient (or their responsible party) to sign online. */
+export const recordsAuthorizationFormSchema = z.strictObject({
+  delivery: z.enum(INTAKE_DELIVERIES).default('email'),
+  /** Where to email the link; defaults to the patient's address (the responsible party's for a minor). */
+  email: emailSchema.optional(),
+  expiresInDays: z.number().int().min(1).max(60).default(14),
+});
+
 export const recordsExtensionSchema = z.strictObject({
   reason: requiredText('Give the reason for the delay', 1000),
 });
@@ -94,6 +103,8 @@ const authorizationCheckSchema = z.union([
     psychotherapyNotes: z.boolean(),
     checkedBy: z.string(),
     checkedAt: z.string(),
+    /** Ticked from the form the patient signed online: its intake submission. */
+    submissionId: z.string().optional(),
   }),
 ]);
 
@@ -144,6 +155,11 @@ export const recordsRequestSchema = z.object({
   /** What still stands in the way of approval, in the requester's terms. */
   missingForRelease: z.array(z.string()),
   protectedRecords: z.boolean(),
+  /** The signed authorization (and the separate one protected records need) is on file. */
+  hasAuthorizationFile: z.boolean(),
+  hasProtectedAuthorizationFile: z.boolean(),
+  /** The intake request of the latest authorization form sent to sign online. */
+  authorizationFormId: z.string().nullable(),
   assigneeId: z.string().nullable(),
   notes: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -229,3 +245,9 @@ export const recordsFiguresSchema = z.object({
   onTimeShare: z.number().nullable(),
 });
 export type RecordsFigures = z.infer<typeof recordsFiguresSchema>;
+
+/** The form sent (its link shown this once) and the request that now waits for it. */
+export const recordsAuthorizationFormSentSchema = z.object({
+  form: intakeRequestWithLinkSchema,
+  request: recordsRequestSchema,
+});

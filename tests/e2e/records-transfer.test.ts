@@ -60,6 +60,11 @@ describe('sending records by secure link', () => {
     await press('Record authorization check');
     await eventually(status).toBe('On hold');
     expect(await text(panel.locator('p.alert').first())).toContain('may be redisclosed by the recipient');
+    // Approval is unavailable before the click, with the reason on the page.
+    expect(await panel.getByRole('button', { name: 'Approved' }).isDisabled()).toBe(true);
+    expect(await text(panel.getByTestId('records-missing'))).toContain(
+      'a copy of the signed authorization form',
+    );
 
     await panel.getByLabel('Upload the signed authorization').setInputFiles(pdf('authorization.pdf'));
     await eventually(() => text(panel.getByTestId('records-transfer-message'))).toBe(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, BASE, loginAs, workerFetch } from './helpers';
 import { createRequest, recordsSetup } from './records-helpers';
-import { preparedRequest, sendLink } from './records-transfer-helpers';
+import { preparedRequest, sendLink, uploadFile } from './records-transfer-helpers';
 
 let admin: string;
 let frontDesk: string;
@@ -43,6 +43,7 @@ beforeAll(async () => {
       frontDesk,
     )
   ).json;
+  await uploadFile(frontDesk, id, 'authorization');
   await api(`/api/v1/records-requests/${id}/authorization`, {
     token: frontDesk,
     body: { kind: 'authorization', elements: ELEMENTS },

@@ -77,6 +77,7 @@ describe('records fees', () => {
       holdsRelease: true,
       status: 'unpaid',
     });
+    await uploadFile(frontDesk, id, 'authorization');
     await api(`/api/v1/records-requests/${id}/authorization`, {
       token: frontDesk,
       body: {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../shared/calendar-date';
 import { api, loginAs } from './helpers';
 import { createRequest, recordsSetup, todayIso } from './records-helpers';
+import { uploadFile } from './records-transfer-helpers';
 
 let admin: string;
 let frontDesk: string;
@@ -58,6 +59,9 @@ describe('authorization check', () => {
     const expired = await authorize(id, { kind: 'authorization', elements: ALL, expiresOn: '2020-01-01' });
     expect(expired.json).toMatchObject({ status: 'on_hold' });
     expect(expired.json.statusReason).toContain('expired 2020-01-01');
+    // The signed form on file, and the separate one psychotherapy notes need.
+    expect((await uploadFile(frontDesk, id, 'authorization')).status).toBe(201);
+    expect((await uploadFile(frontDesk, id, 'protected_authorization')).status).toBe(201);
     const complete = await authorize(id, {
       kind: 'authorization',
       elements: ALL,

@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
 import {
+  recordsAuthorizationFormSchema,
+  recordsAuthorizationFormSentSchema,
   recordsAuthorizationInputSchema,
   recordsExtensionSchema,
   recordsListQuerySchema,
@@ -14,6 +16,8 @@ import {
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
+import { deliverInBackground } from '../services/email/deliver-in-background';
+import { sendAuthorizationForm } from '../services/records/authorization-form';
 import { checkAuthorization } from '../services/records/check-authorization';
 import { extendRecordsRequest } from '../services/records/extend-request';
 import { moveRecordsRequest } from '../services/records/move-request';
@@ -159,4 +163,33 @@ export const recordsRequestRoutes = newRouter(requireAuth)
         ),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/authorization-form',
+      tags: ['records'],
+      summary:
+        "Send the built-in authorization form for the patient (a minor: the responsible party) to sign online; the signed PDF becomes the request's authorization",
+      middleware: [requirePermission('records:edit')] as const,
+      request: { params, ...jsonBody(recordsAuthorizationFormSchema) },
+      responses: {
+        201: json(recordsAuthorizationFormSentSchema, 'Sent; `form.link` is shown this once'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) => {
+      const { form, request, messageIds } = await sendAuthorizationForm(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        { baseUrl: c.env.PUBLIC_BASE_URL },
+      );
+      if (messageIds.length) deliverInBackground(c, messageIds);
+      return c.json({ form, request }, 201);
+    },
   );

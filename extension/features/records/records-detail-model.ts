@@ -54,10 +54,29 @@ export const RecordsDetailModel = createModel((id: string) => {
   const checkAuthorization = action((check: InferRequestType<typeof one.authorization.$post>['json']) =>
     save(() => call(one.authorization.$post({ param, json: check }))),
   );
+  const sendAuthorizationForm = action(async (email?: string) => {
+    let form: { recipientEmail: string | null } | null = null;
+    await save(async () => {
+      const sent = await call(one['authorization-form'].$post({ param, json: email ? { email } : {} }));
+      form = sent.form;
+      return sent.request;
+    });
+    return form;
+  });
   const extend = action((reason: string) =>
     save(() => call(one.extension.$post({ param, json: { reason } }))),
   );
 
   load();
-  return { request, timeline, error, saving, moveTo, extend, checkAuthorization, reload: load };
+  return {
+    request,
+    timeline,
+    error,
+    saving,
+    moveTo,
+    extend,
+    checkAuthorization,
+    sendAuthorizationForm,
+    reload: load,
+  };
 });

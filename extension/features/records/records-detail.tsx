@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { movesFrom, STATUS_LABELS } from '../../../shared/records/statuses';
 import { RecordsAuthorization } from './records-authorization';
+import { RecordsAuthorizationForm } from './records-authorization-form';
 import { RecordsDetailModel } from './records-detail-model';
 import { RecordsDisclosures } from './records-disclosures';
 import { RecordsFee } from './records-fee';
@@ -68,7 +69,7 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
         <p class="alert">Includes psychotherapy notes: they need their own authorization.</p>
       ) : null}
       {r.open && r.missingForRelease.length ? (
-        <p class="small" data-testid="records-missing">
+        <p class="small" id="records-missing" data-testid="records-missing">
           Before approval: {r.missingForRelease.join('; ')}
         </p>
       ) : null}
@@ -79,6 +80,16 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
           request={r}
           saving={saving}
           onCheck={(check) => model.checkAuthorization(check)}
+        />
+      ) : null}
+      {r.direction === 'outgoing' &&
+      r.requesterKind === 'third_party' &&
+      ['received', 'authorization_check', 'on_hold'].includes(r.status) &&
+      props.permissions.includes('records:edit') ? (
+        <RecordsAuthorizationForm
+          request={r}
+          saving={saving}
+          onSend={(email) => model.sendAuthorizationForm(email)}
         />
       ) : null}
       <RecordsFee request={r} permissions={props.permissions} model={transfer} />
@@ -98,19 +109,25 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
           </label>
           <textarea id="records-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
           <div class="row-actions">
-            {moves.map((m) => (
-              <button
-                type="button"
-                class="secondary"
-                key={m.to}
-                disabled={saving}
-                onClick={async () => {
-                  if (await model.moveTo(m.to, reason.trim() || undefined)) setReason('');
-                }}
-              >
-                {STATUS_LABELS[m.to]}
-              </button>
-            ))}
+            {moves.map((m) => {
+              // Approval waits for what is missing; the reason is on the page before the click.
+              const blocked = m.to === 'approved' && r.missingForRelease.length > 0;
+              return (
+                <button
+                  type="button"
+                  class="secondary"
+                  key={m.to}
+                  disabled={saving || blocked}
+                  aria-describedby={blocked ? 'records-missing' : undefined}
+                  title={blocked ? `Before approval: ${r.missingForRelease.join('; ')}` : undefined}
+                  onClick={async () => {
+                    if (await model.moveTo(m.to, reason.trim() || undefined)) setReason('');
+                  }}
+                >
+                  {STATUS_LABELS[m.to]}
+                </button>
+              );
+            })}
             {canExtend ? (
               <button
                 type="button"

@@ -10,6 +10,7 @@ const KIND_LABELS: Record<RecordsFileKind, string> = {
   release: 'To send',
   received: 'Received',
   authorization: 'Signed authorization',
+  protected_authorization: 'Separate authorization (protected records)',
 };
 
 const STATE_LABELS = {
@@ -72,6 +73,17 @@ export function RecordsFiles(props: { request: RecordsRequest; permissions: stri
       ['received', 'authorization_check', 'on_hold'].includes(r.status) &&
       can('records:edit') ? (
         <UploadButton label="Upload the signed authorization" kind="authorization" model={model} />
+      ) : null}
+      {outgoing &&
+      r.protectedRecords &&
+      r.requesterKind === 'third_party' &&
+      ['received', 'authorization_check', 'on_hold'].includes(r.status) &&
+      can('records:edit') ? (
+        <UploadButton
+          label="Upload the separate authorization for psychotherapy notes"
+          kind="protected_authorization"
+          model={model}
+        />
       ) : null}
       {outgoing && ['approved', 'preparing'].includes(r.status) && can('records:prepare') ? (
         <UploadButton label="Upload records to send" kind="release" model={model} />

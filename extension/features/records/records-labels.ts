@@ -16,6 +16,9 @@ export const DIRECTION_LABELS = { outgoing: 'Outgoing', incoming: 'Incoming' } a
 export const EVENT_LABELS: Record<string, string> = {
   extension: 'Extended',
   authorization: 'Authorization checked',
+  authorization_file: 'Signed authorization added',
+  authorization_form: 'Authorization form sent',
+  authorization_signed: 'Authorization signed online',
   released: 'Released',
   fee: 'Fee',
   upload_link: 'Upload link sent',

@@ -6,6 +6,7 @@ import {
   intakeTemplateVersions,
   organizations,
 } from '../../../db/schema';
+import { signedAuthorizationStatements } from '../records/signed-authorization';
 import { renderSubmissionPdf } from './render-submission-pdf';
 
 export const submissionPdfKey = (organizationId: string, submissionId: string) =>
@@ -14,7 +15,8 @@ export const submissionPdfKey = (organizationId: string, submissionId: string) =
 /**
  * Renders a stored submission's PDF, puts it in R2 under its organisation and
  * records the key on the submission (the staff API then reports it
- * available). Runs after the thank-you page is answered; running it again
+ * available), attaching it to the records request whose authorization form
+ * it answers. Runs after the thank-you page is answered; running it again
  * writes the same object and key, so a retry is safe.
  */
 export async function storeSubmissionPdf(
@@ -52,7 +54,12 @@ export async function storeSubmissionPdf(
     httpMetadata: { contentType: 'application/pdf' },
     customMetadata: { submissionId },
   });
-  await db.update(intakeSubmissions).set({ pdfKey: key }).where(eq(intakeSubmissions.id, submissionId));
+  // A signed records authorization is attached to its request in the same batch: never one without the other.
+  const attached = await signedAuthorizationStatements(db, submission, row.definition, { key, bytes });
+  await db.batch([
+    db.update(intakeSubmissions).set({ pdfKey: key }).where(eq(intakeSubmissions.id, submissionId)),
+    ...attached,
+  ]);
   return key;
 }
 

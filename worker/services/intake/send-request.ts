@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { z } from 'zod';
 import { intakeRequests, intakeTemplates } from '../../../db/schema';
+import type { Answers } from '../../../shared/intake/definition';
 import type { intakeRequestCreateSchema } from '../../../shared/schemas/intake-api';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -25,7 +26,14 @@ export async function sendRequest(
   audit: AuditLog,
   auth: AuthContext,
   input: z.infer<typeof intakeRequestCreateSchema>,
-  deps: { baseUrl: string; now?: number },
+  deps: {
+    baseUrl: string;
+    now?: number;
+    /** Answers the form starts from instead of this person's previous submission (a records request's details). */
+    startFrom?: Answers;
+    /** The caller's own writes, in the same batch as the request's (given its id). */
+    with?: (requestId: string) => BatchItem<'sqlite'>[];
+  },
 ) {
   const now = deps.now ?? Date.now();
   const template = await tenant.get(intakeTemplates, input.templateId, 'Intake template');
@@ -41,7 +49,7 @@ export async function sendRequest(
   const prefill = prefillAnswers(
     version.definition,
     recordValues(subject),
-    await previousAnswers(tenant, template.id, subject),
+    deps.startFrom ?? (await previousAnswers(tenant, template.id, subject)),
     today(now),
     'record',
   );
@@ -78,6 +86,7 @@ export async function sendRequest(
         prefilled: Object.keys(prefill),
       },
     }),
+    ...(deps.with?.(id) ?? []),
   ];
   const email = recipient
     ? { to: recipient, organizationName: auth.organization.name, firstName: subject.row.firstName }

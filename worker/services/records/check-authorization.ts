@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordsRequests } from '../../../db/schema';
-import { type AuthorizationCheck, missingForRelease } from '../../../shared/records/authorization';
+import { type AuthorizationCheck, namesProtectedRecords } from '../../../shared/records/authorization';
 import type { RecordsStatus } from '../../../shared/records/statuses';
 import type { recordsAuthorizationInputSchema } from '../../../shared/schemas/records';
 import { AppError } from '../../lib/app-error';
@@ -9,14 +9,81 @@ import type { AuditLog } from '../../lib/audit-log';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { loadRequest, requestEvent, today, toRecordsRequest } from './records-requests';
+import { loadRequest, missingOf, requestEvent, toRecordsRequest } from './records-requests';
+
+type Row = typeof recordsRequests.$inferSelect;
+type AuthorizationChange = Partial<
+  Pick<
+    Row,
+    | 'authorization'
+    | 'authorizationFileId'
+    | 'protectedAuthorizationFileId'
+    | 'protectedRecords'
+    | 'authorizationFormId'
+  >
+>;
 
 const CHECKABLE: RecordsStatus[] = ['received', 'authorization_check', 'on_hold'];
+export const isCheckable = (status: string) => CHECKABLE.includes(status as RecordsStatus);
+
+/** A hold the authorization check set (rather than one staff gave with their own reason). */
+const MISSING_PREFIX = 'Missing: ';
+
+/** A new signed document settles a hold the check set, or holds a request waiting for approval; a staff hold stays. */
+export const followsDocuments = (row: Row) =>
+  row.authorization?.kind === 'authorization' &&
+  (row.status === 'authorization_check' ||
+    (row.status === 'on_hold' && !!row.statusReason?.startsWith(MISSING_PREFIX)));
+
+/**
+ * A change to the request's authorization (a check, a signed document, a form
+ * signed online) for `batch()`: with `recheck`, the request waits for approval
+ * when nothing is missing and is on hold naming what is otherwise. The update
+ * holds only while the status is the one read; its returned rows say whether it did.
+ */
+export function authorizationStatements(
+  tenant: TenantDb,
+  row: Row,
+  change: AuthorizationChange,
+  event: { kind: string; text?: string; detail?: Record<string, unknown>; by: string | null; now: string },
+  recheck: boolean,
+) {
+  const next: Row = { ...row, ...change };
+  const missing = missingOf(next, Date.parse(event.now));
+  const to: RecordsStatus = recheck
+    ? missing.length
+      ? 'on_hold'
+      : 'authorization_check'
+    : (row.status as RecordsStatus);
+  const reason = recheck
+    ? missing.length
+      ? `${MISSING_PREFIX}${missing.join('; ')}`
+      : null
+    : row.statusReason;
+  const update = tenant
+    .update(
+      recordsRequests,
+      { ...change, status: to, statusReason: reason, updatedAt: event.now },
+      and(eq(recordsRequests.id, row.id), eq(recordsRequests.status, row.status)),
+    )
+    .returning({ id: recordsRequests.id });
+  const entry = requestEvent(tenant, row.id, {
+    kind: event.kind,
+    fromStatus: row.status,
+    toStatus: to,
+    text: recheck ? (reason ?? event.text ?? null) : (event.text ?? null),
+    detail: { ...event.detail, missing: missing.length },
+    createdBy: event.by,
+    createdAt: event.now,
+  });
+  return { update, entry, to, missing };
+}
 
 /**
  * Records the identity check or the authorization's elements. A complete
- * check puts the request in "authorization check", ready for approval; a
- * missing element puts it on hold with a message naming what is missing.
+ * check (with the signed form on file for anyone but the patient) puts the
+ * request in "authorization check", ready for approval; anything missing puts
+ * it on hold with a message naming it.
  */
 export async function checkAuthorization(
   tenant: TenantDb,
@@ -26,7 +93,7 @@ export async function checkAuthorization(
   input: z.infer<typeof recordsAuthorizationInputSchema>,
 ) {
   const { request } = await loadRequest(tenant, id);
-  if (request.direction !== 'outgoing' || !CHECKABLE.includes(request.status as RecordsStatus))
+  if (request.direction !== 'outgoing' || !isCheckable(request.status))
     throw new AppError('conflict', 'Only a request waiting for approval can have its authorization checked');
   const kind = request.requesterKind === 'patient' ? 'identity' : 'authorization';
   if (input.kind !== kind)
@@ -51,27 +118,25 @@ export async function checkAuthorization(
           checkedBy: auth.userId,
           checkedAt: now,
         };
-  const missing = missingForRelease(check, request.requesterKind as 'patient' | 'third_party', today());
-  const to: RecordsStatus = missing.length ? 'on_hold' : 'authorization_check';
-  const message = missing.length ? `Missing: ${missing.join('; ')}` : null;
-  const protectedRecords = check.kind === 'authorization' && check.psychotherapyNotes;
-  const [updated] = await tenant.batch([
-    tenant
-      .update(
-        recordsRequests,
-        { authorization: check, status: to, statusReason: message, protectedRecords, updatedAt: now },
-        and(eq(recordsRequests.id, id), eq(recordsRequests.status, request.status)),
-      )
-      .returning({ id: recordsRequests.id }),
-    requestEvent(tenant, id, {
+  // Record types that name psychotherapy notes keep the flag whatever the check says.
+  const protectedRecords =
+    namesProtectedRecords(request.recordTypes) ||
+    (check.kind === 'authorization' && check.psychotherapyNotes);
+  const { update, entry, missing } = authorizationStatements(
+    tenant,
+    request,
+    { authorization: check, protectedRecords },
+    {
       kind: 'authorization',
-      fromStatus: request.status,
-      toStatus: to,
-      text: message,
-      detail: { check: check.kind, missing: missing.length, protectedRecords },
-      createdBy: auth.userId,
-      createdAt: now,
-    }),
+      detail: { check: check.kind, protectedRecords },
+      by: auth.userId,
+      now,
+    },
+    true,
+  );
+  const [updated] = await tenant.batch([
+    update,
+    entry,
     audit.statement({
       action: 'update',
       entityType: 'records_request',

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordsRequestEvents, recordsRequests } from '../../../db/schema';
+import { approvalHint } from '../../../shared/records/authorization';
 import { CLOSED_STATUSES, findMove, type RecordsStatus } from '../../../shared/records/statuses';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
@@ -9,7 +10,7 @@ import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { disclosureStatement, manualRecipient } from './disclosures';
 import { recordsReceivedCompletion } from './file-to-patient';
-import { loadRequest, toRecordsRequest } from './records-requests';
+import { loadRequest, missingOf, toRecordsRequest } from './records-requests';
 
 /**
  * One status move from the table in shared/records/statuses.ts, with the
@@ -44,9 +45,13 @@ export async function moveRecordsRequest(
   }
   const reason = input.reason?.trim() || null;
   if (input.to === 'approved') {
-    const missing = toRecordsRequest(request, null).missingForRelease;
+    const missing = missingOf(request);
     if (missing.length)
-      throw new AppError('conflict', `Before approval the request needs ${missing.join('; ')}`);
+      throw new AppError(
+        'conflict',
+        `Before approval the request needs ${missing.join('; ')}. ${approvalHint(missing)}`,
+        missing.map((issue) => ({ path: 'authorization', issue })),
+      );
   }
   if (move.needsReason && !reason)
     throw new AppError('validation_failed', 'Say why: the requester is told', [

@@ -11,6 +11,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { cleanFileName } from '../facilities/facility-documents';
+import { authorizationStatements, followsDocuments } from './check-authorization';
 import { moveStatements } from './move-request';
 import { loadRequest } from './records-requests';
 
@@ -45,13 +46,25 @@ const FILE_RULES: Record<
     direction: 'outgoing',
     statuses: ['received', 'authorization_check', 'on_hold'],
   },
+  protected_authorization: {
+    direction: 'outgoing',
+    statuses: ['received', 'authorization_check', 'on_hold'],
+  },
 };
 
 const WHY_NOT: Record<RecordsFileKind, string> = {
   release: 'Records to send are added to an outgoing request once it is approved and until it is sent',
   received: 'Records received are added to an incoming request until it is filed',
   authorization: 'The signed authorization is added to an outgoing request before it is approved',
+  protected_authorization:
+    'The separate authorization for protected records is added to an outgoing request before it is approved',
 };
+
+/** Where a signed document is recorded on its request. */
+const DOCUMENT_COLUMNS = {
+  authorization: 'authorizationFileId',
+  protected_authorization: 'protectedAuthorizationFileId',
+} as const;
 
 /**
  * Stores one file of a request in R2 after the existing document checks (its
@@ -93,6 +106,22 @@ export async function prepareRecordsFile(
   };
   const move = rule.moves?.find(([from]) => from === request.status);
   const statements: BatchItem<'sqlite'>[] = [tenant.insert(recordsFiles, row)];
+  if (input.kind === 'authorization' || input.kind === 'protected_authorization') {
+    const { update, entry } = authorizationStatements(
+      tenant,
+      request,
+      { [DOCUMENT_COLUMNS[input.kind]]: id },
+      {
+        kind: 'authorization_file',
+        text: row.fileName,
+        detail: { fileId: id, kind: input.kind },
+        by: input.uploadedBy,
+        now,
+      },
+      followsDocuments(request),
+    );
+    statements.push(update, entry);
+  }
   if (move)
     statements.push(
       ...moveStatements(tenant, {

@@ -1,7 +1,11 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { leads, memberships, patients, recordsRequestEvents, recordsRequests } from '../../../db/schema';
 import { daysBetween } from '../../../shared/calendar-date';
-import { missingForRelease } from '../../../shared/records/authorization';
+import {
+  type AuthorizationDocuments,
+  missingForRelease,
+  namesProtectedRecords,
+} from '../../../shared/records/authorization';
 import { decideDueDate } from '../../../shared/records/deadline-rules';
 import { initialStatus, type RecordsStatus } from '../../../shared/records/statuses';
 import type { RecordsRequest, RecordsRequestCreate } from '../../../shared/schemas/records';
@@ -17,6 +21,24 @@ import { readDeadlineSettings } from './records-settings';
 type Row = typeof recordsRequests.$inferSelect;
 
 export const today = (now = Date.now()) => iso(now).slice(0, 10);
+
+/** The signed documents on file, for the approval check. */
+export const documentsOf = (r: Row): AuthorizationDocuments => ({
+  authorizationFile: !!r.authorizationFileId,
+  protectedRecords: r.protectedRecords,
+  protectedAuthorizationFile: !!r.protectedAuthorizationFileId,
+});
+
+/** What still stands in the way of approving an outgoing request on the day of `now`. */
+export const missingOf = (r: Row, now = Date.now()) =>
+  r.direction === 'outgoing'
+    ? missingForRelease(
+        r.authorization ?? null,
+        r.requesterKind as RecordsRequest['requesterKind'],
+        today(now),
+        documentsOf(r),
+      )
+    : [];
 
 export function toRecordsRequest(r: Row, subjectName: string | null, now = Date.now()): RecordsRequest {
   return {
@@ -54,15 +76,11 @@ export function toRecordsRequest(r: Row, subjectName: string | null, now = Date.
     open: r.open,
     statusReason: r.statusReason,
     authorization: r.authorization ?? null,
-    missingForRelease:
-      r.direction === 'outgoing'
-        ? missingForRelease(
-            r.authorization ?? null,
-            r.requesterKind as RecordsRequest['requesterKind'],
-            today(now),
-          )
-        : [],
+    missingForRelease: missingOf(r, now),
     protectedRecords: r.protectedRecords,
+    hasAuthorizationFile: !!r.authorizationFileId,
+    hasProtectedAuthorizationFile: !!r.protectedAuthorizationFileId,
+    authorizationFormId: r.authorizationFormId,
     assigneeId: r.assigneeId,
     notes: r.notes,
     closedAt: r.closedAt,
@@ -180,6 +198,7 @@ export async function createRecordsRequest(
       dueRule: due.rule,
       status,
       open: true,
+      protectedRecords: namesProtectedRecords(input.recordTypes),
       assigneeId: input.assigneeId ?? auth.membershipId,
       notes: input.notes ?? null,
       createdBy: auth.userId,
