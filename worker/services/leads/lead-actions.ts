@@ -10,6 +10,7 @@ import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { consentsFollow } from '../consents/record-consents';
 import { planNewPatient } from '../patients/patients';
+import { recordsRequestsFollow } from '../records/requests-follow-lead';
 import { conversionLetterStatements } from '../referral-letters/milestones';
 import { toLead } from './leads';
 import { listStages } from './pipeline';
@@ -178,6 +179,7 @@ export async function convertLead(
       eq(leads.id, id),
     ),
     ...consentsFollow(tenant, id, { leadId: id, patientId }),
+    ...recordsRequestsFollow(tenant, id, { leadId: id, patientId }),
     activity(tenant, id, 'conversion', auth.userId, null, { patientId, facilityId: input.facilityId }),
     audit.statement({
       action: 'create',
@@ -226,6 +228,10 @@ export async function mergeLead(
     tenant.update(leadActivities, { leadId: id }, eq(leadActivities.leadId, duplicateId)),
     tenant.update(leadTasks, { leadId: id }, eq(leadTasks.leadId, duplicateId)),
     ...consentsFollow(tenant, duplicateId, { leadId: id, patientId: keep.patientId ?? other.patientId }),
+    ...recordsRequestsFollow(tenant, duplicateId, {
+      leadId: id,
+      patientId: keep.patientId ?? other.patientId,
+    }),
     tenant.update(
       leads,
       {

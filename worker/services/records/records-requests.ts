@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { leads, memberships, patients, recordsRequestEvents, recordsRequests } from '../../../db/schema';
+import {
+  leads,
+  memberships,
+  patients,
+  recordsRequestEvents,
+  recordsRequests,
+  referringProviders,
+} from '../../../db/schema';
 import { daysBetween } from '../../../shared/calendar-date';
 import {
   type AuthorizationDocuments,
@@ -143,6 +150,8 @@ export function requestEvent(
 async function assertSubject(tenant: TenantDb, input: RecordsRequestCreate) {
   if (input.patientId) await tenant.get(patients, input.patientId, 'Patient');
   if (input.leadId) await tenant.get(leads, input.leadId, 'Lead');
+  if (input.party.referringProviderId)
+    await tenant.get(referringProviders, input.party.referringProviderId, 'Referring provider');
   if (input.assigneeId) {
     const [m] = await tenant.select(
       memberships,
