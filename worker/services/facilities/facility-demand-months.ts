@@ -1,4 +1,4 @@
-import { and, eq, max, sql } from 'drizzle-orm';
+import { eq, max, sql } from 'drizzle-orm';
 import { facilityContractEvents, patients, services } from '../../../db/schema';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/facility-terms';
 import type { TenantDb } from '../../lib/tenant-db';
