@@ -231,7 +231,7 @@ describe('the form without JavaScript', () => {
   });
 
   it('refuses to send a minor’s form without a parent or guardian, and sends it with one', async () => {
-    const { token } = await formFor({
+    const { token, leadId } = await formFor({
       firstName: 'Kit',
       lastName: 'Kid',
       dateOfBirth: '2015-03-03',
@@ -270,6 +270,16 @@ describe('the form without JavaScript', () => {
     );
     expect(withGuardian.status).toBe(303);
     expect(withGuardian.headers.get('Location')).toBe(`/f/${token}/done`);
+    // The signed record says whom the guardian signed for.
+    const submissions = await api(`/api/v1/intake-submissions?leadId=${leadId}`, { token: admin });
+    const submissionId = submissions.json.items[0].id as string;
+    const organizationId = (
+      await db().select().from(intakeRequests).where(eq(intakeRequests.leadId, leadId))
+    )[0]!.organizationId;
+    const stored = await storedPdf(`intake/${organizationId}/${submissionId}`);
+    const record = await pdfText(stored);
+    expect(record).toContain('Parent or guardian: Gina Guardian (Mother)');
+    expect(record).toContain('On behalf of: Kit Kid');
     const done = await api(`/f/${token}/done`);
     expect(done.status).toBe(200);
     expect(done.text).toContain('Thank you');

@@ -37,6 +37,8 @@ export type SubmissionPdfInput = {
   /** "Version 3" of the template the form was pinned to. */
   templateVersion: string;
   practiceName?: string;
+  /** The lead or patient the form is about: a guardian signs for them. */
+  subjectName?: string | null;
   signatures: SignatureEvidence[];
 };
 
@@ -88,6 +90,7 @@ async function writeSignature(
   w: Writer,
   signature: SignatureAnswer,
   evidence: SignatureEvidence | undefined,
+  subjectName: string | null,
 ) {
   const indent = 12;
   if (signature.kind === 'drawn') {
@@ -102,6 +105,8 @@ async function writeSignature(
   w.text(`Signed by: ${signature.signerName}`, { indent });
   if (signature.guardian) {
     w.text(`Parent or guardian: ${signature.guardian.name} (${signature.guardian.relationship})`, { indent });
+    // Whom the guardian signs for, so the record never reads as signing for themselves.
+    if (subjectName) w.text(`On behalf of: ${subjectName}`, { indent });
   }
   if (evidence) {
     const details = [
@@ -143,7 +148,12 @@ export async function renderSubmissionPdf(input: SubmissionPdfInput): Promise<Ui
         w.text(field.text, { size: 8.5, color: MUTED, indent: 12 });
       }
       if (field.type === 'signature' && isRecord(value)) {
-        await writeSignature(w, value as SignatureAnswer, evidenceOf.get(field.id));
+        await writeSignature(
+          w,
+          value as SignatureAnswer,
+          evidenceOf.get(field.id),
+          input.subjectName ?? null,
+        );
       } else {
         w.text(answerText(field, value), { indent: 12 });
       }

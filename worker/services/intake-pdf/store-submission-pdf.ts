@@ -1,10 +1,12 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import {
   intakeSubmissions,
   intakeTemplates,
   intakeTemplateVersions,
+  leads,
   organizations,
+  patients,
 } from '../../../db/schema';
 import { signedAuthorizationStatements } from '../records/signed-authorization';
 import { renderSubmissionPdf } from './render-submission-pdf';
@@ -31,11 +33,15 @@ export async function storeSubmissionPdf(
       version: intakeTemplateVersions.version,
       templateName: intakeTemplates.name,
       organizationName: organizations.name,
+      leadName: sql<string | null>`${leads.firstName} || ' ' || ${leads.lastName}`,
+      patientName: sql<string | null>`${patients.firstName} || ' ' || ${patients.lastName}`,
     })
     .from(intakeSubmissions)
     .innerJoin(intakeTemplateVersions, eq(intakeTemplateVersions.id, intakeSubmissions.versionId))
     .innerJoin(intakeTemplates, eq(intakeTemplates.id, intakeSubmissions.templateId))
     .innerJoin(organizations, eq(organizations.id, intakeSubmissions.organizationId))
+    .leftJoin(patients, eq(patients.id, intakeSubmissions.patientId))
+    .leftJoin(leads, eq(leads.id, intakeSubmissions.leadId))
     .where(eq(intakeSubmissions.id, submissionId))
     .limit(1);
   if (!row) return null;
@@ -47,6 +53,7 @@ export async function storeSubmissionPdf(
     submittedAt: submission.submittedAt,
     templateVersion: `${row.templateName}, version ${row.version}`,
     practiceName: row.organizationName,
+    subjectName: row.patientName ?? row.leadName,
     signatures: submission.signatures,
   });
   const key = submissionPdfKey(submission.organizationId, submissionId);
