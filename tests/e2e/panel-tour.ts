@@ -59,6 +59,13 @@ export const SCREENS: Screen[] = [
     area: 'Referrals',
     open: clickIfThere('[data-testid="provider-row"] button'),
   },
+  {
+    name: 'referral-practice',
+    area: 'Referrals',
+    open: async (panel) =>
+      (await clickIfThere('[data-testid="provider-row"] button')(panel)) &&
+      button('Practice analytics')(panel),
+  },
   { name: 'referral-analytics', area: 'Referrals', open: button('Analytics') },
   { name: 'referral-strength-rules', area: 'Referrals', open: button('Strength rules') },
   { name: 'intake', area: 'Intake' },
@@ -75,6 +82,10 @@ export const SCREENS: Screen[] = [
     },
   },
   { name: 'letter-templates', area: 'Referrals', open: button('Templates') },
+  { name: 'records', area: 'Records' },
+  { name: 'records-request', area: 'Records', open: clickIfThere('[data-testid="records-row"] button') },
+  { name: 'records-add', area: 'Records', open: button('New request') },
+  { name: 'records-settings', area: 'Records', open: button('Records settings') },
   { name: 'members', area: 'Members' },
   { name: 'audit', area: 'Audit' },
   { name: 'account', area: 'Facilities', open: button('Account') },

@@ -7,6 +7,7 @@ import {
   ensureFacility,
   ensureLead,
   ensurePatients,
+  ensureRecordsRequest,
   ensureReferral,
   openPanel,
   signIn,
@@ -28,8 +29,11 @@ let panel: Page;
 beforeAll(async () => {
   ({ browser, panel } = await openPanel(api));
   const facilityId = await ensureFacility(api, 'Willow Creek Care');
-  await ensurePatients(api, facilityId, [{ firstName: 'Ada', lastName: 'Tour', dateOfBirth: '1941-02-03' }]);
+  const [ada] = await ensurePatients(api, facilityId, [
+    { firstName: 'Ada', lastName: 'Tour', dateOfBirth: '1941-02-03' },
+  ]);
   await ensureAllServices(api, facilityId);
+  await ensureRecordsRequest(api, ada!);
   await ensureLead(api, { firstName: 'Ava', lastName: 'Tourguide', email: 'ava.tourguide@example.test' });
   await ensureReferral(api, { firstName: 'Tia', lastName: 'Tourdentist' });
   mkdirSync(SHOTS, { recursive: true });

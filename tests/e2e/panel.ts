@@ -86,16 +86,20 @@ export async function ensureAllServices(origin: string, facilityId: string) {
 
 type Person = { firstName: string; lastName: string; dateOfBirth: string };
 
-/** Patients an earlier flow (roster import) brings in, made through the API when missing. */
+/** Patients an earlier flow (roster import) brings in, made through the API when missing; answers their ids. */
 export async function ensurePatients(origin: string, facilityId: string, people: Person[]) {
+  const ids: string[] = [];
   for (const person of people) {
     const found = await asAdmin(
       origin,
       `/api/v1/patients?facilityId=${facilityId}&q=${encodeURIComponent(person.lastName)}`,
     );
-    if (!found.items.some((p) => p.firstName === person.firstName && p.lastName === person.lastName))
-      await asAdmin(origin, '/api/v1/patients', { facilityId, ...person });
+    const existing = found.items.find(
+      (p) => p.firstName === person.firstName && p.lastName === person.lastName,
+    );
+    ids.push((existing ?? (await asAdmin(origin, '/api/v1/patients', { facilityId, ...person }))).id);
   }
+  return ids;
 }
 
 /**
@@ -148,5 +152,25 @@ export async function ensureReferral(origin: string, provider: { firstName: stri
     referralDate: new Date().toISOString().slice(0, 10),
     channel: 'letter',
     lead: { firstName: 'Rey', lastName: `${provider.lastName}referred`, email: 'rey.referred@example.test' },
+  });
+}
+
+/** An open records request for the patient, so the tour has one to open on the compliance board. */
+export async function ensureRecordsRequest(origin: string, patientId: string) {
+  const open = await asAdmin(origin, '/api/v1/records-requests?open=true&limit=1');
+  if (open.items.length > 0) return;
+  const today = new Date().toISOString().slice(0, 10);
+  await asAdmin(origin, '/api/v1/records-requests', {
+    direction: 'outgoing',
+    patientId,
+    requesterKind: 'patient',
+    party: { name: 'Ada Tour', email: 'ada.tour@example.test' },
+    recordTypes: ['Visit notes'],
+    dateFrom: '2025-01-01',
+    dateTo: today,
+    purpose: 'Personal use',
+    receivedVia: 'email',
+    deliveryMethod: 'secure_link',
+    receivedOn: today,
   });
 }

@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { CONTRACT_STATUS_LABELS } from '../../../shared/contract-status';
 import { CATEGORY_LABELS, SERVICE_CATEGORIES, type ServiceCategory } from '../../../shared/facility-terms';
+import { formatDate } from '../../../shared/locale-dates';
 import type { FacilityDemand } from '../../../shared/schemas/facilities';
 import { Bars } from '../../ui/bars';
 import { DemandMonths, plural } from './demand-charts';
@@ -166,7 +167,7 @@ function FacilityList({
                   {' '}
                   {CONTRACT_STATUS_LABELS[i.contractStatus]}
                   {i.contractStatus === 'churned' ? ' (not counted)' : ''}
-                  {i.nextCycleDate ? ` · next cycle ${i.nextCycleDate}` : ''} ·{' '}
+                  {i.nextCycleDate ? ` · next cycle ${formatDate(i.nextCycleDate)}` : ''} ·{' '}
                   {taken.length ? taken.map((c) => CATEGORY_LABELS[c]).join(', ') : 'no categories chosen'}
                 </span>
                 <span class="bar-row demand-bar">

@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatDate } from '../../../shared/locale-dates';
 import { STATUS_LABELS } from '../../../shared/records/statuses';
 import { ShowMore } from '../../ui/show-more';
 import { RecordsBoardModel } from './records-board-model';
@@ -47,7 +48,7 @@ export function RecordsBoard(props: { onOpen: (id: string) => void }) {
             <button type="button" class="row-link" onClick={() => props.onOpen(r.id)}>
               <strong>{r.subjectName}</strong>
               <span class={isOverdue(r) ? 'overdue small' : 'muted small'}>
-                {daysLeftText(r)} · due {r.dueOn}
+                {daysLeftText(r)} · due {formatDate(r.dueOn)}
                 {dueThisWeek(r) ? <span class="badge">this week</span> : null}
                 {r.extendedAt ? <span class="badge ok">extended</span> : null}
               </span>

@@ -1,5 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../shared/locale-dates';
 import { movesFrom, STATUS_LABELS } from '../../../shared/records/statuses';
 import { RecordsAuthorization } from './records-authorization';
 import { RecordsAuthorizationForm } from './records-authorization-form';
@@ -57,12 +58,12 @@ export function RecordsDetail(props: { id: string; permissions: string[]; onBack
       </p>
       {r.statusReason ? <p class="alert">{r.statusReason}</p> : null}
       <p class={isOverdue(r) && r.open ? 'overdue' : ''} data-testid="records-due">
-        Due {r.dueOn}
+        Due {formatDate(r.dueOn)}
         {r.open ? ` · ${daysLeftText(r)}` : ''}
       </p>
       <p class="muted small" data-testid="records-rule">
-        Set by {r.dueRule.name}: {r.dueRule.days} {r.dueRule.clock} days from receipt on {r.receivedOn} (
-        {r.dueRule.citation})
+        Set by {r.dueRule.name}: {r.dueRule.days} {r.dueRule.clock} days from receipt on{' '}
+        {formatDate(r.receivedOn)} ({r.dueRule.citation})
       </p>
       {r.extendedAt ? <p class="muted small">Extended once: {r.extensionReason}</p> : null}
       {r.protectedRecords ? (

@@ -1,4 +1,5 @@
 import { useModel } from '@preact/signals';
+import { formatDate } from '../../../shared/locale-dates';
 import { PeriodSelect, StatsSummary } from './referral-analytics';
 import { PracticeAnalyticsModel } from './referral-analytics-model';
 import { MonthColumns, ReferrerBars } from './referral-charts';
@@ -37,7 +38,7 @@ export function PracticeAnalyticsView(props: {
           {data.stats.referrals === 0 ? (
             <p class="empty" data-testid="practice-empty">
               No referrals from this practice in this period
-              {data.stats.lastReferralDate ? ` (last one ${data.stats.lastReferralDate}).` : '.'}
+              {data.stats.lastReferralDate ? ` (last one ${formatDate(data.stats.lastReferralDate)}).` : '.'}
             </p>
           ) : null}
           <StatsSummary stats={data.stats} testId="practice-stats" />
