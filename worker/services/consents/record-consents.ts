@@ -1,9 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { type IntakeSignatureRecord, patientConsents } from '../../../db/schema';
+import type { IntakeSignatureRecord, patientConsents } from '../../../db/schema';
 import { consentKindOf, signerRelationshipOf } from '../../../shared/consents';
 import type { Answers, Field, FormDefinition } from '../../../shared/intake/definition';
 import { newId } from '../../lib/crypto';
-import type { TenantDb } from '../../lib/tenant-db';
 import { sha256Hex } from '../intake/signatures';
 
 type NewConsent = Omit<typeof patientConsents.$inferInsert, 'organizationId'>;
@@ -57,31 +55,4 @@ export async function consentRows(source: ConsentSource, now: string): Promise<N
     }
   }
   return rows;
-}
-
-/**
- * Consents follow the person, for the batch that moves them: a merged-away
- * lead's go to the lead it was merged into (as its timeline does), and a
- * lead's are the patient's once it is converted, so each list reads one
- * index in order (`patient_id = ?` or `lead_id = ?`).
- */
-export function consentsFollow(
-  tenant: TenantDb,
-  fromLeadId: string,
-  to: { leadId: string; patientId: string | null },
-) {
-  return [
-    ...(to.leadId === fromLeadId
-      ? []
-      : [tenant.update(patientConsents, { leadId: to.leadId }, eq(patientConsents.leadId, fromLeadId))]),
-    ...(to.patientId
-      ? [
-          tenant.update(
-            patientConsents,
-            { patientId: to.patientId },
-            and(eq(patientConsents.leadId, to.leadId), isNull(patientConsents.patientId)),
-          ),
-        ]
-      : []),
-  ];
 }

@@ -8,12 +8,11 @@ import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
-import { consentsFollow } from '../consents/record-consents';
 import { planNewPatient } from '../patients/patients';
-import { recordsRequestsFollow } from '../records/requests-follow-lead';
 import { conversionLetterStatements } from '../referral-letters/milestones';
 import { toLead } from './leads';
 import { listStages } from './pipeline';
+import { leadRecordsFollow } from './records-follow-lead';
 
 const activity = (
   tenant: TenantDb,
@@ -178,8 +177,7 @@ export async function convertLead(
       { patientId, ...(won ? { stageId: won.id, stageEnteredAt: now } : {}), updatedAt: now },
       eq(leads.id, id),
     ),
-    ...consentsFollow(tenant, id, { leadId: id, patientId }),
-    ...recordsRequestsFollow(tenant, id, { leadId: id, patientId }),
+    ...leadRecordsFollow(tenant, id, { leadId: id, patientId }),
     activity(tenant, id, 'conversion', auth.userId, null, { patientId, facilityId: input.facilityId }),
     audit.statement({
       action: 'create',
@@ -227,11 +225,7 @@ export async function mergeLead(
     // Entries the duplicate had itself taken in from an earlier merge keep their origin.
     tenant.update(leadActivities, { leadId: id }, eq(leadActivities.leadId, duplicateId)),
     tenant.update(leadTasks, { leadId: id }, eq(leadTasks.leadId, duplicateId)),
-    ...consentsFollow(tenant, duplicateId, { leadId: id, patientId: keep.patientId ?? other.patientId }),
-    ...recordsRequestsFollow(tenant, duplicateId, {
-      leadId: id,
-      patientId: keep.patientId ?? other.patientId,
-    }),
+    ...leadRecordsFollow(tenant, duplicateId, { leadId: id, patientId: keep.patientId ?? other.patientId }),
     tenant.update(
       leads,
       {
