@@ -62,7 +62,10 @@ const widthOf = async (testId: string) => (await panel.getByTestId(testId).bound
 describe('referral analytics and relationship strength in the side panel', () => {
   it("shows a provider's score with its reasons, the analytics, and edits the rules", async () => {
     await panel.getByLabel('Search referring providers').fill(lastName);
-    await panel.getByTestId('provider-row').filter({ hasText: `Iris ${lastName}` }).click();
+    await panel
+      .getByTestId('provider-row')
+      .filter({ hasText: `Iris ${lastName}` })
+      .click();
     const strength = panel.getByTestId('provider-strength');
     await eventually(() => text(strength)).toContain('Last referral 0 days ago (within 30 days)');
     expect(await text(strength)).toContain('Frequency +9: 3 referrals in the last 365 days');
@@ -74,7 +77,10 @@ describe('referral analytics and relationship strength in the side panel', () =>
     await panel.getByLabel('Revenue ($)').first().fill('4500');
     await panel.getByLabel('Revenue ($)').first().press('Tab');
     await panel.getByRole('button', { name: '← Directory' }).click();
-    await panel.getByTestId('provider-row').filter({ hasText: `Iris ${lastName}` }).click();
+    await panel
+      .getByTestId('provider-row')
+      .filter({ hasText: `Iris ${lastName}` })
+      .click();
     await eventually(() => text(panel.getByTestId('provider-stats'))).toContain('Revenue entered$4,500');
 
     await panel.getByRole('button', { name: '← Directory' }).click();
