@@ -71,6 +71,23 @@ export function greyScaled(image: Grey, factor: number): Grey {
  */
 export function binarised(image: Grey, windowFraction = 1 / 24, darker = 0.18): Grey {
   const { width, height } = image;
+  const meanAt = neighbourhoodMeans(image, windowFraction);
+  const data = new Uint8ClampedArray(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      data[y * width + x] = image.data[y * width + x]! < meanAt(x, y) * (1 - darker) ? 0 : 255;
+    }
+  }
+  return { width, height, data };
+}
+
+/**
+ * The mean brightness of the square around each pixel (a side of
+ * `windowFraction` of the width, at least 17 px), from an integral image so
+ * each lookup costs four reads whatever the window.
+ */
+export function neighbourhoodMeans(image: Grey, windowFraction: number): (x: number, y: number) => number {
+  const { width, height } = image;
   const sums = new Float64Array((width + 1) * (height + 1));
   for (let y = 0; y < height; y++) {
     let row = 0;
@@ -80,23 +97,18 @@ export function binarised(image: Grey, windowFraction = 1 / 24, darker = 0.18): 
     }
   }
   const half = Math.max(8, Math.round((width * windowFraction) / 2));
-  const data = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) {
+  return (x, y) => {
     const ya = Math.max(0, y - half);
     const yb = Math.min(height, y + half + 1);
-    for (let x = 0; x < width; x++) {
-      const xa = Math.max(0, x - half);
-      const xb = Math.min(width, x + half + 1);
-      const total =
-        sums[yb * (width + 1) + xb]! -
-        sums[ya * (width + 1) + xb]! -
-        sums[yb * (width + 1) + xa]! +
-        sums[ya * (width + 1) + xa]!;
-      const mean = total / ((yb - ya) * (xb - xa));
-      data[y * width + x] = image.data[y * width + x]! < mean * (1 - darker) ? 0 : 255;
-    }
-  }
-  return { width, height, data };
+    const xa = Math.max(0, x - half);
+    const xb = Math.min(width, x + half + 1);
+    const total =
+      sums[yb * (width + 1) + xb]! -
+      sums[ya * (width + 1) + xb]! -
+      sums[yb * (width + 1) + xa]! +
+      sums[ya * (width + 1) + xa]!;
+    return total / ((yb - ya) * (xb - xa));
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * evenly lit, grain and table rules taken out. Plain greyscale buffers, as in
  * ocr-image.ts, so the panel and the bench run the same code.
  */
-import type { Grey } from './ocr-image';
+import { type Grey, neighbourhoodMeans } from './ocr-image';
 
 /**
  * The paper made evenly white and the ink evenly dark, keeping the grey edges
@@ -13,29 +13,12 @@ import type { Grey } from './ocr-image';
  */
 export function flattened(image: Grey, windowFraction = 1 / 16): Grey {
   const { width, height } = image;
-  const sums = new Float64Array((width + 1) * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += image.data[y * width + x]!;
-      sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1]! + row;
-    }
-  }
-  const half = Math.max(8, Math.round((width * windowFraction) / 2));
+  const meanAt = neighbourhoodMeans(image, windowFraction);
   const ratio = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
-    const ya = Math.max(0, y - half);
-    const yb = Math.min(height, y + half + 1);
     for (let x = 0; x < width; x++) {
-      const xa = Math.max(0, x - half);
-      const xb = Math.min(width, x + half + 1);
-      const total =
-        sums[yb * (width + 1) + xb]! -
-        sums[ya * (width + 1) + xb]! -
-        sums[yb * (width + 1) + xa]! +
-        sums[ya * (width + 1) + xa]!;
       // Text lowers the local mean a little below the paper's own brightness.
-      const paper = (total / ((yb - ya) * (xb - xa))) * 1.08 + 1;
+      const paper = meanAt(x, y) * 1.08 + 1;
       ratio[y * width + x] = Math.min(1, image.data[y * width + x]! / paper);
     }
   }
