@@ -165,8 +165,17 @@ export const intakeSubmissions = sqliteTable(
     acceptedBy: text(),
     /** Field ids whose answers were copied into the record. */
     acceptedFields: text({ mode: 'json' }).$type<string[]>(),
+    /**
+     * When its consents were written to `patient_consents`: at submission, or by the cron's backfill for
+     * submissions made before that table existed (null until then).
+     */
+    consentsRecordedAt: text(),
   },
   (t) => [
+    // The backfill's queue: only submissions still waiting, oldest first.
+    index('intake_submissions_consents_pending')
+      .on(t.submittedAt)
+      .where(sql`${t.consentsRecordedAt} IS NULL`),
     // The list, newest first and keyset-paged on (submitted, id), for each filter it offers.
     index('intake_submissions_org_submitted').on(t.organizationId, t.submittedAt, t.id),
     index('intake_submissions_org_template').on(t.organizationId, t.templateId, t.submittedAt, t.id),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -14,7 +15,48 @@ export type Screen = { name: string; area: string; open?: (panel: Page) => Promi
 export async function settled(panel: Page) {
   // Locators, not a page script: the panel's content security policy refuses eval.
   for (const busy of [panel.locator('[aria-busy="true"]'), panel.getByText('Loading…')])
-    await busy.first().waitFor({ state: 'detached', timeout: 20_000 });
+    await busy
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 })
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\n${await diagnose(panel)}`);
+      });
+}
+
+async function probe(label: string, run: () => Promise<unknown>) {
+  const started = Date.now();
+  try {
+    return `${label}: ${JSON.stringify(await Promise.race([run(), new Promise((_, no) => setTimeout(() => no(new Error('no answer in 5 s')), 5_000))]))} in ${Date.now() - started} ms`;
+  } catch (e) {
+    return `${label}: failed after ${Date.now() - started} ms (${(e as Error).message})`;
+  }
+}
+
+/** What was not answering when a screen did not settle: the server, the background's network, or the panel. */
+async function diagnose(panel: Page) {
+  const origin = inject('apiOrigin');
+  const worker = panel.context().serviceWorkers()[0];
+  const lines = [
+    await probe('server /healthz from Node', async () => (await fetch(`${origin}/healthz`)).status),
+    await probe('service workers', async () =>
+      panel
+        .context()
+        .serviceWorkers()
+        .map((w) => w.url()),
+    ),
+  ];
+  if (worker)
+    lines.push(
+      await probe('server /healthz from the background', () =>
+        worker.evaluate(async (url) => (await fetch(url)).status, `${origin}/healthz`),
+      ),
+    );
+  lines.push(
+    await probe('panel text', async () =>
+      (await panel.locator('main, body').first().innerText()).slice(0, 400),
+    ),
+  );
+  return lines.join('\n');
 }
 
 /** Clicks the first element matching `selector` once the screen has settled; false when the role has none. */

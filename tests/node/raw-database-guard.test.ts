@@ -71,6 +71,8 @@ const ALLOWED: Record<string, string> = {
   'worker/services/automations/unsubscribes.ts':
     'the public unsubscribe page: a link token resolves to its organisation',
   'worker/routes/sms-webhooks.ts': 'Twilio’s signed webhook: the URL names its organisation',
+  'worker/services/consents/backfill-consents.ts':
+    'the consent backfill finds submissions made before the consents table, across every organisation',
   'worker/services/automations/send-queue.ts':
     'the automation job enqueues again the sends the queue lost, across every organisation',
 };

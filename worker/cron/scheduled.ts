@@ -4,6 +4,7 @@ import { loginThrottles, outboxAttachments, outboxMessages, sessions } from '../
 import type { Bindings } from '../env';
 import { DAY, iso } from '../lib/time';
 import { runAutomations } from '../services/automations/run-automations';
+import { backfillConsents } from '../services/consents/backfill-consents';
 import { emailAdapterFor } from '../services/email/email-adapters';
 import { flushNoticeDigests } from '../services/email/notice-digest';
 import { deliverOutbox } from '../services/email/outbox';
@@ -15,7 +16,7 @@ import { queueProgressReports } from '../services/referral-letters/progress-repo
 
 /**
  * The cron trigger: running automation rules evaluated, waiting notices sent as one digest per recipient, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
- * links marked, signed PDFs that were not stored made again, outbox delivery retried, and what has no use left removed
+ * links marked, signed PDFs that were not stored made again, consents signed before the consents table recorded, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
  */
@@ -25,6 +26,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const intakeReminded = await remindIntakeRequests(db, now);
   const intakeExpired = await expireIntakeRequests(db, now);
   const pdfsStored = await storeMissingPdfs(db, env.FILES, now);
+  const consentsBackfilled = await backfillConsents(db, now);
   const recordsEscalated = await escalateRecordsRequests(db, now);
   const progressReportsDue = await queueProgressReports(db, now);
   // Automation messages go out through the send queue (the `queue` handler), not the delivery below.
@@ -67,6 +69,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
     intakeReminded,
     intakeExpired,
     pdfsStored,
+    consentsBackfilled,
     recordsEscalated,
     progressReportsDue,
     automated,

@@ -16,6 +16,12 @@ import {
   facilitySchema,
   facilityUpdateSchema,
 } from '../../shared/schemas/facilities';
+import {
+  outsideCategoryListSchema,
+  outsideCategoryQuerySchema,
+  removedOutsideCategorySchema,
+  removeOutsideCategorySchema,
+} from '../../shared/schemas/outside-categories';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
@@ -24,6 +30,7 @@ import { addressVerifierFor } from '../services/address/verifier-for';
 import { deliverInBackground } from '../services/email/deliver-in-background';
 import { changeContractStatus, contractHistory } from '../services/facilities/contract-status';
 import { createFacility } from '../services/facilities/create-facility';
+import { listOutsideCategories, removeOutsideCategories } from '../services/facilities/outside-categories';
 import {
   readFacility,
   readFacilityDemand,
@@ -82,6 +89,35 @@ export const facilityRoutes = newRouter(requireAuth)
       },
     }),
     async (c) => c.json(await readFacilityDemandMonths(c.var.tenant, c.var.audit, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/demand/outside-categories',
+      tags: ['facilities'],
+      summary:
+        "Services chosen for patients outside their facility's categories (made before the rule): not counted as demand",
+      middleware: [requirePermission('facility:demand')] as const,
+      request: { query: outsideCategoryQuerySchema },
+      responses: {
+        200: json(outsideCategoryListSchema, 'Selections outside the categories'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await listOutsideCategories(c.var.tenant, c.var.audit, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/demand/outside-categories/remove',
+      tags: ['facilities'],
+      summary:
+        "Removes chosen services that are outside their patient's facility's categories; a retry removes nothing more",
+      middleware: [requirePermission('facility:demand'), requirePermission('patients:edit')] as const,
+      request: jsonBody(removeOutsideCategorySchema),
+      responses: { 200: json(removedOutsideCategorySchema, 'How many were removed'), ...commonErrors },
+    }),
+    async (c) => c.json(await removeOutsideCategories(c.var.tenant, c.var.audit, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({

@@ -6,9 +6,10 @@ import type { FacilityDemand } from '../../../shared/schemas/facilities';
 import { Bars } from '../../ui/bars';
 import { DemandMonths, plural } from './demand-charts';
 import { DemandModel, MONTH_CHOICES } from './demand-model';
+import { OutsideCategories } from './outside-categories';
 
 /** Today's demand per category, per service and per facility, and month by month (spec 000, "Service Categories"). */
-export function DemandPlanning({ onBack }: { onBack: () => void }) {
+export function DemandPlanning({ onBack, canRemove }: { onBack: () => void; canRemove: boolean }) {
   const model = useModel(DemandModel);
   const demand = model.demand.value;
   const series = model.series.value;
@@ -80,6 +81,7 @@ export function DemandPlanning({ onBack }: { onBack: () => void }) {
           {model.error.value}
         </p>
       ) : null}
+      <OutsideCategories model={model} canRemove={canRemove} />
       {!demand || !series ? (
         model.loading.value ? (
           <p class="muted">Loading…</p>

@@ -47,7 +47,13 @@ export function FacilitiesArea({ me }: { me: Me }) {
       />
     );
   }
-  if (view.kind === 'demand') return <DemandPlanning onBack={() => setView({ kind: 'list' })} />;
+  if (view.kind === 'demand')
+    return (
+      <DemandPlanning
+        onBack={() => setView({ kind: 'list' })}
+        canRemove={me.permissions.includes('patients:edit')}
+      />
+    );
   if (view.kind === 'detail') {
     return (
       <FacilityDetail

@@ -130,6 +130,7 @@ export async function submit(
       signatures,
       pdfKey: null,
       submittedAt,
+      consentsRecordedAt: submittedAt,
     }),
     db
       .update(intakeRequests)

@@ -20,6 +20,9 @@ const counts = {
   services: sql<number>`count(*)`,
 };
 
+/** A service in one of the joined facility's categories (the facility joined on the patient's home). */
+export const inFacilityCategories = sql`${services.category} in (select value from json_each(${facilities.serviceCategories}))`;
+
 export const NO_CATEGORIES_YET = "Choose this facility's service categories first";
 
 /** 409 unless every service given is in one of the facility's categories. */
@@ -91,6 +94,9 @@ export async function assertCategoriesFree(
  * one, and "all services", which is every active service in the facility's
  * categories at the time of reading, so a service added later counts at once.
  * A patient is in exactly one of the two reads, so their counts add up.
+ * A service chosen one by one before the facility's categories were enforced,
+ * outside them, is not demand the facility can be served for: it is left out
+ * here and listed for clean-up (facilities/outside-categories.ts).
  */
 export async function countSelections<K extends SelectedFields>(
   tenant: TenantDb,
@@ -106,8 +112,9 @@ export async function countSelections<K extends SelectedFields>(
       [
         { table: patients, on: eq(patients.id, patientServices.patientId) },
         { table: services, on: eq(services.id, patientServices.serviceId) },
+        { table: facilities, on: eq(facilities.id, patients.facilityId) },
       ],
-      and(eq(patients.fullPackage, false), where),
+      and(eq(patients.fullPackage, false), inFacilityCategories, where),
     )
     .groupBy(...groupBy);
   const allOfThem = await tenant
@@ -118,10 +125,7 @@ export async function countSelections<K extends SelectedFields>(
         { table: facilities, on: eq(facilities.id, patients.facilityId) },
         {
           table: services,
-          on: and(
-            eq(services.active, true),
-            sql`${services.category} in (select value from json_each(${facilities.serviceCategories}))`,
-          ) as SQL,
+          on: and(eq(services.active, true), inFacilityCategories) as SQL,
         },
       ],
       and(eq(patients.fullPackage, true), where),

@@ -1,0 +1,2 @@
+ALTER TABLE `intake_submissions` ADD `consents_recorded_at` text;--> statement-breakpoint
+CREATE INDEX `intake_submissions_consents_pending` ON `intake_submissions` (`submitted_at`) WHERE "intake_submissions"."consents_recorded_at" IS NULL;
