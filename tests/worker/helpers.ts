@@ -21,7 +21,15 @@ export function forgetSeed() {
 
 export const BASE = 'http://127.0.0.1:8787';
 
-const background = new Set<Promise<void>>();
+/**
+ * Background work of every request, on the runtime's global object: each test
+ * file gets its own copy of this module, so a module-level set would hide the
+ * previous file's work from the setup, which would then empty storage while
+ * that work still writes (and a later file would find its rows).
+ */
+const shared = globalThis as typeof globalThis & { sidecarBackgroundWork?: Set<Promise<void>> };
+shared.sidecarBackgroundWork ??= new Set<Promise<void>>();
+const background = shared.sidecarBackgroundWork;
 
 /**
  * A request handed to the worker's own fetch handler with a fresh execution
