@@ -7,7 +7,7 @@
  * image's missed, wrong and invented rows.
  */
 import { scoreCensus } from './accuracy/read-census';
-import { CAPTURE_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
+import { CAPTURE_FIELDS, PROVIDER_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
 import { scoreRosters } from './accuracy/read-rosters';
 import { formatScores, type Scores } from './accuracy/score';
 
@@ -39,7 +39,9 @@ export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table
   out.census = census;
   const capture = await scoreInquiries();
   console.log(`\n${formatScores(`Inquiry capture (${capture.messages} messages)`, capture.scores)}`);
-  console.log(`  fields right overall: ${pct(share(capture.scores, CAPTURE_FIELDS))}`);
+  console.log(
+    `  fields right overall: ${pct(share(capture.scores, [...CAPTURE_FIELDS, ...PROVIDER_FIELDS]))} (lead fields ${pct(share(capture.scores, CAPTURE_FIELDS))}, referring provider fields ${pct(share(capture.scores, PROVIDER_FIELDS))})`,
+  );
   out.capture = capture;
   return out;
 }
