@@ -1,4 +1,5 @@
 import { PROVIDER_SPECIALTIES, type ProviderSpecialty } from '../../../shared/schemas/referrals';
+import { plainOrigin } from '../../capture/origin-words';
 import type { CapturedReferrer } from '../../capture/referrer-types';
 import type { ProviderValues } from './provider-form-model';
 
@@ -29,8 +30,8 @@ export function referrerValues(captured: CapturedReferrer): Partial<ProviderValu
   return out;
 }
 
-/** "From the page “…”: name from JSON-LD Person, phone from tel link": what the person should check. */
+/** "From the page “…” (the page’s heading, the address on the page)": what the person should check. */
 export function referrerOrigin(captured: CapturedReferrer): string {
-  const sources = [...new Set(Object.values(captured.from))].join(', ');
+  const sources = [...new Set(Object.values(captured.from).map(plainOrigin))].join(', ');
   return `From the page “${captured.title || captured.url}”${sources ? ` (${sources})` : ''}. Check before saving.`;
 }
