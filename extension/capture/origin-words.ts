@@ -3,6 +3,8 @@
  * sources technically ("JSON-LD Person", "hCard"), which means nothing to
  * someone at a front desk. Origins already in plain words pass through.
  */
+import type { CapturedReferrer } from './referrer-types';
+
 const PLAIN_ORIGINS: Record<string, string> = {
   'JSON-LD Person': 'the page’s details of the person',
   'JSON-LD job title': 'the page’s details of the person',
@@ -23,3 +25,9 @@ const PLAIN_ORIGINS: Record<string, string> = {
 };
 
 export const plainOrigin = (from: string) => PLAIN_ORIGINS[from] ?? from;
+
+/** "From the page “…” (the page’s heading, the address on the page)": what the person should check. */
+export function referrerOrigin(captured: CapturedReferrer): string {
+  const sources = [...new Set(Object.values(captured.from).map(plainOrigin))].join(', ');
+  return `From the page “${captured.title || captured.url}”${sources ? ` (${sources})` : ''}. Check before saving.`;
+}

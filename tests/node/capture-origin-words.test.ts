@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referrerOrigin } from '../../extension/features/referrals/captured-referrer';
+import { referrerOrigin } from '../../extension/capture/origin-words';
 
 describe("where a captured referring provider was read, in the panel's words", () => {
   it('names the page and each origin in plain words, never a parser name', () => {

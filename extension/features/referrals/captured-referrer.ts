@@ -1,5 +1,4 @@
 import { PROVIDER_SPECIALTIES, type ProviderSpecialty } from '../../../shared/schemas/referrals';
-import { plainOrigin } from '../../capture/origin-words';
 import type { CapturedReferrer } from '../../capture/referrer-types';
 import type { ProviderValues } from './provider-form-model';
 
@@ -28,10 +27,4 @@ export function referrerValues(captured: CapturedReferrer): Partial<ProviderValu
   }
   if (isSpecialty(f.specialty)) out.specialty = f.specialty;
   return out;
-}
-
-/** "From the page “…” (the page’s heading, the address on the page)": what the person should check. */
-export function referrerOrigin(captured: CapturedReferrer): string {
-  const sources = [...new Set(Object.values(captured.from).map(plainOrigin))].join(', ');
-  return `From the page “${captured.title || captured.url}”${sources ? ` (${sources})` : ''}. Check before saving.`;
 }
