@@ -3,11 +3,12 @@
  * the roster images, census exports and inquiries under tests/fixtures/accuracy,
  * read by the project's own readers and scored field by field against their truth.
  * Regenerate the sets with the scripts in scripts/accuracy/. `--rosters` runs the
- * roster images alone (minutes on a busy machine); BENCH_VERBOSE=1 lists each
- * image's missed, wrong and invented rows.
+ * roster images alone (minutes on a busy machine), `--capture` the inquiry set
+ * alone (seconds); BENCH_VERBOSE=1 lists each image's missed, wrong and
+ * invented rows and each inquiry's fields.
  */
 import { scoreCensus } from './accuracy/read-census';
-import { CAPTURE_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
+import { CAPTURE_FIELDS, PROVIDER_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
 import { scoreRosters } from './accuracy/read-rosters';
 import { formatScores, type Scores } from './accuracy/score';
 
@@ -17,6 +18,18 @@ const share = (scores: Scores, fields: string[]) => {
   return total ? right / total : 0;
 };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The capture set: lead fields of messages and pages, referring-provider fields of dentists' pages. */
+async function benchCapture() {
+  const capture = await scoreInquiries();
+  console.log(
+    `\n${formatScores(`Inquiry capture (${capture.messages} messages and pages)`, capture.scores)}`,
+  );
+  console.log(
+    `  fields right overall: ${pct(share(capture.scores, [...CAPTURE_FIELDS, ...PROVIDER_FIELDS]))} (lead fields ${pct(share(capture.scores, CAPTURE_FIELDS))}, referring provider fields ${pct(share(capture.scores, PROVIDER_FIELDS))})`,
+  );
+  return capture;
+}
 
 export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table', rostersOnly = false) {
   const out: Record<string, unknown> = {};
@@ -37,16 +50,15 @@ export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table
     `  non-resident lines left out: ${census.leftOut}/${census.notResidents}   rows with errors showing first and last name: ${census.errorRowsWithName}/${census.errorRows}   files refused: ${census.unreadable.length ? census.unreadable.join(', ') : 'none'}`,
   );
   out.census = census;
-  const capture = await scoreInquiries();
-  console.log(`\n${formatScores(`Inquiry capture (${capture.messages} messages)`, capture.scores)}`);
-  console.log(`  fields right overall: ${pct(share(capture.scores, CAPTURE_FIELDS))}`);
-  out.capture = capture;
+  out.capture = await benchCapture();
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { mkdirSync, writeFileSync } = await import('node:fs');
-  const result = await benchAccuracy(undefined, process.argv.includes('--rosters'));
+  const result = process.argv.includes('--capture')
+    ? { capture: await benchCapture() }
+    : await benchAccuracy(undefined, process.argv.includes('--rosters'));
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/bench-accuracy.json', JSON.stringify(result, null, 2));
 }

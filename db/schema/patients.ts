@@ -25,6 +25,10 @@ export const patients = sqliteTable(
     emergencyContactPhone: text(),
     sex: text(),
     mrn: text(),
+    /** Who pays for the care, as the census names it ("Medicare A", "Medicaid pending"). */
+    payer: text(),
+    /** The attending physician, as the census names them. */
+    attendingPhysician: text(),
     notes: text(),
     /** "All healthcare services": the full package, with expert support and AI features (spec 000 FAQ). */
     fullPackage: integer({ mode: 'boolean' }).notNull().default(false),

@@ -1,6 +1,6 @@
 import { readText, snippetOf, textOf } from './dom-text';
 import { noFields, put, putName } from './found-fields';
-import { follows, type MailFound, QUOTED_PARTS } from './mail-found';
+import { follows, isForwardSubject, type MailFound, QUOTED_PARTS } from './mail-found';
 import { findDateOfBirth, findEmail, findPhone, normaliseEmail } from './parse-text';
 import { splitName } from './split-name';
 
@@ -62,5 +62,17 @@ export function extractGmail(doc: Document): MailFound {
     put(found, 'phone', findPhone(body), 'Gmail message');
     put(found, 'dateOfBirth', findDateOfBirth(body), 'Gmail message');
   }
+  const forward = forwardOf(chosen.body, subject);
+  if (forward) found.forwarded = forward;
   return found;
+}
+
+/** Gmail keeps a forwarded message, header and all, in the quote block its "Forwarded message" line opens. */
+function forwardOf(body: Element | undefined, subject: string): string | undefined {
+  for (const quote of body?.querySelectorAll('.gmail_quote') ?? []) {
+    const attr = textOf(quote.querySelector('.gmail_attr'), 200);
+    if (/forwarded message/i.test(attr) || (isForwardSubject(subject) && /^-+|^from:/i.test(attr)))
+      return readText(quote, { skip: 'blockquote' }) || undefined;
+  }
+  return undefined;
 }

@@ -32,7 +32,7 @@ const LABELS: [
   [/e-?mail/i, 'email'],
   [/phone|mobile|cell|telephone/i, 'phone'],
   [/date of birth|d\.?o\.?b|birth\s*date|birthday/i, 'dob'],
-  [/message|comments?|question|how can we help|reason/i, 'message'],
+  [/message|comments?|question|how can we help|reason|tell us|about the patient|details/i, 'message'],
   [/^(?:your |full |patient(?:'s)? |patient )?name$/i, 'name'],
 ];
 
@@ -53,9 +53,16 @@ function pairs(doc: PageDocument): Pair[] {
     const dd = dt.nextElementSibling;
     if (dd?.tagName === 'DD') out.push({ label: clean(textOf(dt, 120)), value: textOf(dd, 2000).trim() });
   }
-  for (const line of readText(doc.body, { maxChars: 20_000 }).split('\n').slice(0, 400)) {
+  out.push(...linePairs(readText(doc.body, { maxChars: 20_000 })));
+  return out;
+}
+
+/** "Label: value" lines of plain text, as a form service's email prints a submission. */
+function linePairs(text: string): Pair[] {
+  const out: Pair[] = [];
+  for (const line of text.split('\n').slice(0, 400)) {
     const m = /^\s*([A-Za-z][A-Za-z '’?/]{1,40}):\s+(.+)$/.exec(line);
-    if (m) out.push({ label: clean(m[1]!), value: m[2]!.trim() });
+    if (m) out.push({ label: m[1]!.replace(/\s+/g, ' ').trim(), value: m[2]!.trim() });
   }
   return out;
 }
@@ -75,11 +82,20 @@ export function channelHeard(answer: string): HeardChannel | undefined {
 const namedDentist = (answer: string) => /\bDr\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?/.exec(answer)?.[0];
 
 export function extractLabelled(doc: PageDocument): LabelledFound {
+  return fromPairs(pairs(doc));
+}
+
+/** A form submission printed as "Label: value" lines in a message. */
+export function labelledLines(text: string): LabelledFound {
+  return fromPairs(linePairs(text));
+}
+
+function fromPairs(list: Pair[]): LabelledFound {
   const found: LabelledFound = noFields();
   let first: string | undefined;
   let last: string | undefined;
   let full: string | undefined;
-  for (const { label, value } of pairs(doc)) {
+  for (const { label, value } of list) {
     if (!value) continue;
     const kind = LABELS.find(([re]) => re.test(label))?.[1];
     if (kind === 'firstName') first ??= value;

@@ -1,12 +1,12 @@
 import { aboutSomeone } from './about-someone';
 import { extractGeneric, extractLinks, mailtoAddress, telAddress } from './extract-generic';
 import { extractGmail } from './extract-gmail';
-import { channelHeard, extractLabelled } from './extract-labelled';
+import { channelHeard, extractLabelled, labelledLines } from './extract-labelled';
 import { extractOutlook } from './extract-outlook';
 import { mergeFound, put, putName } from './found-fields';
 import { withinLimits } from './limits';
 import type { MailFound } from './mail-found';
-import { parseText } from './parse-text';
+import { findDateOfBirth, findPhone, parseText } from './parse-text';
 import type { CapturedLead } from './types';
 
 export type CaptureContext = {
@@ -71,6 +71,29 @@ function whoItIsAbout(lead: CapturedLead, body: string, label: string): void {
     put(lead, 'email', about.guardian.email, `the ${label} message's writer`, true);
 }
 
+// Form services and website builders send submissions from an address nobody reads.
+const AUTOMATED_SENDER =
+  /^(?:no-?reply|do-?not-?reply|donotreply|form-?submissions?|forms?|notifications?|notify|mailer|wordpress|website|webmaster)[@+._-]/i;
+
+/**
+ * A form submission a service mailed on the visitor's behalf: the visitor in
+ * its "Name:"/"Email:" lines is the writer, not the service that sent it.
+ */
+function formInMail(lead: CapturedLead, body: string, label: string): void {
+  if (!AUTOMATED_SENDER.test(lead.fields.email ?? '')) return;
+  const form = labelledLines(body);
+  if (!form.fields.firstName && !form.fields.email) return;
+  const where = `the form in the ${label} message`;
+  putName(lead, { firstName: form.fields.firstName, lastName: form.fields.lastName }, where, true);
+  if (!form.fields.firstName) {
+    delete lead.fields.firstName;
+    delete lead.fields.lastName;
+  }
+  put(lead, 'email', form.fields.email, where, true);
+  put(lead, 'phone', form.fields.phone, where, true);
+  put(lead, 'dateOfBirth', form.fields.dateOfBirth, where, true);
+}
+
 /** Runs one step; a page that breaks it loses that step's findings, never the capture. */
 function attempt(step: () => void): void {
   try {
@@ -112,6 +135,9 @@ export function extractLead(doc: Document, ctx: CaptureContext): CapturedLead {
       mergeFound(lead, extractLinks(doc));
       put(lead, 'referrer', labelled.fields.referrer, 'contact table');
       put(lead, 'guardianName', labelled.fields.guardianName, 'contact table');
+      // A message about a child ("I'd like to book for my son Liam") makes the writer the guardian.
+      const message = labelled.fields.notes;
+      if (message && !labelled.fields.guardianName) whoItIsAbout(lead, message, 'form');
       if (labelled.heard) {
         lead.heard = labelled.heard;
         const line = `How they heard about us: ${labelled.heard}`;
@@ -128,7 +154,18 @@ export function extractLead(doc: Document, ctx: CaptureContext): CapturedLead {
     if (mail.snippet) lead.snippet = mail.snippet;
     // The subject names the capture better than "Inbox - me@example.com - Gmail", and keeps the mailbox owner's address out.
     lead.title = mail.subject ?? `${app.label} message`;
-    if (mail.body) whoItIsAbout(lead, mail.body, app.label);
+    if (mail.body) formInMail(lead, mail.body, app.label);
+    if (mail.forwarded) {
+      put(lead, 'phone', findPhone(mail.forwarded), `the message forwarded in the ${app.label} message`);
+      put(
+        lead,
+        'dateOfBirth',
+        findDateOfBirth(mail.forwarded),
+        `the message forwarded in the ${app.label} message`,
+      );
+    }
+    const text = [mail.body, mail.forwarded].filter(Boolean).join('\n\n');
+    if (text) whoItIsAbout(lead, text, app.label);
   });
 
   attempt(() => {

@@ -1,6 +1,6 @@
 import { readText, snippetOf, textOf } from './dom-text';
 import { noFields, put, putName } from './found-fields';
-import { type MailFound, QUOTED_PARTS } from './mail-found';
+import { isForwardSubject, type MailFound, QUOTED_PARTS } from './mail-found';
 import { findDateOfBirth, findEmail, findPhone, normaliseEmail } from './parse-text';
 import { splitName } from './split-name';
 
@@ -114,6 +114,13 @@ export function extractOutlook(doc: Document): MailFound {
     found.body = text;
     put(found, 'phone', findPhone(text), 'Outlook message');
     put(found, 'dateOfBirth', findDateOfBirth(text), 'Outlook message');
+  }
+  // Outlook heads a forward with the original's header (#divRplyFwdMsg) and puts the message after it.
+  const header = body?.querySelector('#divRplyFwdMsg');
+  if (header && isForwardSubject(subject)) {
+    const whole = readText(body, { skip: 'blockquote' });
+    const at = whole.indexOf(readText(header).split('\n')[0] ?? '');
+    if (at >= 0) found.forwarded = whole.slice(at);
   }
   return found;
 }

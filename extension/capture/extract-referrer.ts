@@ -1,40 +1,18 @@
 import { textOf } from './dom-text';
 import { isOrganization, isPerson, type JsonLdNode, jsonLdNodes, textValue } from './json-ld';
 import { normaliseEmail, normalisePhone } from './parse-text';
-import type { CapturedReferrer, ReferrerField } from './referrer-types';
-import { splitName } from './split-name';
+import { nameParts, put, SPECIALTIES } from './referrer-fields';
+import { fromProfileText } from './referrer-profile-text';
+import type { CapturedReferrer } from './referrer-types';
 
 const PRACTICE_TYPES = /^(Dentist|MedicalBusiness|MedicalClinic|MedicalOrganization|Physician)$/;
 const CLINICAL_TITLE =
   /dentist|orthodont|surgeon|periodont|endodont|prosthodont|\bD\.?D\.?S\b|\bD\.?M\.?D\b|\bDr\b/i;
-const CREDENTIALS = /^(DDS|DMD|MS|MSD|PhD|MD|BDS|FAGD|MAGD)$/i;
-const SPECIALTIES: [RegExp, string][] = [
-  [/pediatric|paediatric/i, 'pediatric_dentist'],
-  [/oral (and maxillofacial )?surg/i, 'oral_surgeon'],
-  [/periodont/i, 'periodontist'],
-  [/orthodont/i, 'orthodontist'],
-  [/dentist|dental|\bDDS\b|\bDMD\b/i, 'general_dentist'],
-];
-
 const typesOf = (node: JsonLdNode) =>
   (Array.isArray(node['@type']) ? node['@type'] : [node['@type']])
     .filter((t): t is string => typeof t === 'string')
     .map((t) => t.replace(/^.*[/:#]/, ''));
 const isPractice = (node: JsonLdNode) => typesOf(node).some((t) => PRACTICE_TYPES.test(t));
-
-function put(found: CapturedReferrer, field: ReferrerField, value: string | undefined, from: string) {
-  if (!value || found.fields[field]) return;
-  found.fields[field] = value.slice(0, 200);
-  found.from[field] = from;
-}
-
-/** "Dr. Priya K. Raman, DDS, MS" → first "Priya K.", last "Raman", credentials "DDS, MS". */
-function nameParts(full: string) {
-  const [head = '', ...tail] = full.split(',').map((s) => s.trim());
-  const credentials = tail.filter((t) => CREDENTIALS.test(t.replace(/\./g, '')));
-  const name = splitName(head.replace(/^(Dr\.?|Doctor)\s+/i, ''));
-  return { ...name, credentials: credentials.join(', ') || undefined };
-}
 
 function nodesOf(value: unknown): JsonLdNode[] {
   const list = Array.isArray(value) ? value : [value];
@@ -57,9 +35,13 @@ function fromJsonLd(doc: Document, found: CapturedReferrer): boolean {
   const nodes = jsonLdNodes(doc);
   const practice = nodes.find(isPractice) ?? nodes.find(isOrganization);
   // The person the page is about (a top-level Person working there) before the practice's staff list.
+  // A directory's listing of one dentist declares the dentist as the practice itself ("Dr. … , DDS").
+  const practiceIsPerson =
+    !!practice && /^(?:Dr\.?|Doctor)\s|,\s*(?:DDS|DMD)\b/i.test(textValue(practice.name) ?? '');
   const person =
     nodes.find((n) => isPerson(n) && (n.worksFor || CLINICAL_TITLE.test(textValue(n.jobTitle) ?? ''))) ??
-    (practice ? staffOf(practice)[0] : undefined);
+    (practice ? staffOf(practice)[0] : undefined) ??
+    (practiceIsPerson ? practice : undefined);
   if (!person || !(practice || isPractice(person))) return false;
   const parts = nameParts(textValue(person.name) ?? '');
   const given = textValue(person.givenName);
@@ -67,11 +49,11 @@ function fromJsonLd(doc: Document, found: CapturedReferrer): boolean {
   put(found, 'lastName', textValue(person.familyName) ?? parts.lastName, 'JSON-LD Person');
   put(found, 'credentials', textValue(person.honorificSuffix) ?? parts.credentials, 'JSON-LD Person');
   put(found, 'email', normaliseEmail(textValue(person.email) ?? ''), 'JSON-LD Person');
-  const title = `${textValue(person.jobTitle) ?? ''} ${typesOf(practice ?? person).join(' ')}`;
+  const title = `${textValue(person.jobTitle) ?? ''} ${textValue(person.medicalSpecialty) ?? ''} ${typesOf(practice ?? person).join(' ')}`;
   put(found, 'specialty', SPECIALTIES.find(([re]) => re.test(title))?.[1], 'JSON-LD job title');
   const place = practice ?? person;
   const from = practice ? 'JSON-LD practice' : 'JSON-LD Person';
-  put(found, 'practiceName', textValue(place.name), from);
+  if (place !== person) put(found, 'practiceName', textValue(place.name), from);
   const address = nodesOf(place.address)[0];
   if (address) {
     put(found, 'line1', textValue(address.streetAddress), from);
@@ -110,15 +92,22 @@ function fromHCard(doc: Document, found: CapturedReferrer): boolean {
   put(found, 'specialty', SPECIALTIES.find(([re]) => re.test(`${title} ${org}`))?.[1], 'hCard title');
   const email = card.querySelector('a.u-email, a.email, .u-email, .email')?.getAttribute('href') ?? '';
   put(found, 'email', normaliseEmail(email.replace(/^mailto:/i, '')), 'hCard');
-  put(found, 'phone', normalisePhone(cardText(card, '.p-tel, .tel') ?? ''), 'hCard');
+  // "<span class=tel><span class=type>Office</span> <span class=value>…</span>": the value alone.
+  const tel = cardText(card, '.p-tel .value, .tel .value') ?? cardText(card, '.p-tel, .tel') ?? '';
+  put(found, 'phone', normalisePhone(tel), 'hCard');
   return true;
 }
 
-/** The page's first mailto: and tel: links fill what structured data left empty. */
+// A site's header, navigation and footer carry the site's own contacts (a directory's help line), not the dentist's.
+const SITE_CHROME = 'header, nav, footer';
+const inContent = (doc: Document, selector: string) =>
+  Array.from(doc.querySelectorAll(selector)).find((a) => !a.closest(SITE_CHROME));
+
+/** The page's first mailto: and tel: links outside its header and footer fill what structured data left empty. */
 function fromLinks(doc: Document, found: CapturedReferrer) {
-  const mailto = doc.querySelector('a[href^="mailto:" i]')?.getAttribute('href') ?? '';
+  const mailto = inContent(doc, 'a[href^="mailto:" i]')?.getAttribute('href') ?? '';
   put(found, 'email', normaliseEmail(mailto.replace(/^mailto:/i, '').split('?')[0] ?? ''), 'mailto link');
-  const tel = doc.querySelector('a[href^="tel:" i]');
+  const tel = inContent(doc, 'a[href^="tel:" i]');
   put(
     found,
     'phone',
@@ -136,7 +125,7 @@ function fromLinks(doc: Document, found: CapturedReferrer) {
 export function extractReferrer(doc: Document, url: string): CapturedReferrer | null {
   const found: CapturedReferrer = { fields: {}, from: {}, url, title: (doc.title ?? '').slice(0, 300) };
   let recognised = false;
-  for (const source of [fromJsonLd, fromHCard]) {
+  for (const source of [fromJsonLd, fromHCard, fromProfileText]) {
     try {
       recognised = source(doc, found) || recognised;
     } catch {

@@ -1,7 +1,16 @@
 import type { FoundFields } from './types';
 
 /** What a mail extractor found: the sender's fields plus the message's subject and opening. */
-export type MailFound = FoundFields & { subject?: string; snippet?: string; body?: string };
+export type MailFound = FoundFields & {
+  subject?: string;
+  snippet?: string;
+  body?: string;
+  /** A message forwarded inside this one, its header included: who it is about is often there. */
+  forwarded?: string;
+};
+
+/** "Fwd:", "FW:", "Fw:" at the head of a subject. */
+export const isForwardSubject = (subject: string | undefined) => /^\s*(?:fwd?|fw)\s*:/i.test(subject ?? '');
 
 /** Parts of a message body that are not this message: quoted replies, signatures' trimmed tails. */
 export const QUOTED_PARTS =

@@ -189,7 +189,9 @@ export function writeCensusExports(dir = CENSUS_DIR) {
           ...(has(/^sex$/i) ? { sex: r.sex === 'F' ? 'female' : 'male' } : {}),
           ...(has(/payer/i) ? { payer: layout.cells(r)[layout.header.indexOf('Payer')] } : {}),
           ...(has(/physician/i)
-            ? { physician: layout.cells(r)[layout.header.findIndex((h) => /physician/i.test(h))] }
+            ? {
+                attendingPhysician: layout.cells(r)[layout.header.findIndex((h) => /physician/i.test(h))],
+              }
             : {}),
         };
       }),

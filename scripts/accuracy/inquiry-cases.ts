@@ -2,6 +2,8 @@
  * The inquiries of the capture accuracy set, each with what a person would
  * enter from it. All people, practices, addresses and numbers are invented.
  */
+import { FORWARDED_INQUIRIES } from './inquiry-forwards';
+
 export type InquiryTruth = {
   firstName: string;
   lastName: string;
@@ -22,6 +24,8 @@ export type Inquiry = {
   body: string[];
   /** Earlier messages quoted below it. */
   quoted?: string[];
+  /** A message forwarded below it: the forward's header lines and the message's paragraphs. */
+  forwarded?: { header: string[]; body: string[] };
   truth: InquiryTruth;
 };
 
@@ -397,4 +401,8 @@ function familyCases(f: Family, i: number): Inquiry[] {
   ];
 }
 
-export const ALL_INQUIRIES: Inquiry[] = [...INQUIRIES, ...FAMILIES.flatMap(familyCases)];
+export const ALL_INQUIRIES: Inquiry[] = [
+  ...INQUIRIES,
+  ...FAMILIES.flatMap(familyCases),
+  ...FORWARDED_INQUIRIES,
+];

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_INQUIRIES, type Inquiry } from './inquiry-cases';
+import { LISTING_INQUIRIES } from './inquiry-listings';
 import { WEB_INQUIRIES } from './inquiry-web-pages';
 
 export const INQUIRY_DIR = 'tests/fixtures/accuracy/inquiries';
@@ -19,10 +20,18 @@ const esc = (s: string) =>
 const paragraphs = (list: string[]) =>
   list.map((p) => `<div>${esc(p).replace(/\n/g, '<br>')}</div><div><br></div>`).join('\n');
 
+const headerLines = (lines: string[]) => lines.map(esc).join('<br>');
+// Outlook prints a forward's header as "<b>From:</b> Name &lt;address&gt;" lines.
+const boldLabels = (lines: string[]) =>
+  lines.map((l) => esc(l).replace(/^([A-Za-z]+:)/, '<b>$1</b>')).join('<br>');
+
 function gmail(m: Inquiry): string {
+  // Gmail puts a forwarded message, header and all, inside its quote block, without a blockquote.
   const quoted = m.quoted
     ? `<div class="gmail_quote"><div class="gmail_attr">${esc(m.quoted[0]!)}</div><blockquote class="gmail_quote">${paragraphs(m.quoted.slice(1))}</blockquote></div>`
-    : '';
+    : m.forwarded
+      ? `<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>${headerLines(m.forwarded.header)}<br></div><br><br>${paragraphs(m.forwarded.body)}</div>`
+      : '';
   return `${LINT_NOTE}<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(m.subject)} - ${MAILBOX} - Gmail</title></head>
 <body><div role="main" class="nH"><div class="ha"><h2 class="hP">${esc(m.subject)}</h2></div>
 <div role="list"><div role="listitem" aria-expanded="true"><div class="gs">
@@ -35,7 +44,12 @@ function gmail(m: Inquiry): string {
 }
 
 function outlook(m: Inquiry): string {
-  const quoted = m.quoted ? `<div id="divRplyFwdMsg">${paragraphs(m.quoted)}</div>` : '';
+  // Outlook heads a forward with the original's header in #divRplyFwdMsg and puts the message after it.
+  const quoted = m.quoted
+    ? `<div id="divRplyFwdMsg">${paragraphs(m.quoted)}</div>`
+    : m.forwarded
+      ? `<div id="appendonsend"></div><hr><div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif">${boldLabels(m.forwarded.header)}</font><div>&nbsp;</div></div><div dir="ltr">${paragraphs(m.forwarded.body)}</div>`
+      : '';
   return `${LINT_NOTE}<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail - Front Desk - Outlook</title></head>
 <body><div id="ReadingPaneContainerId" role="main" aria-label="Reading Pane">
 <div role="heading" aria-level="2"><span id="SubjectLine">${esc(m.subject)}</span></div>
@@ -56,7 +70,7 @@ export function writeInquiryPages(dir = INQUIRY_DIR) {
       `${JSON.stringify({ app: m.app, url: m.app === 'gmail' ? 'https://mail.google.com/mail/u/0/#inbox/x' : 'https://outlook.office.com/mail/inbox/id/x', truth: m.truth }, null, 2)}\n`,
     );
   }
-  for (const w of WEB_INQUIRIES) {
+  for (const w of [...WEB_INQUIRIES, ...LISTING_INQUIRIES]) {
     writeFileSync(join(dir, `${w.name}.html`), `${LINT_NOTE}${w.html}`);
     writeFileSync(
       join(dir, `${w.name}.json`),

@@ -4,9 +4,17 @@
  * "Label: value" lines), each with a "How did you hear about us?" answer.
  * Written beside the messages by inquiry-pages.ts. All people are invented.
  */
+import type { ReferrerField } from '../../extension/capture/referrer-types';
 import type { InquiryTruth } from './inquiry-cases';
 
-export type WebInquiry = { name: string; html: string; truth: InquiryTruth & { sourceChannel?: string } };
+/** The referring provider a dentist's page offers to save. */
+export type ProviderTruth = Partial<Record<ReferrerField, string>>;
+/** A page about a patient has the lead's truth; a page about a dentist has the provider's. */
+export type WebInquiry = {
+  name: string;
+  html: string;
+  truth: (InquiryTruth | { provider: ProviderTruth }) & { sourceChannel?: string };
+};
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><header><nav><a href="/">Bright Smiles Orthodontics</a> <a href="tel:+15550100000">(555) 010-0000</a></nav></header><main>${body}</main><footer>© Bright Smiles Orthodontics · 12 Main St</footer></body></html>\n`;

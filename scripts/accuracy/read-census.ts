@@ -7,7 +7,16 @@ import { checkPatientRow } from '../../worker/services/patients/roster-rows';
 import { CENSUS_DIR } from './census-exports';
 import { pairRows, type Scores, tally } from './score';
 
-const FIELDS = ['name', 'dateOfBirth', 'roomNumber', 'mrn', 'admitDate', 'sex', 'payer', 'physician'];
+const FIELDS = [
+  'name',
+  'dateOfBirth',
+  'roomNumber',
+  'mrn',
+  'admitDate',
+  'sex',
+  'payer',
+  'attendingPhysician',
+];
 type Truth = { residents: Record<string, string>[]; notResidents: number };
 
 export function scoreCensus(dir = CENSUS_DIR) {
@@ -46,7 +55,7 @@ export function scoreCensus(dir = CENSUS_DIR) {
         admitDate: value?.admitDate,
         sex: value?.sex,
         payer: value?.payer,
-        physician: value?.physician,
+        attendingPhysician: value?.attendingPhysician,
       };
       return out;
     });

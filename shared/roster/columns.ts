@@ -93,6 +93,10 @@ const ALIASES: Record<RosterField, string[]> = {
     'insurance',
     'financialclass',
     'coverage',
+    'payorsource',
+    'payertype',
+    'fundingsource',
+    'primaryinsurance',
   ],
   physician: [
     'physician',
@@ -103,6 +107,10 @@ const ALIASES: Record<RosterField, string[]> = {
     'doctor',
     'md',
     'pcp',
+    'attendingdoctor',
+    'attendingdr',
+    'attendingprovider',
+    'primarycarephysician',
   ],
 };
 

@@ -27,6 +27,8 @@ export const patientCreateSchema = z.strictObject({
   emergencyContact: emergencyContactSchema.optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   mrn: text(40).optional(),
+  payer: text(80).optional(),
+  attendingPhysician: text(120).optional(),
   notes: multiLineText(2000).optional(),
   /** Save even though a patient with the same name and date of birth exists at the facility. */
   confirmDuplicate: z.boolean().optional(),
@@ -55,6 +57,8 @@ export const patientSchema = z.object({
     .nullable(),
   sex: z.string().nullable(),
   mrn: z.string().nullable(),
+  payer: z.string().nullable(),
+  attendingPhysician: z.string().nullable(),
   notes: z.string().nullable(),
   enrollmentStatus: z.enum(ENROLLMENT_STATUSES),
   visitPreference: z.enum(VISIT_PREFERENCES),
@@ -117,6 +121,9 @@ export const rosterCommitSchema = z.strictObject({
         emergencyContactName: text(120).optional(),
         emergencyContactRelationship: text(60).optional(),
         emergencyContactPhone: text(40).optional(),
+        payer: text(80).optional(),
+        /** The census's attending physician column, kept as the patient's attending physician. */
+        physician: text(120).optional(),
         notes: multiLineText(2000).optional(),
         /** Import even though it looks like a patient already at the facility. */
         confirmDuplicate: z.boolean().optional(),

@@ -11,7 +11,7 @@ import {
   text,
 } from './panel';
 
-// One patient at a time: the likely-duplicate warning and editing a patient.
+// One patient at a time: the likely-duplicate warning and editing a patient, payer and physician included.
 const api = inject('apiOrigin');
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
@@ -43,9 +43,14 @@ describe('one patient at a time', () => {
     await panel.getByTestId('patient-detail').waitFor();
     await panel.getByRole('button', { name: 'Edit' }).click();
     await panel.getByLabel('Room').fill('9');
+    await panel.getByLabel('Payer').fill('Medicare A');
+    await panel.getByLabel('Attending physician').fill('Dr. Shah');
     await panel.getByRole('button', { name: 'Save patient' }).click();
     await eventually(() => text(panel.getByTestId('patient-message'))).toBe('Changes saved.');
     expect(await text(panel.getByTestId('patient-detail'))).toContain('Room 9');
+    expect(await text(panel.getByTestId('patient-detail'))).toContain(
+      'Payer: Medicare A · Attending physician: Dr. Shah',
+    );
     await signOut();
   });
 });

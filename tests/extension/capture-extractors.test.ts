@@ -10,6 +10,8 @@ import { findChromium } from '../../scripts/chromium-path.mjs';
 // called the way the background calls it.
 const BUILT_SCRIPT = resolve('.output/chrome-mv3/capture-page.js');
 const fixture = (name: string) => readFileSync(resolve('tests/fixtures/capture', name), 'utf8');
+const accuracyPage = (name: string) =>
+  readFileSync(resolve('tests/fixtures/accuracy/inquiries', `${name}.html`), 'utf8');
 
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbdNpqHCdRgzmLPfhVxkLtB';
 const OUTLOOK_URL = 'https://outlook.office.com/mail/inbox/id/AAQkAGI0ZTcxMDk2LTBlODktNGQ3Yy1hAAA%3D';
@@ -366,5 +368,47 @@ describe('a hostile page', () => {
     expect(lead.fields.firstName).toBeUndefined();
     expect(lead.fields.email).toBeUndefined();
     expect(lead.fields.phone).toBeUndefined();
+  });
+});
+
+describe('capturing a message or page about someone else', () => {
+  it('reads a referral letter forwarded from Outlook: the patient, the mother and her address, the dentist who wrote it', async () => {
+    const lead = await captureAt(OUTLOOK_URL, accuracyPage('forwarded-referral-outlook'));
+    expect(lead.fields).toMatchObject({
+      firstName: 'Ethan',
+      lastName: 'Ruiz',
+      dateOfBirth: '2013-09-30',
+      email: 'rosa.ruiz@example.com',
+      phone: '(555) 010-6271',
+      guardianName: 'Rosa Ruiz',
+      guardianRelationship: 'Mother',
+      referrer: 'Dr. Amelia Whitcombe',
+    });
+  });
+
+  it("reads a form service's mail by its Name and Email lines, and the son its message books for", async () => {
+    const lead = await captureAt(GMAIL_URL, accuracyPage('web-form-mail-son-liam'));
+    expect(lead.fields).toMatchObject({
+      firstName: 'Liam',
+      lastName: 'Walsh',
+      email: 'karen.walsh@example.com',
+      phone: '(555) 010-6410',
+      guardianName: 'Karen Walsh',
+      guardianRelationship: 'Parent',
+    });
+  });
+
+  it("makes the writer of a practice form's message about a child the guardian", async () => {
+    const lead = await captureAt(CONTACT_URL, accuracyPage('web-form-message-son'));
+    expect(lead.fields).toMatchObject({
+      firstName: 'Liam',
+      lastName: 'Nowak',
+      email: 't.nowak@example.com',
+      guardianName: 'Tomasz Nowak',
+      guardianRelationship: 'Parent',
+      referrer: 'Dr. Priya Shah',
+    });
+    expect(lead.from.firstName).toBe('the person the form message is about');
+    expect(lead.sourceChannel).toBe('referral');
   });
 });

@@ -9,6 +9,8 @@ import { findChromium } from '../../scripts/chromium-path.mjs';
 // Chromium, on saved practice pages served at their own addresses.
 const BUILT_SCRIPT = resolve('.output/chrome-mv3/capture-page.js');
 const fixture = (name: string) => readFileSync(resolve('tests/fixtures/capture', name), 'utf8');
+const accuracyPage = (name: string) =>
+  readFileSync(resolve('tests/fixtures/accuracy/inquiries', `${name}.html`), 'utf8');
 type CaptureGlobal = { __sidecarExtractReferrer: () => CapturedReferrer | null };
 
 let browser: Browser;
@@ -98,5 +100,59 @@ describe('capturing a referring provider from a practice page', () => {
     expect(
       await referrerAt('https://brightsmiles.example.com/blog/first-visit', fixture('plain-page.html')),
     ).toBeNull();
+  });
+
+  it("reads a directory's listing of one dentist declared as the practice, without its reviewers or the directory's own contacts", async () => {
+    const found = await referrerAt(
+      'https://smilefinder.example.com/dentists/hannah-okafor',
+      accuracyPage('directory-listing-dentist'),
+    );
+    expect(found?.fields).toEqual({
+      firstName: 'Hannah',
+      lastName: 'Okafor',
+      credentials: 'DDS',
+      specialty: 'general_dentist',
+      line1: '410 Cedar Ave, Suite 2',
+      city: 'Millbrook',
+      state: 'OH',
+      postalCode: '43001',
+      phone: '(555) 010-6120',
+    });
+  });
+
+  it("takes a vcard's typed phone by its value, not the directory's number in the page header", async () => {
+    const found = await referrerAt(
+      'https://dentaldirectory.example.com/me/harborview-kids-dental',
+      accuracyPage('directory-listing-practice-vcard'),
+    );
+    expect(found?.fields).toMatchObject({
+      practiceName: 'Harborview Kids Dental',
+      specialty: 'pediatric_dentist',
+      phone: '(555) 010-6140',
+      email: 'hello@harborviewkids.example.com',
+    });
+    expect(found?.from.phone).toBe('hCard');
+  });
+
+  it('reads a profile page without structured data from its heading and its address block', async () => {
+    const found = await referrerAt(
+      'https://carrowperio.example.com/team/elise-carrow',
+      accuracyPage('dentist-profile-page'),
+    );
+    expect(found?.fields).toEqual({
+      firstName: 'Elise',
+      lastName: 'Carrow',
+      credentials: 'DMD, MS',
+      specialty: 'periodontist',
+      practiceName: 'Carrow Periodontics & Implants',
+      line1: '1200 Lakeshore Blvd, Suite 300',
+      city: 'Evanston',
+      state: 'IL',
+      postalCode: '60201',
+      phone: '(555) 010-6160',
+      fax: '(555) 010-6161',
+      email: 'referrals@carrowperio.example.com',
+    });
+    expect(found?.from).toMatchObject({ lastName: 'heading', city: 'address block', email: 'mailto link' });
   });
 });

@@ -47,4 +47,60 @@ describe('who a message is about', () => {
       }),
     ).toEqual({ writerIsReferrer: false, referrer: 'Dr. Helen Stone' });
   });
+
+  it('a spouse writing for her husband: he is the person, she the responsible party as spouse', () => {
+    const about = aboutSomeone(
+      'My husband Daniel Okoro (DOB 02/11/1979) has wanted to fix his bite for years.',
+      { name: 'Janet Okoro', email: 'janet.okoro@example.com' },
+    );
+    expect(about.person).toEqual({ firstName: 'Daniel', lastName: 'Okoro' });
+    expect(about.guardian).toEqual({
+      name: 'Janet Okoro',
+      relationship: 'Spouse',
+      email: 'janet.okoro@example.com',
+    });
+  });
+
+  it('"our daughter Isabela" and "my daughter — Ava Lindgren" name the child', () => {
+    expect(
+      aboutSomeone('An evaluation for our daughter Isabela (8), please.', { name: 'Bia Santos' }).person,
+    ).toEqual({ firstName: 'Isabela', lastName: 'Santos' });
+    expect(
+      aboutSomeone("It's for my daughter \u2014 Ava Lindgren, she's 10.", { name: 'Erik Lindgren' }).person,
+    ).toEqual({ firstName: 'Ava', lastName: 'Lindgren' });
+  });
+
+  it("a letter forwarded from Outlook: the dentist who wrote it refers, not the orthodontist it is addressed to; the parent's address from her sentence", () => {
+    const about = aboutSomeone(
+      [
+        'Please see the referral below from Dr. Whitcombe.',
+        'From: Dr. Amelia Whitcombe <awhitcombe@harbor.example.com>',
+        '',
+        'Sent: Monday, November 23, 2026 4:12 PM',
+        'Dear Dr. Castillo,',
+        "I am referring Ethan Ruiz, date of birth 09/30/2013. Ethan's mother, Rosa Ruiz, prefers an email to rosa.ruiz@example.com.",
+      ].join('\n'),
+      { name: 'Front Desk - Harbor Point Dental', email: 'frontdesk@harbor.example.com' },
+    );
+    expect(about).toEqual({
+      person: { firstName: 'Ethan', lastName: 'Ruiz' },
+      guardian: { name: 'Rosa Ruiz', relationship: 'Mother', email: 'rosa.ruiz@example.com' },
+      writerIsReferrer: true,
+      referrer: 'Dr. Amelia Whitcombe',
+    });
+  });
+
+  it('a referral form: the guardian\'s labelled email; "Referring Doctor:" is not a patient', () => {
+    const about = aboutSomeone(
+      'Patient Name: Aaliyah Brooks-Turner\nParent/Guardian: Denise Turner\nRelationship: Grandmother\nGuardian Email: denise.turner@example.net\nReferring Doctor: Dr. Kofi Mensah, DDS',
+      { name: 'Mensah Dentistry Referrals', email: 'referrals@mensah.example.com' },
+    );
+    expect(about.person).toEqual({ firstName: 'Aaliyah', lastName: 'Brooks-Turner' });
+    expect(about.guardian).toEqual({
+      name: 'Denise Turner',
+      relationship: 'Grandmother',
+      email: 'denise.turner@example.net',
+    });
+    expect(about.referrer).toBe('Dr. Kofi Mensah');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelHeard, extractLabelled } from '../../extension/capture/extract-labelled';
+import { channelHeard, extractLabelled, labelledLines } from '../../extension/capture/extract-labelled';
 import { pageOf } from './page-reading-fixtures';
 
 describe('an inquiry page laid out as labels and values', () => {
@@ -53,5 +53,18 @@ describe('an inquiry page laid out as labels and values', () => {
     expect(channelHeard('Google search')).toBe('web_page');
     expect(channelHeard('I drove by your office')).toBe('walk_in');
     expect(channelHeard('Instagram')).toBeUndefined();
+  });
+
+  it("reads a form service's mail of a submission by its lines, and a 'Tell us about the patient' box as the message", () => {
+    const found = labelledLines(
+      "Sent via form submission\nName: Karen Walsh\nEmail: karen.walsh@example.com\nPhone: (555) 010-6410\nTell us about the patient: I'd like to book for my son Liam, he's 12.",
+    );
+    expect(found.fields).toEqual({
+      firstName: 'Karen',
+      lastName: 'Walsh',
+      email: 'karen.walsh@example.com',
+      phone: '(555) 010-6410',
+      notes: "I'd like to book for my son Liam, he's 12.",
+    });
   });
 });

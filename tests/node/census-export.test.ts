@@ -29,7 +29,7 @@ describe('census exports as people make them', () => {
     ]);
   });
 
-  it('maps resident number → MRN, admit date, sex, payer and physician (the last three facts kept in the notes: patients have no fields for them)', () => {
+  it('maps resident number → MRN, admit date, sex, payer and attending physician (the patient has fields for all but the admit date, which is kept in the notes)', () => {
     const { mapping, rows } = census('ehr-census-title-total');
     expect(mapping).toEqual([
       'mrn',
@@ -45,7 +45,9 @@ describe('census exports as people make them', () => {
     expect(first.mrn).toMatch(/^\d{5}$/);
     expect(first.admitDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(first.sex).toMatch(/^(female|male)$/);
-    expect(first.notes).toBe(`Admitted ${first.admitDate}\nPayer: Medicare A\nPhysician: Dr. Shah`);
+    expect(first.payer).toBe('Medicare A');
+    expect(first.attendingPhysician).toBe('Dr. Shah');
+    expect(first.notes).toBe(`Admitted ${first.admitDate}`);
   });
 
   it('reads a semicolon export whose first line is a title without any separator', () => {

@@ -84,6 +84,38 @@ describe('roster preview', () => {
     expect(await countAt()).toBe(before);
   });
 
+  it('maps payer and attending physician columns by their census names and imports them as patient fields, not notes', async () => {
+    const csv = [
+      'Resident,DOB,Room,Payor Source,Attending Provider',
+      '"Quill, Hattie",3/3/1933,210,Medicare A,Dr. Osei',
+    ].join('\n');
+    const res = await previewFile(csv, 'census.csv');
+    expect(res.status).toBe(200);
+    expect(res.json.mapping).toEqual(['fullName', 'dateOfBirth', 'roomNumber', 'payer', 'physician']);
+    const values = res.json.rows[0].values;
+    expect(values).toMatchObject({ payer: 'Medicare A', physician: 'Dr. Osei' });
+    expect(values.notes).toBeUndefined();
+    const saved = await commit([
+      {
+        firstName: values.firstName,
+        lastName: values.lastName,
+        dateOfBirth: values.dateOfBirth,
+        roomNumber: values.roomNumber,
+        payer: values.payer,
+        physician: values.physician,
+      },
+    ]);
+    expect(saved.status).toBe(201);
+    const patient = await api(`/api/v1/patients/${saved.json.patientIds[0]}`, { token: admin });
+    expect(patient.json).toMatchObject({
+      firstName: 'Hattie',
+      lastName: 'Quill',
+      payer: 'Medicare A',
+      attendingPhysician: 'Dr. Osei',
+      notes: null,
+    });
+  });
+
   it('takes a corrected column mapping and JSON rows from the extension (the OCR path)', async () => {
     const mapped = await previewFile('A,B\nLee,1/2/1933\n', 'odd.csv', {
       mapping: JSON.stringify(['lastName', 'dateOfBirth']),

@@ -113,6 +113,37 @@ describe('patients one by one', () => {
         .status,
     ).toBe(404);
   });
+
+  it('keeps the payer and attending physician, edits and clears them, and refuses an over-long payer', async () => {
+    const created = await api('/api/v1/patients', {
+      token: admin,
+      body: {
+        facilityId,
+        firstName: 'Ida',
+        lastName: 'Marsh',
+        dateOfBirth: '1936-02-14',
+        payer: 'Medicare A',
+        attendingPhysician: 'Dr. Shah',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ payer: 'Medicare A', attendingPhysician: 'Dr. Shah', notes: null });
+    const edited = await api(`/api/v1/patients/${created.json.id}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { payer: 'Medicaid pending', attendingPhysician: '' },
+    });
+    expect(edited.status).toBe(200);
+    const read = await api(`/api/v1/patients/${created.json.id}`, { token: admin });
+    expect(read.json).toMatchObject({ payer: 'Medicaid pending', attendingPhysician: null });
+    const long = await api(`/api/v1/patients/${created.json.id}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { payer: 'x'.repeat(81) },
+    });
+    expect(long.status).toBe(400);
+    expect(long.json.error.details[0].path).toBe('payer');
+  });
 });
 
 describe('services', () => {

@@ -1,3 +1,4 @@
+import { plainOrigin } from '../../capture/origin-words';
 import type { CapturedLead } from '../../capture/types';
 import type { LeadCapture } from '../../utils/messages';
 import type { Lead, Source } from './lead-api-types';
@@ -73,33 +74,13 @@ export function startValues(lead: Lead | undefined, capture: LeadCapture | undef
 }
 
 /** Where a prefilled value came from, shown under its field until the person changes it. */
-/**
- * Where a captured value was read, in words staff use: the readers name their
- * source technically ("JSON-LD Person", "hCard"), which means nothing to
- * someone at a front desk.
- */
-const PLAIN_SOURCES: Record<string, string> = {
-  'JSON-LD Person': 'the page’s details of the person',
-  'JSON-LD job title': 'the page’s details of the person',
-  'JSON-LD Organization': 'the page’s details of the business',
-  hCard: 'the contact card on the page',
-  'hCard title': 'the contact card on the page',
-  'mailto link': 'an email link on the page',
-  'tel link': 'a phone link on the page',
-  'Gmail message': 'the email',
-  'Outlook message': 'the email',
-  'Gmail sender': 'the email’s sender',
-  'Outlook sender': 'the email’s sender',
-  'contact table': 'the page’s contact table',
-};
-
 export function provenance(
   capture: CapturedLead | undefined,
   key: keyof CapturedLead['fields'],
   value: string,
 ) {
   const from = capture?.from[key];
-  return from && capture?.fields[key] === value ? `From ${PLAIN_SOURCES[from] ?? from}` : undefined;
+  return from && capture?.fields[key] === value ? `From ${plainOrigin(from)}` : undefined;
 }
 
 /** The duplicate check's question: only identifiers complete enough to match on. */

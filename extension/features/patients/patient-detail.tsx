@@ -87,6 +87,16 @@ export function PatientDetail({
               {patient.emergencyContact.phone ? ` · ${patient.emergencyContact.phone}` : ''}
             </p>
           ) : null}
+          {patient.payer || patient.attendingPhysician ? (
+            <p class="small">
+              {[
+                patient.payer ? `Payer: ${patient.payer}` : '',
+                patient.attendingPhysician ? `Attending physician: ${patient.attendingPhysician}` : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          ) : null}
           {patient.leadId && canViewLead ? (
             <LeadOrigin leadId={patient.leadId} canViewIntake={intake.canView} />
           ) : null}

@@ -13,6 +13,8 @@ const EMPTY: PatientFormValues = {
   contactRelationship: '',
   contactPhone: '',
   mrn: '',
+  payer: '',
+  attendingPhysician: '',
   notes: '',
 };
 const opt = (v: string) => (v.trim() ? v.trim() : undefined);
@@ -26,6 +28,8 @@ const fromPatient = (p: Patient) => ({
   contactRelationship: p.emergencyContact?.relationship ?? '',
   contactPhone: p.emergencyContact?.phone ?? '',
   mrn: p.mrn ?? '',
+  payer: p.payer ?? '',
+  attendingPhysician: p.attendingPhysician ?? '',
   notes: p.notes ?? '',
 });
 
@@ -38,6 +42,8 @@ export type PatientFormValues = {
   contactRelationship: string;
   contactPhone: string;
   mrn: string;
+  payer: string;
+  attendingPhysician: string;
   notes: string;
 };
 
@@ -55,6 +61,8 @@ export const PatientFormModel = createModel((facilityId: string, existing: Patie
       dateOfBirth: v.dateOfBirth,
       roomNumber: opt(v.roomNumber),
       mrn: opt(v.mrn),
+      payer: opt(v.payer),
+      attendingPhysician: opt(v.attendingPhysician),
       notes: opt(v.notes),
     };
     const contact = v.contactName.trim()
@@ -65,6 +73,8 @@ export const PatientFormModel = createModel((facilityId: string, existing: Patie
         ...fields,
         roomNumber: v.roomNumber.trim(),
         mrn: v.mrn.trim(),
+        payer: v.payer.trim(),
+        attendingPhysician: v.attendingPhysician.trim(),
         notes: v.notes.trim(),
         emergencyContact: contact ?? null,
       };

@@ -87,6 +87,22 @@ export function PatientForm(props: {
         />
         <Field id="p-mrn" label="MRN (optional)" value={v.mrn} onInput={set('mrn')} error={errors.mrn} />
       </div>
+      <div class="two">
+        <Field
+          id="p-payer"
+          label="Payer (optional)"
+          value={v.payer}
+          onInput={set('payer')}
+          error={errors.payer}
+        />
+        <Field
+          id="p-physician"
+          label="Attending physician (optional)"
+          value={v.attendingPhysician}
+          onInput={set('attendingPhysician')}
+          error={errors.attendingPhysician}
+        />
+      </div>
       <Field
         id="p-contact"
         label="Emergency contact"

@@ -22,7 +22,7 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   notes: 'Notes',
   admitDate: 'Admitted',
   payer: 'Payer',
-  physician: 'Physician',
+  physician: 'Attending physician',
 };
 /** The columns shown for every row; the rest are carried to the import as read. */
 export const COLUMNS = ['firstName', 'lastName', 'dateOfBirth', 'roomNumber'] as const;
@@ -33,6 +33,8 @@ export const CARRIED = [
   'emergencyContactName',
   'emergencyContactRelationship',
   'emergencyContactPhone',
+  'payer',
+  'physician',
   'notes',
 ] as const;
 

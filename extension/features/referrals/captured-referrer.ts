@@ -28,9 +28,3 @@ export function referrerValues(captured: CapturedReferrer): Partial<ProviderValu
   if (isSpecialty(f.specialty)) out.specialty = f.specialty;
   return out;
 }
-
-/** "From the page “…”: name from JSON-LD Person, phone from tel link": what the person should check. */
-export function referrerOrigin(captured: CapturedReferrer): string {
-  const sources = [...new Set(Object.values(captured.from))].join(', ');
-  return `From the page “${captured.title || captured.url}”${sources ? ` (${sources})` : ''}. Check before saving.`;
-}

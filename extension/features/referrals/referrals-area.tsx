@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '../../../shared/locale-dates';
 import { api, call } from '../../api/client';
+import { referrerOrigin } from '../../capture/origin-words';
 import type { CapturedReferrer } from '../../capture/referrer-types';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
 import { pendingReferrerItem } from '../../utils/storage-items';
-import { referrerOrigin, referrerValues } from './captured-referrer';
+import { referrerValues } from './captured-referrer';
 import { LetterQueue } from './letter-queue';
 import { LetterTemplates } from './letter-templates';
 import { LetterView } from './letter-view';

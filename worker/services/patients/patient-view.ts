@@ -67,6 +67,8 @@ export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
       : null,
     sex: r.sex,
     mrn: r.mrn,
+    payer: r.payer,
+    attendingPhysician: r.attendingPhysician,
     notes: r.notes,
     enrollmentStatus: r.enrollmentStatus as (typeof ENROLLMENT_STATUSES)[number],
     visitPreference: r.visitPreference as (typeof VISIT_PREFERENCES)[number],

@@ -82,6 +82,8 @@ export async function createPatient(
       roomNumber: input.roomNumber,
       sex: input.sex,
       mrn: input.mrn,
+      payer: input.payer,
+      physician: input.attendingPhysician,
       notes: input.notes,
       emergencyContactName: input.emergencyContact?.name,
       emergencyContactRelationship: input.emergencyContact?.relationship,
@@ -121,6 +123,8 @@ export async function updatePatient(
     roomNumber: input.roomNumber ?? row.roomNumber,
     sex: input.sex ?? row.sex,
     mrn: input.mrn ?? row.mrn,
+    payer: input.payer ?? row.payer,
+    physician: input.attendingPhysician ?? row.attendingPhysician,
     notes: input.notes ?? row.notes,
     emergencyContactName: contact === undefined ? row.emergencyContactName : contact?.name,
     emergencyContactRelationship:

@@ -17,9 +17,9 @@ export type CheckedPatient = {
   notes: string | null;
   /** Kept in the notes on saving: patients have no admission date field yet. */
   admitDate: string | null;
-  /** Kept in the notes on saving too: who pays and who attends, as the census says. */
+  /** Who pays and who attends, as the census says. */
   payer: string | null;
-  physician: string | null;
+  attendingPhysician: string | null;
 };
 
 type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
@@ -109,20 +109,16 @@ export function checkPatientRow(
       emergencyContactName: orNull(str(row.emergencyContactName)),
       emergencyContactRelationship: orNull(str(row.emergencyContactRelationship)),
       emergencyContactPhone: orNull(str(row.emergencyContactPhone)),
-      notes: withCensusFacts(orNull(str(row.notes)), [
-        admitDate ? `Admitted ${admitDate}` : '',
-        str(row.payer) ? `Payer: ${str(row.payer)}` : '',
-        str(row.physician) ? `Physician: ${str(row.physician)}` : '',
-      ]),
+      notes: withCensusFacts(orNull(str(row.notes)), [admitDate ? `Admitted ${admitDate}` : '']),
       admitDate,
       payer: orNull(str(row.payer)),
-      physician: orNull(str(row.physician)),
+      attendingPhysician: orNull(str(row.physician)),
     },
     errors,
   };
 }
 
-/** The census's admission date, payer and physician in words at the head of the notes, each once. */
+/** The census's admission date in words at the head of the notes, once. */
 function withCensusFacts(notes: string | null, facts: string[]): string | null {
   const lines = facts.filter((line) => line && !notes?.includes(line));
   if (!lines.length) return notes;
