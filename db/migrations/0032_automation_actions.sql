@@ -35,7 +35,8 @@ CREATE TABLE `staff_tasks` (
 );
 --> statement-breakpoint
 CREATE INDEX `staff_tasks_org_assignee` ON `staff_tasks` (`organization_id`,`assignee_id`,`done_at`,`due_date`,`id`);--> statement-breakpoint
-CREATE INDEX `staff_tasks_org_subject` ON `staff_tasks` (`organization_id`,`subject_id`,`due_date`);--> statement-breakpoint
+CREATE INDEX `staff_tasks_org_patient` ON `staff_tasks` (`organization_id`,`patient_id`,`due_date`,`id`);--> statement-breakpoint
+CREATE INDEX `staff_tasks_org_lead` ON `staff_tasks` (`organization_id`,`lead_id`,`due_date`,`id`);--> statement-breakpoint
 CREATE TABLE `webhook_attempts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`organization_id` text NOT NULL,

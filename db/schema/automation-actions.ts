@@ -60,9 +60,10 @@ export const staffTasks = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // Someone's open tasks by due date (keyset on due date, id), and a subject's.
+    // Someone's open (or done) tasks by due date, keyset on (due date, id); a patient's and a lead's.
     index('staff_tasks_org_assignee').on(t.organizationId, t.assigneeId, t.doneAt, t.dueDate, t.id),
-    index('staff_tasks_org_subject').on(t.organizationId, t.subjectId, t.dueDate),
+    index('staff_tasks_org_patient').on(t.organizationId, t.patientId, t.dueDate, t.id),
+    index('staff_tasks_org_lead').on(t.organizationId, t.leadId, t.dueDate, t.id),
   ],
 );
 
