@@ -60,6 +60,7 @@ import { serviceRoutes } from './routes/services';
 import { smsWebhookRoutes } from './routes/sms-webhooks';
 import { staffTaskRoutes } from './routes/staff-tasks';
 import { trackerRoutes } from './routes/tracker';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints';
 
 const apiBase = new OpenAPIHono<AppEnv>();
 apiBase.use('*', apiBodyLimit, jsonOnly);
@@ -116,7 +117,8 @@ const api = apiBase
   .route('/automation-rules', automationRuleRoutes)
   .route('/automation-settings', automationSettingsRoutes)
   .route('/page-matches', pageMatchRoutes)
-  .route('/staff-tasks', staffTaskRoutes);
+  .route('/staff-tasks', staffTaskRoutes)
+  .route('/webhook-endpoints', webhookEndpointRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -177,6 +179,7 @@ export type ApiSubApps = {
   automationSettings: { path: '/api/v1/automation-settings'; routes: typeof automationSettingsRoutes };
   pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
   staffTasks: { path: '/api/v1/staff-tasks'; routes: typeof staffTaskRoutes };
+  webhookEndpoints: { path: '/api/v1/webhook-endpoints'; routes: typeof webhookEndpointRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

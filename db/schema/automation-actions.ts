@@ -114,7 +114,9 @@ export const webhookDeliveries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
+    // Newest first, of one endpoint or all, keyset on (created, id).
     index('webhook_deliveries_org_endpoint').on(t.organizationId, t.endpointId, t.createdAt, t.id),
+    index('webhook_deliveries_org_created').on(t.organizationId, t.createdAt, t.id),
     index('webhook_deliveries_status').on(t.status, t.nextAttemptAt),
   ],
 );

@@ -73,6 +73,8 @@ const ALLOWED: Record<string, string> = {
   'worker/routes/sms-webhooks.ts': 'Twilio’s signed webhook: the URL names its organisation',
   'worker/services/automations/send-queue.ts':
     'the automation job enqueues again the sends the queue lost, across every organisation',
+  'worker/services/automations/webhook-requeue.ts':
+    'the automation job enqueues again the webhook deliveries the queue lost, across every organisation',
 };
 
 const RAW_QUERY: [RegExp, string][] = [
