@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { automationRules } from '../../db/schema';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { automationRules, outboxMessages } from '../../db/schema';
 import {
   caseRule,
   outboxRow,
@@ -9,7 +9,7 @@ import {
   runsOf,
   template,
 } from './automation-action-helpers';
-import { runCron, STAFF, STAFF_EMAIL, sendAnyTime } from './automation-helpers';
+import { counting, deliverBatch, ORG, runCron, STAFF, STAFF_EMAIL, sendAnyTime } from './automation-helpers';
 import { api, db, loginAs } from './helpers';
 
 let admin: string;
@@ -108,6 +108,46 @@ describe('message actions: recipients resolved from the subject', () => {
       recipient: '+442079460958',
       bodyText: 'Hi Ada.\nReply STOP to opt out.',
     });
+    await pause(ruleId);
+  });
+
+  it('two overlapping runs and a queue redelivery give one message per action and recipient', async () => {
+    const p = await patientWithCase(admin, 'Once', {
+      email: 'once@family.example',
+      phone: '555-010-4000',
+      dateOfBirth: yearsAgo(30),
+    });
+    const email = await template(admin, 'Once email', 'email', 'Hello {{recipient.firstName}}.');
+    const sms = await template(admin, 'Once text', 'sms', 'Hello {{recipient.firstName}}.');
+    const ruleId = await playingRule(admin, 'Once rule', p.facilityId, [
+      { kind: 'email', templateId: email, to: 'patient' },
+      { kind: 'sms', templateId: sms, to: 'patient' },
+      { kind: 'email', templateId: email, to: 'staff', membershipId: STAFF },
+    ]);
+    await Promise.all([runCron(), runCron()]);
+    const runs = await runsOf(admin, ruleId);
+    expect(runs).toHaveLength(1);
+    const ids = (runs[0]?.actions ?? []).map((a) => a.outboxMessageId ?? '');
+    expect(new Set(ids).size).toBe(3);
+    await vi.waitFor(
+      async () => {
+        const rows = await Promise.all(ids.map(outboxRow));
+        expect(rows.map((r) => r?.status)).toEqual(['sent', 'sent', 'sent']);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const calls = { n: 0 };
+    await deliverBatch(
+      ids.map((messageId) => ({ organizationId: ORG, messageId })),
+      counting(calls),
+    );
+    await runCron();
+    expect(calls.n).toBe(0);
+    const to = (recipient: string) =>
+      db().select().from(outboxMessages).where(eq(outboxMessages.recipient, recipient));
+    expect(await to('once@family.example')).toHaveLength(1);
+    expect(await to('+15550104000')).toHaveLength(1);
+    expect(await runsOf(admin, ruleId)).toHaveLength(1);
     await pause(ruleId);
   });
 
