@@ -34,7 +34,7 @@ describe('message actions: recipients resolved from the subject', () => {
       admin,
       'Kit email',
       'email',
-      'Hello {{recipient.firstName}}, {{case.name}}.',
+      'Hello {{recipient.firstName}}, about {{lead.firstName}}: {{case.name}}.',
     );
     const sms = await template(
       admin,
@@ -67,6 +67,7 @@ describe('message actions: recipients resolved from the subject', () => {
     );
     expect(guardianEmail).toMatchObject({ channel: 'email', recipient: 'mara@family.example' });
     expect(guardianEmail?.subject).toBe('About Kit case for Mara');
+    expect(guardianEmail?.bodyText).toMatch(/^Hello Mara, about Kit: Kit case\.\n/);
     expect(guardianText).toMatchObject({ channel: 'sms', recipient: '+15550103001' });
     expect(guardianText?.bodyText).toBe('Hi Mara, Demo Care Operations here.\nReply STOP to opt out.');
     expect(referrerEmail).toMatchObject({

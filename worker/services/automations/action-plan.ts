@@ -65,6 +65,9 @@ export async function prepareActions(tenant: TenantDb, actions: readonly RuleAct
 }
 
 export type Statement = BatchItem<'sqlite'>;
+
+const LEAD_NAME = /\{\{\s*lead\.firstName\s*\}\}/;
+const usesLeadName = (t: MessageTemplateRow) => LEAD_NAME.test(`${t.subject ?? ''}${t.body}`);
 type Act = {
   kind: RuleAction['kind'];
   status: 'queued' | 'created' | 'skipped';
@@ -139,7 +142,8 @@ export async function planActs(
         const values = {
           ...s.values,
           'recipient.firstName': target.firstName,
-          'lead.firstName': (await peopleNow()).lead?.firstName ?? null,
+          // Looked up only for a template that names it: a staff email about a case needs no people.
+          'lead.firstName': usesLeadName(template) ? ((await peopleNow()).lead?.firstName ?? null) : null,
         };
         const built = await messageStatements(tenant, s.baseUrl, id, template, target.address, values, s.now);
         statements.push(...built.before);
