@@ -97,5 +97,5 @@ export const webhookEndpointRoutes = newRouter(requireAuth)
         ...notFoundError,
       },
     }),
-    async (c) => c.json(await getWebhookDelivery(c.var.tenant, c.req.valid('param').id), 200),
+    async (c) => c.json(await getWebhookDelivery(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
   );

@@ -67,6 +67,9 @@ const takeable = (id: string, now: number) =>
     ),
   ) as SQL;
 
+const firstAttemptMs = (d: { firstAttemptAt: string | null; claimedAt: string | null }) =>
+  Date.parse(d.firstAttemptAt ?? d.claimedAt ?? '');
+
 async function attempt(url: string, headers: Record<string, string>, body: string) {
   const started = Date.now();
   try {
@@ -135,13 +138,14 @@ export async function deliverWebhook(
     ok: false,
     responseStatus: null,
     responseExcerpt: null,
-    error: 'The endpoint was removed',
+    error: 'The endpoint was removed or disabled',
     durationMs: 0,
   };
   const error = outcome.ok
     ? null
     : (outcome.error ?? `The endpoint answered ${outcome.responseStatus ?? 'nothing'}`);
-  const delay = outcome.ok || !result ? null : nextWebhookDelay(claimed.attempts, ms(claimed), nowMs);
+  const delay =
+    outcome.ok || !result ? null : nextWebhookDelay(claimed.attempts, firstAttemptMs(claimed), nowMs);
   const ours = and(
     eq(webhookDeliveries.id, id),
     eq(webhookDeliveries.status, WEBHOOK_STATUS.sending),
@@ -170,6 +174,3 @@ export async function deliverWebhook(
   ]);
   return delay === null ? { kind: 'done' } : { kind: 'retry', delaySeconds: delay };
 }
-
-const ms = (d: { firstAttemptAt: string | null; claimedAt: string | null }) =>
-  Date.parse(d.firstAttemptAt ?? d.claimedAt ?? '');

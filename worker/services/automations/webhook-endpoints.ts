@@ -116,8 +116,10 @@ export async function listWebhookDeliveries(
 }
 
 /** One delivery with the body it sends and every attempt: when, the answer's status and excerpt, or the error. */
-export async function getWebhookDelivery(tenant: TenantDb, id: string) {
+export async function getWebhookDelivery(tenant: TenantDb, audit: AuditLog, id: string) {
   const row = await tenant.get(webhookDeliveries, id, 'Webhook delivery');
+  // The body names a patient or lead by id.
+  audit.record({ action: 'read', entityType: 'webhook_delivery', entityId: id });
   const log = await tenant
     .select(webhookAttempts, eq(webhookAttempts.deliveryId, id))
     .orderBy(asc(webhookAttempts.attempt));
