@@ -1,9 +1,11 @@
-import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import {
   cases,
+  intakeRequests,
   leads,
   memberships,
   patients,
+  recordsRequests,
   referrals,
   referringProviders,
   users,
@@ -12,7 +14,7 @@ import { isMinorOn } from '../../../shared/intake/minor-age';
 import type { ActionRecipient } from '../../../shared/schemas/automation-actions';
 import type { TenantDb } from '../../lib/tenant-db';
 
-/** What a rule acts on: a case, a patient, a lead (other populations resolve to these). */
+/** What a rule acts on: its type (`case` or the population's name, `cases`) and id. */
 export type SubjectRef = { type: string; id: string };
 
 type Person = { firstName: string; dateOfBirth: string | null; email: string | null; phone: string | null };
@@ -44,22 +46,51 @@ export function toE164(phone: string | null | undefined): string | null {
   return null;
 }
 
-/** The patient and lead a subject is about: a case's patient, a lead's patient once converted. */
-async function subjectPersons(tenant: TenantDb, subject: SubjectRef) {
-  if (subject.type === 'patient') return { patientId: subject.id, leadId: null };
-  if (subject.type === 'lead') {
-    const [lead] = await tenant
-      .selectFields({ patientId: leads.patientId }, leads, eq(leads.id, subject.id))
-      .limit(1);
-    return { patientId: lead?.patientId ?? null, leadId: lead ? subject.id : null };
-  }
-  if (subject.type === 'case') {
-    const [row] = await tenant
-      .selectFields({ patientId: cases.patientId }, cases, eq(cases.id, subject.id))
-      .limit(1);
-    return { patientId: row?.patientId ?? null, leadId: null };
-  }
-  return { patientId: null, leadId: null };
+/** A subject type, singular or as the rule's population names it (`cases`, `intake_requests`, …). */
+const singular = (type: string) => type.replace(/s$/, '');
+
+/**
+ * The patient and lead a subject is about: a case's patient, a lead's patient
+ * once converted, an intake or records request's patient or lead. Facilities
+ * (and anything else) are about no one.
+ */
+async function subjectPersons(
+  tenant: TenantDb,
+  subject: SubjectRef,
+): Promise<{ patientId: string | null; leadId: string | null }> {
+  const type = singular(subject.type);
+  if (type === 'patient') return { patientId: subject.id, leadId: null };
+  const [row] =
+    type === 'lead'
+      ? await tenant
+          .selectFields({ patientId: leads.patientId, leadId: leads.id }, leads, eq(leads.id, subject.id))
+          .limit(1)
+      : type === 'case'
+        ? await tenant
+            .selectFields(
+              { patientId: cases.patientId, leadId: sql<null>`NULL` },
+              cases,
+              eq(cases.id, subject.id),
+            )
+            .limit(1)
+        : type === 'intake_request'
+          ? await tenant
+              .selectFields(
+                { patientId: intakeRequests.patientId, leadId: intakeRequests.leadId },
+                intakeRequests,
+                eq(intakeRequests.id, subject.id),
+              )
+              .limit(1)
+          : type === 'records_request'
+            ? await tenant
+                .selectFields(
+                  { patientId: recordsRequests.patientId, leadId: recordsRequests.leadId },
+                  recordsRequests,
+                  eq(recordsRequests.id, subject.id),
+                )
+                .limit(1)
+            : [];
+  return { patientId: row?.patientId ?? null, leadId: row?.leadId ?? null };
 }
 
 async function leadOf(tenant: TenantDb, where: SQL) {
