@@ -27,6 +27,8 @@ export default defineConfig({
     isolate: false,
     maxWorkers: 1,
     setupFiles: ['./tests/worker/setup.ts'],
+    // A real HTTP server in Node that webhook actions are delivered to (tests/worker/automation-webhooks.test.ts).
+    globalSetup: ['./tests/worker/webhook-receiver.global.ts'],
     testTimeout: 20_000,
   },
 });

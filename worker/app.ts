@@ -58,7 +58,9 @@ import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
 import { smsWebhookRoutes } from './routes/sms-webhooks';
+import { staffTaskRoutes } from './routes/staff-tasks';
 import { trackerRoutes } from './routes/tracker';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints';
 
 const apiBase = new OpenAPIHono<AppEnv>();
 apiBase.use('*', apiBodyLimit, jsonOnly);
@@ -114,7 +116,9 @@ const api = apiBase
   .route('/message-templates', messageTemplateRoutes)
   .route('/automation-rules', automationRuleRoutes)
   .route('/automation-settings', automationSettingsRoutes)
-  .route('/page-matches', pageMatchRoutes);
+  .route('/page-matches', pageMatchRoutes)
+  .route('/staff-tasks', staffTaskRoutes)
+  .route('/webhook-endpoints', webhookEndpointRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -174,6 +178,8 @@ export type ApiSubApps = {
   automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
   automationSettings: { path: '/api/v1/automation-settings'; routes: typeof automationSettingsRoutes };
   pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
+  staffTasks: { path: '/api/v1/staff-tasks'; routes: typeof staffTaskRoutes };
+  webhookEndpoints: { path: '/api/v1/webhook-endpoints'; routes: typeof webhookEndpointRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

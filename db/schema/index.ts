@@ -1,6 +1,7 @@
 // The database schema, one file per domain; every table is exported from here
 // so code imports `db/schema` whatever file a table lives in.
 
+export * from './automation-actions';
 export * from './automations';
 export * from './checklists';
 export * from './consents';

@@ -27,6 +27,29 @@ export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS) as MergeField[];
 
 export const isMergeField = (name: string): name is MergeField => name in MERGE_FIELDS;
 
+/**
+ * The fields a text message may carry. A text shows on a lock screen and sits
+ * on a carrier's servers, so it names no case, session count or referral date
+ * (what the care is about), only who, where and when (minimum necessary PHI).
+ */
+export const SMS_MERGE_FIELDS: ReadonlySet<string> = new Set<MergeField>([
+  'recipient.firstName',
+  'patient.firstName',
+  'guardian.name',
+  'lead.firstName',
+  'appointment.startsAt',
+  'practice.name',
+  'location.name',
+  'location.phone',
+  'links.intakeForm',
+  'links.unsubscribe',
+]);
+
+/** The fields `text` uses that a text message may not carry, each once, in order. */
+export function fieldsNotForSms(text: string): string[] {
+  return unknownFieldsIn(text, (name) => SMS_MERGE_FIELDS.has(name));
+}
+
 /** The `{{ field }}` names `text` uses that are not merge fields, each once, in order. */
 export function unknownMergeFields(text: string): string[] {
   return unknownFieldsIn(text, isMergeField);

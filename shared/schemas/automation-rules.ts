@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actOutcomeSchema, ruleActionSchema } from './automation-actions';
 import { CASE_PARAMETERS } from './cases';
 import { idSchema, timestampSchema } from './common';
 import { UNSUBSCRIBE_CATEGORIES } from './message-templates';
@@ -61,12 +62,7 @@ export const ruleConditionsSchema = z.strictObject({
 });
 export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
 
-export const ruleActionSchema = z.strictObject({
-  kind: z.literal('email'),
-  templateId: idSchema,
-  /** The staff member (membership) who receives it. */
-  membershipId: idSchema,
-});
+export { type RuleAction, ruleActionSchema } from './automation-actions';
 
 export const ruleDefinitionSchema = z
   .strictObject({
@@ -126,6 +122,8 @@ export const ruleRunSchema = z.object({
   subjectId: z.string(),
   occurrence: z.string(),
   outboxMessageId: z.string().nullable(),
+  /** What each action did: queued, created, or skipped with the reason. */
+  actions: z.array(actOutcomeSchema),
   createdAt: timestampSchema,
 });
 export const ruleRunListSchema = z.object({ items: z.array(ruleRunSchema) });

@@ -75,6 +75,8 @@ const ALLOWED: Record<string, string> = {
     'the consent backfill finds submissions made before the consents table, across every organisation',
   'worker/services/automations/send-queue.ts':
     'the automation job enqueues again the sends the queue lost, across every organisation',
+  'worker/services/automations/webhook-requeue.ts':
+    'the automation job enqueues again the webhook deliveries the queue lost, across every organisation',
 };
 
 const RAW_QUERY: [RegExp, string][] = [

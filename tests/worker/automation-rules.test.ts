@@ -260,7 +260,7 @@ describe('automation rules', () => {
       body: { ...expiringRule, actions: [{ kind: 'email', templateId: 'mtp_nope', membershipId: STAFF }] },
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.details).toEqual([{ path: 'items.0.templateId', issue: 'template not found' }]);
+    expect(bad.json.error.details).toEqual([{ path: 'actions.0.templateId', issue: 'template not found' }]);
     const front = await loginAs('front_desk');
     expect((await api('/api/v1/automation-rules', { token: front, body: expiringRule })).status).toBe(403);
     const other = await loginAs('clinic_admin', 'other');

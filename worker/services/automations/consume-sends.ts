@@ -17,6 +17,7 @@ import {
 } from './send-queue';
 import { getSendingSettings } from './sending-settings';
 import { type Channel, isUnsubscribed } from './unsubscribes';
+import { deliverWebhook } from './webhook-delivery';
 
 /** The providers a send may go through, by the message's channel. */
 export type SendAdapters = { email: EmailAdapter; sms: () => SmsAdapter };
@@ -165,6 +166,7 @@ export async function deliverSend(
 
 /**
  * The `queue` handler: each message is acknowledged once its send is settled
+ * (webhook deliveries: webhook-delivery.ts, without the guards, which are for people)
  * (sent, suppressed, given up, or nothing left to do), retried after a backoff
  * when the provider failed or the worker could not record the outcome, and
  * enqueued anew with a delay when a guard holds it back.
@@ -182,7 +184,10 @@ export async function consumeSends(
       const tenant = new TenantDb(db, message.body.organizationId);
       const own = settings.get(tenant.organizationId) ?? (await getSendingSettings(tenant));
       settings.set(tenant.organizationId, own);
-      const outcome = await deliverSend(tenant, message.body.messageId, adapters, own, now);
+      const outcome =
+        message.body.kind === 'webhook'
+          ? await deliverWebhook(tenant, message.body.messageId, now)
+          : await deliverSend(tenant, message.body.messageId, adapters, own, now);
       if (outcome.kind === 'retry') message.retry({ delaySeconds: outcome.delaySeconds });
       else {
         if (outcome.kind === 'defer')

@@ -1,21 +1,13 @@
-import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import {
-  automationRuns,
-  cases,
-  memberships,
-  messageTemplates,
-  outboxMessages,
-  users,
-} from '../../../db/schema';
-import { renderMergeFields } from '../../../shared/automation/merge-fields';
+import { and, asc, gt, type SQL, sql } from 'drizzle-orm';
+import { automationRuns, cases } from '../../../db/schema';
 import type { RuleDefinition } from '../../../shared/schemas/automation-rules';
-import { toBase64Url } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
+import { actId } from './act-ids';
+import { type ActPlan, planActs, prepareActions, recordedSends, type Statement } from './action-plan';
 import { occurrenceSql, ruleMatchSql } from './compile-conditions';
 import { caseMergeValues } from './merge-values';
-import { enqueueSends, SEND_STATUS, type SendSink } from './send-queue';
-import { newUnsubscribeLink, unsubscribeHeaders, withUnsubscribeLine } from './unsubscribes';
+import { enqueueSends, type SendSink } from './send-queue';
 
 /** Cases one page of an evaluation acts on: one D1 batch of runs and messages. */
 const PAGE = 50;
@@ -34,45 +26,17 @@ export function dueCasesSql(tenant: TenantDb, ref: RuleVersionRef, now: string):
   ) as SQL;
 }
 
-/** A stable id for (rule version, subject, occurrence, what): the same act always has the same id. */
-async function actId(prefix: string, ...parts: (string | number)[]) {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000')));
-  return `${prefix}_${toBase64Url(new Uint8Array(digest)).slice(0, 32)}`;
-}
-
-async function recipients(tenant: TenantDb, definition: RuleDefinition) {
-  const out = new Map<number, { email: string; subject: string; body: string; category: string }>();
-  for (const [i, action] of definition.actions.entries()) {
-    const [template] = await tenant
-      .select(messageTemplates, eq(messageTemplates.id, action.templateId))
-      .limit(1);
-    const [member] = await tenant.join(
-      { email: users.email, status: memberships.status },
-      memberships,
-      [{ table: users, on: eq(users.id, memberships.userId) }],
-      eq(memberships.id, action.membershipId),
-    );
-    if (template && template.channel === 'email' && member?.status === 'active')
-      out.set(i, {
-        email: member.email,
-        subject: template.subject ?? '',
-        body: template.body,
-        category: template.category,
-      });
-  }
-  return out;
-}
-
 /**
  * Acts on every due case of one rule version, a page at a time: each case's
- * run row and its messages go to D1 in one batch, then the new messages' ids
- * go to the send queue (consume-sends.ts delivers them), with ids derived from
+ * run row and what its actions made (messages, tasks, webhook deliveries, and
+ * the act rows saying so: action-plan.ts) go to D1 in one batch, then the new
+ * messages' and deliveries' ids go to the send queue (consume-sends.ts delivers them), with ids derived from
  * (rule, version, case, occurrence), so an overlapping or repeated evaluation
  * inserts nothing twice (`ON CONFLICT DO NOTHING`) and a crash loses nothing
  * silently (the run row exists only with its messages).
  */
 export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVersionRef, now = iso()) {
-  const senders = await recipients(tenant, ref.definition);
+  const prepared = await prepareActions(tenant, ref.definition.actions);
   const occurrence = occurrenceSql(ref.definition, now);
   let acted = 0;
   let after = '';
@@ -86,38 +50,25 @@ export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVe
       .orderBy(asc(cases.id))
       .limit(PAGE);
     if (due.length === 0) break;
-    const statements = [];
-    // Where each message's insert sits in the batch: its result says whether it was new.
-    const messageAt: number[] = [];
+    const statements: Statement[] = [];
+    const plans: ActPlan[] = [];
     for (const subject of due) {
       const values = await caseMergeValues(tenant, subject.id, now);
       const key = [ref.ruleId, ref.version, subject.id, subject.occurrence] as const;
-      const messageIds: string[] = [];
-      for (const [i, send] of senders) {
-        const id = await actId('msg', ...key, i);
-        messageIds.push(id);
-        const link = await newUnsubscribeLink(tenant, sink.baseUrl, 'email', send.email, send.category, now);
-        statements.push(link.statement);
-        messageAt.push(statements.length);
-        statements.push(
-          tenant
-            .insert(outboxMessages, {
-              id,
-              channel: 'email',
-              recipient: send.email,
-              subject: renderMergeFields(send.subject, values),
-              bodyText: withUnsubscribeLine(renderMergeFields(send.body, values), send.category, link.url),
-              bodyHtml: null,
-              category: send.category,
-              headers: unsubscribeHeaders(link.url),
-              status: SEND_STATUS.enqueued,
-              provider: 'pending',
-              createdAt: now,
-            })
-            .onConflictDoNothing()
-            .returning({ id: outboxMessages.id }),
-        );
-      }
+      const plan = await planActs(
+        tenant,
+        prepared,
+        {
+          ...ref,
+          subject: { type: 'case', id: subject.id },
+          occurrence: subject.occurrence,
+          values,
+          now,
+          baseUrl: sink.baseUrl,
+        },
+        statements,
+      );
+      plans.push(plan);
       statements.push(
         tenant
           .insert(automationRuns, {
@@ -126,19 +77,15 @@ export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVe
             version: ref.version,
             subjectId: subject.id,
             occurrence: subject.occurrence,
-            outboxMessageId: messageIds[0] ?? null,
+            outboxMessageId: plan.firstMessageId,
             createdAt: now,
           })
           .onConflictDoNothing(),
       );
     }
     const results = await tenant.batch(statements);
-    // Only messages this evaluation recorded: an overlapping one enqueues its own.
-    const recorded = messageAt.flatMap((at) => (results[at] as { id: string }[]).map((r) => r.id));
-    await enqueueSends(
-      sink.queue,
-      recorded.map((messageId) => ({ organizationId: tenant.organizationId, messageId })),
-    );
+    // Only what this evaluation recorded: an overlapping one enqueues its own.
+    await enqueueSends(sink.queue, recordedSends(tenant.organizationId, results, plans));
     acted += due.length;
     after = due.at(-1)?.id ?? after;
     if (due.length < PAGE) break;

@@ -1,12 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import {
-  automationRules,
-  automationRuleVersions,
-  automationRuns,
-  facilities,
-  memberships,
-  messageTemplates,
-} from '../../../db/schema';
+import { automationRules, automationRuleVersions, automationRuns, facilities } from '../../../db/schema';
 import {
   type Rule,
   type RuleDefinition,
@@ -18,6 +11,8 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { idsByKey, refuseMissing } from '../cases/sync-lookups';
+import { refuseBadActionReferences } from './action-references';
+import { actsOfRuns } from './acts';
 import { dryRunRule } from './dry-run';
 
 type Row = typeof automationRules.$inferSelect;
@@ -31,27 +26,10 @@ const toRule = (r: Row): Rule => ({
   updatedAt: r.updatedAt,
 });
 
-/** Templates, staff and locations a definition names must be the organisation's own. */
+/** Templates, staff, endpoints and locations a definition names must be the organisation's own. */
 async function refuseUnknownReferences(tenant: TenantDb, d: RuleDefinition) {
-  const [templates, members, locations] = await Promise.all([
-    idsByKey(
-      tenant,
-      messageTemplates,
-      messageTemplates.id,
-      messageTemplates.id,
-      d.actions.map((a) => a.templateId),
-    ),
-    idsByKey(
-      tenant,
-      memberships,
-      memberships.id,
-      memberships.id,
-      d.actions.map((a) => a.membershipId),
-    ),
-    idsByKey(tenant, facilities, facilities.id, facilities.id, d.facilityIds),
-  ]);
-  refuseMissing(d.actions, 'templateId', templates, 'template');
-  refuseMissing(d.actions, 'membershipId', members, 'staff member');
+  await refuseBadActionReferences(tenant, d.actions);
+  const locations = await idsByKey(tenant, facilities, facilities.id, facilities.id, d.facilityIds);
   refuseMissing(
     d.facilityIds.map((facilityId) => ({ facilityId })),
     'facilityId',
@@ -174,9 +152,14 @@ export async function listRuns(tenant: TenantDb, query: { ruleId?: string; subje
     )
     .orderBy(desc(automationRuns.createdAt))
     .limit(200);
+  const acts = await actsOfRuns(
+    tenant,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
+      actions: acts.get(r.id) ?? [],
       ruleId: r.ruleId,
       version: r.version,
       subjectId: r.subjectId,

@@ -6,6 +6,7 @@ import { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { evaluateRule } from './evaluate-rule';
 import { requeueStaleSends, type SendSink } from './send-queue';
+import { requeueStaleWebhooks } from './webhook-requeue';
 
 /**
  * The cron step: every running rule of every organisation is evaluated in
@@ -16,6 +17,7 @@ import { requeueStaleSends, type SendSink } from './send-queue';
  */
 export async function runAutomations(db: Db, sink: SendSink, nowMs = Date.now()) {
   await requeueStaleSends(db, sink.queue, nowMs);
+  await requeueStaleWebhooks(db, sink.queue, nowMs);
   const running = await db.select().from(automationRules).where(eq(automationRules.status, 'running'));
   let acted = 0;
   for (const rule of running) {

@@ -4,8 +4,11 @@ import { outboxMessages } from '../../../db/schema';
 import { chunk } from '../../lib/d1-limits';
 import { iso } from '../../lib/time';
 
-/** One automation message to deliver: the queue carries ids only, never message content. */
-export type AutomationSend = { organizationId: string; messageId: string };
+/**
+ * One automation message to deliver (an outbox message, or with `kind:
+ * 'webhook'` a webhook delivery): the queue carries ids only, never content.
+ */
+export type AutomationSend = { organizationId: string; messageId: string; kind?: 'webhook' };
 
 /** Where the cron's evaluation hands its sends: the queue, and the origin of the links they carry. */
 export type SendSink = { queue: Queue<AutomationSend>; baseUrl: string };
