@@ -44,10 +44,11 @@ export async function readRosterImage(file: File, onProgress: (text: string) => 
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   // WXT types only the pages it builds; these files are copied in by wxt.config.ts.
   const base = (browser.runtime.getURL as (path: string) => string)('/tesseract');
-  onProgress('Starting the text reader…');
+  onProgress('Starting the text reader and cleaning the photo…');
   // The second pass reads many short lines: one progress bar per line would only flicker.
   let lineByLine = false;
-  const worker = await withTimeout(
+  // The reader loads (its code and English data) in its own thread while this one cleans the photo.
+  const starting = withTimeout(
     createWorker('eng', OEM.LSTM_ONLY, {
       workerPath: `${base}/worker.min.js`,
       corePath: `${base}/tesseract-core-simd-lstm.js`,
@@ -62,10 +63,16 @@ export async function readRosterImage(file: File, onProgress: (text: string) => 
     }),
     'Starting the text reader',
   );
+  let image: Pixels;
   try {
-    onProgress('Straightening and cleaning the photo…');
     // Straightened, scaled, ink separated from paper, table rules removed (shared/roster/ocr-image.ts).
-    const { image } = preparedForOcr(await pixelsOf(file));
+    ({ image } = preparedForOcr(await pixelsOf(file)));
+  } catch (e) {
+    await starting.then((w) => w.terminate()).catch(() => undefined);
+    throw e;
+  }
+  const worker = await starting;
+  try {
     const recognise: Recognise = async (pixels, pass) => {
       // Sparse text: every word with its box, however the table's borders split the page.
       await worker.setParameters({

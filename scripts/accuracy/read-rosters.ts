@@ -49,7 +49,7 @@ export const nodeRecognise =
 
 /**
  * What the panel does now: straighten and clean the photo, read tesseract's
- * word boxes as a table, and line by line when that leaves anything unsure.
+ * word boxes as a table, and line by line when that read is in doubt.
  */
 export async function readRosterPng(worker: Worker, png: Buffer) {
   return readRosterTable(preparedForOcr(decodePng(png)).image, nodeRecognise(worker));
@@ -95,17 +95,19 @@ export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR)
   await worker.setParameters({ debug_file: '/dev/null' });
   // Wall time depends on what else the machine runs; CPU time (all threads) is the work itself.
   const halves: Record<
-    'clean' | 'photo',
+    'clean' | 'photo' | 'heldout',
     { scores: Scores; ms: number[]; cpuMs: number[]; invented: number }
   > = {
     clean: { scores: {}, ms: [], cpuMs: [], invented: 0 },
     photo: { scores: {}, ms: [], cpuMs: [], invented: 0 },
+    heldout: { scores: {}, ms: [], cpuMs: [], invented: 0 },
   };
   try {
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.png'))
       .sort()) {
-      const half = halves[file.startsWith('photo') ? 'photo' : 'clean'];
+      const half =
+        halves[file.startsWith('photo') ? 'photo' : file.startsWith('heldout') ? 'heldout' : 'clean'];
       const truth = JSON.parse(readFileSync(join(dir, file.replace(/\.png$/, '.json')), 'utf8')) as {
         rows: Record<string, string>[];
       };

@@ -4,7 +4,8 @@
  * pass reads the whole page as sparse words. On a grainy or two-table photo
  * that pass loses whole rows: specks and the rests of table rules break its
  * own line finding, so words get boxes spanning two rows and letters read
- * as noise. When the first read leaves anything unsure, the page is cut into
+ * as noise. When the first read is in doubt (lines under the header left
+ * out, the photo refused or hard to read), the page is cut into
  * its lines of ink (a straightened table has clean paper between rows) and
  * each line is read alone as one line of text; the better of the two reads
  * is kept. Both go through the same table reader, so the second pass can
@@ -68,7 +69,11 @@ async function wordsLineByLine(image: Pixels, recognise: Recognise): Promise<Box
   return words;
 }
 
-const settled = (read: TableRead) => !read.warning && read.unsure.length === 0;
+/**
+ * A read without a warning has every line under the header as a resident:
+ * a second pass could only re-read the same rows, at the cost of seconds.
+ */
+const settled = (read: TableRead) => !read.warning;
 
 /** More residents read wins; as many, the surer read. */
 const better = (a: TableRead, b: TableRead) => (b.rows.length > a.rows.length ? b : a);
