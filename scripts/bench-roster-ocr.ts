@@ -10,7 +10,12 @@ export const ROSTER_OCR_TRACE = '.tmp/traces/roster-ocr.json';
 /** The goal for one photo, in the panel. */
 export const PANEL_GOAL_MS = 5000;
 
-export type PanelTimings = { timings: { image: string; ms: number }[]; at: string };
+export type PanelTimings = {
+  timings: { image: string; ms: number }[];
+  at: string;
+  load?: number;
+  cores?: number;
+};
 
 export function panelTimings(): PanelTimings | null {
   return existsSync(ROSTER_OCR_TRACE)
@@ -24,5 +29,9 @@ export function formatPanelTimings(trace: PanelTimings | null): string {
   const slowest = Math.max(...trace.timings.map((t) => t.ms));
   return `time per photo in the panel (Chromium, photo chosen → rows in the review, e2e trace of ${trace.at}): ${trace.timings
     .map((t) => `${t.image} ${(t.ms / 1000).toFixed(2)} s`)
-    .join(', ')}; slowest ${(slowest / 1000).toFixed(2)} s (goal < ${PANEL_GOAL_MS / 1000} s)`;
+    .join(', ')}; slowest ${(slowest / 1000).toFixed(2)} s (goal < ${PANEL_GOAL_MS / 1000} s)${
+    trace.load === undefined
+      ? ''
+      : `; machine load ${trace.load.toFixed(1)} on ${trace.cores} cores while timed`
+  }`;
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { createWorker, OEM } from 'tesseract.js';
 import { describe, expect, it } from 'vitest';
 import { readRosterPng } from '../../scripts/accuracy/read-rosters';
+import { mendedBirthDate } from '../../shared/roster/ocr-cells';
 import type { Pixels } from '../../shared/roster/ocr-image';
 import { inkBands } from '../../shared/roster/ocr-read';
 
@@ -44,6 +45,16 @@ describe('photographed roster read line by line when the page read is unsure', (
       { y0: 20, y1: 40 },
       { y0: 70, y1: 95 },
     ]);
+  });
+
+  it('takes a 6, 8 or 9 starting a month or day for the zero it was, only where the date is otherwise no date', () => {
+    expect(mendedBirthDate('68/02/1929')).toBe('08/02/1929');
+    expect(mendedBirthDate('05/83/1953')).toBe('05/03/1953');
+    expect(mendedBirthDate('68/62/1929')).toBe('08/02/1929');
+    // A real date is left as read, and a date no zero can mend is not guessed at.
+    expect(mendedBirthDate('09/12/1944')).toBe('09/12/1944');
+    expect(mendedBirthDate('16/18/1245')).toBeUndefined();
+    expect(mendedBirthDate('5/83/19')).toBeUndefined();
   });
 
   it('reads all eight residents of a grainy two-table photo the page read refused, and invents none', async () => {
