@@ -11,6 +11,7 @@ import { scoreCensus } from './accuracy/read-census';
 import { CAPTURE_FIELDS, PROVIDER_FIELDS, scoreInquiries } from './accuracy/read-inquiries';
 import { scoreRosters } from './accuracy/read-rosters';
 import { formatScores, type Scores } from './accuracy/score';
+import { formatPanelTimings, panelTimings } from './bench-roster-ocr';
 
 const share = (scores: Scores, fields: string[]) => {
   const right = fields.reduce((n, f) => n + (scores[f]?.right ?? 0), 0);
@@ -18,6 +19,11 @@ const share = (scores: Scores, fields: string[]) => {
   return total ? right / total : 0;
 };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const HALVES = {
+  clean: 'clean half',
+  photo: 'photographed half',
+  heldout: 'held-out photos (never looked at while tuning)',
+};
 
 /** The capture set: lead fields of messages and pages, referring-provider fields of dentists' pages. */
 async function benchCapture() {
@@ -35,14 +41,19 @@ export async function benchAccuracy(reader = process.env.ROSTER_READER ?? 'table
   const out: Record<string, unknown> = {};
   const rosters = await scoreRosters(reader);
   for (const [half, r] of Object.entries(rosters)) {
+    if (!r.ms.length) continue;
     const ms = [...r.ms].sort((a, b) => a - b);
     const cpu = [...r.cpuMs].sort((a, b) => a - b);
     const s = (list: number[], at: number) => `${(list[at]! / 1000).toFixed(2)} s`;
+    const recall = (f: string) => pct((r.scores[f]?.right ?? 0) / (r.scores[f]?.truth || 1));
     console.log(
-      `\n${formatScores(`Roster images, ${half} half (${ms.length} images, reader "${reader}")`, r.scores)}\n  rows invented: ${r.invented}   time per image: median ${s(ms, Math.floor(ms.length / 2))}, max ${s(ms, ms.length - 1)} (Node, one core); CPU time median ${s(cpu, Math.floor(cpu.length / 2))}, max ${s(cpu, cpu.length - 1)}`,
+      `\n${formatScores(`Roster images, ${HALVES[half as keyof typeof HALVES]} (${ms.length} images, reader "${reader}")`, r.scores)}\n  names ${recall('name')}   dates of birth ${recall('dateOfBirth')}   rows invented: ${r.invented}   time per image: median ${s(ms, Math.floor(ms.length / 2))}, max ${s(ms, ms.length - 1)} (Node, one core); CPU time median ${s(cpu, Math.floor(cpu.length / 2))}, max ${s(cpu, cpu.length - 1)}`,
     );
     out[`roster_${half}`] = r;
   }
+  const panel = panelTimings();
+  console.log(`  ${formatPanelTimings(panel)}`);
+  out.roster_panel = panel;
   if (rostersOnly) return out;
   const census = scoreCensus();
   console.log(`\n${formatScores(`Census exports (${census.files} files)`, census.scores)}`);

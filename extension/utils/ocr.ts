@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { preparedForOcr } from '../../shared/roster/ocr-image';
-import { rowsFromOcrWords, type TableRead, wordsOfBlocks } from '../../shared/roster/ocr-table';
+import { type Pixels, preparedForOcr } from '../../shared/roster/ocr-image';
+import { type Recognise, readRosterTable } from '../../shared/roster/ocr-read';
+import { type TableRead, wordsOfBlocks } from '../../shared/roster/ocr-table';
 
 const OCR_TIMEOUT_MS = 60_000;
 
@@ -16,22 +17,22 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-/**
- * The photo straightened and cleaned for reading (shared/roster/ocr-image.ts):
- * scaled, deskewed, ink separated from paper, table rules removed.
- */
-async function prepared(file: File): Promise<Blob> {
+/** The photo's pixels, as the shared preparation reads them. */
+async function pixelsOf(file: File): Promise<Pixels> {
   const bitmap = await createImageBitmap(file);
   const source = new OffscreenCanvas(bitmap.width, bitmap.height);
   const sctx = source.getContext('2d')!;
   sctx.drawImage(bitmap, 0, 0);
   const pixels = sctx.getImageData(0, 0, bitmap.width, bitmap.height);
-  const { image } = preparedForOcr({ width: pixels.width, height: pixels.height, data: pixels.data });
+  return { width: pixels.width, height: pixels.height, data: pixels.data };
+}
+
+function canvasOf(image: Pixels): OffscreenCanvas {
   const canvas = new OffscreenCanvas(image.width, image.height);
   const out = new ImageData(image.width, image.height);
   out.data.set(image.data);
   canvas.getContext('2d')!.putImageData(out, 0, 0);
-  return canvas.convertToBlob({ type: 'image/png' });
+  return canvas;
 }
 
 /**
@@ -43,8 +44,11 @@ export async function readRosterImage(file: File, onProgress: (text: string) => 
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   // WXT types only the pages it builds; these files are copied in by wxt.config.ts.
   const base = (browser.runtime.getURL as (path: string) => string)('/tesseract');
-  onProgress('Starting the text reader…');
-  const worker = await withTimeout(
+  onProgress('Starting the text reader and cleaning the photo…');
+  // The second pass reads many short lines: one progress bar per line would only flicker.
+  let lineByLine = false;
+  // The reader loads (its code and English data) in its own thread while this one cleans the photo.
+  const starting = withTimeout(
     createWorker('eng', OEM.LSTM_ONLY, {
       workerPath: `${base}/worker.min.js`,
       corePath: `${base}/tesseract-core-simd-lstm.js`,
@@ -53,21 +57,38 @@ export async function readRosterImage(file: File, onProgress: (text: string) => 
       cacheMethod: 'none',
       workerBlobURL: false,
       logger: (m: { status: string; progress: number }) => {
-        if (m.status === 'recognizing text') onProgress(`Reading the photo ${Math.round(m.progress * 100)}%`);
+        if (m.status === 'recognizing text' && !lineByLine)
+          onProgress(`Reading the photo ${Math.round(m.progress * 100)}%`);
       },
     }),
     'Starting the text reader',
   );
+  let image: Pixels;
   try {
-    onProgress('Straightening and cleaning the photo…');
-    const image = await prepared(file);
-    // Sparse text: every word with its box, however the table's borders split the page.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-    const { data } = await withTimeout(
-      worker.recognize(image, {}, { blocks: true, text: false }),
+    // Straightened, scaled, ink separated from paper, table rules removed (shared/roster/ocr-image.ts).
+    ({ image } = preparedForOcr(await pixelsOf(file)));
+  } catch (e) {
+    await starting.then((w) => w.terminate()).catch(() => undefined);
+    throw e;
+  }
+  const worker = await starting;
+  try {
+    const recognise: Recognise = async (pixels, pass) => {
+      // Sparse text: every word with its box, however the table's borders split the page.
+      await worker.setParameters({
+        tessedit_pageseg_mode: pass === 'page' ? PSM.SPARSE_TEXT : PSM.SINGLE_LINE,
+      });
+      const { data } = await worker.recognize(canvasOf(pixels), {}, { blocks: true, text: false });
+      return wordsOfBlocks(data.blocks);
+    };
+    return await withTimeout(
+      readRosterTable(image, recognise, (pass) => {
+        if (pass !== 'line') return;
+        lineByLine = true;
+        onProgress('Reading the table again line by line…');
+      }),
       'Reading the photo',
     );
-    return rowsFromOcrWords(wordsOfBlocks(data.blocks));
   } finally {
     await worker.terminate();
   }

@@ -12,7 +12,8 @@ import { parseHumanDate } from '../../shared/calendar-date';
 import { splitFullName } from '../../shared/roster/names';
 import { preparedForOcr, scaled } from '../../shared/roster/ocr-image';
 import { type OcrLine, type OcrRow, rowsFromOcrLines } from '../../shared/roster/ocr-lines';
-import { rowsFromOcrWords, wordsOfBlocks } from '../../shared/roster/ocr-table';
+import { type Recognise, readRosterTable } from '../../shared/roster/ocr-read';
+import { wordsOfBlocks } from '../../shared/roster/ocr-table';
 import { decodePng, encodePng } from './png';
 import { ROSTER_IMAGE_DIR } from './roster-images';
 import { pairRows, type Scores, tally } from './score';
@@ -35,14 +36,27 @@ async function readByLines(worker: Worker, png: Buffer): Promise<OcrRow[]> {
   return rowsFromOcrLines(lines).rows;
 }
 
-/** What the panel does now: straighten and clean the photo, then read tesseract's word boxes as a table. */
-async function readAsTable(worker: Worker, png: Buffer): Promise<OcrRow[]> {
-  const { image } = preparedForOcr(decodePng(png));
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-  const { data } = await worker.recognize(encodePng(image), {}, { blocks: true, text: false });
-  const words = wordsOfBlocks(data.blocks);
-  return rowsFromOcrWords(words).rows;
+/** Tesseract in Node as the panel runs it: sparse words for the page, one line for a strip. */
+export const nodeRecognise =
+  (worker: Worker): Recognise =>
+  async (pixels, pass) => {
+    await worker.setParameters({
+      tessedit_pageseg_mode: pass === 'page' ? PSM.SPARSE_TEXT : PSM.SINGLE_LINE,
+    });
+    const { data } = await worker.recognize(encodePng(pixels), {}, { blocks: true, text: false });
+    return wordsOfBlocks(data.blocks);
+  };
+
+/**
+ * What the panel does now: straighten and clean the photo, read tesseract's
+ * word boxes as a table, and line by line when that read is in doubt.
+ */
+export async function readRosterPng(worker: Worker, png: Buffer) {
+  return readRosterTable(preparedForOcr(decodePng(png)).image, nodeRecognise(worker));
 }
+
+const readAsTable = async (worker: Worker, png: Buffer): Promise<OcrRow[]> =>
+  (await readRosterPng(worker, png)).rows;
 
 type Found = Record<string, unknown>;
 
@@ -81,17 +95,19 @@ export async function scoreRosters(readerName = 'lines', dir = ROSTER_IMAGE_DIR)
   await worker.setParameters({ debug_file: '/dev/null' });
   // Wall time depends on what else the machine runs; CPU time (all threads) is the work itself.
   const halves: Record<
-    'clean' | 'photo',
+    'clean' | 'photo' | 'heldout',
     { scores: Scores; ms: number[]; cpuMs: number[]; invented: number }
   > = {
     clean: { scores: {}, ms: [], cpuMs: [], invented: 0 },
     photo: { scores: {}, ms: [], cpuMs: [], invented: 0 },
+    heldout: { scores: {}, ms: [], cpuMs: [], invented: 0 },
   };
   try {
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.png'))
       .sort()) {
-      const half = halves[file.startsWith('photo') ? 'photo' : 'clean'];
+      const half =
+        halves[file.startsWith('photo') ? 'photo' : file.startsWith('heldout') ? 'heldout' : 'clean'];
       const truth = JSON.parse(readFileSync(join(dir, file.replace(/\.png$/, '.json')), 'utf8')) as {
         rows: Record<string, string>[];
       };

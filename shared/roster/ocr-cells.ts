@@ -60,6 +60,31 @@ function realBirthDate(text: string | undefined): boolean {
 }
 
 /**
+ * A printed 0 that OCR read as 6, 8 or 9 (a slashed or dotted zero in a
+ * typewriter font, a blurred one): where a date is no real birth date as
+ * read, the first digit of its day or month is tried as 0, since neither can
+ * begin with 6, 8 or 9. Only a date that is then real is given back, for the
+ * person to check.
+ */
+export function mendedBirthDate(text: string): string | undefined {
+  if (realBirthDate(text)) return text;
+  const parts = text.split('/');
+  // A two-digit year leaves the century a guess: one guess in a date is enough.
+  if (parts.length !== 3 || !/^\d{4}$/.test(parts[2]!)) return undefined;
+  const zeroed = (part: string) => (/^[689]\d$/.test(part) ? `0${part[1]}` : part);
+  const tries = [
+    [zeroed(parts[0]!), parts[1]!],
+    [parts[0]!, zeroed(parts[1]!)],
+    [zeroed(parts[0]!), zeroed(parts[1]!)],
+  ];
+  for (const [a, b] of tries) {
+    const candidate = `${a}/${b}/${parts[2]}`;
+    if (candidate !== text && realBirthDate(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
  * A name's words without the specks around them: marks that are not letters
  * go, a word without letters goes ("©", a border read as "1"), and a lone
  * letter stays only when read surely (an initial).
@@ -161,15 +186,16 @@ export function rowOf(
   const nameConfidence = mean(nameWordsRead.map((w) => w.confidence));
   if (letters < 4 || nameConfidence < 50) return undefined;
   const sureName = nameConfidence >= 85 && nameWordsRead.filter((w) => w.text.length >= 2).length >= 2;
-  const dobReal = realBirthDate(dob?.text);
+  const dobText = dob ? mendedBirthDate(dob.text) : undefined;
+  const dobReal = dobText !== undefined;
   if (hasDob ? !dobReal && !sureName : !sureName) return undefined;
   row.fullName = fullName.replace(/[.,]+$/, '');
   confidences.push(...nameWordsRead.map((w) => w.confidence));
   if (nameWordsRead.some((w) => w.confidence < UNSURE_BELOW)) unsure.push('fullName');
   if (dob) {
-    row.dateOfBirth = dob.text;
+    row.dateOfBirth = dobText ?? dob.text;
     confidences.push(...dob.used.map((w) => w.confidence));
-    if (!dobReal || dob.used.some((w) => w.confidence < UNSURE_BELOW)) unsure.push('dateOfBirth');
+    if (dobText !== dob.text || dob.used.some((w) => w.confidence < UNSURE_BELOW)) unsure.push('dateOfBirth');
   } else if (hasDob) unsure.push('dateOfBirth');
   if (Object.keys(row).length < 2) return undefined;
   return { row, unsure, confidences };
