@@ -9,6 +9,7 @@ import {
   offered,
   stillOffered,
   toggled,
+  withoutRecognisedWarnings,
 } from '../../extension/features/patients/roster-diff-choices';
 import type { ReviewRow } from '../../extension/features/patients/roster-review-rows';
 import type { RosterDiff } from '../../shared/schemas/roster-diff';
@@ -146,6 +147,18 @@ describe('confirming a roster diff', () => {
       offered({ ...diff, discharges: [patient('pat_g', 'Garcia')] }, excluded),
     );
     expect([...kept.admissions, ...kept.discharges]).toEqual([]);
+  });
+
+  it('drops the "already a patient" warning of rows recognised as that patient, and only theirs', () => {
+    const duplicate = {
+      field: 'lastName',
+      issue: 'Likely already a patient at this facility',
+      existingPatientId: 'p',
+    };
+    const flagged = [row(0, {}, { warnings: [duplicate] }), row(1, {}, { warnings: [duplicate] })];
+    const compared = { ...diff, admissions: [{ row: 1 }], changes: [] };
+    expect(withoutRecognisedWarnings(flagged, compared).map((r) => r.warnings.length)).toEqual([0, 1]);
+    expect(withoutRecognisedWarnings(flagged, null)).toBe(flagged);
   });
 
   it('tells what was done in one sentence', () => {

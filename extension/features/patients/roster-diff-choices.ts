@@ -28,6 +28,21 @@ export function offered(diff: RosterDiff, rows: ReviewRow[]): Record<DiffGroup, 
   };
 }
 
+/**
+ * The rows as the review counts and lists their problems: once the roster is
+ * compared, a row recognised as a current patient is that patient, so the
+ * warning that it is likely already at the facility no longer asks for anything.
+ */
+export function withoutRecognisedWarnings(rows: ReviewRow[], diff: RosterDiff | null): ReviewRow[] {
+  if (!diff) return rows;
+  const admissions = new Set(diff.admissions.map((a) => a.row));
+  return rows.map((r, i) =>
+    r.errors.length === 0 && !admissions.has(i) && r.warnings.some((w) => w.existingPatientId)
+      ? { ...r, warnings: r.warnings.filter((w) => !w.existingPatientId) }
+      : r,
+  );
+}
+
 export function toggled(choices: DiffChoices, group: DiffGroup, key: string): DiffChoices {
   const next = new Set(choices[group]);
   if (next.has(key)) next.delete(key);

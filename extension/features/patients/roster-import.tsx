@@ -8,12 +8,13 @@ import { uploadFile } from '../../utils/upload-file';
 import { PageTableButtons } from './page-table-buttons';
 import { PageTableModel } from './page-table-model';
 import { RosterDiffReview } from './roster-diff';
-import { appliedMessage } from './roster-diff-choices';
+import { appliedMessage, withoutRecognisedWarnings } from './roster-diff-choices';
 import { RosterDiffModel } from './roster-diff-model';
-import { ColumnMapping, RowProblems } from './roster-review-parts';
+import { ColumnMapping, RowProblems, SkippedLines } from './roster-review-parts';
 import {
   COLUMNS,
   commitRow,
+  commitSource,
   FIELD_LABELS,
   type Preview,
   type ReviewRow,
@@ -141,7 +142,7 @@ export function RosterImport(props: {
       try {
         const json: RosterCommit = {
           facilityId: props.facilityId,
-          source: preview?.source === 'xlsx' ? 'xlsx' : preview?.source === 'ocr' ? 'ocr' : 'csv',
+          source: commitSource(preview),
           fileName: file?.name,
           rows: payload,
         };
@@ -161,17 +162,25 @@ export function RosterImport(props: {
 
   const apply = () =>
     run(async () => {
-      const source = preview?.source === 'xlsx' ? 'xlsx' : preview?.source === 'ocr' ? 'ocr' : 'csv';
-      const done = await diffModel.apply({ facilityId: props.facilityId, source, fileName: file?.name });
+      const done = await diffModel.apply({
+        facilityId: props.facilityId,
+        source: commitSource(preview),
+        fileName: file?.name,
+      });
       if (done) props.onDone(appliedMessage(done));
     });
 
-  const included = rows.filter((r) => r.include);
+  const reviewed = withoutRecognisedWarnings(rows, diffModel.diff.value);
+  const included = reviewed.filter((r) => r.include);
   const blocking = included.filter(
     (r) => r.errors.length > 0 || (r.warnings.length > 0 && !r.confirmDuplicate),
   );
 
-  const canSkip = skippable(rows);
+  const canSkip = skippable(reviewed);
+  const skip = (leaveOut: (r: ReviewRow[]) => ReviewRow[]) => {
+    const next = leaveOut(reviewed);
+    setRows(rows.map((r, i) => ({ ...r, include: next[i]!.include })));
+  };
 
   const edit = (i: number, field: string, value: string) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, values: { ...r.values, [field]: value } } : r)));
@@ -194,21 +203,7 @@ export function RosterImport(props: {
           {notice}
         </p>
       ) : null}
-      {preview?.skipped?.length ? (
-        <details data-testid="import-skipped">
-          <summary>
-            {preview.skipped.length} {preview.skipped.length === 1 ? 'line is' : 'lines are'} not residents
-            and left out
-          </summary>
-          <ul class="plain small">
-            {preview.skipped.map((l) => (
-              <li key={l.line}>
-                Row {l.line}: {l.text || '(blank)'}: {l.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {preview?.skipped?.length ? <SkippedLines lines={preview.skipped} /> : null}
       <label class="drop">
         <span>
           Choose a roster: CSV, Excel (.xlsx) or a photo of a printed list (PNG, JPEG); up to 10 MB and 5,000
@@ -305,7 +300,7 @@ export function RosterImport(props: {
             </table>
           </div>
           <RowProblems
-            rows={rows}
+            rows={reviewed}
             onConfirm={(i, confirmDuplicate) =>
               setRows(rows.map((x, j) => (j === i ? { ...x, confirmDuplicate } : x)))
             }
@@ -313,12 +308,12 @@ export function RosterImport(props: {
           {canSkip.withErrors || canSkip.duplicates ? (
             <div class="row">
               {canSkip.withErrors ? (
-                <button type="button" class="secondary" onClick={() => setRows(skipRowsWithErrors(rows))}>
+                <button type="button" class="secondary" onClick={() => skip(skipRowsWithErrors)}>
                   Skip {canSkip.withErrors} {canSkip.withErrors === 1 ? 'row' : 'rows'} with errors
                 </button>
               ) : null}
               {canSkip.duplicates ? (
-                <button type="button" class="secondary" onClick={() => setRows(skipDuplicates(rows))}>
+                <button type="button" class="secondary" onClick={() => skip(skipDuplicates)}>
                   Skip {canSkip.duplicates} possible {canSkip.duplicates === 1 ? 'duplicate' : 'duplicates'}
                 </button>
               ) : null}

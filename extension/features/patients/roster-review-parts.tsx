@@ -71,3 +71,22 @@ export function RowProblems(props: {
     </ul>
   );
 }
+
+/** Lines of the file that are not residents (titles, stamps, repeated headers, totals), left out. */
+export function SkippedLines(props: { lines: { line: number; text: string; reason: string }[] }) {
+  const n = props.lines.length;
+  return (
+    <details data-testid="import-skipped">
+      <summary>
+        {n} {n === 1 ? 'line is' : 'lines are'} not residents and left out
+      </summary>
+      <ul class="plain small">
+        {props.lines.map((l) => (
+          <li key={l.line}>
+            Row {l.line}: {l.text || '(blank)'}: {l.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

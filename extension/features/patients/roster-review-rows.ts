@@ -46,6 +46,10 @@ export const commitRow = (r: ReviewRow): RosterCommit['rows'][number] => ({
   ...(r.confirmDuplicate ? { confirmDuplicate: true } : {}),
 });
 
+/** What the roster was read from, as an import records it (a page's table is read as CSV). */
+export const commitSource = (p: Preview | null): RosterCommit['source'] =>
+  p?.source === 'xlsx' ? 'xlsx' : p?.source === 'ocr' ? 'ocr' : 'csv';
+
 export const toReview = (p: Preview): ReviewRow[] =>
   p.rows.map((r) => ({ ...r, include: true, confirmDuplicate: false }));
 
