@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, openSidePanel } from './extension-browser';
 import { adminToken, connectAndSignIn, ensureFacility, eventually, text } from './panel';
+import { overflowing } from './panel-tour';
 
 const api = inject('apiOrigin');
 
@@ -107,6 +108,11 @@ describe('a census on screen against the facility in the CRM', () => {
     expect(await panel.getByRole('button', { name: 'Apply 0 confirmed' }).isDisabled()).toBe(true);
     expect(await panel.getByRole('button', { name: /^Import \d+ patients?$/ }).count()).toBe(0);
 
+    // The groups fit every panel width, nothing wider than the panel.
+    for (const width of [320, 400, 480]) {
+      await panel.setViewportSize({ width, height: 720 });
+      expect(await overflowing(panel)).toEqual([]);
+    }
     await diff.getByRole('button', { name: 'Confirm all 2 admissions' }).click();
     // Keyboard: the discharge's checkbox ticked with the space bar.
     await diff.getByLabel('Discharge Finch, Harold').focus();
