@@ -44,6 +44,11 @@ export const checklistTemplateItems = sqliteTable(
     removedAt: text(),
     /** "Intake form X submitted": a patient's copy of this item completes itself when they submit that form. */
     intakeTemplateId: text(),
+    /**
+     * `enrollment` items make up the onboarding checklist; `discharge` items are
+     * the tasks a confirmed discharge adds to the patient's checklist.
+     */
+    appliesOn: text().notNull().default('enrollment'),
     createdAt: createdAt(),
   },
   (t) => [index('checklist_template_items_template').on(t.templateId, t.sortOrder, t.createdAt)],

@@ -4,6 +4,8 @@ import { idSchema } from './common';
 import { multiLineText, requiredText, singleLineText } from './text';
 
 export const ITEM_KINDS = ['document', 'task'] as const;
+/** An onboarding item, or a task a discharge adds to the patient's checklist. */
+export const ITEM_STAGES = ['enrollment', 'discharge'] as const;
 
 export const checklistItemSchema = z.object({
   id: z.string(),
@@ -62,6 +64,7 @@ export const templateItemInputSchema = z.strictObject({
   kind: z.enum(ITEM_KINDS),
   required: z.boolean(),
   intakeTemplateId: intakeTemplateIdSchema.optional(),
+  appliesOn: z.enum(ITEM_STAGES).optional(),
 });
 export const templateItemUpdateSchema = z
   .strictObject({
@@ -118,6 +121,7 @@ export const templateSchema = z.object({
       kind: z.enum(ITEM_KINDS),
       required: z.boolean(),
       intakeTemplateId: z.string().nullable(),
+      appliesOn: z.enum(ITEM_STAGES),
     }),
   ),
 });

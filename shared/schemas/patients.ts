@@ -105,30 +105,32 @@ export const rosterPreviewJsonSchema = z.strictObject({
     }),
 });
 
+/** A reviewed roster row to save as a patient. */
+export const rosterCommitRowSchema = z.strictObject({
+  firstName: text(80),
+  lastName: text(80),
+  dateOfBirth: text(40),
+  roomNumber: text(20).optional(),
+  sex: text(20).optional(),
+  mrn: text(40).optional(),
+  emergencyContactName: text(120).optional(),
+  emergencyContactRelationship: text(60).optional(),
+  emergencyContactPhone: text(40).optional(),
+  payer: text(80).optional(),
+  /** The census's attending physician column, kept as the patient's attending physician. */
+  physician: text(120).optional(),
+  notes: multiLineText(2000).optional(),
+  /** Import even though it looks like a patient already at the facility. */
+  confirmDuplicate: z.boolean().optional(),
+});
+export const ROSTER_SOURCES = ['csv', 'xlsx', 'ocr', 'json'] as const;
+
 export const rosterCommitSchema = z.strictObject({
   facilityId: idSchema,
   fileName: text(200).optional(),
-  source: z.enum(['csv', 'xlsx', 'ocr', 'json']),
+  source: z.enum(ROSTER_SOURCES),
   rows: z
-    .array(
-      z.strictObject({
-        firstName: text(80),
-        lastName: text(80),
-        dateOfBirth: text(40),
-        roomNumber: text(20).optional(),
-        sex: text(20).optional(),
-        mrn: text(40).optional(),
-        emergencyContactName: text(120).optional(),
-        emergencyContactRelationship: text(60).optional(),
-        emergencyContactPhone: text(40).optional(),
-        payer: text(80).optional(),
-        /** The census's attending physician column, kept as the patient's attending physician. */
-        physician: text(120).optional(),
-        notes: multiLineText(2000).optional(),
-        /** Import even though it looks like a patient already at the facility. */
-        confirmDuplicate: z.boolean().optional(),
-      }),
-    )
+    .array(rosterCommitRowSchema)
     .min(1, { message: 'There are no rows to import' })
     .max(MAX_IMPORT_ROWS, { message: `At most ${MAX_IMPORT_ROWS} rows can be imported at once` }),
 });

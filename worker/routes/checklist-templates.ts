@@ -92,7 +92,7 @@ export const checklistTemplateRoutes = newRouter(requireAuth)
       path: '/{id}/items',
       tags: ['checklists'],
       summary:
-        'Add an item (with intakeTemplateId, one that completes itself when the patient submits that form); checklists of patients not yet active gain it',
+        "Add an item (with intakeTemplateId, one that completes itself when the patient submits that form); checklists of patients not yet active gain it. With appliesOn `discharge`, a task that a confirmed discharge adds to the patient's checklist instead",
       middleware: [requirePermission('checklist:facility')] as const,
       request: { params, ...jsonBody(templateItemInputSchema) },
       responses: { 200: templateAnswer, ...commonErrors, ...notFoundError },

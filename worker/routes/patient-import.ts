@@ -3,13 +3,18 @@ import {
   rosterCommitSchema,
   rosterImportedSchema,
   rosterPreviewJsonSchema,
-  rosterPreviewResultSchema,
 } from '../../shared/schemas/patients';
+import {
+  rosterAppliedSchema,
+  rosterApplySchema,
+  rosterPreviewWithDiffSchema,
+} from '../../shared/schemas/roster-diff';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { previewRosterUpload, readRosterUpload } from '../services/patients/preview-roster-upload';
+import { applyRosterDiff } from '../services/patients/roster-apply';
 import { commitRoster } from '../services/patients/roster-commit';
 
 /** Roster import (spec 000, step 3 option B): preview checks, commit writes all or nothing. */
@@ -35,7 +40,10 @@ export const patientImportRoutes = newRouter(requireAuth)
         },
       },
       responses: {
-        200: json(rosterPreviewResultSchema, 'Per-row errors and warnings'),
+        200: json(
+          rosterPreviewWithDiffSchema,
+          'Per-row errors and warnings; for a facility with current patients the roster names, the admissions, discharges and changes',
+        ),
         ...commonErrors,
         ...notFoundError,
       },
@@ -62,4 +70,23 @@ export const patientImportRoutes = newRouter(requireAuth)
       },
     }),
     async (c) => c.json(await commitRoster(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/apply',
+      tags: ['patient import'],
+      summary:
+        "Apply the confirmed part of a roster diff: admissions (new patients with their checklist), discharges (with the template's discharge tasks) and changes, all or none; send an Idempotency-Key",
+      middleware: [requirePermission('patients:edit'), idempotent] as const,
+      request: jsonBody(rosterApplySchema),
+      responses: {
+        200: json(rosterAppliedSchema, 'Applied'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) =>
+      c.json(await applyRosterDiff(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('json')), 200),
   );

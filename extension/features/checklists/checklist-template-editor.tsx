@@ -30,6 +30,7 @@ export function ChecklistTemplateEditor(props: {
     kind: 'task',
     required: true,
     intakeTemplateId: '',
+    appliesOn: 'enrollment',
   });
 
   if (!template) return <p class="muted">{message?.text ?? 'Loading…'}</p>;
@@ -94,6 +95,7 @@ export function ChecklistTemplateEditor(props: {
                 </span>
               ) : null}{' '}
               <span class="muted small">{item.kind === 'document' ? 'document' : 'task'}</span>
+              {item.appliesOn === 'discharge' ? <span class="badge">on discharge</span> : null}
             </span>
             <div class="row-actions" hidden={!editable}>
               <label class="inline small">
@@ -165,6 +167,15 @@ export function ChecklistTemplateEditor(props: {
             <span>Required</span>
           </label>
         </div>
+        <label for="tpl-stage">When</label>
+        <select
+          id="tpl-stage"
+          value={draft.appliesOn}
+          onChange={(e) => setDraft({ ...draft, appliesOn: e.currentTarget.value as ItemDraft['appliesOn'] })}
+        >
+          <option value="enrollment">Onboarding checklist</option>
+          <option value="discharge">On discharge (a task the discharge adds)</option>
+        </select>
         {forms.length ? (
           <>
             <label for="tpl-intake">Done by itself when this intake form is submitted</label>

@@ -13,6 +13,8 @@ export type ItemDraft = {
   kind: 'task' | 'document';
   required: boolean;
   intakeTemplateId: string;
+  /** An onboarding item, or a task a discharge adds. */
+  appliesOn: 'enrollment' | 'discharge';
 };
 
 /** A change shown with who it reaches before it is saved. */
@@ -147,6 +149,7 @@ export const TemplateEditorModel = createModel((facilityId: string, facilityName
         kind: draft.kind,
         required: draft.required,
         ...(draft.intakeTemplateId ? { intakeTemplateId: draft.intakeTemplateId } : {}),
+        ...(draft.appliesOn === 'discharge' ? { appliesOn: draft.appliesOn } : {}),
       };
       return propose({ op: 'add', item }, `Add ${draft.title.trim()}`, () =>
         change((id) => call(items.$post({ param: { id }, json: item })), `${draft.title.trim()} added.`),

@@ -108,7 +108,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
         facilityId={facility.id}
         facilityName={facility.name}
         onCancel={() => back()}
-        onDone={(n) => back(`${n} patients imported.`)}
+        onDone={(text) => back(text)}
       />
     );
   }

@@ -1,12 +1,20 @@
-import { useMemo, useState } from 'preact/hooks';
-import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
+import { useModel } from '@preact/signals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { RosterField } from '../../../shared/roster/columns';
 import type { RosterCommit } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
-import { MessageError, sendMessage } from '../../utils/send-message';
+import { MessageError } from '../../utils/send-message';
 import { uploadFile } from '../../utils/upload-file';
+import { PageTableButtons } from './page-table-buttons';
+import { PageTableModel } from './page-table-model';
+import { RosterDiffReview } from './roster-diff';
+import { appliedMessage, withoutRecognisedWarnings } from './roster-diff-choices';
+import { RosterDiffModel } from './roster-diff-model';
+import { ColumnMapping, RowProblems, SkippedLines } from './roster-review-parts';
 import {
-  CARRIED,
   COLUMNS,
+  commitRow,
+  commitSource,
   FIELD_LABELS,
   type Preview,
   type ReviewRow,
@@ -24,7 +32,8 @@ import {
 export function RosterImport(props: {
   facilityId: string;
   facilityName: string;
-  onDone: (imported: number) => void;
+  /** What was done, in words, for the patients list to show. */
+  onDone: (message: string) => void;
   onCancel: () => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
@@ -39,6 +48,9 @@ export function RosterImport(props: {
   const [unsure, setUnsure] = useState<Set<string>>(new Set());
   // One key for this import: a retried commit never imports twice.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const diffModel = useModel(RosterDiffModel);
+  const pagesModel = useModel(PageTableModel);
+  useEffect(() => diffModel.show(preview?.diff, rows), [preview?.diff, rows]);
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -72,12 +84,15 @@ export function RosterImport(props: {
       setUnsure(new Set(read.unsure.map((u) => `${u.row}:${u.field === 'fullName' ? 'lastName' : u.field}`)));
     });
 
-  /** A census on screen goes through the same preview as a file: its largest table, as CSV. */
-  async function readPageTable() {
+  /**
+   * A census on screen goes through the same preview as a file: its largest
+   * table, as CSV; `next` adds the page now shown to the pages read before.
+   */
+  async function readPageTable(next: boolean) {
     setError(null);
     try {
-      const { csv } = await sendMessage('readPageTable', undefined);
-      const picked = new File([csv], 'table-on-this-page.csv', { type: 'text/csv' });
+      const picked = await pagesModel.read(next);
+      if (!picked) return;
       setFile(picked);
       setUnsure(new Set());
       readFile(picked);
@@ -110,6 +125,7 @@ export function RosterImport(props: {
     run(async () => {
       const json = { facilityId: props.facilityId, source: 'json' as const, rows: rows.map((r) => r.values) };
       const result = await call(api.patients.import.preview.$post({ json }));
+      setPreview((p) => p && { ...p, diff: result.diff });
       setRows(
         result.rows.map((r, i) => ({
           ...r,
@@ -122,24 +138,18 @@ export function RosterImport(props: {
   const commit = () =>
     run(async () => {
       const chosen = rows.filter((r) => r.include);
-      const payload = chosen.map((r) => ({
-        firstName: r.values.firstName ?? '',
-        lastName: r.values.lastName ?? '',
-        dateOfBirth: r.values.dateOfBirth ?? '',
-        ...Object.fromEntries(CARRIED.filter((f) => r.values[f]).map((f) => [f, r.values[f]])),
-        ...(r.confirmDuplicate ? { confirmDuplicate: true } : {}),
-      }));
+      const payload = chosen.map(commitRow);
       try {
         const json: RosterCommit = {
           facilityId: props.facilityId,
-          source: preview?.source === 'xlsx' ? 'xlsx' : preview?.source === 'ocr' ? 'ocr' : 'csv',
+          source: commitSource(preview),
           fileName: file?.name,
           rows: payload,
         };
         const result = await call(
           api.patients.import.commit.$post({ json }, { headers: { 'Idempotency-Key': idempotencyKey } }),
         );
-        props.onDone(result.imported);
+        props.onDone(`${result.imported} patients imported.`);
       } catch (e) {
         if (e instanceof MessageError && e.failure.details?.length) {
           throw new Error(
@@ -150,12 +160,27 @@ export function RosterImport(props: {
       }
     });
 
-  const included = rows.filter((r) => r.include);
+  const apply = () =>
+    run(async () => {
+      const done = await diffModel.apply({
+        facilityId: props.facilityId,
+        source: commitSource(preview),
+        fileName: file?.name,
+      });
+      if (done) props.onDone(appliedMessage(done));
+    });
+
+  const reviewed = withoutRecognisedWarnings(rows, diffModel.diff.value);
+  const included = reviewed.filter((r) => r.include);
   const blocking = included.filter(
     (r) => r.errors.length > 0 || (r.warnings.length > 0 && !r.confirmDuplicate),
   );
 
-  const canSkip = skippable(rows);
+  const canSkip = skippable(reviewed);
+  const skip = (leaveOut: (r: ReviewRow[]) => ReviewRow[]) => {
+    const next = leaveOut(reviewed);
+    setRows(rows.map((r, i) => ({ ...r, include: next[i]!.include })));
+  };
 
   const edit = (i: number, field: string, value: string) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, values: { ...r.values, [field]: value } } : r)));
@@ -178,21 +203,7 @@ export function RosterImport(props: {
           {notice}
         </p>
       ) : null}
-      {preview?.skipped?.length ? (
-        <details data-testid="import-skipped">
-          <summary>
-            {preview.skipped.length} {preview.skipped.length === 1 ? 'line is' : 'lines are'} not residents
-            and left out
-          </summary>
-          <ul class="plain small">
-            {preview.skipped.map((l) => (
-              <li key={l.line}>
-                Row {l.line}: {l.text || '(blank)'}: {l.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      {preview?.skipped?.length ? <SkippedLines lines={preview.skipped} /> : null}
       <label class="drop">
         <span>
           Choose a roster: CSV, Excel (.xlsx) or a photo of a printed list (PNG, JPEG); up to 10 MB and 5,000
@@ -213,37 +224,16 @@ export function RosterImport(props: {
           }}
         />
       </label>
-      <button type="button" class="secondary" disabled={busy} onClick={readPageTable}>
-        Import the table on this page
-      </button>
+      <PageTableButtons pages={pagesModel.collected.value} busy={busy} onRead={readPageTable} />
 
       {preview?.mapping && preview.headers ? (
-        <details>
-          <summary>
-            Columns ({preview.mapping.filter(Boolean).length} of {preview.headers.length} recognised)
-          </summary>
-          {preview.headers.map((h, i) => (
-            <div class="row-between" key={`${h}-${i}`}>
-              <label for={`map-${i}`}>{h || `Column ${i + 1}`}</label>
-              <select
-                id={`map-${i}`}
-                value={preview.mapping?.[i] ?? ''}
-                onChange={(e) => {
-                  const next = [...(preview.mapping ?? [])];
-                  next[i] = (e.currentTarget.value || null) as RosterField | null;
-                  if (file) readFile(file, next);
-                }}
-              >
-                <option value="">Ignore</option>
-                {ROSTER_FIELDS.map((f) => (
-                  <option value={f} key={f}>
-                    {FIELD_LABELS[f]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </details>
+        <ColumnMapping
+          headers={preview.headers}
+          mapping={preview.mapping}
+          onChange={(next) => {
+            if (file) readFile(file, next);
+          }}
+        />
       ) : null}
 
       {rows.length ? (
@@ -309,47 +299,21 @@ export function RosterImport(props: {
               </tbody>
             </table>
           </div>
-          <ul class="plain small" aria-label="Problems">
-            {rows.flatMap((r, i) =>
-              r.include
-                ? [
-                    ...r.errors.map((e) => (
-                      <li key={`e${i}${e.field}`} class="field-error">
-                        Row {i + 1}: {e.issue}
-                      </li>
-                    )),
-                    ...r.warnings.map((w) => (
-                      <li key={`w${i}${w.issue}`}>
-                        Row {i + 1}: {w.issue}{' '}
-                        <label class="inline">
-                          <input
-                            type="checkbox"
-                            checked={r.confirmDuplicate}
-                            onChange={(e) =>
-                              setRows(
-                                rows.map((x, j) =>
-                                  j === i ? { ...x, confirmDuplicate: e.currentTarget.checked } : x,
-                                ),
-                              )
-                            }
-                          />{' '}
-                          import anyway
-                        </label>
-                      </li>
-                    )),
-                  ]
-                : [],
-            )}
-          </ul>
+          <RowProblems
+            rows={reviewed}
+            onConfirm={(i, confirmDuplicate) =>
+              setRows(rows.map((x, j) => (j === i ? { ...x, confirmDuplicate } : x)))
+            }
+          />
           {canSkip.withErrors || canSkip.duplicates ? (
             <div class="row">
               {canSkip.withErrors ? (
-                <button type="button" class="secondary" onClick={() => setRows(skipRowsWithErrors(rows))}>
+                <button type="button" class="secondary" onClick={() => skip(skipRowsWithErrors)}>
                   Skip {canSkip.withErrors} {canSkip.withErrors === 1 ? 'row' : 'rows'} with errors
                 </button>
               ) : null}
               {canSkip.duplicates ? (
-                <button type="button" class="secondary" onClick={() => setRows(skipDuplicates(rows))}>
+                <button type="button" class="secondary" onClick={() => skip(skipDuplicates)}>
                   Skip {canSkip.duplicates} possible {canSkip.duplicates === 1 ? 'duplicate' : 'duplicates'}
                 </button>
               ) : null}
@@ -359,15 +323,18 @@ export function RosterImport(props: {
             <button type="button" class="secondary" onClick={recheck} disabled={busy}>
               Check again
             </button>
-            <button
-              type="button"
-              class="primary"
-              onClick={commit}
-              disabled={busy || included.length === 0 || blocking.length > 0}
-            >
-              {busy ? 'Working…' : `Import ${included.length} patient${included.length === 1 ? '' : 's'}`}
-            </button>
+            {diffModel.diff.value ? null : (
+              <button
+                type="button"
+                class="primary"
+                onClick={commit}
+                disabled={busy || included.length === 0 || blocking.length > 0}
+              >
+                {busy ? 'Working…' : `Import ${included.length} patient${included.length === 1 ? '' : 's'}`}
+              </button>
+            )}
           </div>
+          <RosterDiffReview model={diffModel} rows={rows} facilityName={props.facilityName} onApply={apply} />
         </>
       ) : null}
       <button type="button" class="link" onClick={props.onCancel}>

@@ -1,8 +1,9 @@
 // The review of a roster before import: its rows as the person decides them, and the column names shown.
 import type { RosterField } from '../../../shared/roster/columns';
-import type { RosterPreviewResult } from '../../../shared/schemas/patients';
+import type { RosterCommit } from '../../../shared/schemas/patients';
+import type { RosterPreviewWithDiff } from '../../../shared/schemas/roster-diff';
 
-export type Preview = RosterPreviewResult;
+export type Preview = RosterPreviewWithDiff;
 type PreviewRow = Preview['rows'][number];
 
 /** Review rows: what the person sees, edits and decides per row. */
@@ -37,6 +38,19 @@ export const CARRIED = [
   'physician',
   'notes',
 ] as const;
+
+/** A reviewed row as the import (or an admission) sends it: the shown columns and the carried ones. */
+export const commitRow = (r: ReviewRow): RosterCommit['rows'][number] => ({
+  firstName: r.values.firstName ?? '',
+  lastName: r.values.lastName ?? '',
+  dateOfBirth: r.values.dateOfBirth ?? '',
+  ...Object.fromEntries(CARRIED.filter((f) => r.values[f]).map((f) => [f, r.values[f]])),
+  ...(r.confirmDuplicate ? { confirmDuplicate: true } : {}),
+});
+
+/** What the roster was read from, as an import records it (a page's table is read as CSV). */
+export const commitSource = (p: Preview | null): RosterCommit['source'] =>
+  p?.source === 'xlsx' ? 'xlsx' : p?.source === 'ocr' ? 'ocr' : 'csv';
 
 export const toReview = (p: Preview): ReviewRow[] =>
   p.rows.map((r) => ({ ...r, include: true, confirmDuplicate: false }));

@@ -8,7 +8,7 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { planStatements, planTemplateChange, type WantedItem } from './template-propagation';
-import type { ItemKind } from './templates';
+import type { ItemKind, ItemStage } from './templates';
 
 export type TemplateChange =
   | {
@@ -18,6 +18,7 @@ export type TemplateChange =
       kind: ItemKind;
       required: boolean;
       intakeTemplateId?: string;
+      appliesOn?: ItemStage;
     }
   | {
       op: 'update';
@@ -65,6 +66,7 @@ async function templateAfter(tenant: TenantDb, templateId: string, change: Templ
       kind: change.kind,
       required: change.required,
       intakeTemplateId: change.intakeTemplateId ?? null,
+      appliesOn: change.appliesOn ?? 'enrollment',
       sortOrder: Math.max(-1, ...existing.map((i) => i.sortOrder)) + 1,
       removedAt: null,
       createdAt: now,
@@ -98,14 +100,17 @@ async function templateAfter(tenant: TenantDb, templateId: string, change: Templ
   statements.push(
     tenant.update(checklistTemplates, { updatedAt: now }, eq(checklistTemplates.id, templateId)),
   );
-  const wanted: WantedItem[] = after.map((i) => ({
-    id: i.id,
-    title: i.title,
-    description: i.description,
-    kind: i.kind,
-    required: i.required,
-    sortOrder: i.sortOrder,
-  }));
+  // Discharge tasks join a checklist only when the patient is discharged: edits never reach checklists with them.
+  const wanted: WantedItem[] = after
+    .filter((i) => i.appliesOn === 'enrollment')
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      description: i.description,
+      kind: i.kind,
+      required: i.required,
+      sortOrder: i.sortOrder,
+    }));
   return { wanted, statements };
 }
 

@@ -112,7 +112,7 @@ export async function planTemplateChange(tenant: TenantDb, templateId: string, w
 }
 
 /** `column IN` the ids carried as one JSON parameter, so a statement binds the same few parameters for any number of patients. */
-const inJson = (column: SQLiteColumn, ids: string[]) =>
+export const inJson = (column: SQLiteColumn, ids: string[]) =>
   sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 function ofPlans(plans: PatientPlan[], pick: (p: PatientPlan) => string[]) {

@@ -12,6 +12,8 @@ import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 
 export type ItemKind = 'document' | 'task';
+/** When a template item applies: the onboarding checklist, or the tasks of a discharge. */
+export type ItemStage = 'enrollment' | 'discharge';
 
 /** What onboarding needs before care starts (spec 000, step 5); administrators change it. */
 export const DEFAULT_ITEMS: { title: string; description: string; kind: ItemKind; required: boolean }[] = [
@@ -56,7 +58,7 @@ type TemplateRow = typeof checklistTemplates.$inferSelect;
 async function createTemplate(
   tenant: TenantDb,
   facilityId: string | null,
-  items: ((typeof DEFAULT_ITEMS)[number] & { intakeTemplateId?: string | null })[],
+  items: ((typeof DEFAULT_ITEMS)[number] & { intakeTemplateId?: string | null; appliesOn?: ItemStage })[],
   alsoWrite: (id: string, itemIds: string[]) => BatchItem<'sqlite'>[] = () => [],
 ) {
   const id = newId('clt');
@@ -108,11 +110,24 @@ export async function effectiveTemplate(tenant: TenantDb, facilityId: string): P
   return own ?? organizationTemplate(tenant);
 }
 
-export async function templateItems(tenant: TenantDb, templateId: string) {
+/**
+ * A template's live items for one stage: the onboarding checklist by default
+ * (what a patient's checklist is copied from and edits reach), the discharge
+ * tasks when asked, every item for the editor.
+ */
+export async function templateItems(
+  tenant: TenantDb,
+  templateId: string,
+  stage: ItemStage | 'all' = 'enrollment',
+) {
   return tenant
     .select(
       checklistTemplateItems,
-      and(eq(checklistTemplateItems.templateId, templateId), isNull(checklistTemplateItems.removedAt)),
+      and(
+        eq(checklistTemplateItems.templateId, templateId),
+        isNull(checklistTemplateItems.removedAt),
+        stage === 'all' ? undefined : eq(checklistTemplateItems.appliesOn, stage),
+      ),
     )
     .orderBy(asc(checklistTemplateItems.sortOrder), asc(checklistTemplateItems.createdAt));
 }
@@ -129,7 +144,7 @@ export async function overrideForFacility(tenant: TenantDb, facilityId: string) 
     .limit(1);
   if (own) throw new AppError('conflict', 'This facility already has its own checklist');
   const orgTemplateId = (await organizationTemplate(tenant)).id;
-  const base = await templateItems(tenant, orgTemplateId);
+  const base = await templateItems(tenant, orgTemplateId, 'all');
   const moving = and(eq(patients.facilityId, facilityId), eq(patients.checklistTemplateId, orgTemplateId));
   const repoint = (id: string, itemIds: string[]) => [
     ...base.map((orgItem, i) =>
@@ -156,6 +171,7 @@ export async function overrideForFacility(tenant: TenantDb, facilityId: string) 
       kind: i.kind as ItemKind,
       required: i.required,
       intakeTemplateId: i.intakeTemplateId,
+      appliesOn: i.appliesOn as ItemStage,
     })),
     repoint,
   );

@@ -3,7 +3,7 @@ import type { ChecklistTemplate } from '../../../shared/schemas/checklists';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
 import { getVisibleFacilityRow } from '../facilities/facility-access';
-import { effectiveTemplate, type ItemKind, templateItems } from './templates';
+import { effectiveTemplate, type ItemKind, type ItemStage, templateItems } from './templates';
 
 /** A template with its items, as the editor shows it (and after an edit, how many patients it changed). */
 export async function checklistTemplateView(
@@ -12,7 +12,7 @@ export async function checklistTemplateView(
   patientsUpdated?: number,
 ): Promise<ChecklistTemplate> {
   const template = await tenant.get(checklistTemplates, id, 'Checklist template');
-  const items = await templateItems(tenant, id);
+  const items = await templateItems(tenant, id, 'all');
   return {
     id: template.id,
     facilityId: template.facilityId,
@@ -24,6 +24,7 @@ export async function checklistTemplateView(
       kind: i.kind as ItemKind,
       required: i.required,
       intakeTemplateId: i.intakeTemplateId,
+      appliesOn: i.appliesOn as ItemStage,
     })),
     ...(patientsUpdated === undefined ? {} : { patientsUpdated }),
   };

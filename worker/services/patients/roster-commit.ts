@@ -11,23 +11,23 @@ import { existingDuplicates } from './find-duplicates';
 import { type CheckedPatient, checkPatientRow, duplicateKey } from './roster-rows';
 
 /**
- * Writes every row or none: rows are checked again here whatever the preview
- * said, likely duplicates need the row's own confirmation, and the patients,
- * the import record and its audit event go to D1 in one batch.
+ * Rows to save as new patients, checked again here whatever the preview said:
+ * a row with an error is a 400 naming each cell (under `path`), a likely
+ * duplicate (of a patient at the facility or of an earlier row) without the
+ * row's own confirmation a 409.
  */
-export async function commitRoster(
+export async function checkedNewPatients(
   tenant: TenantDb,
-  audit: AuditLog,
-  auth: AuthContext,
-  input: RosterCommit,
-) {
-  await facilityTakingPatients(tenant, input.facilityId);
+  facilityId: string,
+  rows: RosterCommit['rows'],
+  path = 'rows',
+): Promise<CheckedPatient[]> {
   const today = new Date();
   const details: { path: string; issue: string }[] = [];
-  const checked = input.rows.map((row, i) => {
+  const checked = rows.map((row, i) => {
     const { confirmDuplicate: _confirm, ...cells } = row;
     const c = checkPatientRow(cells, today);
-    for (const e of c.errors) details.push({ path: `rows.${i}.${e.field}`, issue: e.issue });
+    for (const e of c.errors) details.push({ path: `${path}.${i}.${e.field}`, issue: e.issue });
     return c.value;
   });
   if (details.length) {
@@ -39,16 +39,16 @@ export async function commitRoster(
   }
   const people = checked as CheckedPatient[];
 
-  const existing = await existingDuplicates(tenant, input.facilityId, people);
+  const existing = await existingDuplicates(tenant, facilityId, people);
   const seen = new Set<string>();
   const unconfirmed: { path: string; issue: string }[] = [];
   people.forEach((p, i) => {
     const key = duplicateKey(p);
     const duplicate = existing.has(key) || seen.has(key);
     seen.add(key);
-    if (duplicate && !input.rows[i]!.confirmDuplicate) {
+    if (duplicate && !rows[i]!.confirmDuplicate) {
       unconfirmed.push({
-        path: `rows.${i}.confirmDuplicate`,
+        path: `${path}.${i}.confirmDuplicate`,
         issue: existing.has(key) ? 'likely an existing patient' : 'repeats an earlier row',
       });
     }
@@ -60,6 +60,21 @@ export async function commitRoster(
       unconfirmed,
     );
   }
+  return people;
+}
+
+/**
+ * Writes every row or none: rows are checked again (`checkedNewPatients`),
+ * and the patients, the import record and its audit event go to D1 in one batch.
+ */
+export async function commitRoster(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  input: RosterCommit,
+) {
+  await facilityTakingPatients(tenant, input.facilityId);
+  const people = await checkedNewPatients(tenant, input.facilityId, input.rows);
 
   const importId = newId('imp');
   const now = iso();

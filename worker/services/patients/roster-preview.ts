@@ -13,6 +13,8 @@ import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
 import { visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
+import { currentPatients } from './roster-current';
+import { diffRoster } from './roster-match';
 import { type CheckedPatient, checkPatientRow, duplicateKey, type RowProblem } from './roster-rows';
 import { type SkippedLine, skippedBecause } from './roster-skip';
 
@@ -144,10 +146,46 @@ export async function previewRoster(
     withErrors: preview.filter((r) => r.errors.length > 0).length,
     withWarnings: preview.filter((r) => r.warnings.length > 0).length,
   };
+  const diff = await compareWithCurrent(
+    tenant,
+    facilityId,
+    checked.map((c) => c.value),
+  );
   audit.record({
     action: 'read',
     entityType: 'patient_import_preview',
-    detail: { facilityId, source, ...summary },
+    detail: {
+      facilityId,
+      source,
+      ...summary,
+      ...(diff
+        ? {
+            admissions: diff.admissions.length,
+            unchanged: diff.unchanged,
+            // Whose records the comparison showed; ids only, never names.
+            discharges: diff.discharges.map((d) => d.patientId),
+            changes: diff.changes.map((c) => c.patient.patientId),
+          }
+        : {}),
+    },
   });
-  return { rows: preview, summary };
+  return { rows: preview, summary, ...(diff ? { diff } : {}) };
+}
+
+/**
+ * The roster against the facility's current patients: only when there are
+ * some and the roster names at least one of them. A roster sharing nobody
+ * with the CRM is new people (or another facility's list), and calling every
+ * current patient discharged would only be noise.
+ */
+async function compareWithCurrent(
+  tenant: TenantDb,
+  facilityId: string,
+  rows: Parameters<typeof diffRoster>[0],
+) {
+  const current = await currentPatients(tenant, facilityId);
+  if (!current.length) return null;
+  const diff = diffRoster(rows, current);
+  if (diff.changes.length + diff.unchanged === 0) return null;
+  return { current: current.length, ...diff };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `checklist_template_items` ADD `applies_on` text DEFAULT 'enrollment' NOT NULL;
