@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_IMPORT_COLUMNS } from '../cases/import-columns';
 import { idSchema, pageOf, timestampSchema } from './common';
 import { requiredText } from './text';
 
@@ -141,12 +142,22 @@ export const bookingSyncSchema = z.object({
 });
 export const bookingSyncListSchema = z.object({ items: z.array(bookingSyncSchema) });
 
-/** A CSV of cases and their appointments, one row per appointment (or per case without one). */
+/**
+ * A CSV of cases and their appointments, one row per appointment (or per case
+ * without one), sent as text; a CSV or XLSX file goes as multipart `file` instead.
+ */
 export const caseImportSchema = z.strictObject({
   csv: z.string().min(1).max(2_000_000),
 });
+export const caseImportResultSchema = z.object({
+  cases: upsertResultSchema,
+  appointments: upsertResultSchema,
+});
 
 export const caseImportPreviewSchema = z.object({
+  /** The file's header row as written, and the import column each header was read as (null: ignored). */
+  headers: z.array(z.string()),
+  columns: z.array(z.enum(CASE_IMPORT_COLUMNS).nullable()),
   rows: z.number(),
   cases: z.number(),
   appointments: z.number(),
