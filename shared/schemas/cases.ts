@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_IMPORT_COLUMNS } from '../cases/import-columns';
 import { idSchema, pageOf, timestampSchema } from './common';
-import { requiredText } from './text';
+import { requiredText, singleLineText } from './text';
 
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export const APPOINTMENT_STATUSES = ['booked', 'attended', 'cancelled', 'did_not_attend'] as const;
@@ -164,3 +164,21 @@ export const caseImportPreviewSchema = z.object({
   errors: z.array(z.object({ row: z.number(), column: z.string(), issue: z.string() })),
 });
 export type CaseImportPreview = z.infer<typeof caseImportPreviewSchema>;
+
+/** The appointment type of a lead's consultation booked from the lead's page. */
+export const CONSULTATION_TYPE = 'consultation';
+
+/** Staff book a lead's consultation at a location; the note goes on the lead's timeline. */
+export const consultationBookSchema = z
+  .strictObject({
+    facilityId: idSchema,
+    startsAt: instantSchema,
+    endsAt: instantSchema,
+    note: singleLineText(500).optional(),
+  })
+  .refine((a) => Date.parse(a.endsAt) > Date.parse(a.startsAt), {
+    message: 'The end is before the start',
+    path: ['endsAt'],
+  });
+export type ConsultationBooking = z.infer<typeof consultationBookSchema>;
+export const appointmentListSchema = z.object({ items: z.array(appointmentSchema) });
