@@ -1,36 +1,32 @@
 import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import {
-  automationRuns,
-  cases,
-  memberships,
-  messageTemplates,
-  outboxMessages,
-  users,
-} from '../../../db/schema';
+import { automationRuns, memberships, messageTemplates, outboxMessages, users } from '../../../db/schema';
 import { renderMergeFields } from '../../../shared/automation/merge-fields';
 import type { RuleDefinition } from '../../../shared/schemas/automation-rules';
 import { toBase64Url } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { occurrenceSql, ruleMatchSql } from './compile-conditions';
-import { caseMergeValues } from './merge-values';
+import { type LoadedPopulation, loadPopulation } from './populations';
 import { enqueueSends, SEND_STATUS, type SendSink } from './send-queue';
 import { newUnsubscribeLink, unsubscribeHeaders, withUnsubscribeLine } from './unsubscribes';
 
-/** Cases one page of an evaluation acts on: one D1 batch of runs and messages. */
+/** Subjects one page of an evaluation acts on: one D1 batch of runs and messages. */
 const PAGE = 50;
 /** Pages one rule evaluates in one cron invocation; the rest wait for the next. */
 const MAX_PAGES = 20;
+/** Subjects one rule acts on in one cron invocation at most. */
+export const EVALUATION_CAP = PAGE * MAX_PAGES;
 
 export type RuleVersionRef = { ruleId: string; version: number; definition: RuleDefinition };
 
-/** Cases matching `rule` on `now`'s day that this version has not yet acted on for their occurrence. */
-export function dueCasesSql(tenant: TenantDb, ref: RuleVersionRef, now: string): SQL {
-  const occurrence = occurrenceSql(ref.definition, now);
+/** Subjects matching `rule` on `now`'s day that this version has not yet acted on for their occurrence. */
+export function dueSubjectsSql(population: LoadedPopulation, ref: RuleVersionRef, now: string): SQL {
+  const fields = population.fieldsAt(now);
+  const occurrence = occurrenceSql(ref.definition, fields, now);
   return and(
-    ruleMatchSql(ref.definition, now),
-    tenant.facilityFilter(cases.facilityId),
-    sql`NOT EXISTS (SELECT 1 FROM ${automationRuns} WHERE ${automationRuns.ruleId} = ${ref.ruleId} AND ${automationRuns.version} = ${ref.version} AND ${automationRuns.subjectId} = ${cases.id} AND ${automationRuns.occurrence} = ${occurrence})`,
+    ruleMatchSql(ref.definition, fields, now),
+    population.scope,
+    sql`NOT EXISTS (SELECT 1 FROM ${automationRuns} WHERE ${automationRuns.ruleId} = ${ref.ruleId} AND ${automationRuns.version} = ${ref.version} AND ${automationRuns.subjectId} = ${population.spec.id} AND ${automationRuns.occurrence} = ${occurrence})`,
   ) as SQL;
 }
 
@@ -64,34 +60,37 @@ async function recipients(tenant: TenantDb, definition: RuleDefinition) {
 }
 
 /**
- * Acts on every due case of one rule version, a page at a time: each case's
+ * Acts on every due subject of one rule version, a page at a time: each subject's
  * run row and its messages go to D1 in one batch, then the new messages' ids
  * go to the send queue (consume-sends.ts delivers them), with ids derived from
- * (rule, version, case, occurrence), so an overlapping or repeated evaluation
+ * (rule, version, subject, occurrence), so an overlapping or repeated evaluation
  * inserts nothing twice (`ON CONFLICT DO NOTHING`) and a crash loses nothing
  * silently (the run row exists only with its messages).
  */
 export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVersionRef, now = iso()) {
   const senders = await recipients(tenant, ref.definition);
-  const occurrence = occurrenceSql(ref.definition, now);
+  const population = await loadPopulation(tenant, ref.definition);
+  const { spec } = population;
+  const occurrence = occurrenceSql(ref.definition, population.fieldsAt(now), now);
   let acted = 0;
   let after = '';
   for (let page = 0; page < MAX_PAGES; page++) {
     const due = await tenant
       .selectFields(
-        { id: cases.id, occurrence },
-        cases,
-        and(dueCasesSql(tenant, ref, now), after ? gt(cases.id, after) : undefined),
+        { id: spec.id, occurrence },
+        spec.table,
+        and(dueSubjectsSql(population, ref, now), after ? gt(spec.id, after) : undefined),
       )
-      .orderBy(asc(cases.id))
+      .orderBy(asc(spec.id))
       .limit(PAGE);
     if (due.length === 0) break;
     const statements = [];
     // Where each message's insert sits in the batch: its result says whether it was new.
     const messageAt: number[] = [];
     for (const subject of due) {
-      const values = await caseMergeValues(tenant, subject.id, now);
-      const key = [ref.ruleId, ref.version, subject.id, subject.occurrence] as const;
+      const subjectId = String(subject.id);
+      const values = await spec.mergeValues(tenant, subjectId, now);
+      const key = [ref.ruleId, ref.version, subjectId, subject.occurrence] as const;
       const messageIds: string[] = [];
       for (const [i, send] of senders) {
         const id = await actId('msg', ...key, i);
@@ -124,7 +123,7 @@ export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVe
             id: await actId('run', ...key),
             ruleId: ref.ruleId,
             version: ref.version,
-            subjectId: subject.id,
+            subjectId,
             occurrence: subject.occurrence,
             outboxMessageId: messageIds[0] ?? null,
             createdAt: now,
@@ -140,7 +139,7 @@ export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVe
       recorded.map((messageId) => ({ organizationId: tenant.organizationId, messageId })),
     );
     acted += due.length;
-    after = due.at(-1)?.id ?? after;
+    after = String(due.at(-1)?.id ?? after);
     if (due.length < PAGE) break;
   }
   return acted;
