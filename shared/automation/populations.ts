@@ -20,15 +20,17 @@ export const RULE_POPULATIONS = [
 export type RulePopulation = (typeof RULE_POPULATIONS)[number];
 
 /**
- * How a field is compared: `text` without case; `choice` exactly, against one
- * of RULE_FIELD_CHOICES (or, for a lead's stage and source, the id of one of
- * the organisation's pipeline stages or lead sources); `number`; `date` by
- * calendar day (a time stamp counts on its UTC day).
+ * How a field is compared: `text` without case; `choice` with one of
+ * RULE_FIELD_CHOICES (in any case: "OPEN" is `open`) or, for a lead's stage
+ * and source, the id of one of the organisation's pipeline stages or lead
+ * sources, exactly; `number`; `date` by calendar day (a time stamp counts on
+ * its UTC day).
  */
 export type RuleFieldKind = 'text' | 'choice' | 'number' | 'date';
 
 export const CASE_RULE_FIELDS = {
-  status: 'text',
+  /** `open` or `closed`: a choice, so the `cases_org_status_expiry` index answers it. */
+  status: 'choice',
   name: 'text',
   issueDate: 'date',
   expiryDate: 'date',

@@ -97,7 +97,9 @@ function conditionProblem(population: (typeof RULE_POPULATIONS)[number], c: Rule
   if (kind === 'choice') {
     if (!['eq', 'ne'].includes(c.op)) return 'Compare a choice with is or is not';
     const choices = RULE_FIELD_CHOICES[population]?.[c.field];
-    return !choices || choices.includes(String(c.value)) ? null : `Choose one of ${choices.join(', ')}`;
+    return !choices || choices.includes(String(c.value).toLowerCase())
+      ? null
+      : `Choose one of ${choices.join(', ')}`;
   }
   return null;
 }

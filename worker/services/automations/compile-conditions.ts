@@ -4,8 +4,12 @@ import { addCalendarDays } from '../../../shared/calendar-date';
 import type { RuleCondition, RuleConditions, RuleDefinition } from '../../../shared/schemas/automation-rules';
 import { DAY } from '../../lib/time';
 
-/** A population's fields as SQL on one day, and how each is compared. */
-export type FieldSet = { sql: Record<string, SQL>; kinds: Record<string, RuleFieldKind> };
+/** A population's fields as SQL on one day, how each is compared, and the fixed values of its choices. */
+export type FieldSet = {
+  sql: Record<string, SQL>;
+  kinds: Record<string, RuleFieldKind>;
+  choices: Record<string, readonly string[]>;
+};
 
 /**
  * A date field as a range of whole UTC days, so the same comparison holds for
@@ -55,8 +59,12 @@ export function conditionSql(c: RuleCondition, fields: FieldSet, now: string): S
   const kind = fields.kinds[c.field];
   if (kind === 'date') return dateConditionSql(c, field, now.slice(0, 10));
   const value = c.value ?? null;
+  // Text is lower-cased on both sides; a fixed choice is stored in lower case, so only the value is,
+  // which keeps the column bare for its index (`status = 'open'` over `cases_org_status_expiry`).
+  const fixedChoice =
+    kind === 'choice' && fields.choices[c.field] ? String(value ?? '').toLowerCase() : value;
   const lhs = kind === 'text' ? sql`lower(${field})` : field;
-  const rhs = kind === 'text' ? String(value ?? '').toLowerCase() : value;
+  const rhs = kind === 'text' ? String(value ?? '').toLowerCase() : fixedChoice;
   switch (c.op) {
     case 'eq':
       return sql`${lhs} = ${rhs}`;

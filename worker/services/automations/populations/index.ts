@@ -1,5 +1,5 @@
 import { and, type SQL } from 'drizzle-orm';
-import type { RulePopulation } from '../../../../shared/automation/populations';
+import { RULE_FIELD_CHOICES, type RulePopulation } from '../../../../shared/automation/populations';
 import type { RuleDefinition } from '../../../../shared/schemas/automation-rules';
 import { AppError } from '../../../lib/app-error';
 import type { AuditLog } from '../../../lib/audit-log';
@@ -36,7 +36,11 @@ export async function loadPopulation(tenant: TenantDb, rule: RuleDefinition): Pr
   const fields = await spec.load(tenant);
   return {
     spec,
-    fieldsAt: (now) => ({ sql: fields(now), kinds: spec.kinds }),
+    fieldsAt: (now) => ({
+      sql: fields(now),
+      kinds: spec.kinds,
+      choices: RULE_FIELD_CHOICES[rule.population] ?? {},
+    }),
     scope: and(spec.visible(tenant), spec.atLocations(rule.facilityIds)),
   };
 }
