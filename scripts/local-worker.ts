@@ -21,6 +21,9 @@ export async function startLocalWorker(
     executeLocalSql(dir, options.extraSql, 'Adding the scenario rows', options.extraSqlTimeoutMs);
   const extraSqlMs = performance.now() - started;
   process.env.WRANGLER_SEND_METRICS = 'false';
+  // The runtime's own log level follows wrangler's, not `dev.logLevel`: without this, Miniflare
+  // prints an info line ("QUEUE sidecar-automation-sends 50/50") for every queue batch delivered.
+  process.env.WRANGLER_LOG ??= 'warn';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   const starting = unstable_startWorker({
     config: 'wrangler.toml',

@@ -26,6 +26,7 @@ import { intakeTemplateRoutes } from './routes/intake-templates';
 import { invitationRoutes } from './routes/invitations';
 import { leadAnalyticsRoutes } from './routes/lead-analytics';
 import { leadBoardRoutes } from './routes/lead-board';
+import { leadConsultationRoutes } from './routes/lead-consultations';
 import { leadCoordinatorRoutes } from './routes/lead-coordinators';
 import { leadFormRoutes } from './routes/lead-form';
 import { scoringRuleRoutes } from './routes/lead-scoring-rules';
@@ -85,6 +86,7 @@ const api = apiBase
   .route('/leads/analytics', leadAnalyticsRoutes)
   .route('/leads', leadRoutes)
   .route('/leads', leadTaskRoutes)
+  .route('/leads', leadConsultationRoutes)
   .route('/lead-sources', leadSourceRoutes)
   .route('/lead-scoring-rules', scoringRuleRoutes)
   .route('/pipeline-stages', pipelineStageRoutes)
@@ -144,6 +146,7 @@ export type ApiSubApps = {
   leadAnalytics: { path: '/api/v1/leads/analytics'; routes: typeof leadAnalyticsRoutes };
   leads: { path: '/api/v1/leads'; routes: typeof leadRoutes };
   leadTasks: { path: '/api/v1/leads'; routes: typeof leadTaskRoutes };
+  leadConsultations: { path: '/api/v1/leads'; routes: typeof leadConsultationRoutes };
   leadSources: { path: '/api/v1/lead-sources'; routes: typeof leadSourceRoutes };
   scoringRules: { path: '/api/v1/lead-scoring-rules'; routes: typeof scoringRuleRoutes };
   pipelineStages: { path: '/api/v1/pipeline-stages'; routes: typeof pipelineStageRoutes };

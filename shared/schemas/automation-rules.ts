@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { actOutcomeSchema, ruleActionSchema } from './automation-actions';
-import { CASE_PARAMETERS } from './cases';
+import {
+  ALL_RULE_FIELD_NAMES,
+  CASE_RULE_FIELDS,
+  dateFieldsOf,
+  POPULATION_FIELDS,
+  POPULATIONS_WITH_LOCATIONS,
+  RULE_FIELD_CHOICES,
+  RULE_POPULATIONS,
+} from '../automation/populations';
 import { idSchema, timestampSchema } from './common';
 import { UNSUBSCRIBE_CATEGORIES } from './message-templates';
 import { requiredText, singleLineText } from './text';
@@ -8,16 +16,14 @@ import { requiredText, singleLineText } from './text';
 export const RULE_TYPES = ['once', 'recurring', 'relative'] as const;
 export const RULE_STATUSES = ['draft', 'running', 'paused'] as const;
 
-/** What a case rule may test: the case's own fields and the parameters of spec 002. */
-export const CASE_RULE_FIELDS = {
-  status: 'text',
-  name: 'text',
-  issueDate: 'date',
-  expiryDate: 'date',
-  maxSessions: 'number',
-  invoiceableCents: 'number',
-  ...Object.fromEntries(CASE_PARAMETERS.map((p) => [p, 'number'])),
-} as Record<string, 'text' | 'date' | 'number'>;
+export {
+  CASE_RULE_FIELDS,
+  POPULATION_FIELDS,
+  RULE_FIELD_CHOICES,
+  RULE_POPULATIONS,
+  type RuleFieldKind,
+  type RulePopulation,
+} from '../automation/populations';
 export const CASE_RULE_FIELD_NAMES = Object.keys(CASE_RULE_FIELDS) as [string, ...string[]];
 
 export const RULE_OPERATORS = [
@@ -38,7 +44,8 @@ export const RULE_OPERATORS = [
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
 export const ruleConditionSchema = z.strictObject({
-  field: z.enum(CASE_RULE_FIELD_NAMES),
+  /** A field of the rule's population (POPULATION_FIELDS). */
+  field: z.enum(ALL_RULE_FIELD_NAMES),
   op: z.enum(RULE_OPERATORS),
   value: z
     .union([z.number(), singleLineText(200)])
@@ -64,6 +71,65 @@ export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
 
 export { type RuleAction, ruleActionSchema } from './automation-actions';
 
+const DATE_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+/** Operators that count days from today, whatever the field's own values. */
+const DAY_COUNT_OPERATORS: readonly RuleOperator[] = ['within_next_days', 'within_past_days'];
+
+/** A condition's problem against its population's field list, or null. */
+function conditionProblem(population: (typeof RULE_POPULATIONS)[number], c: RuleCondition): string | null {
+  const kind = POPULATION_FIELDS[population][c.field];
+  if (!kind) return `Not a field of ${population.replace(/_/g, ' ')}`;
+  if (c.op === 'is_empty' || c.op === 'is_not_empty') return null;
+  if (DAY_COUNT_OPERATORS.includes(c.op))
+    return kind === 'date' && typeof c.value === 'number' && c.value >= 0
+      ? null
+      : 'Count days on a date field';
+  if (c.value === null || c.value === undefined) return 'Enter a value to compare with';
+  if (kind === 'number') return typeof c.value === 'number' ? null : 'Enter a number';
+  if (kind === 'date')
+    return typeof c.value === 'string' && DATE_VALUE.test(c.value) && c.op !== 'contains'
+      ? null
+      : 'Enter a date as YYYY-MM-DD';
+  if (kind === 'choice') {
+    if (!['eq', 'ne'].includes(c.op)) return 'Compare a choice with is or is not';
+    const choices = RULE_FIELD_CHOICES[population]?.[c.field];
+    return !choices || choices.includes(String(c.value).toLowerCase())
+      ? null
+      : `Choose one of ${choices.join(', ')}`;
+  }
+  return null;
+}
+
+/** Conditions, the relative date and locations must fit the rule's population. */
+function checkPopulationFields(
+  r: {
+    population: (typeof RULE_POPULATIONS)[number];
+    conditions: RuleConditions;
+    relativeField?: string | null;
+    facilityIds: string[];
+  },
+  ctx: z.RefinementCtx,
+) {
+  r.conditions.conditions.forEach((c, i) => {
+    const inner =
+      'field' in c
+        ? [{ c, path: ['conditions', 'conditions', i] }]
+        : c.conditions.map((d, j) => ({ c: d, path: ['conditions', 'conditions', i, 'conditions', j] }));
+    for (const { c: condition, path } of inner) {
+      const problem = conditionProblem(r.population, condition);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [...path, 'field'] });
+    }
+  });
+  if (r.relativeField && !dateFieldsOf(r.population).includes(r.relativeField))
+    ctx.addIssue({ code: 'custom', message: 'Choose a date of this population', path: ['relativeField'] });
+  if (r.facilityIds.length && !POPULATIONS_WITH_LOCATIONS.includes(r.population))
+    ctx.addIssue({
+      code: 'custom',
+      message: 'This population has no locations to choose',
+      path: ['facilityIds'],
+    });
+}
+
 export const ruleDefinitionSchema = z
   .strictObject({
     name: requiredText('Enter the automation name', 120),
@@ -71,11 +137,12 @@ export const ruleDefinitionSchema = z
     type: z.enum(RULE_TYPES),
     /** Recurring rules: every how many days while the case matches. */
     everyDays: z.number().int().min(1).max(365).nullable().optional(),
-    /** Relative rules: the date field and the days before (negative) or after (positive) it. */
-    relativeField: z.enum(['issueDate', 'expiryDate']).nullable().optional(),
+    /** Relative rules: a date field of the population and the days before (negative) or after (positive) it. */
+    relativeField: z.enum(ALL_RULE_FIELD_NAMES).nullable().optional(),
     offsetDays: z.number().int().min(-365).max(365).nullable().optional(),
-    population: z.literal('cases'),
-    /** Locations (facilities) whose cases the rule looks at; empty means every location. */
+    /** What the rule looks at; its conditions test that population's fields (POPULATION_FIELDS). */
+    population: z.enum(RULE_POPULATIONS),
+    /** Locations (facilities) the rule looks at (POPULATIONS_WITH_LOCATIONS only); empty means every location. */
     facilityIds: z.array(idSchema).max(50).default([]),
     conditions: ruleConditionsSchema,
     actions: z.array(ruleActionSchema).min(1).max(5),
@@ -87,7 +154,8 @@ export const ruleDefinitionSchema = z
   .refine((r) => r.type !== 'relative' || (!!r.relativeField && typeof r.offsetDays === 'number'), {
     message: 'Choose the date and the days before or after it',
     path: ['relativeField'],
-  });
+  })
+  .superRefine(checkPopulationFields);
 export type RuleDefinition = z.infer<typeof ruleDefinitionSchema>;
 
 export const ruleSchema = z.object({
@@ -107,7 +175,10 @@ export const dryRunSchema = z.object({
   due: z.number(),
   sample: z.array(
     z.object({
-      caseId: z.string(),
+      /** The subject's id (a case, lead, intake request, patient, facility or records request). */
+      subjectId: z.string(),
+      /** The same id, for a rule on cases. */
+      caseId: z.string().optional(),
       values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
     }),
   ),
@@ -128,10 +199,13 @@ export const ruleRunSchema = z.object({
 });
 export const ruleRunListSchema = z.object({ items: z.array(ruleRunSchema) });
 
-export const explainQuerySchema = z.strictObject({ caseId: idSchema });
+/** The subject to explain: `subjectId` of the rule's population (`caseId` is the same, for a rule on cases). */
+export const explainQuerySchema = z
+  .strictObject({ subjectId: idSchema.optional(), caseId: idSchema.optional() })
+  .refine((q) => !!(q.subjectId ?? q.caseId), { message: 'Name the subject', path: ['subjectId'] });
 export const explainSchema = z.object({
   matchesNow: z.boolean(),
-  /** The first check the case fails now (a location, a condition with the case's value, or the date window). */
+  /** The first check the subject fails now (a location, a condition with the subject's value, or the date window). */
   firstFailed: z
     .object({
       check: z.string(),

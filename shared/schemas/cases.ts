@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CASE_IMPORT_COLUMNS } from '../cases/import-columns';
 import { idSchema, pageOf, timestampSchema } from './common';
-import { requiredText } from './text';
+import { requiredText, singleLineText } from './text';
 
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export const APPOINTMENT_STATUSES = ['booked', 'attended', 'cancelled', 'did_not_attend'] as const;
@@ -141,15 +142,43 @@ export const bookingSyncSchema = z.object({
 });
 export const bookingSyncListSchema = z.object({ items: z.array(bookingSyncSchema) });
 
-/** A CSV of cases and their appointments, one row per appointment (or per case without one). */
+/**
+ * A CSV of cases and their appointments, one row per appointment (or per case
+ * without one), sent as text; a CSV or XLSX file goes as multipart `file` instead.
+ */
 export const caseImportSchema = z.strictObject({
   csv: z.string().min(1).max(2_000_000),
 });
+export const caseImportResultSchema = z.object({
+  cases: upsertResultSchema,
+  appointments: upsertResultSchema,
+});
 
 export const caseImportPreviewSchema = z.object({
+  /** The file's header row as written, and the import column each header was read as (null: ignored). */
+  headers: z.array(z.string()),
+  columns: z.array(z.enum(CASE_IMPORT_COLUMNS).nullable()),
   rows: z.number(),
   cases: z.number(),
   appointments: z.number(),
   errors: z.array(z.object({ row: z.number(), column: z.string(), issue: z.string() })),
 });
 export type CaseImportPreview = z.infer<typeof caseImportPreviewSchema>;
+
+/** The appointment type of a lead's consultation booked from the lead's page. */
+export const CONSULTATION_TYPE = 'consultation';
+
+/** Staff book a lead's consultation at a location; the note goes on the lead's timeline. */
+export const consultationBookSchema = z
+  .strictObject({
+    facilityId: idSchema,
+    startsAt: instantSchema,
+    endsAt: instantSchema,
+    note: singleLineText(500).optional(),
+  })
+  .refine((a) => Date.parse(a.endsAt) > Date.parse(a.startsAt), {
+    message: 'The end is before the start',
+    path: ['endsAt'],
+  });
+export type ConsultationBooking = z.infer<typeof consultationBookSchema>;
+export const appointmentListSchema = z.object({ items: z.array(appointmentSchema) });

@@ -21,6 +21,8 @@ export const ACTIVITY_KINDS = [
   'conversion',
   'created',
   'consent_revoked',
+  'consultation_booked',
+  'consultation_cancelled',
 ] as const;
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD' });

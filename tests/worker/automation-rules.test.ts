@@ -109,7 +109,11 @@ describe('automation rules', () => {
     expect(dry.status, dry.text).toBe(200);
     expect(dry.json).toMatchObject({ matching: 1, due: 1 });
     expect(dry.json.sample).toEqual([
-      { caseId: cases['R-1'], values: { expiryDate: dayFromNow(10), sessionsLeft: 4, status: 'open' } },
+      {
+        subjectId: cases['R-1'],
+        caseId: cases['R-1'],
+        values: { expiryDate: dayFromNow(10), sessionsLeft: 4, status: 'open' },
+      },
     ]);
     expect(dry.json.forecast).toHaveLength(7);
     expect(dry.json.forecast[0]).toEqual({ date: dayFromNow(0), sends: 1 });

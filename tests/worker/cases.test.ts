@@ -246,7 +246,7 @@ describe('CSV import: preview, then all or nothing', () => {
   it('names a row whose patient is not found', async () => {
     const csv = [header, row('CSV-2', 'CSV-2-a', 'Booked', () => 'pat_nobody')].join('\n');
     const preview = await api('/api/v1/cases/import/preview', { token: admin, body: { csv } });
-    expect(preview.json.errors).toEqual([{ row: 1, column: 'patientId', issue: 'patient not found' }]);
+    expect(preview.json.errors).toEqual([{ row: 1, column: 'patient_id', issue: 'patient not found' }]);
   });
 
   it('imports cases and their appointments together, and again without duplicates', async () => {

@@ -17,7 +17,11 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   if (key.length > 200)
     throw new AppError('validation_failed', 'Idempotency-Key is longer than 200 characters');
   const { tenant, auth } = c.var;
-  const requestHash = await sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  // The body's bytes, not its text: a multipart file (an XLSX import) read as text would be mangled for the handler.
+  const body = await sha256(
+    String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', await c.req.arrayBuffer()))),
+  );
+  const requestHash = await sha256(`${c.req.method} ${c.req.path}\n${body}`);
   const where = and(eq(idempotencyKeys.userId, auth.userId), eq(idempotencyKeys.key, key)) as SQL;
   // Claim the key first (status 0 = in progress): of two identical requests at once, one runs.
   const claimed = await tenant

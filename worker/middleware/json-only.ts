@@ -10,10 +10,13 @@ export const UPLOAD_BODY_LIMIT_BYTES = 25 * 1024 * 1024 + 64 * 1024;
 /** An inquiry from a practice website: a few short fields and a message. */
 export const PUBLIC_FORM_BODY_LIMIT_BYTES = 16 * 1024;
 
-/** File uploads (documents, roster files) are the only API writes that may be multipart. */
+/** A case import (preview or commit) takes a CSV or XLSX file, or JSON `{ csv }`. */
+const isCaseImport = (c: Context<AppEnv>) => /\/cases\/import(\/preview)?$/.test(c.req.path);
+
+/** File uploads (documents, roster and case files) are the only API writes that may be multipart. */
 const isUpload = (c: Context<AppEnv>) =>
   c.req.method === 'POST' &&
-  (/\/documents$/.test(c.req.path) || c.req.path.endsWith('/patients/import/preview'));
+  (/\/documents$/.test(c.req.path) || c.req.path.endsWith('/patients/import/preview') || isCaseImport(c));
 
 /**
  * The public web-form endpoint: a practice's plain HTML form (no JavaScript)
@@ -32,7 +35,7 @@ export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && (length > 0 || c.req.header('Transfer-Encoding'))) {
     const type = c.req.header('Content-Type') ?? '';
     if (isUpload(c)) {
-      const jsonAllowed = c.req.path.endsWith('/import/preview');
+      const jsonAllowed = c.req.path.endsWith('/import/preview') || isCaseImport(c);
       if (!/^multipart\/form-data\b/i.test(type) && !(jsonAllowed && /^application\/json\b/i.test(type))) {
         throw new AppError(
           'unsupported_media_type',

@@ -121,26 +121,33 @@ export const automationRuleRoutes = newRouter(requireAuth)
       path: '/{id}/dry-run',
       tags: ['automations'],
       summary: 'Matches now, a sample with the tested values, and the sends of the next 7 days',
-      // The sample names patients' cases, so the patients area is needed as well.
-      middleware: [requirePermission('automations:view'), requirePermission('patients:view')] as const,
+      // The sample names subjects: the service also checks the rule's population may be seen (dry-run in rules.ts).
+      middleware: [requirePermission('automations:view')] as const,
       request: idParam,
       responses: { 200: json(dryRunSchema, 'The dry run'), ...commonErrors, ...notFoundError },
     }),
-    async (c) => c.json(await dryRun(c.var.tenant, c.var.audit, c.req.valid('param').id), 200),
+    async (c) => c.json(await dryRun(c.var.tenant, c.var.audit, c.var.auth, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({
       method: 'get',
       path: '/{id}/explain',
       tags: ['automations'],
-      summary: 'Why the rule did or did not act on a case: its runs, or the first check that fails',
-      middleware: [requirePermission('automations:view'), requirePermission('patients:view')] as const,
+      summary: 'Why the rule did or did not act on a subject: its runs, or the first check that fails',
+      middleware: [requirePermission('automations:view')] as const,
       request: { ...idParam, query: explainQuerySchema },
       responses: { 200: json(explainSchema, 'The explanation'), ...commonErrors, ...notFoundError },
     }),
     async (c) =>
       c.json(
-        await explainRule(c.var.tenant, c.var.audit, c.req.valid('param').id, c.req.valid('query').caseId),
+        await explainRule(
+          c.var.tenant,
+          c.var.audit,
+          c.var.auth,
+          c.req.valid('param').id,
+          // The schema requires one of the two.
+          c.req.valid('query').subjectId ?? c.req.valid('query').caseId ?? '',
+        ),
         200,
       ),
   );

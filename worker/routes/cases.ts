@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   bookingSyncListSchema,
   caseImportPreviewSchema,
+  caseImportResultSchema,
   caseImportSchema,
   caseListQuerySchema,
   casePageSchema,
@@ -11,14 +12,27 @@ import {
   upsertResultSchema,
 } from '../../shared/schemas/cases';
 import { idSchema } from '../../shared/schemas/common';
-import { commonErrors, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
+import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
+import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import { listBookingSyncs } from '../services/cases/booking-syncs';
 import { commitCaseImport, previewCaseImport } from '../services/cases/case-import';
+import { readCaseImportTable } from '../services/cases/case-import-upload';
 import { getCase, listCases, upsertCases } from '../services/cases/cases';
 
-const importResultSchema = z.object({ cases: upsertResultSchema, appointments: upsertResultSchema });
+// Both declared, as for the roster import: JSON `{ csv }` for the typed client and integrations,
+// multipart so the media-type gate admits a CSV or XLSX `file` (checked by readCaseImportTable).
+const importBody = {
+  body: {
+    content: {
+      'application/json': { schema: caseImportSchema },
+      'multipart/form-data': { schema: { type: 'object' as const } },
+    },
+    // Not required: zod-openapi would then check a multipart body against the JSON schema.
+    required: false,
+  },
+};
 
 /**
  * Cases synced from the practice's booking system. Reading them is reading
@@ -78,22 +92,28 @@ export const caseRoutes = newRouter(requireAuth)
       method: 'post',
       path: '/import/preview',
       tags: ['cases'],
-      summary: 'Check a CSV of cases and appointments without importing it',
+      summary:
+        'Check a file of cases and appointments without importing it: multipart `file` (CSV or XLSX) or JSON `{ csv }`',
       middleware: [requirePermission('automations:edit')] as const,
-      request: jsonBody(caseImportSchema),
-      responses: { 200: json(caseImportPreviewSchema, 'Counts and problems by row'), ...commonErrors },
+      request: importBody,
+      responses: {
+        200: json(caseImportPreviewSchema, 'Columns read, counts and problems by row and column'),
+        ...commonErrors,
+      },
     }),
-    async (c) => c.json(await previewCaseImport(c.var.tenant, c.req.valid('json').csv), 200),
+    async (c) => c.json(await previewCaseImport(c.var.tenant, await readCaseImportTable(c.req)), 200),
   )
   .openapi(
     createRoute({
       method: 'post',
       path: '/import',
       tags: ['cases'],
-      summary: 'Import a CSV of cases and appointments: every row or none',
-      middleware: [requirePermission('automations:edit')] as const,
-      request: jsonBody(caseImportSchema),
-      responses: { 200: json(importResultSchema, 'What was written'), ...commonErrors },
+      summary:
+        'Import cases and appointments: every row or none, by external id (repeatable); send an Idempotency-Key so a retry replays the first answer',
+      middleware: [requirePermission('automations:edit'), idempotent] as const,
+      request: importBody,
+      responses: { 200: json(caseImportResultSchema, 'What was written'), ...commonErrors, ...conflictError },
     }),
-    async (c) => c.json(await commitCaseImport(c.var.tenant, c.var.audit, c.req.valid('json').csv), 200),
+    async (c) =>
+      c.json(await commitCaseImport(c.var.tenant, c.var.audit, await readCaseImportTable(c.req)), 200),
   );

@@ -1,37 +1,70 @@
-import { and, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { cases } from '../../../db/schema';
+import { and, or, type SQL, sql } from 'drizzle-orm';
+import type { RuleFieldKind } from '../../../shared/automation/populations';
 import { addCalendarDays } from '../../../shared/calendar-date';
-import {
-  CASE_RULE_FIELDS,
-  type RuleCondition,
-  type RuleConditions,
-  type RuleDefinition,
-} from '../../../shared/schemas/automation-rules';
+import type { RuleCondition, RuleConditions, RuleDefinition } from '../../../shared/schemas/automation-rules';
 import { DAY } from '../../lib/time';
-import { caseParameterSql } from '../cases/case-parameters';
 
-/** The SQL of every field a case rule can test, as of `now` (case columns and the parameters). */
-export function caseFieldSql(now: string): Record<string, SQL> {
-  return {
-    status: sql`${cases.status}`,
-    name: sql`${cases.name}`,
-    issueDate: sql`${cases.issueDate}`,
-    expiryDate: sql`${cases.expiryDate}`,
-    maxSessions: sql`${cases.maxSessions}`,
-    invoiceableCents: sql`${cases.invoiceableCents}`,
-    ...caseParameterSql(now),
-  };
+/** A population's fields as SQL on one day, how each is compared, and the fixed values of its choices. */
+export type FieldSet = {
+  sql: Record<string, SQL>;
+  kinds: Record<string, RuleFieldKind>;
+  choices: Record<string, readonly string[]>;
+};
+
+/**
+ * A date field as a range of whole UTC days, so the same comparison holds for
+ * a calendar date (`2026-05-01`) and a time stamp on that day, and a column's
+ * index can still answer it: `from` inclusive, `until` exclusive.
+ */
+function dayRange(field: SQL, from: string | null, until: string | null): SQL {
+  const parts = [from ? sql`${field} >= ${from}` : undefined, until ? sql`${field} < ${until}` : undefined];
+  return and(...parts) as SQL;
 }
 
-/** One condition as SQL; text compares without case, dates count days from `now`'s calendar day. */
-export function conditionSql(c: RuleCondition, now: string): SQL {
-  const field = caseFieldSql(now)[c.field] as SQL;
-  const kind = CASE_RULE_FIELDS[c.field];
-  const today = now.slice(0, 10);
+function dateConditionSql(c: RuleCondition, field: SQL, today: string): SQL {
+  const days = Number(c.value ?? 0);
+  const day = String(c.value ?? '');
+  const next = (d: string) => addCalendarDays(d, 1);
+  switch (c.op) {
+    case 'within_next_days':
+      return dayRange(field, today, addCalendarDays(today, days + 1));
+    case 'within_past_days':
+      return dayRange(field, addCalendarDays(today, -days), today);
+    case 'eq':
+      return dayRange(field, day, next(day));
+    case 'ne':
+      return sql`(${field} IS NULL OR NOT (${dayRange(field, day, next(day))}))`;
+    case 'gt':
+      return dayRange(field, next(day), null);
+    case 'gte':
+      return dayRange(field, day, null);
+    case 'lt':
+      return dayRange(field, null, day);
+    case 'lte':
+      return dayRange(field, null, next(day));
+    case 'is_empty':
+      return sql`${field} IS NULL`;
+    default:
+      return sql`${field} IS NOT NULL`;
+  }
+}
+
+/**
+ * One condition as SQL: text compares without case, a choice exactly (so an
+ * index on the column answers it), numbers as numbers, dates by day counted
+ * from `now`'s UTC day.
+ */
+export function conditionSql(c: RuleCondition, fields: FieldSet, now: string): SQL {
+  const field = fields.sql[c.field] as SQL;
+  const kind = fields.kinds[c.field];
+  if (kind === 'date') return dateConditionSql(c, field, now.slice(0, 10));
   const value = c.value ?? null;
-  const days = Number(value ?? 0);
+  // Text is lower-cased on both sides; a fixed choice is stored in lower case, so only the value is,
+  // which keeps the column bare for its index (`status = 'open'` over `cases_org_status_expiry`).
+  const fixedChoice =
+    kind === 'choice' && fields.choices[c.field] ? String(value ?? '').toLowerCase() : value;
   const lhs = kind === 'text' ? sql`lower(${field})` : field;
-  const rhs = kind === 'text' ? String(value ?? '').toLowerCase() : value;
+  const rhs = kind === 'text' ? String(value ?? '').toLowerCase() : fixedChoice;
   switch (c.op) {
     case 'eq':
       return sql`${lhs} = ${rhs}`;
@@ -47,65 +80,68 @@ export function conditionSql(c: RuleCondition, now: string): SQL {
       return sql`${lhs} <= ${rhs}`;
     case 'contains':
       return sql`instr(${lhs}, ${rhs}) > 0`;
-    case 'within_next_days':
-      return sql`${field} BETWEEN ${today} AND ${addCalendarDays(today, days)}`;
-    case 'within_past_days':
-      return sql`${field} BETWEEN ${addCalendarDays(today, -days)} AND ${addCalendarDays(today, -1)}`;
     case 'is_empty':
       return sql`${field} IS NULL`;
     case 'is_not_empty':
       return sql`${field} IS NOT NULL`;
+    default:
+      // Day counts on anything but a date are refused by the schema.
+      return sql`0`;
   }
 }
 
 const combine = (match: 'all' | 'any', parts: SQL[]) =>
   parts.length === 0 ? sql`1 = 1` : ((match === 'all' ? and(...parts) : or(...parts)) as SQL);
 
-export function conditionsSql(tree: RuleConditions, now: string): SQL {
+export function conditionsSql(tree: RuleConditions, fields: FieldSet, now: string): SQL {
   return combine(
     tree.match,
     tree.conditions.map((c) =>
       'field' in c
-        ? conditionSql(c, now)
+        ? conditionSql(c, fields, now)
         : combine(
             c.match,
-            c.conditions.map((inner) => conditionSql(inner, now)),
+            c.conditions.map((inner) => conditionSql(inner, fields, now)),
           ),
     ),
   );
 }
 
 /**
- * The occurrence a case is in for this rule on `now`'s day, as SQL: one for a
- * "once" rule, the period number for "every N days", the date itself for
- * "relative to a date" (a changed date is a new occurrence).
+ * The occurrence a subject is in for this rule on `now`'s day, as SQL: one
+ * for a "once" rule, the period number for "every N days", the date itself
+ * for "relative to a date" (a changed date is a new occurrence).
  */
-export function occurrenceSql(rule: RuleDefinition, now: string): SQL<string> {
+export function occurrenceSql(rule: RuleDefinition, fields: FieldSet, now: string): SQL<string> {
   if (rule.type === 'once') return sql<string>`'once'`;
   if (rule.type === 'recurring') {
     const period = Math.floor(Date.parse(`${now.slice(0, 10)}T00:00:00Z`) / DAY / (rule.everyDays ?? 1));
     return sql<string>`${`p${period}`}`;
   }
-  return sql<string>`${rule.relativeField === 'issueDate' ? cases.issueDate : cases.expiryDate}`;
+  return sql<string>`${fields.sql[rule.relativeField ?? '']}`;
 }
 
 /**
- * Everything a case must satisfy on `now`'s day: the locations, open-ended
- * conditions and, for a relative rule, the date window from (date + offset)
- * to the date itself, so a day the cron missed is caught up.
+ * The date window of a relative rule: due from (date + offset) on, so a day
+ * the cron missed is caught up: for 14 days before expiry, from 14 days
+ * before until the day itself; after a date, for a week.
  */
-export function ruleMatchSql(rule: RuleDefinition, now: string): SQL {
+export function relativeWindowSql(rule: RuleDefinition, fields: FieldSet, now: string): SQL | undefined {
+  if (rule.type !== 'relative') return undefined;
   const today = now.slice(0, 10);
-  const parts: SQL[] = [conditionsSql(rule.conditions, now)];
-  if (rule.facilityIds.length) parts.push(inArray(cases.facilityId, rule.facilityIds));
-  if (rule.type === 'relative') {
-    const date = rule.relativeField === 'issueDate' ? cases.issueDate : cases.expiryDate;
-    const offset = rule.offsetDays ?? 0;
-    // Due from (date + offset) on: for 14 days before expiry, from 14 days before until the day itself.
-    const from = sql`${date} <= ${addCalendarDays(today, -offset)}`;
-    const until =
-      offset < 0 ? sql`${date} >= ${today}` : sql`${date} >= ${addCalendarDays(today, -offset - 7)}`;
-    parts.push(and(from, until) as SQL);
-  }
-  return and(...parts) as SQL;
+  const date = fields.sql[rule.relativeField ?? ''] as SQL;
+  const offset = rule.offsetDays ?? 0;
+  const until = addCalendarDays(today, -offset + 1);
+  return offset < 0
+    ? dayRange(date, today, until)
+    : dayRange(date, addCalendarDays(today, -offset - 7), until);
+}
+
+/**
+ * Everything a subject must satisfy on `now`'s day besides being visible and
+ * at the rule's locations (the population's scope): the conditions and, for
+ * a relative rule, the date window.
+ */
+export function ruleMatchSql(rule: RuleDefinition, fields: FieldSet, now: string): SQL {
+  return and(conditionsSql(rule.conditions, fields, now), relativeWindowSql(rule, fields, now)) as SQL;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { appointments, cases, facilities, patients } from '../../../db/schema';
 import type { MergeField } from '../../../shared/automation/merge-fields';
 import { notFound } from '../../lib/app-error';
@@ -22,6 +22,11 @@ export async function caseMergeValues(tenant: TenantDb, caseId: string, now: str
         guardian: patients.emergencyContactName,
         locationName: facilities.name,
         locationPhone: facilities.phone,
+        // Correlated on the case, so the case's own rows of `appointments_case_params` answer it; as a
+        // query of its own ordered by start time, SQLite walked the organisation's appointments by
+        // start instead (53 ms a case over a million appointments, 78% of an evaluation's time).
+        nextStartsAt: sql<string | null>`(SELECT min(${appointments.startsAt}) FROM ${appointments}
+          WHERE ${appointments.caseId} = ${cases.id} AND ${appointments.status} = 'booked' AND ${appointments.startsAt} > ${now})`,
       },
       cases,
       [
@@ -32,18 +37,6 @@ export async function caseMergeValues(tenant: TenantDb, caseId: string, now: str
     )
     .limit(1);
   if (!row) throw notFound('Case');
-  const [next] = await tenant
-    .selectFields(
-      { startsAt: appointments.startsAt },
-      appointments,
-      and(
-        eq(appointments.caseId, caseId),
-        inArray(appointments.status, ['booked']),
-        gt(appointments.startsAt, now),
-      ),
-    )
-    .orderBy(asc(appointments.startsAt))
-    .limit(1);
   const org = await tenant.organization();
   return {
     'recipient.firstName': row.firstName,
@@ -54,7 +47,7 @@ export async function caseMergeValues(tenant: TenantDb, caseId: string, now: str
     'case.maxSessions': row.maxSessions,
     'case.sessionsLeft': row.sessionsLeft,
     'case.sessionsDone': row.sessionsDone,
-    'appointment.startsAt': next?.startsAt ?? null,
+    'appointment.startsAt': row.nextStartsAt,
     'practice.name': org.name,
     'location.name': row.locationName,
     'location.phone': row.locationPhone,

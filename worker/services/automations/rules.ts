@@ -14,6 +14,7 @@ import { idsByKey, refuseMissing } from '../cases/sync-lookups';
 import { refuseBadActionReferences } from './action-references';
 import { actsOfRuns } from './acts';
 import { dryRunRule } from './dry-run';
+import { POPULATION_SPECS, requirePopulationView } from './populations';
 
 type Row = typeof automationRules.$inferSelect;
 const definitionOf = (r: { definition: unknown }) => ruleDefinitionSchema.parse(r.definition);
@@ -125,22 +126,21 @@ export async function setRuleStatus(
   return getRule(tenant, id);
 }
 
-export async function dryRun(tenant: TenantDb, audit: AuditLog, id: string) {
+/** The dry run names subjects, so the caller must be allowed to see the rule's population. */
+export async function dryRun(tenant: TenantDb, audit: AuditLog, auth: AuthContext, id: string) {
   const rule = await tenant.get(automationRules, id, 'Automation');
-  const result = await dryRunRule(tenant, {
-    ruleId: id,
-    version: rule.version,
-    definition: definitionOf(rule),
-  });
+  const definition = definitionOf(rule);
+  requirePopulationView(auth, audit, definition.population);
+  const result = await dryRunRule(tenant, { ruleId: id, version: rule.version, definition });
   audit.record({
     action: 'read',
-    entityType: 'case',
-    detail: { for: 'automation_dry_run', ruleId: id, caseIds: result.sample.map((s) => s.caseId) },
+    entityType: POPULATION_SPECS[definition.population].entity,
+    detail: { for: 'automation_dry_run', ruleId: id, subjectIds: result.sample.map((s) => s.subjectId) },
   });
   return result;
 }
 
-/** What a rule did, newest first; `subjectId` narrows it to one case. */
+/** What a rule did, newest first; `subjectId` narrows it to one subject (a case, lead, …). */
 export async function listRuns(tenant: TenantDb, query: { ruleId?: string; subjectId?: string }) {
   const rows = await tenant
     .select(

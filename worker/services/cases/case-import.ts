@@ -1,4 +1,9 @@
-import { parseCsv } from '../../../shared/roster/csv';
+import {
+  type CaseImportColumn,
+  detectCaseColumns,
+  findCaseHeaderRow,
+  REQUIRED_CASE_IMPORT_COLUMNS,
+} from '../../../shared/cases/import-columns';
 import {
   type AppointmentUpsertItem,
   appointmentUpsertItemSchema,
@@ -14,25 +19,7 @@ import { planAppointmentUpsert } from './appointments';
 import { countByFacility, syncStatements } from './booking-syncs';
 import { planCaseUpsert } from './cases';
 
-/** The import's columns: one row per appointment; a case's columns repeat on each of its rows. */
-export const CASE_IMPORT_COLUMNS = [
-  'case_id',
-  'patient_id',
-  'location_id',
-  'case_name',
-  'case_status',
-  'issue_date',
-  'expiry_date',
-  'max_sessions',
-  'invoiceable_amount',
-  'appointment_id',
-  'starts_at',
-  'ends_at',
-  'appointment_type',
-  'appointment_status',
-  'invoiced_amount',
-] as const;
-type Column = (typeof CASE_IMPORT_COLUMNS)[number];
+type Column = CaseImportColumn;
 
 const CASE_COLUMN: Partial<Record<keyof CaseUpsertItem, Column>> = {
   externalId: 'case_id',
@@ -67,33 +54,51 @@ function cents(v: string | null) {
   return /^\d+(\.\d{1,2})?$/.test(v) ? Math.round(Number(v) * 100) : v;
 }
 
+/** A spreadsheet cell as text: dates as YYYY-MM-DD, or as an instant for the appointment's times. */
+function cellText(value: unknown, column: Column): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return column === 'starts_at' || column === 'ends_at'
+      ? value.toISOString()
+      : value.toISOString().slice(0, 10);
+  }
+  return blankToNull(String(value));
+}
+
 /**
- * Reads the CSV into case and appointment items, row by row; every problem is
- * named by row (1 = the first row under the header) and column.
+ * Reads a table (CSV or XLSX rows) into case and appointment items, row by
+ * row: the header row is found and its spellings read through the synonyms
+ * (shared/cases/import-columns.ts); every problem is named by row (1 = the
+ * first row under the header) and import column.
  */
-export function readCaseCsv(csv: string) {
-  const table = parseCsv(csv);
-  const [header = [], ...body] = table;
-  const names = header.map((h) => h.trim().toLowerCase());
+export function readCaseTable(table: unknown[][]) {
+  const headerAt = Math.max(findCaseHeaderRow(table), 0);
+  const headers = (table[headerAt] ?? []).map((c) => (c === null || c === undefined ? '' : String(c)));
+  const columns = detectCaseColumns(headers);
+  const body = table.slice(headerAt + 1).filter((cells) => cells.some((c) => cellText(c, 'case_id')));
   const errors: RowError[] = [];
-  const missing = CASE_IMPORT_COLUMNS.slice(0, 5).filter((c) => !names.includes(c));
+  const missing = REQUIRED_CASE_IMPORT_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) {
     throw new AppError(
       'validation_failed',
       `The file needs the columns ${missing.join(', ')}`,
-      missing.map((c) => ({ path: 'csv', issue: `no ${c} column` })),
+      missing.map((c) => ({ path: 'file', issue: `no ${c} column` })),
     );
   }
   if (body.length > MAX_CASE_IMPORT_ROWS) {
     throw new AppError('validation_failed', `At most ${MAX_CASE_IMPORT_ROWS} rows per import`, [
-      { path: 'csv', issue: `${body.length} rows` },
+      { path: 'file', issue: `${body.length} rows` },
     ]);
   }
   const cases = new Map<string, { item: CaseUpsertItem; row: number }>();
   const appointments: { item: AppointmentUpsertItem; row: number }[] = [];
   body.forEach((cells, i) => {
     const row = i + 1;
-    const cell = (c: Column) => blankToNull(cells[names.indexOf(c)]);
+    const cell = (c: Column) => {
+      const at = columns.indexOf(c);
+      return at < 0 ? null : cellText(cells[at], c);
+    };
     const caseInput = {
       externalId: cell('case_id'),
       patientId: cell('patient_id'),
@@ -137,11 +142,11 @@ export function readCaseCsv(csv: string) {
           issue: issue.message,
         });
   });
-  return { rows: body.length, cases: [...cases.values()], appointments, errors };
+  return { headers, columns, rows: body.length, cases: [...cases.values()], appointments, errors };
 }
 
 /** The statements of the whole import, or the rows' reference problems (a patient or location not found). */
-async function plan(tenant: TenantDb, read: ReturnType<typeof readCaseCsv>) {
+async function plan(tenant: TenantDb, read: ReturnType<typeof readCaseTable>) {
   const caseItems = read.cases.map((c) => c.item);
   const appointmentItems = read.appointments.map((a) => a.item);
   try {
@@ -155,20 +160,29 @@ async function plan(tenant: TenantDb, read: ReturnType<typeof readCaseCsv>) {
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'validation_failed') throw e;
     // Which plan failed decides whose rows the item indexes are.
-    const rowsOf = e.details?.some((d) => d.path.includes('caseExternalId')) ? read.appointments : read.cases;
+    const ofAppointments = e.details?.some((d) => d.path.includes('caseExternalId'));
+    const rowsOf = ofAppointments ? read.appointments : read.cases;
+    const columnOf: Record<string, Column | undefined> = ofAppointments ? APPOINTMENT_COLUMN : CASE_COLUMN;
     const errors = (e.details ?? []).map((d) => {
-      const [, index, field] = d.path.split('.');
-      return { row: rowsOf[Number(index)]?.row ?? 0, column: field ?? '', issue: d.issue };
+      const [, index, field = ''] = d.path.split('.');
+      return { row: rowsOf[Number(index)]?.row ?? 0, column: columnOf[field] ?? field, issue: d.issue };
     });
     return { casePlan: null, appointmentPlan: null, errors };
   }
 }
 
 /** What an import would do, changing nothing: counts and every row's problems. */
-export async function previewCaseImport(tenant: TenantDb, csv: string): Promise<CaseImportPreview> {
-  const read = readCaseCsv(csv);
+export async function previewCaseImport(tenant: TenantDb, table: unknown[][]): Promise<CaseImportPreview> {
+  const read = readCaseTable(table);
   const errors = read.errors.length ? read.errors : (await plan(tenant, read)).errors;
-  return { rows: read.rows, cases: read.cases.length, appointments: read.appointments.length, errors };
+  return {
+    headers: read.headers,
+    columns: read.columns,
+    rows: read.rows,
+    cases: read.cases.length,
+    appointments: read.appointments.length,
+    errors,
+  };
 }
 
 /**
@@ -176,8 +190,8 @@ export async function previewCaseImport(tenant: TenantDb, csv: string): Promise<
  * preview said, then cases, appointments, the locations' sync times and the
  * audit event go to D1 in one batch.
  */
-export async function commitCaseImport(tenant: TenantDb, audit: AuditLog, csv: string) {
-  const read = readCaseCsv(csv);
+export async function commitCaseImport(tenant: TenantDb, audit: AuditLog, table: unknown[][]) {
+  const read = readCaseTable(table);
   const planned = read.errors.length ? null : await plan(tenant, read);
   const errors = planned ? planned.errors : read.errors;
   if (!planned?.casePlan || !planned.appointmentPlan || errors.length) {

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { patientConsents, recordsRequests } from '../../../db/schema';
+import { appointments, patientConsents, recordsRequests } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
 
 /** Records kept about a person who may start as a lead: they carry both ids. */
-type FollowsLead = typeof patientConsents | typeof recordsRequests;
+type FollowsLead = typeof patientConsents | typeof recordsRequests | typeof appointments;
 
 /**
  * Records about a lead follow the person, for the batch that moves them: a
@@ -33,11 +33,13 @@ export function followLead(
   ];
 }
 
-/** Everything kept about a lead that must follow it: its consents and its records requests. */
+/** Everything kept about a lead that must follow it: its consents, records requests and consultations. */
 export function leadRecordsFollow(
   tenant: TenantDb,
   fromLeadId: string,
   to: { leadId: string; patientId: string | null },
 ) {
-  return [patientConsents, recordsRequests].flatMap((table) => followLead(tenant, table, fromLeadId, to));
+  return [patientConsents, recordsRequests, appointments].flatMap((table) =>
+    followLead(tenant, table, fromLeadId, to),
+  );
 }
