@@ -21,7 +21,7 @@ beforeAll(async () => {
       name: 'Staff: population notice',
       channel: 'email',
       category: 'nurture',
-      subject: 'Automation for {{recipient.firstName}} at {{practice.name}}',
+      subject: 'Automation for {{lead.firstName}} at {{practice.name}}',
       body: 'Please look at this one.',
     },
   });
