@@ -12,6 +12,7 @@ import {
   Reasons,
 } from './candidate-details';
 import { PageMatchModel, type PageState } from './page-match-model';
+import { facilityPrefill, patientPrefill, pendingPrefill } from './page-prefill';
 
 type Model = InstanceType<typeof PageMatchModel>;
 
@@ -119,17 +120,40 @@ function NoMatch({
 }) {
   const ids = state.reading.identifiers;
   const person = [ids.firstName, ids.lastName].filter(Boolean).join(' ');
+  const can = (p: string) => me.permissions.includes(p);
+  const named = !!(ids.firstName && ids.lastName);
   return (
     <div data-testid="page-no-match">
       <p class="small">
         No patient, lead or facility matches {person || ids.facilityName || 'this page'}
         {ids.dateOfBirth ? ` (born ${ids.dateOfBirth})` : ''}.
       </p>
-      {person && me.permissions.includes('lead:create') ? (
-        <button type="button" class="secondary" onClick={() => model.captureAsLead(state.reading)}>
-          Capture as lead
-        </button>
-      ) : null}
+      <div class="row">
+        {named && can('patients:edit') ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (pendingPrefill.value = patientPrefill(state.reading))}
+          >
+            Add as patient
+          </button>
+        ) : null}
+        {person && can('lead:create') ? (
+          <button type="button" class="secondary" onClick={() => model.captureAsLead(state.reading)}>
+            Capture as lead
+          </button>
+        ) : null}
+        {/* A page about a person names their facility in passing; onboarding starts from the facility's own page. */}
+        {!person && ids.facilityName && can('facilities:full') ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (pendingPrefill.value = facilityPrefill(state.reading))}
+          >
+            Start onboarding this facility
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

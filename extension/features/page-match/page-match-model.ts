@@ -2,6 +2,7 @@ import { action, createModel, effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { PageMatchCandidate, PageMatchRequest } from '../../../shared/schemas/page-matches';
 import { api, call } from '../../api/client';
+import { plainSource } from '../../page-reading/provenance';
 import type { PageReading } from '../../page-reading/read-page';
 import type { Notice } from '../../ui/notice';
 import type { PageReadResult } from '../../utils/messages';
@@ -120,7 +121,7 @@ export const PageMatchModel = createModel(() => {
         string
       >;
       const from = Object.fromEntries(
-        Object.keys(present).map((k) => [k, reading.from[k as keyof typeof fields]]),
+        Object.keys(present).map((k) => [k, plainSource(reading.from[k as keyof typeof fields] ?? '')]),
       );
       pendingCaptureItem.setValue({
         capture: {
