@@ -57,6 +57,7 @@ import { referralStrengthRuleRoutes } from './routes/referral-strength-rules';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
+import { siteMappingRoutes } from './routes/site-mappings';
 import { smsWebhookRoutes } from './routes/sms-webhooks';
 import { trackerRoutes } from './routes/tracker';
 
@@ -114,7 +115,8 @@ const api = apiBase
   .route('/message-templates', messageTemplateRoutes)
   .route('/automation-rules', automationRuleRoutes)
   .route('/automation-settings', automationSettingsRoutes)
-  .route('/page-matches', pageMatchRoutes);
+  .route('/page-matches', pageMatchRoutes)
+  .route('/site-mappings', siteMappingRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -174,6 +176,7 @@ export type ApiSubApps = {
   automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
   automationSettings: { path: '/api/v1/automation-settings'; routes: typeof automationSettingsRoutes };
   pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
+  siteMappings: { path: '/api/v1/site-mappings'; routes: typeof siteMappingRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();
