@@ -13,6 +13,7 @@ import {
 } from './candidate-details';
 import { PageMatchModel, type PageState } from './page-match-model';
 import { facilityPrefill, patientPrefill, pendingPrefill } from './page-prefill';
+import { TeachSite } from './teach-site';
 
 type Model = InstanceType<typeof PageMatchModel>;
 
@@ -79,7 +80,12 @@ function PageStateView({
         </p>
       );
     case 'nothing':
-      return <p class="muted small">Nothing on this page names a patient, a lead or a facility.</p>;
+      return (
+        <>
+          <p class="muted small">Nothing on this page names a patient, a lead or a facility.</p>
+          {me.permissions.includes('patients:edit') ? <Teach url={state.reading.url} model={model} /> : null}
+        </>
+      );
     case 'skipped':
       return <Skipped why={state.why} model={model} />;
     case 'matched':
@@ -89,6 +95,33 @@ function PageStateView({
         <NoMatch state={state} model={model} me={me} />
       );
   }
+}
+
+/** "Teach this site" for a page the readers do not understand. */
+function Teach({ url, model }: { url: string; model: Model }) {
+  const [open, setOpen] = useState(false);
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  if (!open)
+    return (
+      <button type="button" class="link" onClick={() => setOpen(true)}>
+        Teach Sidecar this site
+      </button>
+    );
+  return (
+    <TeachSite
+      host={host}
+      onCancel={() => setOpen(false)}
+      onDone={() => {
+        setOpen(false);
+        model.readNow();
+      }}
+    />
+  );
 }
 
 function Skipped({ why, model }: { why: Extract<PageState, { kind: 'skipped' }>['why']; model: Model }) {
