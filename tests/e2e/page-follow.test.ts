@@ -127,6 +127,16 @@ describe('acting on the page from the card', () => {
     const next = await openPage(NAKAMURA);
     await eventually(() => text(card.getByTestId('match-name'))).toBe('Nakamura, Fumiko');
     expect(await text(card.getByTestId('match-reasons'))).toContain('same name and date of birth');
+
+    // A note in one step from the card, kept on the patient.
+    await card.getByLabel('Note').fill('Daughter asked about the flu shot (from the summary page).');
+    await card.getByRole('button', { name: 'Add note' }).click();
+    await eventually(() => text(panel.getByTestId('page-card-notice'))).toBe('Note added.');
+    const found = await asAdmin<{ items: { id: string }[] }>('/api/v1/patients?q=Nakamura%20Fumiko');
+    const patient = await asAdmin<{ notes: string }>(`/api/v1/patients/${found.items[0]!.id}`);
+    expect(patient.notes).toMatch(
+      /\d{4}-\d{2}-\d{2}: Daughter asked about the flu shot \(from the summary page\)\.$/,
+    );
     await next.close();
   });
 });

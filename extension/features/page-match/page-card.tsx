@@ -11,6 +11,7 @@ import {
   PatientFacts,
   Reasons,
 } from './candidate-details';
+import { CardNote } from './card-note';
 import { PageMatchModel, type PageState } from './page-match-model';
 import { facilityPrefill, patientPrefill, pendingPrefill } from './page-prefill';
 import { TeachSite } from './teach-site';
@@ -240,12 +241,20 @@ function Candidates({
                 ))}
               </ul>
             ) : null}
+            {me.permissions.includes('patients:edit') ? (
+              <CardNote busy={busy === 'note'} onAdd={(t) => model.addNote('patient', best.id, t)} />
+            ) : null}
             <button type="button" class="link" onClick={() => onOpenPatient(best.id)}>
               Open record
             </button>
           </>
         ) : best.kind === 'lead' ? (
-          <LeadFacts candidate={best} />
+          <>
+            <LeadFacts candidate={best} />
+            {me.permissions.includes('leads:edit') ? (
+              <CardNote busy={busy === 'note'} onAdd={(t) => model.addNote('lead', best.id, t)} />
+            ) : null}
+          </>
         ) : (
           <FacilityFacts candidate={best} />
         )}

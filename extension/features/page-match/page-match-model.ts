@@ -112,6 +112,34 @@ export const PageMatchModel = createModel(() => {
         busy.value = null;
       }
     }),
+    /**
+     * A note on the matched lead (its timeline) or patient (a dated line added
+     * to the patient's notes), in one step from the card.
+     */
+    addNote: action(async (kind: 'patient' | 'lead', id: string, text: string): Promise<boolean> => {
+      if (busy.value || !text.trim()) return false;
+      busy.value = 'note';
+      notice.value = null;
+      try {
+        if (kind === 'lead') {
+          await call(
+            api.leads[':id'].activities.$post({ param: { id }, json: { kind: 'note', text: text.trim() } }),
+          );
+        } else {
+          const patient = await call(api.patients[':id'].$get({ param: { id } }));
+          const line = `${new Date().toISOString().slice(0, 10)}: ${text.trim()}`;
+          const notes = patient.notes ? `${patient.notes}\n${line}` : line;
+          await call(api.patients[':id'].$patch({ param: { id }, json: { notes } }));
+        }
+        notice.value = { text: 'Note added.', error: false };
+        return true;
+      } catch (e) {
+        notice.value = { text: (e as Error).message, error: true };
+        return false;
+      } finally {
+        busy.value = null;
+      }
+    }),
     /** Opens the lead form in the Leads area, prefilled from the page and saying so. */
     captureAsLead: action((reading: PageReading) => {
       const { firstName, lastName, email, phone, dateOfBirth } = reading.identifiers;
