@@ -58,6 +58,7 @@ import { referralStrengthRuleRoutes } from './routes/referral-strength-rules';
 import { referralRoutes } from './routes/referrals';
 import { referringProviderRoutes } from './routes/referring-providers';
 import { serviceRoutes } from './routes/services';
+import { siteMappingRoutes } from './routes/site-mappings';
 import { smsWebhookRoutes } from './routes/sms-webhooks';
 import { staffTaskRoutes } from './routes/staff-tasks';
 import { trackerRoutes } from './routes/tracker';
@@ -120,7 +121,8 @@ const api = apiBase
   .route('/automation-settings', automationSettingsRoutes)
   .route('/page-matches', pageMatchRoutes)
   .route('/staff-tasks', staffTaskRoutes)
-  .route('/webhook-endpoints', webhookEndpointRoutes);
+  .route('/webhook-endpoints', webhookEndpointRoutes)
+  .route('/site-mappings', siteMappingRoutes);
 
 /**
  * Each resource's contract, with its mount path under /api/v1, for a client of one sub-app
@@ -183,6 +185,7 @@ export type ApiSubApps = {
   pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
   staffTasks: { path: '/api/v1/staff-tasks'; routes: typeof staffTaskRoutes };
   webhookEndpoints: { path: '/api/v1/webhook-endpoints'; routes: typeof webhookEndpointRoutes };
+  siteMappings: { path: '/api/v1/site-mappings'; routes: typeof siteMappingRoutes };
 };
 
 const root = new OpenAPIHono<AppEnv>();

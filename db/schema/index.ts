@@ -20,4 +20,5 @@ export * from './referral-strength';
 export * from './referrals';
 export * from './rollups';
 export * from './search';
+export * from './site-mappings';
 export * from './tenancy';

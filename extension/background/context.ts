@@ -2,6 +2,7 @@ import { parseResponse } from 'hono/client';
 import type { LoginResponse } from '../../shared/schemas/auth';
 import type { CapturedLead } from '../capture/types';
 import type { PageReading } from '../page-reading/read-page';
+import type { SiteAdapter } from '../page-reading/site-adapters';
 import { ApiError, callApiWithStatus } from '../utils/api-client';
 import type { CaptureTarget, Me, MessageName, ProtocolMap, QueuedLead, SessionView } from '../utils/messages';
 import { followBookmarks } from './bookmark';
@@ -31,8 +32,9 @@ export type BackgroundDeps = {
   /** Page reading for the card: whether a site is granted, and the readers run in a tab. */
   pageReading?: {
     granted: (url: string) => Promise<boolean>;
-    read: (tabId: number) => Promise<PageReading>;
+    read: (tabId: number, adapters: SiteAdapter[]) => Promise<PageReading>;
     readTable: (tabId: number) => Promise<string | null>;
+    pick: (tabId: number, what: string) => Promise<{ selector: string; text: string } | null>;
   };
   leadOutbox: Store<QueuedLead[]>;
   captureBlocklist: Store<string[]>;

@@ -1,3 +1,5 @@
+import type { SiteMapping } from '../../shared/schemas/site-mappings';
+import { type SiteAdapter, taughtAdapter } from '../page-reading/site-adapters';
 import { ApiError } from '../utils/api-client';
 import { blockedBy } from '../utils/capture-blocklist';
 import type { PageReadResult } from '../utils/messages';
@@ -13,8 +15,8 @@ const READ_REFUSED =
  */
 export function pageReadingHandlers(
   deps: BackgroundDeps,
-  _core: Core,
-): Pick<Handlers, 'readPage' | 'readPageTable'> {
+  core: Core,
+): Pick<Handlers, 'readPage' | 'readPageTable' | 'pickElement'> {
   function reader() {
     if (!deps.captureTab || !deps.pageReading)
       throw new ApiError(400, { code: 'unsupported', message: 'Page reading is not available here' });
@@ -35,14 +37,41 @@ export function pageReadingHandlers(
     return { tabId: tab.id, origin };
   }
 
+  /**
+   * What the organisation taught for the tab's host. Only the host leaves the
+   * browser; a failed lookup reads the page with the generic readers alone.
+   */
+  async function taught(origin: string): Promise<SiteAdapter[]> {
+    const host = new URL(origin).hostname;
+    try {
+      const { mapping } = await core.authed<{ mapping: SiteMapping | null }>(
+        `/api/v1/site-mappings?host=${encodeURIComponent(host)}`,
+      );
+      return mapping ? [taughtAdapter(mapping)] : [];
+    } catch {
+      return [];
+    }
+  }
+
   return {
     async readPage({ auto }) {
       const tab = await front(auto);
       if (!('tabId' in tab)) return tab;
+      const adapters = await taught(tab.origin);
       try {
-        return { reading: await reader().pages.read(tab.tabId) };
+        return { reading: await reader().pages.read(tab.tabId, adapters) };
       } catch {
         if (auto) return { skipped: 'not_granted', origin: tab.origin };
+        throw new ApiError(403, { code: 'forbidden', message: READ_REFUSED });
+      }
+    },
+    async pickElement({ what }) {
+      const tab = await front(false);
+      if (!('tabId' in tab))
+        throw new ApiError(400, { code: 'unsupported', message: 'Open the page to teach, then try again.' });
+      try {
+        return await reader().pages.pick(tab.tabId, what);
+      } catch {
         throw new ApiError(403, { code: 'forbidden', message: READ_REFUSED });
       }
     },

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandler } from '../background/handler';
 import type { CapturedLead } from '../capture/types';
 import type { PageReading } from '../page-reading/read-page';
+import type { SiteAdapter } from '../page-reading/site-adapters';
 import { ApiError } from '../utils/api-client';
 import { currentFacilityItem } from '../utils/current-facility';
 import type { CaptureTarget, Message } from '../utils/messages';
@@ -48,17 +49,33 @@ async function extractFromTab(tabId: number, target: CaptureTarget): Promise<Cap
 }
 
 /** The page readers in the tab; only the identifiers they found come back. */
-async function readTab(tabId: number): Promise<PageReading> {
+async function readTab(tabId: number, adapters: SiteAdapter[]): Promise<PageReading> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
-    func: () => {
-      const read = (globalThis as { __sidecarReadPage?: (s?: string) => unknown }).__sidecarReadPage;
-      return read ? read(globalThis.getSelection?.()?.toString() || undefined) : null;
+    func: (taught: SiteAdapter[]) => {
+      const read = (globalThis as { __sidecarReadPage?: (s?: string, a?: SiteAdapter[]) => unknown })
+        .__sidecarReadPage;
+      return read ? read(globalThis.getSelection?.()?.toString() || undefined, taught) : null;
     },
+    args: [adapters],
   });
   if (!result?.result) throw new Error('The page reader did not run');
   return result.result as PageReading;
+}
+
+/** Waits for the person to click the element holding `what` on the page; null when they press Esc. */
+async function pickInTab(tabId: number, what: string): Promise<{ selector: string; text: string } | null> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/page-picker.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (label: string) => {
+      const pick = (globalThis as { __sidecarPick?: (w: string) => Promise<unknown> }).__sidecarPick;
+      return pick ? pick(label) : null;
+    },
+    args: [what],
+  });
+  return (result?.result ?? null) as { selector: string; text: string } | null;
 }
 
 /** The page's largest table as CSV, for the roster import; null when it has none. */
@@ -133,7 +150,7 @@ export default defineBackground(() => {
       byId: async (tabId) => tabInfo(await browser.tabs.get(tabId).catch(() => undefined)),
       extract: extractFromTab,
     },
-    pageReading: { granted: siteGranted, read: readTab, readTable: readTableInTab },
+    pageReading: { granted: siteGranted, read: readTab, readTable: readTableInTab, pick: pickInTab },
     leadOutbox: {
       get: () => leadOutboxItem.getValue(),
       set: async (v) => {

@@ -1,9 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { largestTable, toCsv } from '../page-reading/page-tables';
 import { type PageReading, readPage } from '../page-reading/read-page';
+import type { SiteAdapter } from '../page-reading/site-adapters';
 
 type ReaderGlobal = {
-  __sidecarReadPage?: (selection?: string) => PageReading;
+  __sidecarReadPage?: (selection?: string, adapters?: SiteAdapter[]) => PageReading;
   __sidecarReadTable?: () => string | null;
 };
 
@@ -14,8 +15,8 @@ type ReaderGlobal = {
  * stays here: only the identifiers found go back.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as ReaderGlobal).__sidecarReadPage = (selection) =>
-    readPage(document, location.href, { selection });
+  (globalThis as ReaderGlobal).__sidecarReadPage = (selection, adapters) =>
+    readPage(document, location.href, { selection, adapters: adapters ?? [] });
   (globalThis as ReaderGlobal).__sidecarReadTable = () => {
     const rows = largestTable(document);
     return rows ? toCsv(rows) : null;

@@ -17,7 +17,8 @@ export type IdentifierField =
   | 'addressLine1'
   | 'city'
   | 'state'
-  | 'postalCode';
+  | 'postalCode'
+  | 'administrator';
 
 export type PageIdentifiers = Partial<Record<IdentifierField, string>>;
 
@@ -45,8 +46,12 @@ const LABELS: [RegExp, LabelKind][] = [
   ],
   [/^e-?mail(?:\s+address)?$/, 'email'],
   [/^room(?:\s*(?:#|no\.?|number))?$|^room\s*\/\s*bed$|^bed$/, 'roomNumber'],
-  [/^(?:facility|community|building|nursing\s+home|home)(?:\s+name)?$/, 'facilityName'],
-  [/^(?:facility\s+|street\s+|mailing\s+)?address$/, 'address'],
+  [/^(?:facility|community|building|nursing\s+home|home|licensed)(?:\s+name)?$/, 'facilityName'],
+  [/^(?:facility\s+|street\s+|mailing\s+|physical\s+|site\s+)?(?:address|location)$/, 'address'],
+  [
+    /^(?:facility\s+|licensed\s+|nursing\s+home\s+)?administrator(?:\s+of\s+record)?$|^executive\s+director$/,
+    'administrator',
+  ],
 ];
 
 /** The field a printed label stands for: case, a trailing colon and extra spaces ignored. */
@@ -104,6 +109,14 @@ export function readAddress(raw: string): PageIdentifiers {
   };
 }
 
+/** "Dana Whitfield, LNHA": the person's name without credentials; nothing when it is not a name. */
+export function readAdministrator(raw: string): PageIdentifiers {
+  const name = raw.split(/\s*[,(|]\s*/)[0]!.trim();
+  return /^\p{L}[\p{L}'’. -]{1,79}$/u.test(name) && name.includes(' ')
+    ? { administrator: tidyName(name) }
+    : {};
+}
+
 /** The identifiers one labelled value gives. */
 export function valuesFor(kind: LabelKind, raw: string): PageIdentifiers {
   const value = raw.replace(/\s+/g, ' ').trim();
@@ -139,6 +152,8 @@ export function valuesFor(kind: LabelKind, raw: string): PageIdentifiers {
       return value.length <= 120 && !/\d{5}/.test(value) ? { facilityName: value } : {};
     case 'address':
       return readAddress(value);
+    case 'administrator':
+      return readAdministrator(value);
     default:
       return { [kind]: value.slice(0, 120) };
   }

@@ -12,6 +12,7 @@ import {
 import { fillPairs, readLabelledValues, textPairs } from './label-values';
 import { adapterFor, readWithAdapter, type SiteAdapter } from './site-adapters';
 import { readStructuredData } from './structured-data';
+import { readWrittenAddress } from './written-address';
 
 /** What one page says about who or what it shows; read in the browser, never stored. */
 export type PageReading = {
@@ -48,7 +49,8 @@ function fromSelection(found: Found, selection: string): void {
 /**
  * Identifiers on a page: what the person selected first (they pointed at
  * it), then the site's adapter, then what the page declares (JSON-LD,
- * microdata), then labelled values (definition lists, tables, "DOB:" lines).
+ * microdata), then labelled values (definition lists, tables, "DOB:" lines),
+ * then, on a page about no person, an address written in its text.
  * Each fills only what the ones before left empty.
  */
 export function readPage(
@@ -63,6 +65,7 @@ export function readPage(
   if (adapter) readWithAdapter(doc, adapter, found);
   readStructuredData(doc, found);
   readLabelledValues(doc, found);
+  readWrittenAddress(doc, found);
   return {
     identifiers: found.values,
     from: found.from,

@@ -1,6 +1,7 @@
 import { textOf } from '../capture/dom-text';
 import type { PageDocument } from '../capture/page-dom';
 import { type Found, fill, type LabelKind, valuesFor } from './identifiers';
+import { TAUGHT_PREFIX } from './provenance';
 
 /**
  * What to read on one site, and where: for pages whose values carry no
@@ -45,4 +46,12 @@ export function readWithAdapter(doc: PageDocument, adapter: SiteAdapter, found: 
     }
     fill(found, valuesFor(kind, text), adapter.name);
   }
+}
+
+/** A mapping someone taught for their organisation and a host, as an adapter for that host only. */
+export function taughtAdapter(mapping: {
+  host: string;
+  read: Partial<Record<LabelKind, string>>;
+}): SiteAdapter {
+  return { name: `${TAUGHT_PREFIX}${mapping.host}`, hosts: [mapping.host], read: mapping.read };
 }

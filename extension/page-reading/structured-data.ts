@@ -51,15 +51,41 @@ const fromNode =
   (name) =>
     node[name];
 
+// An organisation's own people: its staff, not the person a page is about.
+const STAFF_PROPERTIES = ['employee', 'employees', 'member', 'members', 'founder', 'contactPoint'];
+const ADMINISTRATOR_TITLE = /\badministrator\b|executive director/i;
+
+function staffOf(organization: JsonLdNode): JsonLdNode[] {
+  return STAFF_PROPERTIES.flatMap((p) => {
+    const value = organization[p];
+    return (Array.isArray(value) ? value : [value]).filter(
+      (v): v is JsonLdNode => !!v && typeof v === 'object',
+    );
+  });
+}
+
+/** The organisation's administrator, named by a staff member's job title. */
+function administratorOf(staff: JsonLdNode[]): PageIdentifiers {
+  const admin = staff.find((s) => ADMINISTRATOR_TITLE.test(textValue(s.jobTitle) ?? ''));
+  return admin ? valuesFor('administrator', textValue(admin.name) ?? '') : {};
+}
+
 function fromJsonLd(doc: PageDocument, found: Found): void {
   const nodes = jsonLdNodes(doc);
-  const person = nodes.find((n) => typeNames(n['@type']).some((t) => PERSON_TYPES.test(t)));
-  if (person) fill(found, personValues(fromNode(person)), 'JSON-LD Person');
   const organization = nodes.find(isOrganization);
+  const staff = organization ? staffOf(organization) : [];
+  const person = nodes.find(
+    (n) => !staff.includes(n) && typeNames(n['@type']).some((t) => PERSON_TYPES.test(t)),
+  );
+  if (person) fill(found, personValues(fromNode(person)), 'JSON-LD Person');
   if (organization) {
     const address = organization.address;
     const addressProps = address && typeof address === 'object' ? fromNode(address as JsonLdNode) : null;
-    fill(found, organizationValues(fromNode(organization), addressProps), 'JSON-LD Organization');
+    fill(
+      found,
+      { ...organizationValues(fromNode(organization), addressProps), ...administratorOf(staff) },
+      'JSON-LD Organization',
+    );
   }
 }
 

@@ -6,7 +6,7 @@ type Props = {
   value: string;
   onInput: (value: string) => void;
   error?: string | undefined;
-  hint?: string;
+  hint?: string | undefined;
   type?: 'text' | 'email' | 'tel' | 'url';
   autoComplete?: string;
   inputMode?: 'numeric' | 'email' | 'tel' | 'url' | 'text';

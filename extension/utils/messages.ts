@@ -103,6 +103,11 @@ export type ProtocolMap = {
   readPage: { input: { auto: boolean }; output: PageReadResult };
   /** The largest table of the page in front, as CSV for the roster import (only when asked). */
   readPageTable: { input: undefined; output: { csv: string } };
+  /**
+   * "Teach this site": the person clicks the element on the page in front that
+   * holds `what`; its selector and text come back (null when they pressed Esc).
+   */
+  pickElement: { input: { what: string }; output: { selector: string; text: string } | null };
   /** Creates a lead; when the server cannot be reached it is queued and sent later, once. */
   saveLead: { input: { body: Record<string, unknown>; idempotencyKey: string }; output: SavedLeadReply };
   /** Sends what is queued for the signed-in person. */

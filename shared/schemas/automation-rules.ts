@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { actOutcomeSchema, ruleActionSchema } from './automation-actions';
 import {
   ALL_RULE_FIELD_NAMES,
   CASE_RULE_FIELDS,
@@ -9,6 +8,7 @@ import {
   RULE_FIELD_CHOICES,
   RULE_POPULATIONS,
 } from '../automation/populations';
+import { actOutcomeSchema, ruleActionSchema } from './automation-actions';
 import { idSchema, timestampSchema } from './common';
 import { UNSUBSCRIBE_CATEGORIES } from './message-templates';
 import { requiredText, singleLineText } from './text';

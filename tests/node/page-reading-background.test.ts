@@ -39,6 +39,7 @@ function setup(
         return READING;
       },
       readTable: async () => (opts.refuse ? null : 'Resident,DOB\r\n"Doe, Jane",1940-01-01'),
+      pick: async () => (opts.refuse ? null : { selector: 'h1.who', text: 'Doe, Jane' }),
     },
     leadOutbox: { get: async () => [], set: async () => undefined },
     captureBlocklist: { get: async () => opts.blocklist ?? [], set: async () => undefined },

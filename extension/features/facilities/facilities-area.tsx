@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   CONTRACT_STATUS_LABELS,
   CONTRACT_STATUSES,
@@ -9,10 +9,15 @@ import { lazyArea } from '../../ui/lazy-area';
 import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
 import type { Me } from '../../utils/messages';
+import { type PagePrefill, watchPrefill } from '../page-match/page-prefill';
 import { FacilityDetail } from './facility-detail';
 import { FacilityWizard } from './facility-wizard';
 
-type View = { kind: 'list' } | { kind: 'add' } | { kind: 'detail'; id: string } | { kind: 'demand' };
+type View =
+  | { kind: 'list' }
+  | { kind: 'add'; prefill?: PagePrefill }
+  | { kind: 'detail'; id: string }
+  | { kind: 'demand' };
 
 // Loaded the first time it is opened: most visits to Facilities never need it.
 const DemandPlanning = lazyArea(() => import('./demand-planning').then((m) => m.DemandPlanning));
@@ -22,6 +27,8 @@ export function FacilitiesArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ContractStatus | ''>('');
+  // "Start onboarding this facility" on the page card opens the wizard here, filled from the page.
+  useEffect(() => watchPrefill('facility', (prefill) => setView({ kind: 'add', prefill })), []);
   const list = usePagedList({ q: q.trim(), status }, (filters, cursor) =>
     call(
       api.facilities.$get({
@@ -39,6 +46,7 @@ export function FacilitiesArea({ me }: { me: Me }) {
   if (view.kind === 'add') {
     return (
       <FacilityWizard
+        prefill={view.prefill ?? null}
         onCancel={() => setView({ kind: 'list' })}
         onDone={(f) => {
           list.reload();

@@ -60,6 +60,8 @@ export function AddressInputs(props: {
   value: AddressFields;
   onChange: (v: AddressFields) => void;
   errors: Record<string, string>;
+  /** A note under a field, such as where its value was read. */
+  hint?: (key: keyof AddressFields, value: string) => string | undefined;
 }) {
   const { value, onChange, errors, idPrefix: p } = props;
   const field = (key: keyof AddressFields, label: string, autoComplete: string) => (
@@ -69,6 +71,7 @@ export function AddressInputs(props: {
       value={value[key]}
       onInput={(v) => onChange({ ...value, [key]: v })}
       error={errors[`address.${key}`]}
+      hint={props.hint?.(key, value[key])}
       autoComplete={autoComplete}
       inputMode={key === 'postalCode' ? 'numeric' : undefined}
     />

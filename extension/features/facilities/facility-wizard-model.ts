@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import type { PickedFile } from '../../ui/document-picker';
 import { fieldErrorsFrom } from '../../utils/field-errors';
 import { retryText, uploadInTurn } from '../../utils/upload-file';
+import type { PagePrefill } from '../page-match/page-prefill';
 import type { AddressFields } from './facility-labels';
 
 export const STEPS = [
@@ -40,12 +41,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * can; the address is verified by the server before the last steps; saving
  * sends everything at once and returns to the step of any error.
  */
-export const FacilityWizardModel = createModel(() => {
+export const FacilityWizardModel = createModel((prefill?: PagePrefill | null) => {
+  const filled = prefill?.values ?? {};
   const step = signal(0);
   const errors = signal<Errors>({});
   const pending = signal(false);
-  const info = signal({ name: '', phone: '', email: '', website: '' });
-  const admin = signal({ name: '', email: '', phone: '' });
+  const info = signal({
+    name: filled.name ?? '',
+    phone: filled.phone ?? '',
+    email: filled.email ?? '',
+    website: filled.website ?? '',
+  });
+  const admin = signal({ name: filled.administratorName ?? '', email: '', phone: '' });
   const features = signal<Record<Feature, boolean>>({
     ordering: false,
     emar: false,
@@ -54,7 +61,13 @@ export const FacilityWizardModel = createModel(() => {
     tasks: false,
   });
   const cycleDay = signal('');
-  const address = signal<AddressFields>({ line1: '', line2: '', city: '', state: '', postalCode: '' });
+  const address = signal<AddressFields>({
+    line1: filled.line1 ?? '',
+    line2: '',
+    city: filled.city ?? '',
+    state: filled.state ?? '',
+    postalCode: filled.postalCode ?? '',
+  });
   const verified = signal<Facility['address'] | null>(null);
   const contract = signal<ContractStatus>('not_contracted');
   const categories = signal<ServiceCategory[]>([]);
@@ -136,6 +149,8 @@ export const FacilityWizardModel = createModel(() => {
   }
 
   return {
+    /** What the page said, for the fields' "From …" notes. */
+    prefill: signal(prefill ?? null),
     step,
     errors,
     pending,

@@ -1,5 +1,6 @@
 import { CONTRACT_STATUS_LABELS, INITIAL_CONTRACT_STATUSES } from '../../../shared/contract-status';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/facility-terms';
+import { provenanceHint } from '../../page-reading/provenance';
 import { DocumentPicker } from '../../ui/document-picker';
 import { Field } from '../../ui/field';
 import { AddressInputs, CategoryChecks, CycleDaySelect, FeatureChecks } from './facility-fields';
@@ -12,6 +13,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
   const i = m.info.value;
   const ad = m.admin.value;
   const verified = m.verified.value;
+  const from = (key: string, value: string) => provenanceHint(m.prefill.value, key, value);
   return (
     <>
       {step === 0 ? (
@@ -22,6 +24,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
             value={i.name}
             onInput={(name) => (m.info.value = { ...i, name })}
             error={errors.name}
+            hint={from('name', i.name)}
           />
           <Field
             id="f-phone"
@@ -30,6 +33,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
             value={i.phone}
             onInput={(phone) => (m.info.value = { ...i, phone })}
             error={errors.phone}
+            hint={from('phone', i.phone)}
           />
           <Field
             id="f-email"
@@ -38,6 +42,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
             value={i.email}
             onInput={(email) => (m.info.value = { ...i, email })}
             error={errors.email}
+            hint={from('email', i.email)}
           />
           <Field
             id="f-website"
@@ -45,6 +50,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
             value={i.website}
             onInput={(website) => (m.info.value = { ...i, website })}
             error={errors.website}
+            hint={from('website', i.website)}
           />
         </>
       ) : step === 1 ? (
@@ -59,6 +65,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
             value={ad.name}
             onInput={(name) => (m.admin.value = { ...ad, name })}
             error={errors['administrator.name']}
+            hint={from('administratorName', ad.name)}
           />
           <Field
             id="a-email"
@@ -102,6 +109,7 @@ export function FacilityWizardStep({ model: m }: { model: FacilityWizardState })
             value={m.address.value}
             onChange={(v) => (m.address.value = v)}
             errors={errors}
+            hint={from}
           />
           <p class="muted small">The address is verified when you continue.</p>
         </>

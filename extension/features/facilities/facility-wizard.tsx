@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import type { Facility } from '../../../shared/schemas/facilities';
 import { UploadProgress } from '../../ui/upload-progress';
+import type { PagePrefill } from '../page-match/page-prefill';
 import { FacilityWizardModel, STEPS } from './facility-wizard-model';
 import { FacilityWizardStep } from './facility-wizard-step';
 
@@ -8,11 +9,14 @@ import { FacilityWizardStep } from './facility-wizard-step';
 export function FacilityWizard({
   onDone,
   onCancel,
+  prefill,
 }: {
   onDone: (f: Facility) => void;
   onCancel: () => void;
+  /** Values read from the facility's page, each shown with where it came from. */
+  prefill?: PagePrefill | null;
 }) {
-  const model = useModel(() => new FacilityWizardModel());
+  const model = useModel(() => new FacilityWizardModel(prefill));
   const step = model.step.value;
   const errors = model.errors.value;
   const pending = model.pending.value;
@@ -39,6 +43,11 @@ export function FacilityWizard({
           </li>
         ))}
       </ol>
+      {prefill ? (
+        <p class="muted small" data-testid="prefill-note">
+          Filled in from “{prefill.title}”. Check each field before saving.
+        </p>
+      ) : null}
       {errors.form ? (
         <p class="alert error" role="alert">
           {errors.form}

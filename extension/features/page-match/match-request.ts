@@ -3,7 +3,8 @@ import type { PageMatchRequest } from '../../../shared/schemas/page-matches';
 import type { PageIdentifiers } from '../../page-reading/identifiers';
 
 // The API's limits (shared/schemas/page-matches.ts): a longer value would be refused, not matched.
-const LIMITS: Record<keyof PageIdentifiers, number> = {
+// The administrator's name is read for the facility wizard, never sent to match.
+const LIMITS: Record<keyof PageMatchRequest, number> = {
   firstName: 80,
   lastName: 80,
   dateOfBirth: 10,
@@ -22,7 +23,7 @@ const LIMITS: Record<keyof PageIdentifiers, number> = {
 /** The match request for what a page said, or null when it says nothing the server can match on. */
 export function matchRequestOf(ids: PageIdentifiers): PageMatchRequest | null {
   const request: PageMatchRequest = {};
-  for (const [field, max] of Object.entries(LIMITS) as [keyof PageIdentifiers, number][]) {
+  for (const [field, max] of Object.entries(LIMITS) as [keyof PageMatchRequest, number][]) {
     const value = ids[field]?.trim();
     if (value && value.length <= max) request[field] = value;
   }

@@ -11,7 +11,10 @@ import {
   PatientFacts,
   Reasons,
 } from './candidate-details';
+import { CardNote } from './card-note';
 import { PageMatchModel, type PageState } from './page-match-model';
+import { facilityPrefill, patientPrefill, pendingPrefill } from './page-prefill';
+import { TeachSite } from './teach-site';
 
 type Model = InstanceType<typeof PageMatchModel>;
 
@@ -78,7 +81,12 @@ function PageStateView({
         </p>
       );
     case 'nothing':
-      return <p class="muted small">Nothing on this page names a patient, a lead or a facility.</p>;
+      return (
+        <>
+          <p class="muted small">Nothing on this page names a patient, a lead or a facility.</p>
+          {me.permissions.includes('patients:edit') ? <Teach url={state.reading.url} model={model} /> : null}
+        </>
+      );
     case 'skipped':
       return <Skipped why={state.why} model={model} />;
     case 'matched':
@@ -88,6 +96,33 @@ function PageStateView({
         <NoMatch state={state} model={model} me={me} />
       );
   }
+}
+
+/** "Teach this site" for a page the readers do not understand. */
+function Teach({ url, model }: { url: string; model: Model }) {
+  const [open, setOpen] = useState(false);
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  if (!open)
+    return (
+      <button type="button" class="link" onClick={() => setOpen(true)}>
+        Teach Sidecar this site
+      </button>
+    );
+  return (
+    <TeachSite
+      host={host}
+      onCancel={() => setOpen(false)}
+      onDone={() => {
+        setOpen(false);
+        model.readNow();
+      }}
+    />
+  );
 }
 
 function Skipped({ why, model }: { why: Extract<PageState, { kind: 'skipped' }>['why']; model: Model }) {
@@ -119,17 +154,40 @@ function NoMatch({
 }) {
   const ids = state.reading.identifiers;
   const person = [ids.firstName, ids.lastName].filter(Boolean).join(' ');
+  const can = (p: string) => me.permissions.includes(p);
+  const named = !!(ids.firstName && ids.lastName);
   return (
     <div data-testid="page-no-match">
       <p class="small">
         No patient, lead or facility matches {person || ids.facilityName || 'this page'}
         {ids.dateOfBirth ? ` (born ${ids.dateOfBirth})` : ''}.
       </p>
-      {person && me.permissions.includes('lead:create') ? (
-        <button type="button" class="secondary" onClick={() => model.captureAsLead(state.reading)}>
-          Capture as lead
-        </button>
-      ) : null}
+      <div class="row">
+        {named && can('patients:edit') ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (pendingPrefill.value = patientPrefill(state.reading))}
+          >
+            Add as patient
+          </button>
+        ) : null}
+        {person && can('lead:create') ? (
+          <button type="button" class="secondary" onClick={() => model.captureAsLead(state.reading)}>
+            Capture as lead
+          </button>
+        ) : null}
+        {/* A page about a person names their facility in passing; onboarding starts from the facility's own page. */}
+        {!person && ids.facilityName && can('facilities:full') ? (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (pendingPrefill.value = facilityPrefill(state.reading))}
+          >
+            Start onboarding this facility
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -183,12 +241,20 @@ function Candidates({
                 ))}
               </ul>
             ) : null}
+            {me.permissions.includes('patients:edit') ? (
+              <CardNote busy={busy === 'note'} onAdd={(t) => model.addNote('patient', best.id, t)} />
+            ) : null}
             <button type="button" class="link" onClick={() => onOpenPatient(best.id)}>
               Open record
             </button>
           </>
         ) : best.kind === 'lead' ? (
-          <LeadFacts candidate={best} />
+          <>
+            <LeadFacts candidate={best} />
+            {me.permissions.includes('leads:edit') ? (
+              <CardNote busy={busy === 'note'} onAdd={(t) => model.addNote('lead', best.id, t)} />
+            ) : null}
+          </>
         ) : (
           <FacilityFacts candidate={best} />
         )}

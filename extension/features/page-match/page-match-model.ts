@@ -2,6 +2,7 @@ import { action, createModel, effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { PageMatchCandidate, PageMatchRequest } from '../../../shared/schemas/page-matches';
 import { api, call } from '../../api/client';
+import { plainSource } from '../../page-reading/provenance';
 import type { PageReading } from '../../page-reading/read-page';
 import type { Notice } from '../../ui/notice';
 import type { PageReadResult } from '../../utils/messages';
@@ -111,6 +112,34 @@ export const PageMatchModel = createModel(() => {
         busy.value = null;
       }
     }),
+    /**
+     * A note on the matched lead (its timeline) or patient (a dated line added
+     * to the patient's notes), in one step from the card.
+     */
+    addNote: action(async (kind: 'patient' | 'lead', id: string, text: string): Promise<boolean> => {
+      if (busy.value || !text.trim()) return false;
+      busy.value = 'note';
+      notice.value = null;
+      try {
+        if (kind === 'lead') {
+          await call(
+            api.leads[':id'].activities.$post({ param: { id }, json: { kind: 'note', text: text.trim() } }),
+          );
+        } else {
+          const patient = await call(api.patients[':id'].$get({ param: { id } }));
+          const line = `${new Date().toISOString().slice(0, 10)}: ${text.trim()}`;
+          const notes = patient.notes ? `${patient.notes}\n${line}` : line;
+          await call(api.patients[':id'].$patch({ param: { id }, json: { notes } }));
+        }
+        notice.value = { text: 'Note added.', error: false };
+        return true;
+      } catch (e) {
+        notice.value = { text: (e as Error).message, error: true };
+        return false;
+      } finally {
+        busy.value = null;
+      }
+    }),
     /** Opens the lead form in the Leads area, prefilled from the page and saying so. */
     captureAsLead: action((reading: PageReading) => {
       const { firstName, lastName, email, phone, dateOfBirth } = reading.identifiers;
@@ -120,7 +149,7 @@ export const PageMatchModel = createModel(() => {
         string
       >;
       const from = Object.fromEntries(
-        Object.keys(present).map((k) => [k, reading.from[k as keyof typeof fields]]),
+        Object.keys(present).map((k) => [k, plainSource(reading.from[k as keyof typeof fields] ?? '')]),
       );
       pendingCaptureItem.setValue({
         capture: {

@@ -1,6 +1,8 @@
 import { useModel } from '@preact/signals';
 import type { Patient } from '../../../shared/schemas/patients';
+import { provenanceHint } from '../../page-reading/provenance';
 import { Field, FieldError } from '../../ui/field';
+import type { PagePrefill } from '../page-match/page-prefill';
 import { PatientFormModel, type PatientFormValues } from './patient-form-model';
 
 /**
@@ -14,13 +16,16 @@ export function PatientForm(props: {
   onSaved: (p: Patient) => void;
   onOpen: (id: string) => void;
   onCancel: () => void;
+  /** Values read from the page, each shown with where it came from. */
+  prefill?: PagePrefill | null;
 }) {
-  const model = useModel(() => new PatientFormModel(props.facilityId, props.patient));
+  const model = useModel(() => new PatientFormModel(props.facilityId, props.patient, props.prefill?.values));
   const v = model.values.value;
   const errors = model.errors.value;
   const duplicateOf = model.duplicateOf.value;
   const saving = model.saving.value;
   const set = (key: keyof PatientFormValues) => (value: string) => model.set(key, value);
+  const from = (key: keyof PatientFormValues) => provenanceHint(props.prefill, key, v[key]);
   const save = (confirmDuplicate: boolean) =>
     model.save(confirmDuplicate).then((patient) => {
       if (patient) props.onSaved(patient);
@@ -36,6 +41,11 @@ export function PatientForm(props: {
       data-testid="patient-form"
     >
       <h3>{props.patient ? 'Edit patient' : 'Add patient'}</h3>
+      {props.prefill ? (
+        <p class="muted small" data-testid="prefill-note">
+          Filled in from “{props.prefill.title}”. Check each field before saving.
+        </p>
+      ) : null}
       {errors.form ? <FieldError id="patient-form-error">{errors.form}</FieldError> : null}
       {duplicateOf ? (
         <div class="alert" role="alert" data-testid="duplicate-warning">
@@ -57,6 +67,7 @@ export function PatientForm(props: {
           value={v.firstName}
           onInput={set('firstName')}
           error={errors.firstName}
+          hint={from('firstName')}
         />
         <Field
           id="p-last"
@@ -64,6 +75,7 @@ export function PatientForm(props: {
           value={v.lastName}
           onInput={set('lastName')}
           error={errors.lastName}
+          hint={from('lastName')}
         />
       </div>
       <div class="field">
@@ -74,7 +86,13 @@ export function PatientForm(props: {
           value={v.dateOfBirth}
           onInput={(e) => set('dateOfBirth')(e.currentTarget.value)}
           aria-invalid={errors.dateOfBirth ? 'true' : undefined}
+          aria-describedby={from('dateOfBirth') ? 'p-dob-hint' : undefined}
         />
+        {from('dateOfBirth') ? (
+          <p class="muted small" id="p-dob-hint">
+            {from('dateOfBirth')}
+          </p>
+        ) : null}
         {errors.dateOfBirth ? <FieldError id="p-dob-error">{errors.dateOfBirth}</FieldError> : null}
       </div>
       <div class="two">
@@ -84,8 +102,16 @@ export function PatientForm(props: {
           value={v.roomNumber}
           onInput={set('roomNumber')}
           error={errors.roomNumber}
+          hint={from('roomNumber')}
         />
-        <Field id="p-mrn" label="MRN (optional)" value={v.mrn} onInput={set('mrn')} error={errors.mrn} />
+        <Field
+          id="p-mrn"
+          label="MRN (optional)"
+          value={v.mrn}
+          onInput={set('mrn')}
+          error={errors.mrn}
+          hint={from('mrn')}
+        />
       </div>
       <div class="two">
         <Field

@@ -1,5 +1,5 @@
 import { useModel } from '@preact/signals';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
 import { formatDate } from '../../../shared/locale-dates';
 import { api, call } from '../../api/client';
@@ -9,6 +9,7 @@ import type { CurrentFacility } from '../../utils/current-facility';
 import type { Me } from '../../utils/messages';
 import { ChecklistTemplateEditor } from '../checklists/checklist-template-editor';
 import { TrackerGrid } from '../checklists/tracker-grid';
+import { type PagePrefill, watchPrefill } from '../page-match/page-prefill';
 import { PendingPool } from '../providers/pending-pool';
 import { BulkServices } from './bulk-services';
 import { FacilityChoiceModel } from './facility-choice-model';
@@ -72,6 +73,16 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
   const [q, setQ] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
+  const [prefill, setPrefill] = useState<PagePrefill | null>(null);
+  // "Add as patient" on the page card opens the form here, filled from the page.
+  useEffect(
+    () =>
+      watchPrefill('patient', (p) => {
+        setPrefill(p);
+        setView({ kind: 'add' });
+      }),
+    [],
+  );
   const list = usePagedList({ facilityId: facility.id, q: q.trim() }, (filters, cursor) =>
     call(
       api.patients.$get({
@@ -96,9 +107,16 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
     return (
       <PatientForm
         facilityId={facility.id}
-        onCancel={() => back()}
+        prefill={prefill}
+        onCancel={() => {
+          setPrefill(null);
+          back();
+        }}
         onOpen={(id) => setView({ kind: 'detail', id })}
-        onSaved={(p) => setView({ kind: 'detail', id: p.id })}
+        onSaved={(p) => {
+          setPrefill(null);
+          setView({ kind: 'detail', id: p.id });
+        }}
       />
     );
   }
@@ -180,7 +198,14 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       ) : null}
       {canEdit ? (
         <div class="row">
-          <button type="button" class="primary" onClick={() => setView({ kind: 'add' })}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setPrefill(null);
+              setView({ kind: 'add' });
+            }}
+          >
             Add patient
           </button>
           <button type="button" class="primary" onClick={() => setView({ kind: 'import' })}>

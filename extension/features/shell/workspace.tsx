@@ -6,6 +6,7 @@ import type { SessionView } from '../../utils/messages';
 import { type AreaId, visibleAreas } from '../../utils/navigation';
 import { pendingCaptureItem, pendingReferrerItem } from '../../utils/storage-items';
 import { PageCard } from '../page-match/page-card';
+import { pendingPrefill } from '../page-match/page-prefill';
 import { TwoFactorSetup } from '../session/two-factor-setup';
 import { AREA_ICONS, AREA_VIEWS } from './areas';
 
@@ -61,6 +62,18 @@ export function Workspace({ session, onSignOut, onExpire, onSettings, onRefresh 
     pendingReferrerItem.getValue().then(show);
     return pendingReferrerItem.watch(show);
   }, [me.permissions]);
+  // "Add as patient" or "Start onboarding this facility" on the page card brings that area forward.
+  useEffect(
+    () =>
+      pendingPrefill.subscribe((pending) => {
+        const id = pending?.target === 'patient' ? 'patients' : pending ? 'facilities' : null;
+        if (id && areas.some((a) => a.id === id)) {
+          setAccount(false);
+          setArea(id);
+        }
+      }),
+    [me.permissions],
+  );
   const currentFacility = facility?.organizationId === me.organization.id ? facility : null;
   const current = areas.find((a) => a.id === area) ?? areas[0];
   const CurrentArea = current ? AREA_VIEWS[current.id] : null;
