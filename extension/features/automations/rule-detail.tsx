@@ -35,7 +35,7 @@ function RuleSummary({ rule }: { rule: Rule }) {
     )
     .join(join);
   return (
-    <dl class="small" data-testid="rule-summary">
+    <dl class="small facts" data-testid="rule-summary">
       <dt>When</dt>
       <dd>{when}</dd>
       <dt>Who</dt>
