@@ -86,6 +86,29 @@ export const SCREENS: Screen[] = [
   { name: 'records-request', area: 'Records', open: clickIfThere('[data-testid="records-row"] button') },
   { name: 'records-add', area: 'Records', open: button('New request') },
   { name: 'records-settings', area: 'Records', open: button('Records settings') },
+  { name: 'automations', area: 'Automations' },
+  { name: 'automation-rule', area: 'Automations', open: clickIfThere('[data-testid="rule-row"] button') },
+  {
+    name: 'automation-rule-dry-run',
+    area: 'Automations',
+    open: async (panel) =>
+      (await clickIfThere('[data-testid="rule-row"] button')(panel)) && button('Dry run')(panel),
+  },
+  { name: 'automation-rule-builder', area: 'Automations', open: button('New automation') },
+  { name: 'automation-templates', area: 'Automations', open: button('Templates') },
+  {
+    name: 'automation-template',
+    area: 'Automations',
+    open: async (panel) =>
+      (await button('Templates')(panel)) && clickIfThere('[data-testid="template-row"] button')(panel),
+  },
+  { name: 'automation-sending', area: 'Automations', open: button('Sending settings') },
+  {
+    name: 'patient-case',
+    area: 'Patients',
+    open: async (panel) =>
+      (await clickIfThere('[data-testid="patient-row"] .row-link')(panel)) && button('Open the case')(panel),
+  },
   { name: 'members', area: 'Members' },
   { name: 'audit', area: 'Audit' },
   { name: 'account', area: 'Facilities', open: button('Account') },

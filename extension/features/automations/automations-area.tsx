@@ -61,7 +61,6 @@ export function AutomationsArea({ me }: { me: Me }) {
         canEdit={canEdit}
         canPreview={canPreview}
         onBack={() => setView({ kind: 'templates' })}
-        onSaved={(template) => setView({ kind: 'template', template })}
       />
     );
   if (view.kind === 'build')

@@ -27,6 +27,8 @@ const unknownError = (text: string) => {
  * preview, so the values are the ones a send would use).
  */
 export const TemplateEditorModel = createModel((template: MessageTemplate | null, canPreview: boolean) => {
+  /** The template as last saved: a new one, once created, is changed by the next save, not created again. */
+  const current = signal(template);
   const name = signal(template?.name ?? '');
   const channel = signal<MessageTemplate['channel']>(template?.channel ?? 'email');
   const category = signal<UnsubscribeCategory>(template?.category ?? 'case_updates');
@@ -107,9 +109,11 @@ export const TemplateEditorModel = createModel((template: MessageTemplate | null
       body: body.value,
     };
     try {
-      const saved = template
-        ? await call(api['message-templates'][':id'].$patch({ param: { id: template.id }, json }))
+      const id = current.value?.id;
+      const saved = id
+        ? await call(api['message-templates'][':id'].$patch({ param: { id }, json }))
         : await call(api['message-templates'].$post({ json }));
+      current.value = saved;
       notice.value = { text: 'Template saved.', error: false };
       return saved;
     } catch (e) {
@@ -121,6 +125,7 @@ export const TemplateEditorModel = createModel((template: MessageTemplate | null
   });
 
   return {
+    current,
     name,
     channel,
     category,

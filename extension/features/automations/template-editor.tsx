@@ -47,7 +47,6 @@ export function TemplateEditor(props: {
   canEdit: boolean;
   canPreview: boolean;
   onBack: () => void;
-  onSaved: (t: MessageTemplate) => void;
 }) {
   const model = useModel(() => new TemplateEditorModel(props.template, props.canPreview));
   const subjectRef = useRef<HTMLInputElement>(null);
@@ -74,8 +73,7 @@ export function TemplateEditor(props: {
   };
   const save = async (e: Event) => {
     e.preventDefault();
-    const saved = await model.save();
-    if (saved) props.onSaved(saved);
+    await model.save();
   };
 
   return (
@@ -83,7 +81,7 @@ export function TemplateEditor(props: {
       <button type="button" class="link" onClick={props.onBack}>
         ← Templates
       </button>
-      <h3 id="template-title">{props.template ? props.template.name : 'New message template'}</h3>
+      <h3 id="template-title">{model.current.value?.name ?? 'New message template'}</h3>
       {notice ? (
         <p class={notice.error ? 'alert error' : 'alert'} role={notice.error ? 'alert' : 'status'}>
           {notice.text}
