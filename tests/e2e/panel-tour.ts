@@ -33,6 +33,20 @@ const button = (name: string) => async (panel: Page) => {
   return true;
 };
 
+/**
+ * Clicks a button that appears once its screen has loaded (a rule's Dry run, a
+ * patient's case): false when it does not appear within a few seconds.
+ */
+const buttonOnceThere = (name: string) => async (panel: Page) => {
+  const target = panel.getByRole('button', { name, exact: true }).first();
+  const there = await target.waitFor({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (there) await target.click();
+  return there;
+};
+
 /** Every screen a person can reach in a few clicks, in the order a tour visits them. */
 export const SCREENS: Screen[] = [
   { name: 'facilities', area: 'Facilities' },
@@ -92,7 +106,7 @@ export const SCREENS: Screen[] = [
     name: 'automation-rule-dry-run',
     area: 'Automations',
     open: async (panel) =>
-      (await clickIfThere('[data-testid="rule-row"] button')(panel)) && button('Dry run')(panel),
+      (await clickIfThere('[data-testid="rule-row"] button')(panel)) && buttonOnceThere('Dry run')(panel),
   },
   { name: 'automation-rule-builder', area: 'Automations', open: button('New automation') },
   { name: 'automation-templates', area: 'Automations', open: button('Templates') },
@@ -107,7 +121,9 @@ export const SCREENS: Screen[] = [
     name: 'patient-case',
     area: 'Patients',
     open: async (panel) =>
-      (await clickIfThere('[data-testid="patient-row"] .row-link')(panel)) && button('Open the case')(panel),
+      // Ada Tour is the tour's patient with a synced case (tests/e2e/automation-setup.ts).
+      (await clickIfThere('[data-testid="patient-row"]:has-text("Tour, Ada") .row-link')(panel)) &&
+      buttonOnceThere('Open the case')(panel),
   },
   { name: 'members', area: 'Members' },
   { name: 'audit', area: 'Audit' },

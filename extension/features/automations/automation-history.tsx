@@ -3,6 +3,8 @@ import { formatDateTime } from '../../../shared/locale-dates';
 import { AutomationHistoryModel, type TouchSubject } from './automation-history-model';
 
 const SUBJECT_WORDS = { patientId: 'this patient or their cases', leadId: 'this lead', caseId: 'this case' };
+/** A case's history sits inside its patient's page: its own title keeps the two sections apart. */
+const TITLES = { patientId: 'Automations', leadId: 'Automations', caseId: 'Automations on this case' };
 
 /** "Automations": which rule (and version) acted on this record, when, and whether it queued a message. */
 export function AutomationHistory({ subject }: { subject: TouchSubject }) {
@@ -12,7 +14,7 @@ export function AutomationHistory({ subject }: { subject: TouchSubject }) {
   const items = model.items.value;
   return (
     <section aria-labelledby={titleId} data-testid={`automation-history-${key}`}>
-      <h4 id={titleId}>Automations</h4>
+      <h4 id={titleId}>{TITLES[key]}</h4>
       {model.error.value ? (
         <p class="alert error" role="alert">
           {model.error.value}

@@ -192,7 +192,11 @@ export function RuleDetail(props: {
           </section>
           <RuleWhy model={model} population={rule.definition.population} />
         </>
-      ) : null}
+      ) : notice ? null : (
+        <p class="loading" aria-busy="true">
+          Loading…
+        </p>
+      )}
     </section>
   );
 }
