@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { automationRuleRoutes } from './routes/automation-rules';
 import { automationSettingsRoutes } from './routes/automation-settings';
+import { automationTouchRoutes } from './routes/automation-touches';
 import { caseRoutes } from './routes/cases';
 import { checklistTemplateRoutes } from './routes/checklist-templates';
 import { consentRoutes } from './routes/consents';
@@ -119,6 +120,7 @@ const api = apiBase
   .route('/message-templates', messageTemplateRoutes)
   .route('/automation-rules', automationRuleRoutes)
   .route('/automation-settings', automationSettingsRoutes)
+  .route('/automation-touches', automationTouchRoutes)
   .route('/page-matches', pageMatchRoutes)
   .route('/staff-tasks', staffTaskRoutes)
   .route('/webhook-endpoints', webhookEndpointRoutes)
@@ -182,6 +184,7 @@ export type ApiSubApps = {
   messageTemplates: { path: '/api/v1/message-templates'; routes: typeof messageTemplateRoutes };
   automationRules: { path: '/api/v1/automation-rules'; routes: typeof automationRuleRoutes };
   automationSettings: { path: '/api/v1/automation-settings'; routes: typeof automationSettingsRoutes };
+  automationTouches: { path: '/api/v1/automation-touches'; routes: typeof automationTouchRoutes };
   pageMatches: { path: '/api/v1/page-matches'; routes: typeof pageMatchRoutes };
   staffTasks: { path: '/api/v1/staff-tasks'; routes: typeof staffTaskRoutes };
   webhookEndpoints: { path: '/api/v1/webhook-endpoints'; routes: typeof webhookEndpointRoutes };

@@ -16,6 +16,7 @@ const ICONS = {
   intake: <path d="M9 3.5h6v3H9zM7.5 5H5v16h14V5h-2.5M8.5 11h7m-7 4h5" />,
   referrals: <path d="M4 8h14m-3.5-3.5L18 8l-3.5 3.5M20 16H6m3.5-3.5L6 16l3.5 3.5" />,
   records: <path d="M3 6.5h6.5l2 2H21v11H3zM3 10.5h18" />,
+  automations: <path d="M13.5 3L5 13.5h6L10.5 21 19 10.5h-6z" />,
   members: (
     <>
       <circle cx="9" cy="8.5" r="3.3" />

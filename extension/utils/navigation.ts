@@ -5,6 +5,7 @@ export type AreaId =
   | 'intake'
   | 'referrals'
   | 'records'
+  | 'automations'
   | 'members'
   | 'audit';
 
@@ -45,6 +46,11 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'records',
     label: 'Records',
     permission: 'records:view',
+  },
+  {
+    id: 'automations',
+    label: 'Automations',
+    permission: 'automations:view',
   },
   {
     id: 'members',

@@ -8,7 +8,8 @@ export default async function setup(project: TestProject) {
       'The extension is not built: run `npm run build:extension` (npm run test:e2e does it for you).',
     );
   }
-  const worker = await startLocalWorker();
+  // `/__scheduled` runs the cron handler on request (the automations flow).
+  const worker = await startLocalWorker({ testScheduled: true });
   project.provide('apiOrigin', worker.origin);
   return () => worker.dispose();
 }

@@ -75,6 +75,20 @@ const button = (name: string) => async (panel: Page) => {
   return true;
 };
 
+/**
+ * Clicks a button that appears once its screen has loaded (a rule's Dry run, a
+ * patient's case): false when it does not appear within a few seconds.
+ */
+const buttonOnceThere = (name: string) => async (panel: Page) => {
+  const target = panel.getByRole('button', { name, exact: true }).first();
+  const there = await target.waitFor({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (there) await target.click();
+  return there;
+};
+
 /** Every screen a person can reach in a few clicks, in the order a tour visits them. */
 export const SCREENS: Screen[] = [
   { name: 'facilities', area: 'Facilities' },
@@ -128,6 +142,31 @@ export const SCREENS: Screen[] = [
   { name: 'records-request', area: 'Records', open: clickIfThere('[data-testid="records-row"] button') },
   { name: 'records-add', area: 'Records', open: button('New request') },
   { name: 'records-settings', area: 'Records', open: button('Records settings') },
+  { name: 'automations', area: 'Automations' },
+  { name: 'automation-rule', area: 'Automations', open: clickIfThere('[data-testid="rule-row"] button') },
+  {
+    name: 'automation-rule-dry-run',
+    area: 'Automations',
+    open: async (panel) =>
+      (await clickIfThere('[data-testid="rule-row"] button')(panel)) && buttonOnceThere('Dry run')(panel),
+  },
+  { name: 'automation-rule-builder', area: 'Automations', open: button('New automation') },
+  { name: 'automation-templates', area: 'Automations', open: button('Templates') },
+  {
+    name: 'automation-template',
+    area: 'Automations',
+    open: async (panel) =>
+      (await button('Templates')(panel)) && clickIfThere('[data-testid="template-row"] button')(panel),
+  },
+  { name: 'automation-sending', area: 'Automations', open: button('Sending settings') },
+  {
+    name: 'patient-case',
+    area: 'Patients',
+    open: async (panel) =>
+      // Ada Tour is the tour's patient with a synced case (tests/e2e/automation-setup.ts).
+      (await clickIfThere('[data-testid="patient-row"]:has-text("Tour, Ada") .row-link')(panel)) &&
+      buttonOnceThere('Open the case')(panel),
+  },
   { name: 'members', area: 'Members' },
   { name: 'audit', area: 'Audit' },
   { name: 'account', area: 'Facilities', open: button('Account') },

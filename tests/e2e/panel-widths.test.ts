@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureTourAutomation } from './automation-setup';
 import type { launchWithExtension } from './extension-browser';
 import {
   ensureAllServices,
@@ -34,6 +35,7 @@ beforeAll(async () => {
   ]);
   await ensureAllServices(api, facilityId);
   await ensureRecordsRequest(api, ada!);
+  await ensureTourAutomation(api, facilityId, ada!);
   await ensureLead(api, { firstName: 'Ava', lastName: 'Tourguide', email: 'ava.tourguide@example.test' });
   await ensureReferral(api, { firstName: 'Tia', lastName: 'Tourdentist' });
   mkdirSync(SHOTS, { recursive: true });

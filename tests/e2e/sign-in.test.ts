@@ -66,6 +66,7 @@ describe('the side panel against a running worker', () => {
       'Intake',
       'Referrals',
       'Records',
+      'Automations',
       'Members',
       'Audit',
     ]);

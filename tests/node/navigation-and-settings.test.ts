@@ -4,12 +4,21 @@ import { originPattern, parseServerUrl } from '../../extension/utils/server-url'
 import { permissionsFor } from '../../shared/permissions';
 
 describe('navigation follows the permission table', () => {
-  // Only areas that work are offered; automations joins when it is built
-  // (no tab of placeholder text).
+  // Only areas that work are offered (no tab of placeholder text).
   it.each([
     [
       'clinic_admin',
-      ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals', 'Records', 'Members', 'Audit'],
+      [
+        'Facilities',
+        'Patients',
+        'Leads',
+        'Intake',
+        'Referrals',
+        'Records',
+        'Automations',
+        'Members',
+        'Audit',
+      ],
     ],
     ['treatment_coordinator', ['Facilities', 'Patients', 'Leads', 'Intake', 'Referrals', 'Records']],
     ['facility_admin', ['Facilities', 'Patients']],

@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../../shared/locale-dates';
+import { AutomationHistory } from '../automations/lazy-automations';
 import { ConsentList } from '../consents/consent-list';
 import { RequestList } from '../intake/request-list';
 import { SendForm } from '../intake/send-form';
@@ -206,6 +207,7 @@ export function LeadDetail(props: {
           onRevoked={() => model.load()}
         />
       ) : null}
+      {can('automations:view') ? <AutomationHistory subject={{ leadId: lead.id }} /> : null}
       <LeadTasks items={data.tasks} remindersTo={data.remindersTo} canEdit={canEdit} model={model} />
       <LeadTimeline
         items={data.timeline}

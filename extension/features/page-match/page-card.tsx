@@ -36,6 +36,7 @@ export function PageCard({ me }: { me: Me }) {
           intake={{ canView: can('intake:view'), canSend: can('intake:edit') }}
           consents={{ canView: can('intake:view_submissions'), canRevoke: can('intake:full') }}
           canViewLead={can('leads:view')}
+          canViewAutomations={can('automations:view')}
           onBack={() => setOpenPatient(null)}
         />
       </section>

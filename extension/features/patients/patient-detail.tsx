@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
 import { formatDate } from '../../../shared/locale-dates';
+import { PatientCases } from '../automations/lazy-automations';
 import { PatientChecklist } from '../checklists/patient-checklist';
 import { ConsentList } from '../consents/lazy-consents';
 import { RequestList, SendForm } from '../intake/lazy-intake';
@@ -19,6 +20,7 @@ export function PatientDetail({
   intake,
   consents,
   canViewLead,
+  canViewAutomations,
   onBack,
 }: {
   patientId: string;
@@ -30,6 +32,8 @@ export function PatientDetail({
   consents: { canView: boolean; canRevoke: boolean };
   /** Whether the lead the patient was converted from can be read (leads:view). */
   canViewLead: boolean;
+  /** Whether the automations that acted on the patient and their cases are shown (automations:view). */
+  canViewAutomations: boolean;
   onBack: () => void;
 }) {
   const model = useModel(() => new PatientDetailModel(patientId));
@@ -107,6 +111,7 @@ export function PatientDetail({
             onStatus={(status) => model.statusChanged(status)}
           />
           <AssignmentHistory patientId={patient.id} />
+          <PatientCases patientId={patient.id} canViewAutomations={canViewAutomations} />
           {intake.canView ? (
             <section aria-labelledby="patient-forms-title">
               <h3 id="patient-forms-title">Intake forms</h3>

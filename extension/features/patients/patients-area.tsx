@@ -175,6 +175,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
         key={view.id}
         patientId={view.id}
         canEdit={canEdit}
+        canViewAutomations={me.permissions.includes('automations:view')}
         canOverride={me.permissions.includes('enrollment:override')}
         intake={{
           canView: me.permissions.includes('intake:view'),

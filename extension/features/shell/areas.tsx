@@ -14,6 +14,9 @@ const LeadsArea = lazyArea(() => import('../leads/leads-area').then((m) => m.Lea
 const IntakeArea = lazyArea(() => import('../intake/intake-area').then((m) => m.IntakeArea));
 const ReferralsArea = lazyArea(() => import('../referrals/referrals-area').then((m) => m.ReferralsArea));
 const RecordsArea = lazyArea(() => import('../records/records-area').then((m) => m.RecordsArea));
+const AutomationsArea = lazyArea(() =>
+  import('../automations/automations-area').then((m) => m.AutomationsArea),
+);
 
 /** The component each area of the navigation shows; a new area adds one line here. */
 export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
@@ -23,6 +26,7 @@ export const AREA_VIEWS: Record<AreaId, ComponentType<{ me: Me }>> = {
   intake: IntakeArea,
   referrals: ReferralsArea,
   records: RecordsArea,
+  automations: AutomationsArea,
   members: MembersArea,
   audit: AuditArea,
 };
@@ -35,6 +39,7 @@ export const AREA_ICONS: Record<AreaId, IconName> = {
   intake: 'intake',
   referrals: 'referrals',
   records: 'records',
+  automations: 'automations',
   members: 'members',
   audit: 'audit',
 };
