@@ -28,6 +28,7 @@ import { leadAnalyticsRoutes } from './routes/lead-analytics';
 import { leadBoardRoutes } from './routes/lead-board';
 import { leadCoordinatorRoutes } from './routes/lead-coordinators';
 import { leadFormRoutes } from './routes/lead-form';
+import { leadImportRoutes } from './routes/lead-import';
 import { scoringRuleRoutes } from './routes/lead-scoring-rules';
 import { leadSourceRoutes } from './routes/lead-sources';
 import { leadTaskRoutes } from './routes/lead-tasks';
@@ -81,6 +82,7 @@ const api = apiBase
   .route('/providers', providerRoutes)
   .route('/assignments', assignmentRoutes)
   .route('/leads/analytics', leadAnalyticsRoutes)
+  .route('/leads/import', leadImportRoutes)
   .route('/leads', leadRoutes)
   .route('/leads', leadTaskRoutes)
   .route('/lead-sources', leadSourceRoutes)
@@ -138,6 +140,7 @@ export type ApiSubApps = {
   providers: { path: '/api/v1/providers'; routes: typeof providerRoutes };
   assignments: { path: '/api/v1/assignments'; routes: typeof assignmentRoutes };
   leadAnalytics: { path: '/api/v1/leads/analytics'; routes: typeof leadAnalyticsRoutes };
+  leadImport: { path: '/api/v1/leads/import'; routes: typeof leadImportRoutes };
   leads: { path: '/api/v1/leads'; routes: typeof leadRoutes };
   leadTasks: { path: '/api/v1/leads'; routes: typeof leadTaskRoutes };
   leadSources: { path: '/api/v1/lead-sources'; routes: typeof leadSourceRoutes };

@@ -10,10 +10,12 @@ export const UPLOAD_BODY_LIMIT_BYTES = 25 * 1024 * 1024 + 64 * 1024;
 /** An inquiry from a practice website: a few short fields and a message. */
 export const PUBLIC_FORM_BODY_LIMIT_BYTES = 16 * 1024;
 
-/** File uploads (documents, roster files) are the only API writes that may be multipart. */
+/** File uploads (documents, roster files, lead lists) are the only API writes that may be multipart. */
 const isUpload = (c: Context<AppEnv>) =>
   c.req.method === 'POST' &&
-  (/\/documents$/.test(c.req.path) || c.req.path.endsWith('/patients/import/preview'));
+  (/\/documents$/.test(c.req.path) ||
+    c.req.path.endsWith('/patients/import/preview') ||
+    c.req.path.endsWith('/leads/import/preview'));
 
 /**
  * The public web-form endpoint: a practice's plain HTML form (no JavaScript)
