@@ -1,7 +1,8 @@
 /**
  * The scale data set of `npm run bench -- --scale`, as SQL for the local D1:
  * every row made by `INSERT … SELECT` over a recursive counter, so 100,000
- * patients and 100,000 leads take seconds, not a request per row. The demo
+ * patients take seconds, not a request per row. Leads come in afterwards
+ * through the lead import API (`bench-lead-import.ts`), which the bench times. The demo
  * organisation gets `large` rows, the other one `small`, both with facilities
  * of the same size, so one run compares the same endpoints at both sizes.
  */
@@ -10,7 +11,7 @@ import { DEMO_ORGS } from './seed-demo';
 export const FACILITY_SIZE = 1000;
 
 // Realistic names, so a search for "Maria Garcia" matches few rows among many.
-const FIRST = [
+export const FIRST = [
   'Maria',
   'James',
   'Mary',
@@ -52,7 +53,7 @@ const FIRST = [
   'Melissa',
   'Brian',
 ];
-const LAST = [
+export const LAST = [
   'Garcia',
   'Smith',
   'Johnson',
@@ -104,7 +105,7 @@ const LAST = [
   'Carter',
   'Roberts',
 ];
-const STAGES: [name: string, outcome: string][] = [
+export const STAGES: [name: string, outcome: string][] = [
   ['New inquiry', 'open'],
   ['Contacted', 'open'],
   ['Consultation scheduled', 'open'],
@@ -112,7 +113,7 @@ const STAGES: [name: string, outcome: string][] = [
   ['Started treatment', 'won'],
   ['Not proceeding', 'lost'],
 ];
-const SOURCES = ['Web form', 'Phone call', 'Walk-in', 'Referral', 'Email'];
+export const SOURCES = ['Web form', 'Phone call', 'Walk-in', 'Referral', 'Email'];
 const STATUSES = ['not_started', 'in_progress', 'active', 'on_hold'];
 
 const json = (values: string[]) => `'${JSON.stringify(values)}'`;
@@ -156,10 +157,6 @@ function orgSql({ id, tag, rows }: ScaleOrg, now: string): string {
       (name, i) =>
         `INSERT INTO lead_sources (id, organization_id, name, channel, created_at) VALUES ('src_scale_${tag}_${i}', ${org}, '${name}', 'web_form', '${now}');`,
     ),
-    `INSERT INTO leads (id, organization_id, first_name, last_name, email, phone, phone_key, name_key, source_id, stage_id, stage_entered_at, coordinator_id, created_by, created_at, updated_at)
-     ${counter(rows)} SELECT 'lea_scale_${tag}_' || i, ${org}, ${first}, ${last}, 'lead' || i || '@example.test', '555-' || (1000000 + i), '555' || (1000000 + i),
-       lower(${last}) || '|' || lower(${first}), 'src_scale_${tag}_' || (i % ${SOURCES.length}), 'stg_scale_${tag}_' || (i % ${STAGES.length}), ${created},
-       CASE WHEN i % 3 = 0 THEN 'mem_${tag}_clinic_admin' END, ${by}, ${created}, ${created} FROM n;`,
     `INSERT INTO audit_events (id, organization_id, actor_user_id, action, entity_type, entity_id, outcome, detail, created_at)
      ${counter(rows)} SELECT 'aud_scale_${tag}_' || i, ${org}, ${by}, 'read', 'patient', 'pat_scale_${tag}_' || i, 'success', '{}', ${created} FROM n;`,
   ].join('\n');
