@@ -2,8 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
 import type { RosterCommit } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
+import { ImportColumns } from '../../ui/import-columns';
+import { ImportFilePicker } from '../../ui/import-file-picker';
 import { MessageError, sendMessage } from '../../utils/send-message';
-import { uploadFile } from '../../utils/upload-file';
+import { checkingProgressText, uploadFile } from '../../utils/upload-file';
 import {
   CARRIED,
   COLUMNS,
@@ -92,14 +94,7 @@ export function RosterImport(props: {
         '/api/v1/patients/import/preview',
         picked,
         { facilityId: props.facilityId, ...(mapping ? { mapping: JSON.stringify(mapping) } : {}) },
-        (p) =>
-          setStatus(
-            p.phase === 'reading'
-              ? `Reading ${Math.round(p.fraction * 100)}%`
-              : p.phase === 'sending'
-                ? 'Checking rows…'
-                : 'Done',
-          ),
+        (p) => setStatus(checkingProgressText(p)),
       )) as Preview;
       setPreview(result);
       setRows(toReview(result));
@@ -193,57 +188,31 @@ export function RosterImport(props: {
           </ul>
         </details>
       ) : null}
-      <label class="drop">
-        <span>
-          Choose a roster: CSV, Excel (.xlsx) or a photo of a printed list (PNG, JPEG); up to 10 MB and 5,000
-          rows
-        </span>
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx,text/csv,image/png,image/jpeg"
-          aria-label="Choose roster file"
-          onChange={(e) => {
-            const picked = e.currentTarget.files?.[0];
-            if (picked) {
-              setFile(picked);
-              setUnsure(new Set());
-              if (picked.type.startsWith('image/')) readPhoto(picked);
-              else readFile(picked);
-            }
-          }}
-        />
-      </label>
+      <ImportFilePicker
+        label="Choose a roster: CSV, Excel (.xlsx) or a photo of a printed list (PNG, JPEG); up to 10 MB and 5,000 rows"
+        accept=".csv,.txt,.xlsx,text/csv,image/png,image/jpeg"
+        ariaLabel="Choose roster file"
+        onPick={(picked) => {
+          setFile(picked);
+          setUnsure(new Set());
+          if (picked.type.startsWith('image/')) readPhoto(picked);
+          else readFile(picked);
+        }}
+      />
       <button type="button" class="secondary" disabled={busy} onClick={readPageTable}>
         Import the table on this page
       </button>
 
       {preview?.mapping && preview.headers ? (
-        <details>
-          <summary>
-            Columns ({preview.mapping.filter(Boolean).length} of {preview.headers.length} recognised)
-          </summary>
-          {preview.headers.map((h, i) => (
-            <div class="row-between" key={`${h}-${i}`}>
-              <label for={`map-${i}`}>{h || `Column ${i + 1}`}</label>
-              <select
-                id={`map-${i}`}
-                value={preview.mapping?.[i] ?? ''}
-                onChange={(e) => {
-                  const next = [...(preview.mapping ?? [])];
-                  next[i] = (e.currentTarget.value || null) as RosterField | null;
-                  if (file) readFile(file, next);
-                }}
-              >
-                <option value="">Ignore</option>
-                {ROSTER_FIELDS.map((f) => (
-                  <option value={f} key={f}>
-                    {FIELD_LABELS[f]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </details>
+        <ImportColumns
+          headers={preview.headers}
+          mapping={preview.mapping}
+          fields={ROSTER_FIELDS}
+          labels={FIELD_LABELS}
+          onChange={(next) => {
+            if (file) readFile(file, next);
+          }}
+        />
       ) : null}
 
       {rows.length ? (
