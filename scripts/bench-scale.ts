@@ -48,7 +48,7 @@ function endpoints(org: ScaleOrg): [name: string, path: string][] {
 export async function benchScale() {
   const orgs = scaleOrgs(LARGE, SMALL);
   const loading = performance.now();
-  const worker = await startLocalWorker({ extraSql: scaleSeedSql(orgs) });
+  const worker = await startLocalWorker({ extraSql: scaleSeedSql(orgs, undefined, { leads: false }) });
   console.log(
     `\nScale: ${LARGE.toLocaleString('en-US')} patients and leads vs ${SMALL.toLocaleString('en-US')}, loaded and started in ${((performance.now() - loading) / 1000).toFixed(1)} s; ${REQUESTS} requests each, one at a time\n`,
   );

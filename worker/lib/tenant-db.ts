@@ -139,6 +139,22 @@ export class TenantDb {
     return row?.n ?? 0;
   }
 
+  /**
+   * Rows matching `where`, counted only up to `cap` (a panel shows "1,000+"):
+   * the subquery stops after `cap` rows of its index, so a count costs the
+   * same at 100,000 rows as at 1,000.
+   */
+  async countUpTo(table: ScopedTable, where: SQL | undefined, cap: number): Promise<number> {
+    const first = this.#db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(this.scope(table, where))
+      .limit(cap)
+      .as('counted');
+    const [row] = await this.#db.select({ n: count() }).from(first);
+    return row?.n ?? 0;
+  }
+
   async get<T extends TenantTable>(table: T, id: string, what?: string): Promise<T['$inferSelect']> {
     const [row] = await this.#db
       .select()

@@ -6,8 +6,8 @@ import {
 } from '../../../shared/contract-status';
 import { api, call } from '../../api/client';
 import { lazyArea } from '../../ui/lazy-area';
-import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import type { Me } from '../../utils/messages';
 import { FacilityDetail } from './facility-detail';
 import { FacilityWizard } from './facility-wizard';
@@ -22,17 +22,20 @@ export function FacilitiesArea({ me }: { me: Me }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ContractStatus | ''>('');
-  const list = usePagedList({ q: q.trim(), status }, (filters, cursor) =>
+  const list = usePagedList({ q: q.trim(), status }, (filters, cursor, signal) =>
     call(
-      api.facilities.$get({
-        query: {
-          limit: '50',
-          sort: 'name',
-          cursor,
-          ...(filters.q ? { q: filters.q } : {}),
-          ...(filters.status ? { contractStatus: filters.status } : {}),
+      api.facilities.$get(
+        {
+          query: {
+            limit: '50',
+            sort: 'name',
+            cursor,
+            ...(filters.q ? { q: filters.q } : {}),
+            ...(filters.status ? { contractStatus: filters.status } : {}),
+          },
         },
-      }),
+        { init: { signal } },
+      ),
     ),
   );
 
