@@ -63,7 +63,7 @@ export async function benchScale() {
       const timing = await importScaleLeads(origin, i === 0 ? tokens.large : tokens.small, org);
       leadImports.push({ org: org.tag, ...timing });
       console.log(
-        `Lead import of ${timing.rows.toLocaleString('en-US')} rows through the API: preview ${(timing.previewMs / 1000).toFixed(1)} s, commit ${(timing.commitMs / 1000).toFixed(1)} s (${timing.imported.toLocaleString('en-US')} imported)`,
+        `Lead import of ${timing.rows.toLocaleString('en-US')} rows through the API (${timing.files} file${timing.files === 1 ? '' : 's'}): preview ${(timing.previewMs / 1000).toFixed(1)} s, commit ${(timing.commitMs / 1000).toFixed(1)} s, ${((timing.previewMs + timing.commitMs) / 1000).toFixed(1)} s in all (${timing.imported.toLocaleString('en-US')} imported)`,
       );
     }
     const one = { requests: REQUESTS, concurrency: 1, warmup: 3 };

@@ -192,9 +192,11 @@ export class TenantDb {
     const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generated);
     return chunk(rows, PACKED_ROWS_PER_STATEMENT).map((part) => {
       const packed = part.map((row) => packedRow(columns, row as Record<string, unknown>));
-      const values = columns.map(([key, column]) => {
+      // Each row an array in column order, not an object: no column names repeated a
+      // thousand times, which halves what a 100,000-row import holds in memory.
+      const values = columns.map(([, column], i) => {
         if (column === table.organizationId) return sql`${this.organizationId}`;
-        return sql`json_extract(value, ${`$.${key}`})`;
+        return sql.raw(`json_extract(value, '$[${i}]')`);
       });
       return this.#db
         .insert(table)
@@ -246,12 +248,10 @@ function isScoped(table: SQLiteTable): table is ScopedTable {
 
 /** A row with every column present, as the driver would bind it (defaults applied as drizzle would). */
 function packedRow(columns: [string, SQLiteColumn][], row: Record<string, unknown>) {
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
+  return columns.map(([key, column]) => {
     let value = row[key];
     if (value === undefined) value = column.defaultFn ? column.defaultFn() : column.default;
     if (is(value, SQL)) throw new Error(`insertPacked cannot carry the SQL default of ${key}`);
-    out[key] = value === undefined || value === null ? null : column.mapToDriverValue(value);
-  }
-  return out;
+    return value === undefined || value === null ? null : column.mapToDriverValue(value);
+  });
 }
