@@ -16,6 +16,8 @@ import { type ScaleOrg, scaleFacilityId, scaleOrgs, scaleSeedSql } from './scale
 
 const LARGE = Number(process.env.BENCH_SCALE_ROWS ?? 100_000);
 const SMALL = 1000;
+/** `BENCH_SCALE_LEADS=sql` loads the leads as SQL instead of through the import (times the endpoints alone). */
+const LEADS_AS_SQL = process.env.BENCH_SCALE_LEADS === 'sql';
 const REQUESTS = Number(process.env.BENCH_SCALE_REQUESTS ?? 50);
 const THROUGHPUT_REQUESTS = Number(process.env.BENCH_SCALE_THROUGHPUT_REQUESTS ?? 400);
 
@@ -48,7 +50,7 @@ function endpoints(org: ScaleOrg): [name: string, path: string][] {
 export async function benchScale() {
   const orgs = scaleOrgs(LARGE, SMALL);
   const loading = performance.now();
-  const worker = await startLocalWorker({ extraSql: scaleSeedSql(orgs, undefined, { leads: false }) });
+  const worker = await startLocalWorker({ extraSql: scaleSeedSql(orgs, undefined, { leads: LEADS_AS_SQL }) });
   console.log(
     `\nScale: ${LARGE.toLocaleString('en-US')} patients and leads vs ${SMALL.toLocaleString('en-US')}, loaded and started in ${((performance.now() - loading) / 1000).toFixed(1)} s; ${REQUESTS} requests each, one at a time\n`,
   );
@@ -59,7 +61,7 @@ export async function benchScale() {
       small: await signIn(origin, `clinic_admin@${orgs[1]!.tag}.test`),
     };
     const leadImports = [];
-    for (const [i, org] of orgs.entries()) {
+    for (const [i, org] of LEADS_AS_SQL ? [] : orgs.entries()) {
       const timing = await importScaleLeads(origin, i === 0 ? tokens.large : tokens.small, org);
       leadImports.push({ org: org.tag, ...timing });
       console.log(
