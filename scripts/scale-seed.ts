@@ -1,7 +1,9 @@
 /**
  * The scale data set of `npm run bench -- --scale`, as SQL for the local D1:
  * every row made by `INSERT … SELECT` over a recursive counter, so 100,000
- * patients and 100,000 leads take seconds, not a request per row. The demo
+ * patients and 100,000 leads take seconds, not a request per row. The bench
+ * brings its leads in through the lead import API instead
+ * (`bench-lead-import.ts`), which it times. The demo
  * organisation gets `large` rows, the other one `small`, both with facilities
  * of the same size, so one run compares the same endpoints at both sizes.
  */
@@ -10,7 +12,7 @@ import { DEMO_ORGS } from './seed-demo';
 export const FACILITY_SIZE = 1000;
 
 // Realistic names, so a search for "Maria Garcia" matches few rows among many.
-const FIRST = [
+export const FIRST = [
   'Maria',
   'James',
   'Mary',
@@ -52,7 +54,7 @@ const FIRST = [
   'Melissa',
   'Brian',
 ];
-const LAST = [
+export const LAST = [
   'Garcia',
   'Smith',
   'Johnson',
@@ -104,7 +106,7 @@ const LAST = [
   'Carter',
   'Roberts',
 ];
-const STAGES: [name: string, outcome: string][] = [
+export const STAGES: [name: string, outcome: string][] = [
   ['New inquiry', 'open'],
   ['Contacted', 'open'],
   ['Consultation scheduled', 'open'],
@@ -112,7 +114,7 @@ const STAGES: [name: string, outcome: string][] = [
   ['Started treatment', 'won'],
   ['Not proceeding', 'lost'],
 ];
-const SOURCES = ['Web form', 'Phone call', 'Walk-in', 'Referral', 'Email'];
+export const SOURCES = ['Web form', 'Phone call', 'Walk-in', 'Referral', 'Email'];
 const STATUSES = ['not_started', 'in_progress', 'active', 'on_hold'];
 
 const json = (values: string[]) => `'${JSON.stringify(values)}'`;
@@ -132,7 +134,7 @@ export function scaleOrgs(large: number, small: number): ScaleOrg[] {
 /** Facility `f<k>` of an organisation holds patients k·1000 … k·1000+999. */
 export const scaleFacilityId = (org: ScaleOrg, k = 0) => `fac_scale_${org.tag}_${k}`;
 
-function orgSql({ id, tag, rows }: ScaleOrg, now: string): string {
+function orgSql({ id, tag, rows }: ScaleOrg, now: string, withLeads: boolean): string {
   const facilities = Math.ceil(rows / FACILITY_SIZE);
   const org = `'${id}'`;
   const by = `'usr_${tag}_clinic_admin'`;
@@ -156,15 +158,27 @@ function orgSql({ id, tag, rows }: ScaleOrg, now: string): string {
       (name, i) =>
         `INSERT INTO lead_sources (id, organization_id, name, channel, created_at) VALUES ('src_scale_${tag}_${i}', ${org}, '${name}', 'web_form', '${now}');`,
     ),
-    `INSERT INTO leads (id, organization_id, first_name, last_name, email, phone, phone_key, name_key, source_id, stage_id, stage_entered_at, coordinator_id, created_by, created_at, updated_at)
+    ...(withLeads
+      ? [
+          `INSERT INTO leads (id, organization_id, first_name, last_name, email, phone, phone_key, name_key, source_id, stage_id, stage_entered_at, coordinator_id, created_by, created_at, updated_at)
      ${counter(rows)} SELECT 'lea_scale_${tag}_' || i, ${org}, ${first}, ${last}, 'lead' || i || '@example.test', '555-' || (1000000 + i), '555' || (1000000 + i),
        lower(${last}) || '|' || lower(${first}), 'src_scale_${tag}_' || (i % ${SOURCES.length}), 'stg_scale_${tag}_' || (i % ${STAGES.length}), ${created},
        CASE WHEN i % 3 = 0 THEN 'mem_${tag}_clinic_admin' END, ${by}, ${created}, ${created} FROM n;`,
+        ]
+      : []),
     `INSERT INTO audit_events (id, organization_id, actor_user_id, action, entity_type, entity_id, outcome, detail, created_at)
      ${counter(rows)} SELECT 'aud_scale_${tag}_' || i, ${org}, ${by}, 'read', 'patient', 'pat_scale_${tag}_' || i, 'success', '{}', ${created} FROM n;`,
   ].join('\n');
 }
 
-export function scaleSeedSql(orgs: ScaleOrg[], now = new Date().toISOString()): string {
-  return orgs.map((o) => orgSql(o, now)).join('\n');
+/**
+ * The data set as SQL. Tests take the leads as SQL too; the bench leaves them
+ * out (`leads: false`) and brings them in through the lead import API.
+ */
+export function scaleSeedSql(
+  orgs: ScaleOrg[],
+  now = new Date().toISOString(),
+  options = { leads: true },
+): string {
+  return orgs.map((o) => orgSql(o, now, options.leads)).join('\n');
 }

@@ -30,6 +30,7 @@ import { leadBoardRoutes } from './routes/lead-board';
 import { leadConsultationRoutes } from './routes/lead-consultations';
 import { leadCoordinatorRoutes } from './routes/lead-coordinators';
 import { leadFormRoutes } from './routes/lead-form';
+import { leadImportRoutes } from './routes/lead-import';
 import { scoringRuleRoutes } from './routes/lead-scoring-rules';
 import { leadSourceRoutes } from './routes/lead-sources';
 import { leadTaskRoutes } from './routes/lead-tasks';
@@ -86,6 +87,7 @@ const api = apiBase
   .route('/providers', providerRoutes)
   .route('/assignments', assignmentRoutes)
   .route('/leads/analytics', leadAnalyticsRoutes)
+  .route('/leads/import', leadImportRoutes)
   .route('/leads', leadRoutes)
   .route('/leads', leadTaskRoutes)
   .route('/leads', leadConsultationRoutes)
@@ -148,6 +150,7 @@ export type ApiSubApps = {
   providers: { path: '/api/v1/providers'; routes: typeof providerRoutes };
   assignments: { path: '/api/v1/assignments'; routes: typeof assignmentRoutes };
   leadAnalytics: { path: '/api/v1/leads/analytics'; routes: typeof leadAnalyticsRoutes };
+  leadImport: { path: '/api/v1/leads/import'; routes: typeof leadImportRoutes };
   leads: { path: '/api/v1/leads'; routes: typeof leadRoutes };
   leadTasks: { path: '/api/v1/leads'; routes: typeof leadTaskRoutes };
   leadConsultations: { path: '/api/v1/leads'; routes: typeof leadConsultationRoutes };

@@ -7,6 +7,7 @@ export * from './checklists';
 export * from './consents';
 export * from './facilities';
 export * from './intake';
+export * from './lead-imports';
 export * from './leads';
 export * from './notices';
 export * from './patients';

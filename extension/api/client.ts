@@ -38,8 +38,29 @@ async function uploadViaBackground(path: string, request: Request) {
   });
 }
 
+/**
+ * The answer, or an AbortError as soon as `signal` fires: a list that moved on
+ * (a newer search) stops waiting, and a request aborted before it was handed
+ * to the background is never sent.
+ */
+function unlessAborted<T>(signal: AbortSignal, send: () => Promise<T>): Promise<T> {
+  const aborted = () => new DOMException('The request was superseded', 'AbortError');
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(aborted());
+    signal.addEventListener('abort', stop, { once: true });
+    send()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
 async function viaBackground(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
+  return unlessAborted(request.signal, () => sendRequest(request));
+}
+
+async function sendRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const path = `${url.pathname}${url.search}`;
   const method = request.method.toUpperCase() as Method;

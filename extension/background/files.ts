@@ -3,15 +3,18 @@ import type { ApiFailure } from '../utils/messages';
 import type { BackgroundDeps, Core, Handlers } from './context';
 import { SESSION_ENDED } from './context';
 
+/** Where a table file (a roster, a lead list) is sent to be checked before import. */
+const IMPORT_PREVIEWS = ['/api/v1/patients/import/preview', '/api/v1/leads/import/preview'];
+
 /** Files to and from the server: uploads to documents or roster addresses, document downloads. */
 export function fileHandlers(deps: BackgroundDeps, core: Core): Pick<Handlers, 'upload' | 'download'> {
   const { signOut, authedWithStatus } = core;
   return {
     async upload({ path, fileName, contentType, base64, fields }) {
-      if (!/^\/api\/v1\/[\w/-]+\/documents$/.test(path) && path !== '/api/v1/patients/import/preview') {
+      if (!/^\/api\/v1\/[\w/-]+\/documents$/.test(path) && !IMPORT_PREVIEWS.includes(path)) {
         throw new ApiError(400, {
           code: 'validation_failed',
-          message: 'Files can only be sent to a documents or roster address',
+          message: 'Files can only be sent to a documents or import address',
         });
       }
       const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));

@@ -43,6 +43,14 @@ export async function uploadFile(
   return result.body;
 }
 
+/** An import's file on its way to be checked: "Reading 40%", then "Checking rows…". */
+export const checkingProgressText = (p: UploadPhase) =>
+  p.phase === 'reading'
+    ? `Reading ${Math.round(p.fraction * 100)}%`
+    : p.phase === 'sending'
+      ? 'Checking rows…'
+      : 'Done';
+
 /** "report.pdf (2 of 3): reading 40%", the line shown while several files go up one by one. */
 export function uploadProgressText(fileName: string, index: number, count: number, p: UploadPhase) {
   const phase =

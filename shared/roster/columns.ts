@@ -1,3 +1,5 @@
+import { type FieldMapping, headerMatcher, squashHeader } from '../import/header-matcher';
+
 /** The patient fields a roster column can feed. `fullName` is split into last and first. */
 export const ROSTER_FIELDS = [
   'firstName',
@@ -114,19 +116,9 @@ const ALIASES: Record<RosterField, string[]> = {
   ],
 };
 
-/** "Resident #" is the resident's number, not the resident: the sign is spelled out before punctuation goes. */
-const squash = (header: string) =>
-  header
-    .toLowerCase()
-    .replace(/#/g, 'number')
-    .replace(/[^a-z0-9]/g, '');
+export const rosterColumns = headerMatcher(ROSTER_FIELDS, ALIASES);
 
-export function fieldForHeader(header: string): RosterField | null {
-  const key = squash(header);
-  if (!key) return null;
-  for (const field of ROSTER_FIELDS) if (ALIASES[field].includes(key)) return field;
-  return null;
-}
+export const fieldForHeader = rosterColumns.fieldForHeader;
 
 /** Letters OCR takes for others in print: a zero for an O, an 8 for a B. */
 const OCR_LOOKALIKES: Record<string, string> = { '0': 'o', '8': 'b', '5': 's', '1': 'l', '6': 'b' };
@@ -154,7 +146,7 @@ function editDistance(a: string, b: string): number {
 export function fieldForOcrHeader(header: string): RosterField | null {
   const exact = fieldForHeader(header);
   if (exact) return exact;
-  const key = squash(header.replace(/[0-9]/g, (d) => OCR_LOOKALIKES[d] ?? d)).replace(/rn/g, 'm');
+  const key = squashHeader(header.replace(/[0-9]/g, (d) => OCR_LOOKALIKES[d] ?? d)).replace(/rn/g, 'm');
   if (key.length < 3) return null;
   for (const field of ROSTER_FIELDS)
     for (const alias of ALIASES[field])
@@ -163,27 +155,12 @@ export function fieldForOcrHeader(header: string): RosterField | null {
   return null;
 }
 
-/** Column index → field, each field at most once (the first column that names it wins). */
-export type ColumnMapping = (RosterField | null)[];
+export type ColumnMapping = FieldMapping<RosterField>;
 
-export function detectMapping(headers: string[]): ColumnMapping {
-  const used = new Set<RosterField>();
-  return headers.map((h) => {
-    const field = fieldForHeader(h);
-    if (!field || used.has(field)) return null;
-    used.add(field);
-    return field;
-  });
-}
+export const detectMapping = rosterColumns.detectMapping;
 
 /**
  * The header row: the first of the first ten rows that names at least two
  * fields, so a title line ("Sunrise Manor census, June") above it is skipped.
  */
-export function findHeaderRow(rows: unknown[][]): number {
-  for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    const named = rows[i]!.filter((cell) => typeof cell === 'string' && fieldForHeader(cell)).length;
-    if (named >= 2) return i;
-  }
-  return -1;
-}
+export const findHeaderRow = rosterColumns.findHeaderRow;

@@ -9,6 +9,9 @@ export const emailSchema = z
   .pipe(z.email({ message: 'Enter a valid email address' }));
 export const timestampSchema = z.string().describe('ISO 8601 UTC timestamp');
 
+/** Counts shown in lists stop here ("1,000+"): counting every row of a large organisation costs a scan. */
+export const COUNT_CAP = 1000;
+
 export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional(),

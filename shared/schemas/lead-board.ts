@@ -27,7 +27,9 @@ export const leadBoardSchema = z.object({
       stageId: z.string(),
       name: z.string(),
       outcome: z.enum(['open', 'won', 'lost']),
+      /** Leads in the stage, counted up to `COUNT_CAP`: with `totalIsAtLeast` there are more. */
       total: z.number().int(),
+      totalIsAtLeast: z.boolean(),
       leads: z.array(leadCardSchema),
     }),
   ),

@@ -107,6 +107,7 @@ export const SCREENS: Screen[] = [
   { name: 'lead-detail', area: 'Leads', open: clickIfThere('[data-testid="lead-row"] button') },
   { name: 'lead-board', area: 'Leads', open: button('Board') },
   { name: 'lead-add', area: 'Leads', open: button('Add lead') },
+  { name: 'lead-import', area: 'Leads', open: button('Import leads') },
   { name: 'lead-analytics', area: 'Leads', open: button('Analytics') },
   { name: 'lead-settings', area: 'Leads', open: button('Pipeline and sources') },
   { name: 'referrals', area: 'Referrals' },

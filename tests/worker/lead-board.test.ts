@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, loginAs, seed } from './helpers';
+import { api, BASE, loginAs, seed, workerFetch } from './helpers';
 
 let coordinator: string;
 let stages: { id: string; name: string }[];
 
 type Card = { id: string; firstName: string; score: number; nextFollowUpAt: string | null };
-type Column = { stageId: string; name: string; total: number; leads: Card[] };
+type Column = { stageId: string; name: string; total: number; totalIsAtLeast: boolean; leads: Card[] };
 
 const board = async (query = '', token = coordinator) => {
   const res = await api(`/api/v1/lead-board${query}`, { token });
@@ -135,5 +135,31 @@ describe('the lead board', () => {
     expect(
       events.some((e) => e.action === 'list' && e.detail?.board === true && (e.detail.count ?? 0) > 0),
     ).toBe(true);
+  });
+
+  it('counts a stage only up to 1,000 and says there are more', async () => {
+    const stage = stages.at(-1)!;
+    const before = column(await board(), stage.name);
+    const csv = [
+      'Name,Email,Stage',
+      ...Array.from(
+        { length: 1001 - before.total },
+        (_, i) => `Cap Lead${i},cap${i}@example.test,${stage.name}`,
+      ),
+    ];
+    const form = new FormData();
+    form.append('file', new File([csv.join('\n')], 'leads.csv'));
+    const preview = await workerFetch(`${BASE}/api/v1/leads/import/preview`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${coordinator}` },
+      body: form,
+    });
+    const { importId } = (await preview.json()) as { importId: string };
+    expect(
+      (await api(`/api/v1/leads/import/${importId}/commit`, { token: coordinator, body: {} })).status,
+    ).toBe(201);
+    const capped = column(await board(), stage.name);
+    expect(capped).toMatchObject({ total: 1000, totalIsAtLeast: true });
+    expect(column(await board(), stages[0]!.name).totalIsAtLeast).toBe(false);
   });
 });

@@ -139,6 +139,22 @@ export class TenantDb {
     return row?.n ?? 0;
   }
 
+  /**
+   * Rows matching `where`, counted only up to `cap` (a panel shows "1,000+"):
+   * the subquery stops after `cap` rows of its index, so a count costs the
+   * same at 100,000 rows as at 1,000.
+   */
+  async countUpTo(table: ScopedTable, where: SQL | undefined, cap: number): Promise<number> {
+    const first = this.#db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(this.scope(table, where))
+      .limit(cap)
+      .as('counted');
+    const [row] = await this.#db.select({ n: count() }).from(first);
+    return row?.n ?? 0;
+  }
+
   async get<T extends TenantTable>(table: T, id: string, what?: string): Promise<T['$inferSelect']> {
     const [row] = await this.#db
       .select()
@@ -172,12 +188,15 @@ export class TenantDb {
    * rows are 5 statements instead of 1,700. For bulk imports.
    */
   insertPacked<T extends ScopedTable>(table: T, rows: readonly NewRow<T>[]) {
-    const columns = Object.entries(getTableColumns(table));
+    // Generated columns (kept by SQLite) are left out, as drizzle leaves them out of the column list.
+    const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generated);
     return chunk(rows, PACKED_ROWS_PER_STATEMENT).map((part) => {
       const packed = part.map((row) => packedRow(columns, row as Record<string, unknown>));
-      const values = columns.map(([key, column]) => {
+      // Each row an array in column order, not an object: no column names repeated a
+      // thousand times, which halves what a 100,000-row import holds in memory.
+      const values = columns.map(([, column], i) => {
         if (column === table.organizationId) return sql`${this.organizationId}`;
-        return sql`json_extract(value, ${`$.${key}`})`;
+        return sql.raw(`json_extract(value, '$[${i}]')`);
       });
       return this.#db
         .insert(table)
@@ -229,12 +248,10 @@ function isScoped(table: SQLiteTable): table is ScopedTable {
 
 /** A row with every column present, as the driver would bind it (defaults applied as drizzle would). */
 function packedRow(columns: [string, SQLiteColumn][], row: Record<string, unknown>) {
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
+  return columns.map(([key, column]) => {
     let value = row[key];
     if (value === undefined) value = column.defaultFn ? column.defaultFn() : column.default;
     if (is(value, SQL)) throw new Error(`insertPacked cannot carry the SQL default of ${key}`);
-    out[key] = value === undefined || value === null ? null : column.mapToDriverValue(value);
-  }
-  return out;
+    return value === undefined || value === null ? null : column.mapToDriverValue(value);
+  });
 }

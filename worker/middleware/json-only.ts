@@ -13,10 +13,13 @@ export const PUBLIC_FORM_BODY_LIMIT_BYTES = 16 * 1024;
 /** A case import (preview or commit) takes a CSV or XLSX file, or JSON `{ csv }`. */
 const isCaseImport = (c: Context<AppEnv>) => /\/cases\/import(\/preview)?$/.test(c.req.path);
 
-/** File uploads (documents, roster and case files) are the only API writes that may be multipart. */
+/** File uploads (documents, roster, case and lead files) are the only API writes that may be multipart. */
 const isUpload = (c: Context<AppEnv>) =>
   c.req.method === 'POST' &&
-  (/\/documents$/.test(c.req.path) || c.req.path.endsWith('/patients/import/preview') || isCaseImport(c));
+  (/\/documents$/.test(c.req.path) ||
+    c.req.path.endsWith('/patients/import/preview') ||
+    c.req.path.endsWith('/leads/import/preview') ||
+    isCaseImport(c));
 
 /**
  * The public web-form endpoint: a practice's plain HTML form (no JavaScript)

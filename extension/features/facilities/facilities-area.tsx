@@ -6,8 +6,8 @@ import {
 } from '../../../shared/contract-status';
 import { api, call } from '../../api/client';
 import { lazyArea } from '../../ui/lazy-area';
-import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import type { Me } from '../../utils/messages';
 import { type PagePrefill, watchPrefill } from '../page-match/page-prefill';
 import { FacilityDetail } from './facility-detail';
@@ -29,17 +29,20 @@ export function FacilitiesArea({ me }: { me: Me }) {
   const [status, setStatus] = useState<ContractStatus | ''>('');
   // "Start onboarding this facility" on the page card opens the wizard here, filled from the page.
   useEffect(() => watchPrefill('facility', (prefill) => setView({ kind: 'add', prefill })), []);
-  const list = usePagedList({ q: q.trim(), status }, (filters, cursor) =>
+  const list = usePagedList({ q: q.trim(), status }, (filters, cursor, signal) =>
     call(
-      api.facilities.$get({
-        query: {
-          limit: '50',
-          sort: 'name',
-          cursor,
-          ...(filters.q ? { q: filters.q } : {}),
-          ...(filters.status ? { contractStatus: filters.status } : {}),
+      api.facilities.$get(
+        {
+          query: {
+            limit: '50',
+            sort: 'name',
+            cursor,
+            ...(filters.q ? { q: filters.q } : {}),
+            ...(filters.status ? { contractStatus: filters.status } : {}),
+          },
         },
-      }),
+        { init: { signal } },
+      ),
     ),
   );
 

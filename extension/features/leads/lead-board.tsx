@@ -2,6 +2,7 @@ import { useModel } from '@preact/signals';
 import { formatShortDay } from '../../../shared/locale-dates';
 import type { LeadCard } from '../../../shared/schemas/lead-board';
 import { count } from '../../../shared/words';
+import { countText } from '../../ui/count-text';
 import { type BoardColumn, LeadBoardModel } from './lead-board-model';
 
 const CARD_TYPE = 'application/x-sidecar-lead';
@@ -83,7 +84,7 @@ function BoardColumnView(props: {
       <h3 id={titleId} class="row-between">
         <span>{column.name}</span>
         <span class="badge count" data-testid="column-count">
-          {column.total}
+          {countText(column.total, column.totalIsAtLeast)}
         </span>
       </h3>
       {column.leads.length === 0 ? <p class="empty small">No leads in this stage.</p> : null}
@@ -137,7 +138,12 @@ function BoardColumnView(props: {
           );
         })}
       </ol>
-      {hidden > 0 ? <p class="muted small">and {count(hidden, 'more lead')} in the list</p> : null}
+      {hidden > 0 ? (
+        <p class="muted small">
+          and {column.totalIsAtLeast ? `${countText(hidden, true)} more leads` : count(hidden, 'more lead')}{' '}
+          in the list
+        </p>
+      ) : null}
     </section>
   );
 }

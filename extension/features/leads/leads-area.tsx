@@ -5,6 +5,7 @@ import { LeadAnalyticsView } from './lead-analytics';
 import { LeadBoardView } from './lead-board';
 import { LeadDetail } from './lead-detail';
 import { LeadForm } from './lead-form';
+import { LeadImport } from './lead-import';
 import { LeadList } from './lead-list';
 import { LeadOutbox } from './lead-outbox';
 import { LeadsModel } from './leads-model';
@@ -64,6 +65,21 @@ export function LeadsArea({ me }: { me: Me }) {
   if (view.kind === 'analytics')
     return <LeadAnalyticsView coordinators={ref.coordinators} onBack={() => model.back()} />;
   if (view.kind === 'settings') return <PipelineSettings onBack={() => model.settingsClosed()} />;
+  if (view.kind === 'import')
+    return (
+      <LeadImport
+        onCancel={() => model.back()}
+        onDone={(done) =>
+          model.back(
+            `Imported ${done.imported.toLocaleString()} ${done.imported === 1 ? 'lead' : 'leads'}${
+              done.skippedErrors || done.skippedDuplicates
+                ? ` (left out: ${done.skippedErrors.toLocaleString()} with errors, ${done.skippedDuplicates.toLocaleString()} likely duplicates)`
+                : ''
+            }.`,
+          )
+        }
+      />
+    );
 
   const capturing = model.capturing.value;
   const layout = model.layout.value;
@@ -91,6 +107,9 @@ export function LeadsArea({ me }: { me: Me }) {
           </button>
           <button type="button" class="secondary" onClick={() => model.show({ kind: 'add' })}>
             Add lead
+          </button>
+          <button type="button" class="secondary" onClick={() => model.show({ kind: 'import' })}>
+            Import leads
           </button>
         </div>
       ) : null}

@@ -12,7 +12,8 @@ export type LeadsView =
   | { kind: 'add'; capture?: LeadCapture; queuedKey?: string }
   | { kind: 'detail'; id: string; duplicates?: DuplicateMatch[] }
   | { kind: 'analytics' }
-  | { kind: 'settings' };
+  | { kind: 'settings' }
+  | { kind: 'import' };
 
 export type Reference = { stages: Stage[]; sources: Source[]; coordinators: Coordinator[] };
 export type { Notice };

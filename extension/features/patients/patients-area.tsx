@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ENROLLMENT_LABELS } from '../../../shared/enrollment';
 import { formatDate } from '../../../shared/locale-dates';
 import { api, call } from '../../api/client';
-import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import type { CurrentFacility } from '../../utils/current-facility';
 import type { Me } from '../../utils/messages';
 import { ChecklistTemplateEditor } from '../checklists/checklist-template-editor';
@@ -83,16 +83,19 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       }),
     [],
   );
-  const list = usePagedList({ facilityId: facility.id, q: q.trim() }, (filters, cursor) =>
+  const list = usePagedList({ facilityId: facility.id, q: q.trim() }, (filters, cursor, signal) =>
     call(
-      api.patients.$get({
-        query: {
-          facilityId: filters.facilityId,
-          limit: '50',
-          cursor,
-          ...(filters.q ? { q: filters.q } : {}),
+      api.patients.$get(
+        {
+          query: {
+            facilityId: filters.facilityId,
+            limit: '50',
+            cursor,
+            ...(filters.q ? { q: filters.q } : {}),
+          },
         },
-      }),
+        { init: { signal } },
+      ),
     ),
   );
   const canEdit = me.permissions.includes('patients:edit');

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Letter } from '../../../shared/schemas/referral-letters';
 import { api, call } from '../../api/client';
-import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import { LetterRow } from './letter-rows';
 
 /** Letters waiting for review (or already sent), newest first. */

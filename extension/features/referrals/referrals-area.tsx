@@ -3,8 +3,8 @@ import { formatDate } from '../../../shared/locale-dates';
 import { api, call } from '../../api/client';
 import { referrerOrigin } from '../../capture/origin-words';
 import type { CapturedReferrer } from '../../capture/referrer-types';
-import { usePagedList } from '../../ui/paged-list-model';
 import { SearchList } from '../../ui/search-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import type { Me } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
 import { pendingReferrerItem } from '../../utils/storage-items';
@@ -92,11 +92,14 @@ export function ReferralsArea({ me }: { me: Me }) {
       setCapturing(false);
     }
   };
-  const list = usePagedList({ q: q.trim() }, (filters, cursor) =>
+  const list = usePagedList({ q: q.trim() }, (filters, cursor, signal) =>
     call(
-      api['referring-providers'].$get({
-        query: { limit: '50', cursor, ...(filters.q ? { q: filters.q } : {}) },
-      }),
+      api['referring-providers'].$get(
+        {
+          query: { limit: '50', cursor, ...(filters.q ? { q: filters.q } : {}) },
+        },
+        { init: { signal } },
+      ),
     ),
   );
   const back = () => {

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, min } from 'drizzle-orm';
 import { leadActivities, leads, leadTasks } from '../../../db/schema';
+import { COUNT_CAP } from '../../../shared/schemas/common';
 import type { LeadBoard } from '../../../shared/schemas/lead-board';
 import type { AuditLog } from '../../lib/audit-log';
 import { chunk, IN_LIST_MAX } from '../../lib/d1-limits';
@@ -10,8 +11,8 @@ import { listSources, listStages } from './pipeline';
 /**
  * The pipeline as a board: every stage in order with its full count, and its
  * newest leads as cards carrying their score and next follow-up. Everything is
- * read in a fixed number of queries whatever the board holds: the counts in
- * one grouped query, each column from the leads_org_stage index, then the
+ * read in a fixed number of queries whatever the board holds: each stage's
+ * count (up to 1,000) and column from the leads_org_stage index, then the
  * contacts and follow-ups of the cards shown in lists of ids D1 accepts.
  */
 export async function leadBoard(
@@ -28,13 +29,18 @@ export async function leadBoard(
     isNull(leads.mergedInto),
     query.coordinatorId ? eq(leads.coordinatorId, query.coordinatorId) : undefined,
   );
-  const [totals, ...columns] = await Promise.all([
-    tenant.selectFields({ stageId: leads.stageId, total: count() }, leads, live).groupBy(leads.stageId),
-    ...stages.map((s) =>
-      tenant
-        .select(leads, and(live, eq(leads.stageId, s.id)))
-        .orderBy(desc(leads.createdAt), desc(leads.id))
-        .limit(query.perStage),
+  const [totals, columns] = await Promise.all([
+    // Each stage counted along leads_org_stage and only up to the cap, never every lead.
+    Promise.all(
+      stages.map((s) => tenant.countUpTo(leads, and(live, eq(leads.stageId, s.id)), COUNT_CAP + 1)),
+    ),
+    Promise.all(
+      stages.map((s) =>
+        tenant
+          .select(leads, and(live, eq(leads.stageId, s.id)))
+          .orderBy(desc(leads.createdAt), desc(leads.id))
+          .limit(query.perStage),
+      ),
     ),
   ]);
   const ids = columns.flat().map((l) => l.id);
@@ -50,7 +56,8 @@ export async function leadBoard(
       stageId: stage.id,
       name: stage.name,
       outcome: stage.outcome as 'open' | 'won' | 'lost',
-      total: totals.find((t) => t.stageId === stage.id)?.total ?? 0,
+      total: Math.min(totals[i] ?? 0, COUNT_CAP),
+      totalIsAtLeast: (totals[i] ?? 0) > COUNT_CAP,
       leads: (columns[i] ?? []).map((lead) => ({
         id: lead.id,
         firstName: lead.firstName,

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { zodDetails } from '../../lib/error-handler';
+import { parseMappingField } from '../../lib/import-table';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
 import { readRosterFile } from './read-roster-file';
@@ -41,23 +42,11 @@ export async function readRosterUpload(req: HonoRequest): Promise<RosterUpload> 
     ]);
   if (!(form.file instanceof File))
     throw new AppError('validation_failed', 'Choose a roster file', [{ path: 'file', issue: 'required' }]);
-  const mapping = typeof form.mapping === 'string' && form.mapping ? parseMapping(form.mapping) : undefined;
+  const mapping =
+    typeof form.mapping === 'string' && form.mapping
+      ? parseMappingField(form.mapping, rosterMappingSchema)
+      : undefined;
   return { kind: 'file', facilityId: facility.data, file: form.file, mapping };
-}
-
-function parseMapping(text: string): RosterMapping {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new AppError('validation_failed', 'The column mapping is not valid JSON', [
-      { path: 'mapping', issue: 'malformed JSON' },
-    ]);
-  }
-  const parsed = rosterMappingSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError('validation_failed', 'The column mapping is not valid', zodDetails(parsed.error));
-  return parsed.data;
 }
 
 /** Checks the roster without saving; a file's answer also names its headers and the mapping used. */

@@ -9,15 +9,17 @@ export type RosterTable = { source: 'csv' | 'xlsx'; rows: unknown[][] };
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /**
- * A roster file to a table of cells. XLSX is recognised by its bytes (a ZIP),
+ * A roster (or lead list) file to a table of cells. XLSX is recognised by its bytes (a ZIP),
  * anything else must decode as UTF-8 text and is read as CSV; limits and
  * unreadable files answer with errors a person can act on.
  */
-export async function readRosterFile(file: File): Promise<RosterTable> {
+export async function readRosterFile(
+  file: File,
+  limit = { bytes: MAX_ROSTER_FILE_BYTES, message: 'Roster files can be at most 10 MB' },
+): Promise<RosterTable> {
   if (file.size === 0)
     throw new AppError('validation_failed', 'The file is empty', [{ path: 'file', issue: 'empty file' }]);
-  if (file.size > MAX_ROSTER_FILE_BYTES)
-    throw new AppError('payload_too_large', 'Roster files can be at most 10 MB');
+  if (file.size > limit.bytes) throw new AppError('payload_too_large', limit.message);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isZip(bytes)) {
     try {

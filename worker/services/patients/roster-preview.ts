@@ -1,14 +1,14 @@
 import {
   type ColumnMapping,
-  detectMapping,
-  findHeaderRow,
   ROSTER_FIELDS,
   type RosterField,
+  rosterColumns,
 } from '../../../shared/roster/columns';
 import { splitFullName } from '../../../shared/roster/names';
 import { MAX_IMPORT_ROWS } from '../../../shared/schemas/patients';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
+import { cellsToFields, underHeaderRow } from '../../lib/import-table';
 import type { TenantDb } from '../../lib/tenant-db';
 import type { AuthContext } from '../auth/session-context';
 import { visibleFacility } from '../facilities/facility-access';
@@ -30,28 +30,23 @@ export type PreviewRow = {
 
 /** Rows of a table to field objects, using the header row and a mapping (detected unless given). */
 export function tableToRows(table: unknown[][], mapping?: ColumnMapping) {
-  const found = findHeaderRow(table);
-  // With a mapping the person chose, the first row is the header row whatever it says.
-  const headerAt = found < 0 && mapping ? 0 : found;
-  if (headerAt < 0) {
-    throw new AppError(
-      'validation_failed',
-      'No header row was found. The roster needs column titles such as Name, DOB and Room.',
-      [{ path: 'file', issue: 'no header row' }],
-    );
-  }
-  const headers = (table[headerAt] ?? []).map((c) => (c === null || c === undefined ? '' : String(c)));
-  const columns = mapping ?? detectMapping(headers);
+  const {
+    headers,
+    mapping: columns,
+    firstLine,
+    body,
+  } = underHeaderRow(
+    table,
+    rosterColumns,
+    mapping,
+    'No header row was found. The roster needs column titles such as Name, DOB and Room.',
+  );
   const rows: RawRosterRow[] = [];
   const skipped: SkippedLine[] = [];
-  table.slice(headerAt + 1).forEach((cells, i) => {
-    const row: RawRosterRow = {};
-    columns.forEach((field, c) => {
-      const v = cells[c];
-      if (field && v !== null && v !== undefined && String(v).trim() !== '') row[field] = v;
-    });
+  body.forEach((cells, i) => {
+    const row: RawRosterRow = cellsToFields(cells, columns);
     const reason = skippedBecause(cells, headers, row);
-    if (reason) skipped.push({ line: headerAt + i + 2, text: lineText(cells), reason });
+    if (reason) skipped.push({ line: firstLine + i, text: lineText(cells), reason });
     else rows.push(row);
   });
   return { headers, mapping: columns, rows, skipped };
