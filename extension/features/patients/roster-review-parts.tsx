@@ -1,4 +1,5 @@
 import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
+import { ImportColumns } from '../../ui/import-columns';
 import { FIELD_LABELS, type ReviewRow } from './roster-review-rows';
 
 /** The file's columns and the field each feeds; changing one reads the file again with the new mapping. */
@@ -7,34 +8,7 @@ export function ColumnMapping(props: {
   mapping: (RosterField | null)[];
   onChange: (next: (RosterField | null)[]) => void;
 }) {
-  return (
-    <details>
-      <summary>
-        Columns ({props.mapping.filter(Boolean).length} of {props.headers.length} recognised)
-      </summary>
-      {props.headers.map((h, i) => (
-        <div class="row-between" key={`${h}-${i}`}>
-          <label for={`map-${i}`}>{h || `Column ${i + 1}`}</label>
-          <select
-            id={`map-${i}`}
-            value={props.mapping[i] ?? ''}
-            onChange={(e) => {
-              const next = [...props.mapping];
-              next[i] = (e.currentTarget.value || null) as RosterField | null;
-              props.onChange(next);
-            }}
-          >
-            <option value="">Ignore</option>
-            {ROSTER_FIELDS.map((f) => (
-              <option value={f} key={f}>
-                {FIELD_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
-    </details>
-  );
+  return <ImportColumns {...props} fields={ROSTER_FIELDS} labels={FIELD_LABELS} />;
 }
 
 /** Each included row's errors, and its duplicate warnings with "import anyway". */
