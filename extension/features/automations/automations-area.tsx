@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Rule } from '../../../shared/schemas/automation-rules';
 import type { MessageTemplate } from '../../../shared/schemas/message-templates';
+import { SectionTabs } from '../../ui/section-tabs';
 import type { Me } from '../../utils/messages';
 import { RuleList, TemplateList } from './automation-lists';
 import { RuleBuilder } from './rule-builder';
@@ -21,27 +22,6 @@ const SECTIONS = [
   { kind: 'templates', label: 'Templates' },
   { kind: 'settings', label: 'Sending settings' },
 ] as const;
-
-function Sections(props: {
-  current: View['kind'];
-  onPick: (kind: (typeof SECTIONS)[number]['kind']) => void;
-}) {
-  return (
-    <nav class="sections" aria-label="Automations sections">
-      {SECTIONS.map((s) => (
-        <button
-          key={s.kind}
-          type="button"
-          class={`section-tab ${props.current === s.kind ? 'primary' : 'secondary'}`}
-          aria-pressed={props.current === s.kind}
-          onClick={() => props.onPick(s.kind)}
-        >
-          {s.label}
-        </button>
-      ))}
-    </nav>
-  );
-}
 
 /**
  * Automations (spec 002): the rules with their builder, dry run, Play/Pause
@@ -81,7 +61,14 @@ export function AutomationsArea({ me }: { me: Me }) {
         onEdit={(rule) => setView({ kind: 'build', rule })}
       />
     );
-  const sections = <Sections current={view.kind} onPick={(kind) => setView({ kind })} />;
+  const sections = (
+    <SectionTabs
+      label="Automations sections"
+      sections={SECTIONS}
+      current={view.kind}
+      onPick={(kind) => setView({ kind })}
+    />
+  );
   return (
     <div>
       {sections}

@@ -4,6 +4,7 @@ import { api, call } from '../../api/client';
 import { referrerOrigin } from '../../capture/origin-words';
 import type { CapturedReferrer } from '../../capture/referrer-types';
 import { SearchList } from '../../ui/search-list';
+import { SectionTabs } from '../../ui/section-tabs';
 import { usePagedList } from '../../ui/use-paged-list';
 import type { Me } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
@@ -35,28 +36,6 @@ const SECTIONS = [
   { kind: 'letters', label: 'Letters' },
   { kind: 'templates', label: 'Templates' },
 ] as const;
-
-/** Directory, letter queue and templates: the area's three places, as toggle buttons. */
-function Sections(props: {
-  current: View['kind'];
-  onPick: (kind: (typeof SECTIONS)[number]['kind']) => void;
-}) {
-  return (
-    <nav class="sections" aria-label="Referrals sections">
-      {SECTIONS.map((s) => (
-        <button
-          key={s.kind}
-          type="button"
-          class={`section-tab ${props.current === s.kind ? 'primary' : 'secondary'}`}
-          aria-pressed={props.current === s.kind}
-          onClick={() => props.onPick(s.kind)}
-        >
-          {s.label}
-        </button>
-      ))}
-    </nav>
-  );
-}
 
 /**
  * Referrals: the referring-provider directory, each provider's page and the referrals recorded
@@ -164,7 +143,14 @@ export function ReferralsArea({ me }: { me: Me }) {
     );
   }
   if (view.kind === 'rules') return <StrengthRulesEditor onBack={back} />;
-  const sections = <Sections current={view.kind} onPick={(kind) => setView({ kind })} />;
+  const sections = (
+    <SectionTabs
+      label="Referrals sections"
+      sections={SECTIONS}
+      current={view.kind}
+      onPick={(kind) => setView({ kind })}
+    />
+  );
   if (view.kind === 'letters')
     return (
       <div>
