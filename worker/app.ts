@@ -3,6 +3,7 @@ import type { AppEnv } from './env';
 import { envelope, onError } from './lib/error-handler';
 import { apiBodyLimit, jsonOnly } from './middleware/json-only';
 import { requestContext } from './middleware/request-context';
+import { slowRequests } from './middleware/slow-requests';
 import { intakeFormPages } from './pages/intake-form/routes';
 import { invitePages } from './pages/invite-page';
 import { recordsLinkPages } from './pages/records-link/routes';
@@ -195,7 +196,8 @@ export type ApiSubApps = {
 };
 
 const root = new OpenAPIHono<AppEnv>();
-root.use('*', requestContext);
+// Slow requests are timed from the start, including the audit batch written after the handler.
+root.use('*', slowRequests, requestContext);
 
 const routes = root
   .route('/healthz', healthRoutes)

@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 
+/** The extension API as the probes below use it: they run inside the browser, not in Node. */
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** A screen of the panel: the area tab it lives under, and how to reach it from the area's first view. */
@@ -50,7 +56,27 @@ async function diagnose(panel: Page) {
       await probe('server /healthz from the background', () =>
         worker.evaluate(async (url) => (await fetch(url)).status, `${origin}/healthz`),
       ),
+      // A read that touches the database, with the panel's own session, straight from the background.
+      await probe('/api/v1/me from the background', () =>
+        worker.evaluate(async (url) => {
+          const { auth } = (await chrome.storage.session.get('auth')) as { auth?: { token?: string } };
+          const res = await fetch(url, { headers: { Authorization: `Bearer ${auth?.token ?? ''}` } });
+          return res.status;
+        }, `${origin}/api/v1/me`),
+      ),
     );
+  // The whole path a screen's read takes: panel → message → background → server → back.
+  lines.push(
+    await probe("/api/v1/me through the panel's message", () =>
+      panel.evaluate(async () => {
+        const reply = (await chrome.runtime.sendMessage({
+          name: 'api',
+          input: { method: 'GET', path: '/api/v1/me' },
+        })) as { ok: boolean } | undefined;
+        return reply ? reply.ok : 'no reply';
+      }),
+    ),
+  );
   lines.push(
     await probe('panel text', async () =>
       (await panel.locator('main, body').first().innerText()).slice(0, 400),
