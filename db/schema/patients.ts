@@ -25,6 +25,9 @@ export const patients = sqliteTable(
     emergencyContactPhone: text(),
     sex: text(),
     mrn: text(),
+    /** The patient's own contact, for messages to them (a converted lead's contact is used when empty). */
+    email: text(),
+    phone: text(),
     /** Who pays for the care, as the census names it ("Medicare A", "Medicaid pending"). */
     payer: text(),
     /** The attending physician, as the census names them. */
