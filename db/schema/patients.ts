@@ -59,6 +59,8 @@ export const patients = sqliteTable(
     index('patients_org_created').on(t.organizationId, t.createdAt),
     // The organisation-wide list: alphabetical, keyset-paged on (name, id).
     index('patients_org_name').on(t.organizationId, t.nameKey, t.id),
+    // Automation rules on enrollment status, walked in id order as the evaluation pages them.
+    index('patients_org_enrollment').on(t.organizationId, t.enrollmentStatus, t.id),
   ],
 );
 

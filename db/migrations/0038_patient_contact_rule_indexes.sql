@@ -1,0 +1,5 @@
+ALTER TABLE `patients` ADD `email` text;--> statement-breakpoint
+ALTER TABLE `patients` ADD `phone` text;--> statement-breakpoint
+CREATE INDEX `patients_org_enrollment` ON `patients` (`organization_id`,`enrollment_status`,`id`);--> statement-breakpoint
+CREATE INDEX `facilities_org_contract` ON `facilities` (`organization_id`,`contract_status`,`id`);--> statement-breakpoint
+CREATE INDEX `leads_org_source` ON `leads` (`organization_id`,`source_id`,`merged_into`,`id`);
