@@ -1,3 +1,5 @@
+ALTER TABLE `webhook_endpoints` ADD `previous_secret` text;--> statement-breakpoint
+ALTER TABLE `webhook_endpoints` ADD `previous_secret_until` text;--> statement-breakpoint
 ALTER TABLE `patients` ADD `email` text;--> statement-breakpoint
 ALTER TABLE `patients` ADD `phone` text;--> statement-breakpoint
 CREATE INDEX `patients_org_enrollment` ON `patients` (`organization_id`,`enrollment_status`,`id`);--> statement-breakpoint

@@ -81,6 +81,13 @@ export const webhookEndpoints = sqliteTable(
     url: text().notNull(),
     description: text(),
     secret: text().notNull(),
+    /**
+     * The secret before the last rotation, still signing beside the new one
+     * until `previousSecretUntil` (Standard Webhooks' space-separated
+     * signatures), so a receiver can switch without refusing a delivery.
+     */
+    previousSecret: text(),
+    previousSecretUntil: text(),
     disabledAt: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),
