@@ -69,6 +69,7 @@ export function WebhookEndpointCard(props: { model: Model; endpoint: WebhookEndp
   if (editing !== null)
     return (
       <li class="card" data-testid="webhook-endpoint">
+        {e.description ? <p class="small">{e.description}</p> : null}
         <form
           onSubmit={async (ev) => {
             ev.preventDefault();
