@@ -55,6 +55,10 @@ export const staffTasks = sqliteTable(
     dueDate: text().notNull(),
     doneAt: text(),
     doneBy: text(),
+    /** The due date the assignee's reminder digest last covered: one reminder per task per due date. */
+    remindedFor: text(),
+    /** The digest email that carried that reminder. */
+    reminderMessageId: text(),
     ruleId: text(),
     ruleVersion: integer(),
     createdAt: createdAt(),
@@ -64,6 +68,9 @@ export const staffTasks = sqliteTable(
     index('staff_tasks_org_assignee').on(t.organizationId, t.assigneeId, t.doneAt, t.dueDate, t.id),
     index('staff_tasks_org_patient').on(t.organizationId, t.patientId, t.dueDate, t.id),
     index('staff_tasks_org_lead').on(t.organizationId, t.leadId, t.dueDate, t.id),
+    // The reminder cron: open tasks due by today across organisations, and whether they were reminded.
+    index('staff_tasks_due_reminders').on(t.doneAt, t.dueDate, t.remindedFor),
+    index('staff_tasks_reminder_message').on(t.organizationId, t.reminderMessageId),
   ],
 );
 
@@ -81,6 +88,13 @@ export const webhookEndpoints = sqliteTable(
     url: text().notNull(),
     description: text(),
     secret: text().notNull(),
+    /**
+     * The secret before the last rotation, still signing beside the new one
+     * until `previousSecretUntil` (Standard Webhooks' space-separated
+     * signatures), so a receiver can switch without refusing a delivery.
+     */
+    previousSecret: text(),
+    previousSecretUntil: text(),
     disabledAt: text(),
     createdBy: text().notNull(),
     createdAt: createdAt(),

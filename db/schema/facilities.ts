@@ -51,6 +51,8 @@ export const facilities = sqliteTable(
   (t) => [
     uniqueIndex('facilities_org_name').on(t.organizationId, t.nameKey),
     index('facilities_org_created').on(t.organizationId, t.createdAt, t.id),
+    // Automation rules on contract status, walked in id order as the evaluation pages them.
+    index('facilities_org_contract').on(t.organizationId, t.contractStatus, t.id),
   ],
 );
 

@@ -102,6 +102,9 @@ export const leads = sqliteTable(
     ),
     index('leads_org_stage').on(t.organizationId, t.stageId, t.createdAt, t.id),
     index('leads_org_coordinator').on(t.organizationId, t.coordinatorId, t.createdAt, t.id),
+    // Automation rules on a lead's source, among leads not merged away, walked in id
+    // order as the evaluation pages them; a count reads this index alone.
+    index('leads_org_source').on(t.organizationId, t.sourceId, t.mergedInto, t.id),
     index('leads_org_email').on(t.organizationId, t.email),
     index('leads_org_responsible_party_email').on(t.organizationId, t.responsiblePartyEmail),
     index('leads_org_phone').on(t.organizationId, t.phoneKey),

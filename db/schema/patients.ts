@@ -25,6 +25,9 @@ export const patients = sqliteTable(
     emergencyContactPhone: text(),
     sex: text(),
     mrn: text(),
+    /** The patient's own contact, for messages to them (a converted lead's contact is used when empty). */
+    email: text(),
+    phone: text(),
     /** Who pays for the care, as the census names it ("Medicare A", "Medicaid pending"). */
     payer: text(),
     /** The attending physician, as the census names them. */
@@ -56,6 +59,8 @@ export const patients = sqliteTable(
     index('patients_org_created').on(t.organizationId, t.createdAt),
     // The organisation-wide list: alphabetical, keyset-paged on (name, id).
     index('patients_org_name').on(t.organizationId, t.nameKey, t.id),
+    // Automation rules on enrollment status, walked in id order as the evaluation pages them.
+    index('patients_org_enrollment').on(t.organizationId, t.enrollmentStatus, t.id),
   ],
 );
 

@@ -22,6 +22,16 @@ export type HeaderMatcher<F extends string> = {
   findHeaderRow: (rows: unknown[][]) => number;
 };
 
+/** Each field kept at its first column only; later columns naming it again are left unmapped. */
+export function firstOfEach<F extends string>(fields: (F | null)[]): FieldMapping<F> {
+  const used = new Set<F>();
+  return fields.map((field) => {
+    if (!field || used.has(field)) return null;
+    used.add(field);
+    return field;
+  });
+}
+
 export function headerMatcher<F extends string>(
   fields: readonly F[],
   aliases: Record<F, readonly string[]>,
@@ -35,15 +45,7 @@ export function headerMatcher<F extends string>(
   return {
     fields,
     fieldForHeader,
-    detectMapping(headers) {
-      const used = new Set<F>();
-      return headers.map((h) => {
-        const field = fieldForHeader(h);
-        if (!field || used.has(field)) return null;
-        used.add(field);
-        return field;
-      });
-    },
+    detectMapping: (headers) => firstOfEach(headers.map(fieldForHeader)),
     findHeaderRow(rows) {
       for (let i = 0; i < Math.min(rows.length, 10); i++) {
         const named = rows[i]!.filter((cell) => typeof cell === 'string' && fieldForHeader(cell)).length;

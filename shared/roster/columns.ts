@@ -1,4 +1,10 @@
-import { type FieldMapping, headerMatcher, squashHeader } from '../import/header-matcher';
+import {
+  type FieldMapping,
+  firstOfEach,
+  type HeaderMatcher,
+  headerMatcher,
+  squashHeader,
+} from '../import/header-matcher';
 
 /** The patient fields a roster column can feed. `fullName` is split into last and first. */
 export const ROSTER_FIELDS = [
@@ -9,6 +15,8 @@ export const ROSTER_FIELDS = [
   'roomNumber',
   'sex',
   'mrn',
+  'email',
+  'phone',
   'emergencyContactName',
   'emergencyContactRelationship',
   'emergencyContactPhone',
@@ -52,6 +60,21 @@ const ALIASES: Record<RosterField, string[]> = {
     'patientnumber',
     'patientno',
   ],
+  email: ['email', 'emailaddress', 'patientemail', 'residentemail', 'mail'],
+  phone: [
+    'phone',
+    'telephone',
+    'tel',
+    'phonenumber',
+    'cell',
+    'cellphone',
+    'cellnumber',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'patientphone',
+    'residentphone',
+  ],
   emergencyContactName: [
     'emergencycontact',
     'emergencycontactname',
@@ -67,12 +90,12 @@ const ALIASES: Record<RosterField, string[]> = {
     'relation',
   ],
   emergencyContactPhone: [
-    'phone',
     'contactphone',
     'emergencyphone',
     'emergencycontactphone',
-    'telephone',
-    'tel',
+    'contactnumber',
+    'nextofkinphone',
+    'responsiblepartyphone',
   ],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
   admitDate: [
@@ -116,7 +139,27 @@ const ALIASES: Record<RosterField, string[]> = {
   ],
 };
 
-export const rosterColumns = headerMatcher(ROSTER_FIELDS, ALIASES);
+const matcher = headerMatcher(ROSTER_FIELDS, ALIASES);
+
+/**
+ * A census prints its emergency contact as "Contact, Relationship, Phone":
+ * a bare phone column right after the contact's name or relationship is the
+ * contact's number (when no other column is), not the resident's own.
+ */
+export function contactPhoneInPlace<F extends string | null>(fields: F[]): (F | 'emergencyContactPhone')[] {
+  if (fields.includes('emergencyContactPhone' as F)) return fields;
+  const at = fields.findIndex(
+    (f, i) =>
+      f === 'phone' &&
+      (fields[i - 1] === 'emergencyContactName' || fields[i - 1] === 'emergencyContactRelationship'),
+  );
+  return at < 0 ? fields : fields.map((f, i) => (i === at ? 'emergencyContactPhone' : f));
+}
+
+export const rosterColumns: HeaderMatcher<RosterField> = {
+  ...matcher,
+  detectMapping: (headers) => firstOfEach(contactPhoneInPlace(headers.map(matcher.fieldForHeader))),
+};
 
 export const fieldForHeader = rosterColumns.fieldForHeader;
 

@@ -8,7 +8,7 @@
  * (ocr-cells.ts): titles, stamps, footers and specks never turn into patients,
  * and a read too poor to trust proposes nothing and says so.
  */
-import { fieldForHeader, fieldForOcrHeader, type RosterField } from './columns';
+import { contactPhoneInPlace, fieldForHeader, fieldForOcrHeader, type RosterField } from './columns';
 import { type BoxedWord, type CellKey, rowOf } from './ocr-cells';
 
 export type { BoxedWord } from './ocr-cells';
@@ -128,7 +128,9 @@ function headerColumns(line: Line, letter: number): Column[] {
     seen.add(field);
     columns.push({ field, x0: phrase[0]!.x0, x1: phrase.at(-1)!.x1, panel });
   }
-  return new Set(columns.map((c) => c.field).filter((f) => f !== 'unread')).size >= 2 ? columns : [];
+  const fields = contactPhoneInPlace(columns.map((c) => c.field));
+  const placed = columns.map((c, i) => ({ ...c, field: fields[i]! }));
+  return new Set(placed.map((c) => c.field).filter((f) => f !== 'unread')).size >= 2 ? placed : [];
 }
 
 const NAME_FIELDS: CellKey[] = ['fullName', 'lastName', 'firstName'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../facility-terms';
 import { ROSTER_FIELDS } from '../roster/columns';
-import { idSchema, timestampSchema } from './common';
+import { emailSchema, idSchema, timestampSchema } from './common';
 import { multiLineText, singleLineText } from './text';
 
 export const ENROLLMENT_STATUSES = ['not_started', 'in_progress', 'active', 'completed'] as const;
@@ -27,6 +27,9 @@ export const patientCreateSchema = z.strictObject({
   emergencyContact: emergencyContactSchema.optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
   mrn: text(40).optional(),
+  /** The patient's own contact, checked like a lead's. */
+  email: emailSchema.optional(),
+  phone: text(40).optional(),
   payer: text(80).optional(),
   attendingPhysician: text(120).optional(),
   notes: multiLineText(2000).optional(),
@@ -39,6 +42,9 @@ export const patientUpdateSchema = patientCreateSchema
   .partial()
   .extend({
     emergencyContact: emergencyContactSchema.nullable().optional(),
+    /** `null` clears the patient's own contact. */
+    email: emailSchema.nullable().optional(),
+    phone: text(40).nullable().optional(),
     visitPreference: z.enum(VISIT_PREFERENCES).optional(),
     meetingStatus: z.enum(MEETING_STATUSES).optional(),
   })
@@ -57,6 +63,8 @@ export const patientSchema = z.object({
     .nullable(),
   sex: z.string().nullable(),
   mrn: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   payer: z.string().nullable(),
   attendingPhysician: z.string().nullable(),
   notes: z.string().nullable(),
@@ -116,6 +124,8 @@ export const rosterCommitRowSchema = z.strictObject({
   emergencyContactName: text(120).optional(),
   emergencyContactRelationship: text(60).optional(),
   emergencyContactPhone: text(40).optional(),
+  email: text(254).optional(),
+  phone: text(40).optional(),
   payer: text(80).optional(),
   /** The census's attending physician column, kept as the patient's attending physician. */
   physician: text(120).optional(),

@@ -8,10 +8,23 @@ export const webhookEndpointCreateSchema = z.strictObject({
   description: singleLineText(200).nullable().optional(),
 });
 
+/** A new address or description for an endpoint; its secret and deliveries stay. */
+export const webhookEndpointUpdateSchema = webhookEndpointCreateSchema
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+
+/** The hours the old secret keeps signing beside the new one after a rotation; 0 stops it at once. */
+export const webhookRotateSchema = z.strictObject({
+  overlapHours: z.union([z.literal(0), z.literal(24)]).default(24),
+});
+
 export const webhookEndpointSchema = z.object({
   id: z.string(),
   url: z.string(),
   description: z.string().nullable(),
+  /** Until when the secret before the last rotation still signs too (null: only the current one). */
+  previousSecretUntil: timestampSchema.nullable(),
   disabledAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
 });

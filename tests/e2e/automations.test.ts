@@ -7,12 +7,16 @@ import { connectAndSignIn, ensureFacility, ensurePatients, eventually, openPanel
 // Spec 002 end to end: cases synced through the API, a rule built in the
 // panel ("case expires within 14 days and sessions left > 0 → email"), its dry
 // run, Play, the scheduled handler, the emails in the dev mailbox and the run
-// on the patient's case.
+// on the patient's case. The rule emails the patient, at their own address.
 const api = inject('apiOrigin');
 const TEMPLATE = 'Expiry notice (e2e)';
 const RULE = 'Referral expiring with sessions left';
-/** The recipient: a staff member (`mem_demo_front_desk`). */
-const STAFF_EMAIL = 'front_desk@demo.test';
+/** Each patient's own address: the rule emails the patient. */
+const EMAIL = {
+  ann: 'ann.expiry@patients.test',
+  ben: 'ben.expiry@patients.test',
+  cy: 'cy.expiry@patients.test',
+};
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let panel: Page;
@@ -21,9 +25,9 @@ beforeAll(async () => {
   ({ browser, panel } = await openPanel(api));
   const facilityId = await ensureFacility(api, 'Expiry Clinic');
   const [ann, ben, cy] = await ensurePatients(api, facilityId, [
-    { firstName: 'Ann', lastName: 'Expiry', dateOfBirth: '1950-01-02' },
-    { firstName: 'Ben', lastName: 'Expiry', dateOfBirth: '1951-03-04' },
-    { firstName: 'Cy', lastName: 'Expiry', dateOfBirth: '1952-05-06' },
+    { firstName: 'Ann', lastName: 'Expiry', dateOfBirth: '1950-01-02', email: EMAIL.ann },
+    { firstName: 'Ben', lastName: 'Expiry', dateOfBirth: '1951-03-04', email: EMAIL.ben },
+    { firstName: 'Cy', lastName: 'Expiry', dateOfBirth: '1952-05-06', email: EMAIL.cy },
   ]);
   // Matching: Ann's physio (10 days, 4 left) and Cy's speech case (12 days, 3 left).
   // Not: Ann's second case (40 days), Ben's case (every session done).
@@ -66,11 +70,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** The dev mailbox's messages to the staff member about `caseName`. */
-async function sentAbout(caseName: string) {
+/** The dev mailbox's messages about this rule's template to `recipient`. */
+async function sentTo(recipient: string) {
   const res = await fetch(`${api}/dev/mailbox.json`);
   const { items } = (await res.json()) as { items: { recipient: string; subject: string }[] };
-  return items.filter((m) => m.recipient === STAFF_EMAIL && m.subject.includes(caseName));
+  return items.filter((m) => m.recipient === recipient && m.subject.startsWith('Referral '));
 }
 
 /** The cron trigger, as Cloudflare fires it (the local worker serves `/__scheduled` for tests). */
@@ -129,9 +133,7 @@ describe('an automation from template to sent email', () => {
     await panel.locator('#cond-1-op').selectOption({ label: 'is more than' });
     await panel.locator('#cond-1-value').fill('0');
     await panel.getByLabel('Template', { exact: true }).selectOption({ label: TEMPLATE });
-    // Patients created through the API have no address of their own (it comes from their lead), so a staff member reads it.
-    await panel.getByLabel('To', { exact: true }).selectOption('staff');
-    await panel.getByLabel('Which staff member').selectOption('mem_demo_front_desk');
+    await panel.getByLabel('To', { exact: true }).selectOption('patient');
     await panel.getByRole('button', { name: 'Save automation' }).click();
 
     const detail = panel.getByTestId('rule-detail');
@@ -153,18 +155,16 @@ describe('an automation from template to sent email', () => {
     await eventually(() => text(panel.getByTestId('rule-status'))).toBe('Running · version 1');
   });
 
-  it('sends exactly one email per matching case when the scheduled handler runs, twice at once', async () => {
+  it('sends exactly one email per matching patient, to the patient, when the scheduled handler runs twice at once', async () => {
     await Promise.all([runScheduled(), runScheduled()]);
-    await eventually(async () => (await sentAbout('Ann physio')).length).toBe(1);
-    await eventually(async () => (await sentAbout('Cy speech')).length).toBe(1);
+    await eventually(async () => (await sentTo(EMAIL.ann)).length).toBe(1);
+    await eventually(async () => (await sentTo(EMAIL.cy)).length).toBe(1);
     await runScheduled();
-    // Another run, and time for the queue to deliver anything it would: still one each, none for the others.
+    // Another run, and time for the queue to deliver anything it would: still one each, none for Ben.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect((await sentAbout('Ann physio')).length).toBe(1);
-    expect((await sentAbout('Cy speech')).length).toBe(1);
-    expect(await sentAbout('Ann hydro')).toEqual([]);
-    expect(await sentAbout('Ben physio')).toEqual([]);
-    expect((await sentAbout('Ann physio'))[0]?.subject).toBe('Referral Ann physio expires soon');
+    expect((await sentTo(EMAIL.ann)).map((m) => m.subject)).toEqual(['Referral Ann physio expires soon']);
+    expect((await sentTo(EMAIL.cy)).map((m) => m.subject)).toEqual(['Referral Cy speech expires soon']);
+    expect(await sentTo(EMAIL.ben)).toEqual([]);
 
     await panel.getByRole('button', { name: 'Refresh' }).click();
     await eventually(() => panel.getByTestId('rule-run').count()).toBe(2);

@@ -84,7 +84,7 @@ export async function ensureAllServices(origin: string, facilityId: string) {
     });
 }
 
-type Person = { firstName: string; lastName: string; dateOfBirth: string };
+type Person = { firstName: string; lastName: string; dateOfBirth: string; email?: string };
 
 /** Patients an earlier flow (roster import) brings in, made through the API when missing; answers their ids. */
 export async function ensurePatients(origin: string, facilityId: string, people: Person[]) {

@@ -53,6 +53,8 @@ const ALLOWED: Record<string, string> = {
     'the public intake form: a form token resolves to its organisation',
   'worker/services/intake/public-form.ts':
     'the public intake form: a form token resolves to its organisation',
+  'worker/services/tasks/task-reminders.ts':
+    'the task reminder job finds assignees with due tasks across every organisation',
   'worker/services/intake/request-reminders.ts':
     'the reminder job claims due requests across every organisation',
   'worker/services/intake-pdf/store-submission-pdf.ts':

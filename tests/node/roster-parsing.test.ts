@@ -150,10 +150,28 @@ describe('CSV dialects and spreadsheets', () => {
   });
 
   it('maps only the first column that names a field', () => {
-    expect(detectMapping(['Phone', 'Emergency Phone', 'Nickname'])).toEqual([
+    expect(detectMapping(['Phone', 'Mobile', 'Nickname'])).toEqual(['phone', null, null]);
+  });
+
+  it("tells the resident's own phone and email from the emergency contact's number", () => {
+    expect(detectMapping(['Name', 'E-mail', 'Cell', 'Emergency Phone'])).toEqual([
+      'fullName',
+      'email',
+      'phone',
       'emergencyContactPhone',
-      null,
-      null,
+    ]);
+    // A census's "Contact, Relationship, Phone": the phone after the contact is theirs.
+    expect(detectMapping(['Name', 'Contact', 'Relationship', 'Phone'])).toEqual([
+      'fullName',
+      'emergencyContactName',
+      'emergencyContactRelationship',
+      'emergencyContactPhone',
+    ]);
+    expect(detectMapping(['Name', 'Phone', 'Contact', 'Contact Phone'])).toEqual([
+      'fullName',
+      'phone',
+      'emergencyContactName',
+      'emergencyContactPhone',
     ]);
   });
 

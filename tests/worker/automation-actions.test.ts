@@ -112,6 +112,34 @@ describe('message actions: recipients resolved from the subject', () => {
     await pause(ruleId);
   });
 
+  it("the patient's own email and phone come first, the lead's fill what the patient lacks", async () => {
+    const own = await patientWithCase(admin, 'Orla', {
+      email: 'orla.lead@x.example',
+      phone: '555 010 3000',
+      dateOfBirth: yearsAgo(50),
+    });
+    const edited = await api(`/api/v1/patients/${own.patientId}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { email: 'Orla.Own@X.example' },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.json).toMatchObject({ email: 'orla.own@x.example', phone: null });
+    const email = await template(admin, 'Orla email', 'email', '{{case.sessionsLeft}} sessions left.');
+    const sms = await template(admin, 'Orla text', 'sms', 'Hi {{recipient.firstName}}.');
+    const ruleId = await playingRule(admin, 'Orla rule', own.facilityId, [
+      { kind: 'email', templateId: email, to: 'patient' },
+      { kind: 'sms', templateId: sms, to: 'patient' },
+    ]);
+    await runCron();
+    const [run] = await runsOf(admin, ruleId);
+    expect(run?.actions.map((a) => a.status)).toEqual(['queued', 'queued']);
+    const [mail, text] = await Promise.all(run!.actions.map((a) => outboxRow(a.outboxMessageId ?? '')));
+    expect(mail?.recipient).toBe('orla.own@x.example');
+    expect(text?.recipient).toBe('+15550103000');
+    await pause(ruleId);
+  });
+
   it('two overlapping runs and a queue redelivery give one message per action and recipient', async () => {
     const p = await patientWithCase(admin, 'Once', {
       email: 'once@family.example',

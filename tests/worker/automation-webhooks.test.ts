@@ -1,68 +1,26 @@
 import { env } from 'cloudflare:test';
 import { Buffer } from 'node:buffer';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { webhookDeliveries } from '../../db/schema';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAutomations } from '../../worker/services/automations/run-automations';
 import { patientWithCase, playingRule, runsOf } from './automation-action-helpers';
 import { counting, deliverBatch, ORG, runCron, sendAnyTime } from './automation-helpers';
 import { api, db, loginAs } from './helpers';
-
-const receiver = inject('webhookReceiver');
-type Received = { path: string; headers: Record<string, string>; body: string };
-const receivedAt = async (path: string) =>
-  (await (await fetch(`${receiver}/received?path=${encodeURIComponent(path)}`)).json()) as Received[];
-
-/**
- * The receiver's check, written from the Standard Webhooks text with Node's
- * crypto (not the worker's code): HMAC-SHA256 over `id.timestamp.body` with
- * the base64 key after `whsec_`, compared in constant time.
- */
-function verifies(secret: string, r: Received) {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const signed = `${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`;
-  const expected = Buffer.from(createHmac('sha256', key).update(signed).digest('base64'));
-  return (r.headers['webhook-signature'] ?? '').split(' ').some((sig) => {
-    const [version, value] = sig.split(',');
-    const given = Buffer.from(value ?? '');
-    return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
-  });
-}
+import {
+  delivery as deliveryAs,
+  endpoint as endpointAs,
+  type Received,
+  receivedAt,
+  recordedDelivery,
+  verifies,
+} from './webhook-helpers';
 
 let admin: string;
 beforeAll(async () => {
   admin = await loginAs('clinic_admin');
   await sendAnyTime(admin);
 });
-
-async function endpoint(path: string) {
-  const res = await api('/api/v1/webhook-endpoints', {
-    token: admin,
-    body: { url: `${receiver}${path}`, description: `Receiver ${path}` },
-  });
-  expect(res.status, res.text).toBe(201);
-  return res.json as { id: string; secret: string; url: string };
-}
-
-/** A delivery as a rule records it, handed to no queue: the test drives the consumer itself. */
-async function recordedDelivery(endpointId: string, createdAt = new Date().toISOString()) {
-  const id = `whd_test_${Math.random().toString(36).slice(2)}`;
-  await db()
-    .insert(webhookDeliveries)
-    .values({
-      id,
-      organizationId: ORG,
-      endpointId,
-      eventType: 'automation.action',
-      payload: JSON.stringify({ type: 'automation.action', data: { test: id } }),
-      status: 'enqueued',
-      createdAt,
-    });
-  return id;
-}
-
-const delivery = async (id: string) =>
-  (await api(`/api/v1/webhook-endpoints/deliveries/${id}`, { token: admin })).json;
+const endpoint = (path: string) => endpointAs(admin, path);
+const delivery = (id: string) => deliveryAs(admin, id);
 
 describe('webhook endpoints', () => {
   it('shows the signing secret once; only automation managers add them; other organisations see none', async () => {

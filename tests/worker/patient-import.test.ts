@@ -116,6 +116,55 @@ describe('roster preview', () => {
     });
   });
 
+  it("maps the patient's own email and mobile columns, checks each cell, and imports them", async () => {
+    const csv = [
+      'Resident,DOB,E-mail,Mobile,Emergency Contact,Relationship,Phone',
+      '"Wren, Ola",4/4/1944,Ola.Wren@Example.test,512-555-0144,Sam Wren,Son,512-555-0145',
+      '"Bay, Tess",5/5/1945,tess@,12,,,',
+    ].join('\n');
+    const res = await previewFile(csv, 'contacts.csv');
+    expect(res.status).toBe(200);
+    expect(res.json.mapping).toEqual([
+      'fullName',
+      'dateOfBirth',
+      'email',
+      'phone',
+      'emergencyContactName',
+      'emergencyContactRelationship',
+      'emergencyContactPhone',
+    ]);
+    expect(res.json.rows[0].values).toMatchObject({
+      email: 'Ola.Wren@Example.test',
+      phone: '512-555-0144',
+      emergencyContactPhone: '512-555-0145',
+    });
+    expect(res.json.rows[1].errors.map((e: { field: string }) => e.field)).toEqual(['email', 'phone']);
+    const v = res.json.rows[0].values;
+    const saved = await commit([
+      {
+        firstName: v.firstName,
+        lastName: v.lastName,
+        dateOfBirth: v.dateOfBirth,
+        email: v.email,
+        phone: v.phone,
+        emergencyContactName: v.emergencyContactName,
+        emergencyContactPhone: v.emergencyContactPhone,
+      },
+    ]);
+    expect(saved.status, saved.text).toBe(201);
+    const patient = await api(`/api/v1/patients/${saved.json.patientIds[0]}`, { token: admin });
+    expect(patient.json).toMatchObject({
+      email: 'ola.wren@example.test',
+      phone: '512-555-0144',
+      emergencyContact: { name: 'Sam Wren', phone: '512-555-0145' },
+    });
+    const refused = await commit([
+      { firstName: 'Tess', lastName: 'Bay', dateOfBirth: '1945-05-05', email: 'tess@' },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details[0].path).toBe('rows.0.email');
+  });
+
   it('takes a corrected column mapping and JSON rows from the extension (the OCR path)', async () => {
     const mapped = await previewFile('A,B\nLee,1/2/1933\n', 'odd.csv', {
       mapping: JSON.stringify(['lastName', 'dateOfBirth']),

@@ -144,6 +144,49 @@ describe('patients one by one', () => {
     expect(long.status).toBe(400);
     expect(long.json.error.details[0].path).toBe('payer');
   });
+
+  it("keeps the patient's own email and phone, checks them like a lead's, edits and clears them", async () => {
+    const bad = await api('/api/v1/patients', {
+      token: admin,
+      body: { facilityId, firstName: 'Noor', lastName: 'Vale', dateOfBirth: '1948-07-01', email: 'noor@' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0].path).toBe('email');
+    const created = await api('/api/v1/patients', {
+      token: admin,
+      body: {
+        facilityId,
+        firstName: 'Noor',
+        lastName: 'Vale',
+        dateOfBirth: '1948-07-01',
+        email: ' Noor.Vale@Example.test ',
+        phone: '(512) 555-0188',
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json).toMatchObject({ email: 'noor.vale@example.test', phone: '(512) 555-0188' });
+    const shortPhone = await api(`/api/v1/patients/${created.json.id}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { phone: '555' },
+    });
+    expect(shortPhone.status).toBe(400);
+    expect(shortPhone.json.error.details[0].path).toBe('phone');
+    // Editing another field keeps the contact; null clears one part of it.
+    const renamed = await api(`/api/v1/patients/${created.json.id}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { roomNumber: '12B' },
+    });
+    expect(renamed.json).toMatchObject({ email: 'noor.vale@example.test', phone: '(512) 555-0188' });
+    const cleared = await api(`/api/v1/patients/${created.json.id}`, {
+      method: 'PATCH',
+      token: admin,
+      body: { email: null },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json).toMatchObject({ email: null, phone: '(512) 555-0188' });
+  });
 });
 
 describe('services', () => {

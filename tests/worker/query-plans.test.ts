@@ -3,10 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { d1Database } from '../../db/client';
 import { scaleFacilityId, scaleOrgs, scaleSeedSql } from '../../scripts/scale-seed';
 import { permissionsFor } from '../../shared/permissions';
+import { type RuleDefinition, ruleDefinitionSchema } from '../../shared/schemas/automation-rules';
 import { AuditLog } from '../../worker/lib/audit-log';
 import { TenantDb } from '../../worker/lib/tenant-db';
 import { listAuditEvents } from '../../worker/services/audit/list-audit-events';
 import type { AuthContext } from '../../worker/services/auth/session-context';
+import { dryRunRule } from '../../worker/services/automations/dry-run';
+import { dueSubjects } from '../../worker/services/automations/evaluate-rule';
+import { loadPopulation } from '../../worker/services/automations/populations';
 import { trackerGrid } from '../../worker/services/checklists/tracker';
 import { listConsents } from '../../worker/services/consents/consents';
 import { readFacilityPage } from '../../worker/services/facilities/read-facilities';
@@ -59,6 +63,7 @@ const GROWING = [
   'referral_day_counts',
   'referral_outcomes',
   'referral_letters',
+  'automation_runs',
 ];
 
 const [org] = scaleOrgs(1200, 0);
@@ -96,6 +101,29 @@ const cursor = (key: string, id: string) =>
 const BY_MATCH = 'SEARCH patients USING INDEX sqlite_autoindex_patients_1 (id=?)';
 /** And the leads it matched in theirs: not every lead of the organisation, filtered. */
 const LEAD_BY_MATCH = 'SEARCH leads USING INDEX sqlite_autoindex_leads_1 (id=?)';
+
+/** A rule of `population` with one condition "`field` is `value`" (a task is all it would do). */
+function ruleOn(population: RuleDefinition['population'], field: string, value: string) {
+  const definition = ruleDefinitionSchema.parse({
+    name: `plans ${field}`,
+    category: 'case_updates',
+    type: 'once',
+    population,
+    facilityIds: [],
+    conditions: { match: 'all', conditions: [{ field, op: 'eq', value }] },
+    actions: [{ kind: 'task', membershipId: 'mem_demo_clinic_admin', title: 'Check', dueInDays: 1 }],
+  });
+  return { ruleId: `aru_plans_${field}`, version: 1, definition };
+}
+
+/** What the cron's evaluation of `rule` reads: the due subjects, in id order up to the cap. */
+async function evaluationReads(rule: ReturnType<typeof ruleOn>) {
+  await dueSubjects(tenant, await loadPopulation(tenant, rule.definition), rule, now);
+}
+
+const ENROLLMENT_RULE = ruleOn('patients', 'enrollmentStatus', 'in_progress');
+const SOURCE_RULE = ruleOn('leads', 'source', `src_scale_${org!.tag}_1`);
+const CONTRACT_RULE = ruleOn('facilities', 'contractStatus', 'active');
 
 /** Each list with the filters a user can choose; `uses`: the index (and its constraint) the filter must reach. */
 const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
@@ -214,6 +242,31 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     'referring providers: the counts of a page',
     () => listReferringProviders(tenant, audit, page),
     'referral_day_counts_org_provider_day (organization_id=? AND provider_id=?)',
+  ],
+  [
+    'automation rule on enrollment status: the evaluation',
+    () => evaluationReads(ENROLLMENT_RULE),
+    'patients_org_enrollment (organization_id=? AND enrollment_status=?)',
+  ],
+  [
+    'automation rule on enrollment status: the dry run',
+    () => dryRunRule(tenant, ENROLLMENT_RULE),
+    'patients_org_enrollment (organization_id=? AND enrollment_status=?)',
+  ],
+  [
+    "automation rule on a lead's source: the evaluation",
+    () => evaluationReads(SOURCE_RULE),
+    'leads_org_source (organization_id=? AND source_id=? AND merged_into=?)',
+  ],
+  [
+    "automation rule on a lead's source: the dry run",
+    () => dryRunRule(tenant, SOURCE_RULE),
+    'leads_org_source (organization_id=? AND source_id=? AND merged_into=?)',
+  ],
+  [
+    "automation rule on a facility's contract: the evaluation",
+    () => evaluationReads(CONTRACT_RULE),
+    'facilities_org_contract (organization_id=? AND contract_status=?)',
   ],
   [
     'referral analytics of a practice',

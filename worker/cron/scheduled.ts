@@ -13,9 +13,10 @@ import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
 import { remindDueTasks } from '../services/leads/lead-tasks';
 import { escalateRecordsRequests } from '../services/records/escalations';
 import { queueProgressReports } from '../services/referral-letters/progress-reports';
+import { remindStaffTasks } from '../services/tasks/task-reminders';
 
 /**
- * The cron trigger: running automation rules evaluated, waiting notices sent as one digest per recipient, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
+ * The cron trigger: running automation rules evaluated, waiting notices sent as one digest per recipient, due staff tasks as one digest per assignee a day, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
  * links marked, signed PDFs that were not stored made again, consents signed before the consents table recorded, outbox delivery retried, and what has no use left removed
  * (sessions past their absolute expiry for a day, stale throttle counters).
  * Every step is safe to run twice.
@@ -36,6 +37,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
     now,
   );
   const digests = await flushNoticeDigests(db, now);
+  const staffTasksReminded = await remindStaffTasks(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
@@ -73,5 +75,6 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
     recordsEscalated,
     progressReportsDue,
     automated,
+    staffTasksReminded,
   };
 }

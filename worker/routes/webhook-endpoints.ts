@@ -9,8 +9,10 @@ import {
   webhookEndpointCreateSchema,
   webhookEndpointListSchema,
   webhookEndpointSchema,
+  webhookEndpointUpdateSchema,
+  webhookRotateSchema,
 } from '../../shared/schemas/webhooks';
-import { commonErrors, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
+import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
 import {
@@ -19,6 +21,8 @@ import {
   getWebhookDelivery,
   listWebhookDeliveries,
   listWebhookEndpoints,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
 } from '../services/automations/webhook-endpoints';
 
 const idParam = { params: z.object({ id: idSchema }) };
@@ -56,6 +60,50 @@ export const webhookEndpointRoutes = newRouter(requireAuth)
           c.env.ENVIRONMENT === 'development',
         ),
         201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['automations'],
+      summary: "Change an endpoint's address or description (its secret stays)",
+      middleware: [requirePermission('automations:full')] as const,
+      request: { ...idParam, ...jsonBody(webhookEndpointUpdateSchema) },
+      responses: { 200: json(webhookEndpointSchema, 'The endpoint'), ...commonErrors, ...notFoundError },
+    }),
+    async (c) =>
+      c.json(
+        await updateWebhookEndpoint(
+          c.var.tenant,
+          c.var.audit,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          c.env.ENVIRONMENT === 'development',
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/rotate-secret',
+      tags: ['automations'],
+      summary:
+        'A new signing secret, shown this once; the old one signs beside it for `overlapHours` (24, or 0 to stop it at once)',
+      middleware: [requirePermission('automations:full')] as const,
+      request: { ...idParam, ...jsonBody(webhookRotateSchema) },
+      responses: {
+        200: json(webhookEndpointCreatedSchema, 'The endpoint, with its new secret'),
+        ...commonErrors,
+        ...notFoundError,
+        ...conflictError,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await rotateWebhookSecret(c.var.tenant, c.var.audit, c.req.valid('param').id, c.req.valid('json')),
+        200,
       ),
   )
   .openapi(

@@ -4,10 +4,11 @@ import type { MessageTemplate } from '../../../shared/schemas/message-templates'
 import { api, call } from '../../api/client';
 
 /**
- * A whole list the API answers at once (rules and templates are few per
- * organisation, so neither is paged), with its loading and error state.
+ * A whole list the API answers at once (rules, templates, webhook endpoints
+ * and one record's automation history are few, so none is paged), with its
+ * loading and error state.
  */
-function wholeList<T>(fetchAll: () => Promise<{ items: T[] }>) {
+export function wholeList<T>(fetchAll: () => Promise<{ items: T[] }>) {
   const items = signal<T[]>([]);
   const loading = signal(true);
   const error = signal<string | null>(null);

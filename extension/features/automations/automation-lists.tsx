@@ -7,7 +7,7 @@ import { RuleListModel, TemplateListModel } from './automation-lists-model';
 
 type ListState<T> = { items: T[]; loading: boolean; error: string | null };
 
-function WholeList<T>(props: {
+export function WholeList<T>(props: {
   list: ListState<T>;
   label: string;
   testId: string;

@@ -8,6 +8,7 @@ import { RuleBuilder } from './rule-builder';
 import { RuleDetail } from './rule-detail';
 import { SendingSettings } from './sending-settings';
 import { TemplateEditor } from './template-editor';
+import { WebhookEndpoints } from './webhook-endpoints';
 
 type View =
   | { kind: 'rules' }
@@ -79,7 +80,10 @@ export function AutomationsArea({ me }: { me: Me }) {
           onNew={() => setView({ kind: 'template', template: null })}
         />
       ) : view.kind === 'settings' ? (
-        <SendingSettings canEdit={canEdit} />
+        <>
+          <SendingSettings canEdit={canEdit} />
+          <WebhookEndpoints canManage={me.permissions.includes('automations:full')} />
+        </>
       ) : (
         <RuleList
           canEdit={canEdit}

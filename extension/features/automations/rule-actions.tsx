@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '../../../shared/permissions';
 import { ACTION_RECIPIENTS } from '../../../shared/schemas/automation-actions';
 import type { Member } from '../../../shared/schemas/members';
 import type { MessageTemplate } from '../../../shared/schemas/message-templates';
+import type { WebhookEndpoint } from '../../../shared/schemas/webhooks';
 import { ACTION_KIND_LABELS, labelOf, RECIPIENT_LABELS } from './automation-labels';
 import { blankAction, type RuleAction } from './rule-builder-model';
 
@@ -10,7 +11,7 @@ import { blankAction, type RuleAction } from './rule-builder-model';
  * joins this list and gets its fields in `ActionFields`; until then a rule
  * holding it still shows (the default branch) and saves unchanged.
  */
-const ACTION_KINDS = ['email', 'sms', 'task'] as const satisfies readonly RuleAction['kind'][];
+const ACTION_KINDS = ['email', 'sms', 'task', 'webhook'] as const satisfies readonly RuleAction['kind'][];
 
 /** The template channel each message action sends on. */
 const CHANNEL_OF: Record<string, MessageTemplate['channel']> = { email: 'email', sms: 'sms' };
@@ -20,6 +21,7 @@ type Props = {
   action: RuleAction;
   templates: MessageTemplate[];
   members: Member[];
+  endpoints: WebhookEndpoint[];
   error?: string | undefined;
   onChange: (next: RuleAction) => void;
 };
@@ -130,6 +132,33 @@ function ActionFields(props: Props) {
           />
         </>
       );
+    case 'webhook': {
+      // A disabled endpoint the rule still names stays listed, so the choice shows what is saved.
+      const endpoints = props.endpoints.filter((x) => !x.disabledAt || x.id === a.endpointId);
+      return (
+        <>
+          <label for={`action-${index}-endpoint`}>Endpoint</label>
+          <select
+            id={`action-${index}-endpoint`}
+            value={a.endpointId}
+            onChange={(e) => props.onChange({ ...a, endpointId: e.currentTarget.value })}
+          >
+            <option value="">Choose an endpoint</option>
+            {endpoints.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.description ? `${x.description} (${x.url})` : x.url}
+                {x.disabledAt ? ' (disabled)' : ''}
+              </option>
+            ))}
+          </select>
+          <p class="muted small">
+            {endpoints.length
+              ? 'A signed POST naming the rule and the subject by id; retried for a day if it fails.'
+              : 'Add an endpoint under Sending settings first.'}
+          </p>
+        </>
+      );
+    }
     default:
       return <p class="muted small">This action is kept as it is; it cannot be changed here yet.</p>;
   }

@@ -9,6 +9,7 @@ import type {
 import type { Facility } from '../../../shared/schemas/facilities';
 import type { Member } from '../../../shared/schemas/members';
 import type { MessageTemplate } from '../../../shared/schemas/message-templates';
+import type { WebhookEndpoint } from '../../../shared/schemas/webhooks';
 import { api, call } from '../../api/client';
 import { type FieldErrors, fieldErrorsFrom } from '../../utils/field-errors';
 import { changedCondition, newCondition } from './rule-fields';
@@ -68,6 +69,7 @@ export const RuleBuilderModel = createModel((rule: Rule | null) => {
   const draft = signal<RuleDefinition>(rule ? rule.definition : blankRule());
   const templates = signal<MessageTemplate[]>([]);
   const members = signal<Member[]>([]);
+  const endpoints = signal<WebhookEndpoint[]>([]);
   const facilities = signal<Facility[]>([]);
   const errors = signal<FieldErrors>({});
   const saving = signal(false);
@@ -93,6 +95,7 @@ export const RuleBuilderModel = createModel((rule: Rule | null) => {
     draft,
     templates,
     members,
+    endpoints,
     facilities,
     errors,
     saving,
@@ -176,14 +179,16 @@ export const RuleBuilderModel = createModel((rule: Rule | null) => {
     ),
     load: action(async () => {
       try {
-        const [t, m, f] = await Promise.all([
+        const [t, m, f, w] = await Promise.all([
           call(api['message-templates'].$get()),
           call(api.members.$get({ query: { limit: '200' } })),
           call(api.facilities.$get({ query: { limit: '200', sort: 'name' } })),
+          call(api['webhook-endpoints'].$get()),
         ]);
         templates.value = t.items;
         members.value = m.items.filter((x) => x.status === 'active');
         facilities.value = f.items;
+        endpoints.value = w.items;
       } catch (e) {
         loadError.value = (e as Error).message;
       }

@@ -213,6 +213,7 @@ export function RuleBuilder(props: {
             action={a}
             templates={model.templates.value}
             members={model.members.value}
+            endpoints={model.endpoints.value}
             error={nestedErrors(errors, `actions.${i}`)[0]}
             canRemove={d.actions.length > 1}
             onChange={(next) => model.setAction(i, next)}

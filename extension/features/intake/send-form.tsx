@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../../shared/locale-dates';
+import { CopyField } from '../../ui/copy-field';
 import type { IntakeRequest } from './intake-api-types';
 import { type Delivery, SendFormModel } from './send-form-model';
 
@@ -19,7 +20,6 @@ export function SendForm(props: {
   // How and for how long: the form's own inputs until it is sent.
   const [delivery, setDelivery] = useState<Delivery>('email');
   const [days, setDays] = useState(14);
-  const [copied, setCopied] = useState(false);
   const templates = model.templates.value;
   const templateId = model.templateId.value;
   const error = model.error.value;
@@ -40,28 +40,7 @@ export function SendForm(props: {
           {formatDate(sent.expiresAt)}.
         </p>
         {sent.link ? (
-          <div class="inline-form">
-            <label class="sr-only" for="form-link">
-              Form link
-            </label>
-            <input
-              id="form-link"
-              class="grow"
-              readOnly
-              value={sent.link}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <button
-              type="button"
-              class="secondary auto-width"
-              onClick={async () => {
-                await navigator.clipboard.writeText(sent.link!).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              {copied ? 'Copied' : 'Copy link'}
-            </button>
-          </div>
+          <CopyField id="form-link" label="Form link" value={sent.link} copyLabel="Copy link" />
         ) : null}
         <p class="muted small">
           This link is shown only now. If it is lost, renew the form to get a new one.

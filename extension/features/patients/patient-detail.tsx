@@ -84,6 +84,11 @@ export function PatientDetail({
               <span class="badge ok">Full package: expert support and AI features</span>
             ) : null}
           </p>
+          {patient.email || patient.phone ? (
+            <p class="small" data-testid="patient-contact">
+              {[patient.email, patient.phone].filter(Boolean).join(' · ')}
+            </p>
+          ) : null}
           {patient.emergencyContact ? (
             <p class="small">
               Emergency contact: {patient.emergencyContact.name}

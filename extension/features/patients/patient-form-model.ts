@@ -13,6 +13,8 @@ const EMPTY: PatientFormValues = {
   contactRelationship: '',
   contactPhone: '',
   mrn: '',
+  email: '',
+  phone: '',
   payer: '',
   attendingPhysician: '',
   notes: '',
@@ -28,6 +30,8 @@ const fromPatient = (p: Patient) => ({
   contactRelationship: p.emergencyContact?.relationship ?? '',
   contactPhone: p.emergencyContact?.phone ?? '',
   mrn: p.mrn ?? '',
+  email: p.email ?? '',
+  phone: p.phone ?? '',
   payer: p.payer ?? '',
   attendingPhysician: p.attendingPhysician ?? '',
   notes: p.notes ?? '',
@@ -42,6 +46,8 @@ export type PatientFormValues = {
   contactRelationship: string;
   contactPhone: string;
   mrn: string;
+  email: string;
+  phone: string;
   payer: string;
   attendingPhysician: string;
   notes: string;
@@ -62,6 +68,8 @@ export const PatientFormModel = createModel(
         dateOfBirth: v.dateOfBirth,
         roomNumber: opt(v.roomNumber),
         mrn: opt(v.mrn),
+        email: opt(v.email),
+        phone: opt(v.phone),
         payer: opt(v.payer),
         attendingPhysician: opt(v.attendingPhysician),
         notes: opt(v.notes),
@@ -74,6 +82,8 @@ export const PatientFormModel = createModel(
           ...fields,
           roomNumber: v.roomNumber.trim(),
           mrn: v.mrn.trim(),
+          email: v.email.trim() || null,
+          phone: v.phone.trim() || null,
           payer: v.payer.trim(),
           attendingPhysician: v.attendingPhysician.trim(),
           notes: v.notes.trim(),

@@ -115,6 +115,26 @@ export function PatientForm(props: {
       </div>
       <div class="two">
         <Field
+          id="p-email"
+          label="Email (optional)"
+          type="email"
+          autoComplete="off"
+          value={v.email}
+          onInput={set('email')}
+          error={errors.email}
+        />
+        <Field
+          id="p-phone"
+          label="Phone (optional)"
+          type="tel"
+          autoComplete="off"
+          value={v.phone}
+          onInput={set('phone')}
+          error={errors.phone}
+        />
+      </div>
+      <div class="two">
+        <Field
           id="p-payer"
           label="Payer (optional)"
           value={v.payer}

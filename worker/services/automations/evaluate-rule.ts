@@ -40,6 +40,28 @@ export function dueSubjectsSql(population: LoadedPopulation, ref: RuleVersionRef
 }
 
 /**
+ * Every due subject up to the cap in one query, with its occurrence, in id
+ * order; the evaluation then acts on them a page at a time, so the query walks
+ * the matches once, not once a page (20 times the same index range at the bench's size).
+ */
+export function dueSubjects(
+  tenant: TenantDb,
+  population: LoadedPopulation,
+  ref: RuleVersionRef,
+  now: string,
+) {
+  const occurrence = occurrenceSql(ref.definition, population.fieldsAt(now), now);
+  return tenant
+    .selectFields(
+      { id: population.spec.id, occurrence },
+      population.spec.table,
+      dueSubjectsSql(population, ref, now),
+    )
+    .orderBy(asc(population.spec.id))
+    .limit(EVALUATION_CAP);
+}
+
+/**
  * Acts on every due subject of one rule version, a page at a time: each
  * subject's run row and what its actions made (messages, tasks, webhook
  * deliveries, and the act rows saying so: action-plan.ts) go to D1 in one
@@ -54,13 +76,7 @@ export async function evaluateRule(tenant: TenantDb, sink: SendSink, ref: RuleVe
   const population = await loadPopulation(tenant, ref.definition);
   const { spec } = population;
   const subjectType = SUBJECT_TYPE[ref.definition.population];
-  const occurrence = occurrenceSql(ref.definition, population.fieldsAt(now), now);
-  // Every due subject up to the cap in one query, then acted on a page at a time: the query
-  // walks the matches once, not once a page (20 times the same index range at the bench's size).
-  const dueNow = await tenant
-    .selectFields({ id: spec.id, occurrence }, spec.table, dueSubjectsSql(population, ref, now))
-    .orderBy(asc(spec.id))
-    .limit(EVALUATION_CAP);
+  const dueNow = await dueSubjects(tenant, population, ref, now);
   let acted = 0;
   for (const due of chunk(dueNow, PAGE)) {
     const statements: Statement[] = [];

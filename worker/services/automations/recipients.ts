@@ -24,7 +24,7 @@ type Party = { firstName: string | null; email: string | null; phone: string | n
 export type SubjectPeople = {
   patientId: string | null;
   leadId: string | null;
-  /** The patient's own contact is the one they gave as a lead (patients keep none of their own). */
+  /** The patient's own email and phone, each else the one they gave as a lead. */
   patient: Person | null;
   lead: Person | null;
   guardian: Party | null;
@@ -149,6 +149,8 @@ export async function subjectPeople(tenant: TenantDb, subject: SubjectRef, today
             firstName: patients.firstName,
             dateOfBirth: patients.dateOfBirth,
             leadId: patients.leadId,
+            email: patients.email,
+            phone: patients.phone,
             contactName: patients.emergencyContactName,
             contactPhone: patients.emergencyContactPhone,
           },
@@ -172,8 +174,8 @@ export async function subjectPeople(tenant: TenantDb, subject: SubjectRef, today
     ? {
         firstName: patient.firstName,
         dateOfBirth: patient.dateOfBirth,
-        email: lead?.email ?? null,
-        phone: lead?.phone ?? null,
+        email: patient.email ?? lead?.email ?? null,
+        phone: patient.phone ?? lead?.phone ?? null,
       }
     : null;
   const party = lead?.responsibleParty;

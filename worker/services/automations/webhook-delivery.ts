@@ -4,7 +4,7 @@ import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
 import { DAY, iso } from '../../lib/time';
 import { STALE_AFTER_MS } from './send-queue';
-import { webhookHeaders } from './webhook-signature';
+import { signingSecrets, webhookHeaders } from './webhook-signature';
 
 export const WEBHOOK_STATUS = {
   enqueued: 'enqueued',
@@ -130,7 +130,7 @@ export async function deliverWebhook(
     : endpoint
       ? await attempt(
           endpoint.url,
-          await webhookHeaders(endpoint.secret, claimed.id, nowMs, claimed.payload),
+          await webhookHeaders(signingSecrets(endpoint, iso(nowMs)), claimed.id, nowMs, claimed.payload),
           claimed.payload,
         )
       : null;

@@ -5,13 +5,15 @@ import type {
   WebhookEndpoint,
   webhookDeliveryQuerySchema,
   webhookEndpointCreateSchema,
+  webhookEndpointUpdateSchema,
+  webhookRotateSchema,
 } from '../../../shared/schemas/webhooks';
 import { AppError } from '../../lib/app-error';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
-import { iso } from '../../lib/time';
+import { HOUR, iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { newWebhookSecret } from './webhook-signature';
 
@@ -21,21 +23,28 @@ const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
   id: r.id,
   url: r.url,
   description: r.description,
+  previousSecretUntil: r.previousSecretUntil && r.previousSecretUntil > iso() ? r.previousSecretUntil : null,
   disabledAt: r.disabledAt,
   createdAt: r.createdAt,
 });
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Plain http is accepted only for this machine in development (a local receiver). */
+function checkUrl(address: string, development: boolean) {
+  const url = new URL(address);
+  if (url.protocol !== 'https:' && !(development && LOCAL_HOSTS.has(url.hostname)))
+    throw new AppError('validation_failed', 'Webhooks are sent over https only', [
+      { path: 'url', issue: 'must start with https://' },
+    ]);
+}
+
 export async function listWebhookEndpoints(tenant: TenantDb) {
   const rows = await tenant.select(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt));
   return { items: rows.map(toEndpoint) };
 }
 
-/**
- * A new endpoint with its own signing secret, answered this once. Plain http
- * is accepted only for this machine in development (a local receiver).
- */
+/** A new endpoint with its own signing secret, answered this once. */
 export async function createWebhookEndpoint(
   tenant: TenantDb,
   audit: AuditLog,
@@ -43,11 +52,7 @@ export async function createWebhookEndpoint(
   input: z.infer<typeof webhookEndpointCreateSchema>,
   development: boolean,
 ) {
-  const url = new URL(input.url);
-  if (url.protocol !== 'https:' && !(development && LOCAL_HOSTS.has(url.hostname)))
-    throw new AppError('validation_failed', 'Webhooks are sent over https only', [
-      { path: 'url', issue: 'must start with https://' },
-    ]);
+  checkUrl(input.url, development);
   const id = newId('whe');
   const secret = newWebhookSecret();
   await tenant.batch([
@@ -62,6 +67,71 @@ export async function createWebhookEndpoint(
     audit.statement({ action: 'create', entityType: 'webhook_endpoint', entityId: id }),
   ]);
   return { ...toEndpoint(await tenant.get(webhookEndpoints, id, 'Webhook endpoint')), secret };
+}
+
+/** A new address or description; deliveries still waiting go to the new address on their next attempt. */
+export async function updateWebhookEndpoint(
+  tenant: TenantDb,
+  audit: AuditLog,
+  id: string,
+  input: z.infer<typeof webhookEndpointUpdateSchema>,
+  development: boolean,
+) {
+  await tenant.get(webhookEndpoints, id, 'Webhook endpoint');
+  if (input.url !== undefined) checkUrl(input.url, development);
+  await tenant.batch([
+    tenant.update(
+      webhookEndpoints,
+      {
+        ...(input.url !== undefined ? { url: input.url } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+      },
+      eq(webhookEndpoints.id, id),
+    ),
+    audit.statement({
+      action: 'update',
+      entityType: 'webhook_endpoint',
+      entityId: id,
+      detail: { changed: Object.keys(input) },
+    }),
+  ]);
+  return toEndpoint(await tenant.get(webhookEndpoints, id, 'Webhook endpoint'));
+}
+
+/**
+ * A new signing secret, answered this once. With an overlap the old secret
+ * keeps signing beside it (two space-separated `v1,` signatures, as Standard
+ * Webhooks allows) for that many hours, so the receiver can switch without
+ * refusing a delivery; without one it stops at once. Rotating again within
+ * the overlap ends the older secret: only the one just replaced overlaps.
+ */
+export async function rotateWebhookSecret(
+  tenant: TenantDb,
+  audit: AuditLog,
+  id: string,
+  input: z.infer<typeof webhookRotateSchema>,
+) {
+  const row = await tenant.get(webhookEndpoints, id, 'Webhook endpoint');
+  const secret = newWebhookSecret();
+  const until = input.overlapHours ? iso(Date.now() + input.overlapHours * HOUR) : null;
+  await tenant.batch([
+    tenant.update(
+      webhookEndpoints,
+      { secret, previousSecret: until ? row.secret : null, previousSecretUntil: until },
+      // Only over the secret read here: of two rotations at once, one wins and the other is told.
+      and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, row.secret)) as SQL,
+    ),
+    audit.statement({
+      action: 'update',
+      entityType: 'webhook_endpoint',
+      entityId: id,
+      detail: { rotatedSecret: true, overlapHours: input.overlapHours },
+    }),
+  ]);
+  const saved = await tenant.get(webhookEndpoints, id, 'Webhook endpoint');
+  if (saved.secret !== secret)
+    throw new AppError('conflict', 'The secret was rotated by someone else at the same moment; rotate again');
+  return { ...toEndpoint(saved), secret };
 }
 
 /** Stops an endpoint: rules naming it skip it, waiting deliveries give up on their next attempt. */

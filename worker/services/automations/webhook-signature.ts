@@ -26,13 +26,27 @@ export async function webhookSignature(secret: string, id: string, timestamp: nu
   return `v1,${toBase64(new Uint8Array(mac))}`;
 }
 
-/** The headers of one attempt: the id stays the same on every retry, the timestamp is the attempt's. */
-export async function webhookHeaders(secret: string, id: string, nowMs: number, body: string) {
+/**
+ * The headers of one attempt: the id stays the same on every retry, the
+ * timestamp is the attempt's. Each secret signs (space-separated, the current
+ * one first): a receiver that knows any of them accepts it.
+ */
+export async function webhookHeaders(secrets: readonly string[], id: string, nowMs: number, body: string) {
   const timestamp = Math.floor(nowMs / 1000);
+  const signatures = await Promise.all(secrets.map((s) => webhookSignature(s, id, timestamp, body)));
   return {
     'content-type': 'application/json',
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': await webhookSignature(secret, id, timestamp, body),
+    'webhook-signature': signatures.join(' '),
   };
 }
+
+/** The secrets signing now: the current one, and the one it replaced while its overlap lasts. */
+export const signingSecrets = (
+  endpoint: { secret: string; previousSecret: string | null; previousSecretUntil: string | null },
+  now: string,
+) =>
+  endpoint.previousSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil > now
+    ? [endpoint.secret, endpoint.previousSecret]
+    : [endpoint.secret];

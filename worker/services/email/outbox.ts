@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { outboxAttachments, outboxMessages } from '../../../db/schema';
 import { newId } from '../../lib/crypto';
@@ -35,6 +35,26 @@ export function queueEmail(db: Db, email: OutgoingEmail & { organizationId: stri
 export function queueTenantEmail(tenant: TenantDb, email: OutgoingEmail) {
   const row = outboxRow(email);
   return { id: row.id, statement: tenant.insert(outboxMessages, row) };
+}
+
+/**
+ * An email of the organisation with a chosen id, queued only if `when` holds
+ * as the statement runs (`INSERT … SELECT … WHERE when`): a batch can claim
+ * work first and queue its email only if the claim took everything, so
+ * overlapping runs send it once and a failed claim sends nothing.
+ */
+export function queueTenantEmailWhen(tenant: TenantDb, email: OutgoingEmail & { id: string }, when: SQL) {
+  const row: Record<string, unknown> = {
+    ...outboxRow(email),
+    id: email.id,
+    organizationId: tenant.organizationId,
+    attempts: 0,
+  };
+  // Every column in the table's order, as `INSERT … SELECT` lists them.
+  const values = Object.keys(getTableColumns(outboxMessages)).map((key) =>
+    row[key] === undefined || row[key] === null ? sql`NULL` : sql`${row[key]}`,
+  );
+  return tenant.insertFromSelect(outboxMessages, sql`SELECT ${sql.join(values, sql`, `)} WHERE ${when}`);
 }
 
 /**

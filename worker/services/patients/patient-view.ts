@@ -67,6 +67,8 @@ export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
       : null,
     sex: r.sex,
     mrn: r.mrn,
+    email: r.email,
+    phone: r.phone,
     payer: r.payer,
     attendingPhysician: r.attendingPhysician,
     notes: r.notes,

@@ -82,6 +82,8 @@ export async function createPatient(
       roomNumber: input.roomNumber,
       sex: input.sex,
       mrn: input.mrn,
+      email: input.email,
+      phone: input.phone,
       payer: input.payer,
       physician: input.attendingPhysician,
       notes: input.notes,
@@ -108,8 +110,12 @@ export async function updatePatient(
   audit: AuditLog,
   _auth: AuthContext,
   id: string,
-  input: Partial<Omit<PatientCreate, 'facilityId' | 'confirmDuplicate' | 'emergencyContact'>> & {
+  input: Partial<
+    Omit<PatientCreate, 'facilityId' | 'confirmDuplicate' | 'emergencyContact' | 'email' | 'phone'>
+  > & {
     emergencyContact?: PatientCreate['emergencyContact'] | null;
+    email?: string | null;
+    phone?: string | null;
     visitPreference?: string;
     meetingStatus?: string;
   },
@@ -123,6 +129,8 @@ export async function updatePatient(
     roomNumber: input.roomNumber ?? row.roomNumber,
     sex: input.sex ?? row.sex,
     mrn: input.mrn ?? row.mrn,
+    email: input.email === undefined ? row.email : input.email,
+    phone: input.phone === undefined ? row.phone : input.phone,
     payer: input.payer ?? row.payer,
     physician: input.attendingPhysician ?? row.attendingPhysician,
     notes: input.notes ?? row.notes,

@@ -1,5 +1,7 @@
 import { parseHumanDate } from '../../../shared/calendar-date';
 import { nameKey, splitFullName, tidyName } from '../../../shared/roster/names';
+import { emailSchema } from '../../../shared/schemas/common';
+import { phoneKey } from '../leads/phone-key';
 
 export type RowProblem = { field: string; issue: string };
 
@@ -11,6 +13,9 @@ export type CheckedPatient = {
   roomNumber: string | null;
   sex: string | null;
   mrn: string | null;
+  /** The patient's own contact (lower-case email; phone as written). */
+  email: string | null;
+  phone: string | null;
   emergencyContactName: string | null;
   emergencyContactRelationship: string | null;
   emergencyContactPhone: string | null;
@@ -94,6 +99,9 @@ export function checkPatientRow(
       issue: `"${str(rawAdmit)}" is not a date (try 3/1/2024 or 2024-03-01)`,
     });
 
+  const contact = checkContact(row);
+  errors.push(...contact.errors);
+
   if (errors.length || !dob) return { value: null, errors };
   const firstName = tidyName(first);
   const lastName = tidyName(last);
@@ -106,6 +114,8 @@ export function checkPatientRow(
       roomNumber: orNull(str(row.roomNumber)),
       sex,
       mrn: orNull(str(row.mrn)),
+      email: contact.email,
+      phone: contact.phone,
       emergencyContactName: orNull(str(row.emergencyContactName)),
       emergencyContactRelationship: orNull(str(row.emergencyContactRelationship)),
       emergencyContactPhone: orNull(str(row.emergencyContactPhone)),
@@ -116,6 +126,19 @@ export function checkPatientRow(
     },
     errors,
   };
+}
+
+/** The patient's own email and phone, by the rules a lead's follow (a real address; at least seven digits). */
+function checkContact(row: RawRow) {
+  const errors: RowProblem[] = [];
+  const rawEmail = str(row.email);
+  const parsed = rawEmail ? emailSchema.safeParse(rawEmail) : null;
+  if (parsed && !parsed.success)
+    errors.push({ field: 'email', issue: `"${rawEmail}" is not an email address` });
+  const phone = str(row.phone);
+  if (phone && (phoneKey(phone)?.length ?? 0) < 7)
+    errors.push({ field: 'phone', issue: `"${phone}" is not a phone number` });
+  return { email: parsed?.success ? parsed.data : null, phone: orNull(phone), errors };
 }
 
 /** The census's admission date in words at the head of the notes, once. */
