@@ -23,6 +23,7 @@ import {
   skipRowsWithErrors,
   toReview,
 } from './roster-review-rows';
+import { useWarmOcr } from './use-warm-ocr';
 
 /**
  * Roster import (spec 000, step 3 option B): the facility is chosen first; a
@@ -51,6 +52,7 @@ export function RosterImport(props: {
   const diffModel = useModel(RosterDiffModel);
   const pagesModel = useModel(PageTableModel);
   useEffect(() => diffModel.show(preview?.diff, rows), [preview?.diff, rows]);
+  useWarmOcr();
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
