@@ -3,6 +3,9 @@ import { readRosterTable } from '../../shared/roster/ocr-read';
 import { type TableRead, wordsOfBlocks } from '../../shared/roster/ocr-table';
 import { abandonOcr, withOcr } from './ocr-engine';
 
+// The import screen holds the engine through this module, so the engine travels in its lazy chunk.
+export { holdOcr } from './ocr-engine';
+
 const OCR_TIMEOUT_MS = 60_000;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
