@@ -17,11 +17,12 @@ let wanted = false;
 let onProgress: (status: string, progress: number) => void = () => undefined;
 
 function start(): Promise<Worker> {
-  engine ??= (async () => {
+  if (engine) return engine;
+  const starting = (async () => {
     const { createWorker, OEM } = await import('tesseract.js');
     // WXT types only the pages it builds; these files are copied in by wxt.config.ts.
     const base = (browser.runtime.getURL as (path: string) => string)('/tesseract');
-    const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+    return createWorker('eng', OEM.LSTM_ONLY, {
       workerPath: `${base}/worker.min.js`,
       corePath: `${base}/tesseract-core-simd-lstm.js`,
       langPath: base,
@@ -30,13 +31,13 @@ function start(): Promise<Worker> {
       workerBlobURL: false,
       logger: (m: { status: string; progress: number }) => onProgress(m.status, m.progress),
     });
-    return worker;
   })();
-  // A start that failed is tried again by the next read, not remembered.
-  engine.catch(() => {
-    engine = null;
+  engine = starting;
+  // A start that failed is tried again by the next read, not remembered (unless a newer one replaced it).
+  starting.catch(() => {
+    if (engine === starting) engine = null;
   });
-  return engine;
+  return starting;
 }
 
 /**
