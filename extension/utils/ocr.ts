@@ -1,95 +1,71 @@
-import { browser } from 'wxt/browser';
-import { type Pixels, preparedForOcr } from '../../shared/roster/ocr-image';
-import { type Recognise, readRosterTable } from '../../shared/roster/ocr-read';
+import { type Pixels, preparedForOcr, TARGET_WIDTH } from '../../shared/roster/ocr-image';
+import { readRosterTable } from '../../shared/roster/ocr-read';
 import { type TableRead, wordsOfBlocks } from '../../shared/roster/ocr-table';
+import { abandonOcr, withOcr } from './ocr-engine';
+
+// The import screen holds the engine through this module, so the engine travels in its lazy chunk.
+export { holdOcr } from './ocr-engine';
 
 const OCR_TIMEOUT_MS = 60_000;
 
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`${what} took too long; try a clearer photo or a spreadsheet`)),
-        OCR_TIMEOUT_MS,
-      ),
-    ),
-  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => {
+      // The engine may still be busy with this photo: the next read gets a fresh one.
+      abandonOcr();
+      reject(new Error(`${what} took too long; try a clearer photo or a spreadsheet`));
+    }, OCR_TIMEOUT_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-/** The photo's pixels, as the shared preparation reads them. */
+/**
+ * The photo's pixels, as the shared preparation reads them. A phone photo is
+ * several times wider than the preparation works at: the browser shrinks it
+ * while decoding, so no step after this one touches the extra pixels.
+ */
 async function pixelsOf(file: File): Promise<Pixels> {
   const bitmap = await createImageBitmap(file);
-  const source = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const sctx = source.getContext('2d')!;
-  sctx.drawImage(bitmap, 0, 0);
-  const pixels = sctx.getImageData(0, 0, bitmap.width, bitmap.height);
-  return { width: pixels.width, height: pixels.height, data: pixels.data };
-}
-
-function canvasOf(image: Pixels): OffscreenCanvas {
-  const canvas = new OffscreenCanvas(image.width, image.height);
-  const out = new ImageData(image.width, image.height);
-  out.data.set(image.data);
-  canvas.getContext('2d')!.putImageData(out, 0, 0);
-  return canvas;
+  const factor = Math.min(1, TARGET_WIDTH / bitmap.width);
+  const width = Math.max(1, Math.round(bitmap.width * factor));
+  const height = Math.max(1, Math.round(bitmap.height * factor));
+  const ctx = new OffscreenCanvas(width, height).getContext('2d')!;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const pixels = ctx.getImageData(0, 0, width, height);
+  return { width, height, data: pixels.data };
 }
 
 /**
  * Reads a photographed or scanned roster in the side panel itself: the image
  * never leaves the browser, only the rows the person then reviews. tesseract
- * is loaded on demand, so the panel stays small for everyone else.
+ * is loaded on demand (and kept warm by the import screen, ocr-engine.ts), so
+ * the panel stays small for everyone else.
  */
 export async function readRosterImage(file: File, onProgress: (text: string) => void): Promise<TableRead> {
-  const { createWorker, OEM, PSM } = await import('tesseract.js');
-  // WXT types only the pages it builds; these files are copied in by wxt.config.ts.
-  const base = (browser.runtime.getURL as (path: string) => string)('/tesseract');
-  onProgress('Starting the text reader and cleaning the photo…');
+  onProgress('Cleaning the photo…');
   // The second pass reads many short lines: one progress bar per line would only flicker.
   let lineByLine = false;
-  // The reader loads (its code and English data) in its own thread while this one cleans the photo.
-  const starting = withTimeout(
-    createWorker('eng', OEM.LSTM_ONLY, {
-      workerPath: `${base}/worker.min.js`,
-      corePath: `${base}/tesseract-core-simd-lstm.js`,
-      langPath: base,
-      gzip: true,
-      cacheMethod: 'none',
-      workerBlobURL: false,
-      logger: (m: { status: string; progress: number }) => {
-        if (m.status === 'recognizing text' && !lineByLine)
-          onProgress(`Reading the photo ${Math.round(m.progress * 100)}%`);
-      },
+  const report = (status: string, progress: number) => {
+    if (status === 'recognizing text' && !lineByLine)
+      onProgress(`Reading the photo ${Math.round(progress * 100)}%`);
+  };
+  return withTimeout(
+    withOcr(report, async (recognise) => {
+      // Straightened, scaled, ink separated from paper, table rules removed (shared/roster/ocr-image.ts).
+      const { image } = preparedForOcr(await pixelsOf(file));
+      return readRosterTable(
+        image,
+        async (pixels, pass) => wordsOfBlocks((await recognise(pixels, pass)).blocks),
+        (pass) => {
+          if (pass !== 'line') return;
+          lineByLine = true;
+          onProgress('Reading the table again line by line…');
+        },
+      );
     }),
-    'Starting the text reader',
+    'Reading the photo',
   );
-  let image: Pixels;
-  try {
-    // Straightened, scaled, ink separated from paper, table rules removed (shared/roster/ocr-image.ts).
-    ({ image } = preparedForOcr(await pixelsOf(file)));
-  } catch (e) {
-    await starting.then((w) => w.terminate()).catch(() => undefined);
-    throw e;
-  }
-  const worker = await starting;
-  try {
-    const recognise: Recognise = async (pixels, pass) => {
-      // Sparse text: every word with its box, however the table's borders split the page.
-      await worker.setParameters({
-        tessedit_pageseg_mode: pass === 'page' ? PSM.SPARSE_TEXT : PSM.SINGLE_LINE,
-      });
-      const { data } = await worker.recognize(canvasOf(pixels), {}, { blocks: true, text: false });
-      return wordsOfBlocks(data.blocks);
-    };
-    return await withTimeout(
-      readRosterTable(image, recognise, (pass) => {
-        if (pass !== 'line') return;
-        lineByLine = true;
-        onProgress('Reading the table again line by line…');
-      }),
-      'Reading the photo',
-    );
-  } finally {
-    await worker.terminate();
-  }
 }

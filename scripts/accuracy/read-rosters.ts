@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM } from 'tesseract.js';
 import { parseHumanDate } from '../../shared/calendar-date';
 import { splitFullName } from '../../shared/roster/names';
-import { preparedForOcr, scaled } from '../../shared/roster/ocr-image';
+import { pgmOf, preparedForOcr, scaled } from '../../shared/roster/ocr-image';
 import { type OcrLine, type OcrRow, rowsFromOcrLines } from '../../shared/roster/ocr-lines';
 import { type Recognise, readRosterTable } from '../../shared/roster/ocr-read';
 import { wordsOfBlocks } from '../../shared/roster/ocr-table';
@@ -37,15 +37,17 @@ async function readByLines(worker: Worker, png: Buffer): Promise<OcrRow[]> {
 }
 
 /** Tesseract in Node as the panel runs it: sparse words for the page, one line for a strip. */
-export const nodeRecognise =
-  (worker: Worker): Recognise =>
-  async (pixels, pass) => {
-    await worker.setParameters({
-      tessedit_pageseg_mode: pass === 'page' ? PSM.SPARSE_TEXT : PSM.SINGLE_LINE,
-    });
-    const { data } = await worker.recognize(encodePng(pixels), {}, { blocks: true, text: false });
+export const nodeRecognise = (worker: Worker): Recognise => {
+  // Set when it changes, as the panel does (extension/utils/ocr-engine.ts): not once per line.
+  let mode: PSM | undefined;
+  return async (pixels, pass) => {
+    const wanted = pass === 'page' ? PSM.SPARSE_TEXT : PSM.SINGLE_LINE;
+    if (mode !== wanted) await worker.setParameters({ tessedit_pageseg_mode: wanted });
+    mode = wanted;
+    const { data } = await worker.recognize(Buffer.from(pgmOf(pixels)), {}, { blocks: true, text: false });
     return wordsOfBlocks(data.blocks);
   };
+};
 
 /**
  * What the panel does now: straighten and clean the photo, read tesseract's

@@ -51,14 +51,17 @@ export function greyScaled(image: Grey, factor: number): Grey {
     const y0 = Math.floor(fy);
     const y1 = Math.min(image.height - 1, y0 + 1);
     const wy = fy - y0;
+    const top = y0 * image.width;
+    const bottom = y1 * image.width;
     for (let x = 0; x < width; x++) {
       const fx = Math.min(image.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
       const x0 = Math.floor(fx);
       const x1 = Math.min(image.width - 1, x0 + 1);
       const wx = fx - x0;
-      const at = (xx: number, yy: number) => image.data[yy * image.width + xx]!;
+      const src = image.data;
       data[y * width + x] =
-        (at(x0, y0) * (1 - wx) + at(x1, y0) * wx) * (1 - wy) + (at(x0, y1) * (1 - wx) + at(x1, y1) * wx) * wy;
+        (src[top + x0]! * (1 - wx) + src[top + x1]! * wx) * (1 - wy) +
+        (src[bottom + x0]! * (1 - wx) + src[bottom + x1]! * wx) * wy;
     }
   }
   return { width, height, data };
@@ -71,44 +74,44 @@ export function greyScaled(image: Grey, factor: number): Grey {
  */
 export function binarised(image: Grey, windowFraction = 1 / 24, darker = 0.18): Grey {
   const { width, height } = image;
-  const meanAt = neighbourhoodMeans(image, windowFraction);
+  const means = neighbourhoodMeans(image, windowFraction);
   const data = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      data[y * width + x] = image.data[y * width + x]! < meanAt(x, y) * (1 - darker) ? 0 : 255;
-    }
-  }
+  for (let i = 0; i < data.length; i++) data[i] = image.data[i]! < means[i]! * (1 - darker) ? 0 : 255;
   return { width, height, data };
 }
 
 /**
  * The mean brightness of the square around each pixel (a side of
  * `windowFraction` of the width, at least 17 px), from an integral image so
- * each lookup costs four reads whatever the window.
+ * each costs four reads whatever the window; one array, read by index, since
+ * this runs over every pixel of the page twice.
  */
-export function neighbourhoodMeans(image: Grey, windowFraction: number): (x: number, y: number) => number {
+export function neighbourhoodMeans(image: Grey, windowFraction: number): Float64Array {
   const { width, height } = image;
-  const sums = new Float64Array((width + 1) * (height + 1));
+  const stride = width + 1;
+  const sums = new Float64Array(stride * (height + 1));
   for (let y = 0; y < height; y++) {
     let row = 0;
     for (let x = 0; x < width; x++) {
       row += image.data[y * width + x]!;
-      sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1]! + row;
+      sums[(y + 1) * stride + x + 1] = sums[y * stride + x + 1]! + row;
     }
   }
   const half = Math.max(8, Math.round((width * windowFraction) / 2));
-  return (x, y) => {
+  const means = new Float64Array(width * height);
+  for (let y = 0; y < height; y++) {
     const ya = Math.max(0, y - half);
     const yb = Math.min(height, y + half + 1);
-    const xa = Math.max(0, x - half);
-    const xb = Math.min(width, x + half + 1);
-    const total =
-      sums[yb * (width + 1) + xb]! -
-      sums[ya * (width + 1) + xb]! -
-      sums[yb * (width + 1) + xa]! +
-      sums[ya * (width + 1) + xa]!;
-    return total / ((yb - ya) * (xb - xa));
-  };
+    const above = ya * stride;
+    const below = yb * stride;
+    for (let x = 0; x < width; x++) {
+      const xa = Math.max(0, x - half);
+      const xb = Math.min(width, x + half + 1);
+      const total = sums[below + xb]! - sums[above + xb]! - sums[below + xa]! + sums[above + xa]!;
+      means[y * width + x] = total / ((yb - ya) * (xb - xa));
+    }
+  }
+  return means;
 }
 
 /**
@@ -120,15 +123,16 @@ export function skewAngle(ink: Grey): number {
   const points: number[] = [];
   for (let y = 0; y < ink.height; y += step)
     for (let x = 0; x < ink.width; x += step) if (ink.data[y * ink.width + x] === 0) points.push(x, y);
+  // Bands run from above the top (a steep tilt at the right edge) to below the bottom.
+  const offset = Math.ceil((ink.width * Math.tan(Math.PI / 15)) / step) + 2;
+  const bins = new Int32Array(offset * 2 + Math.ceil(ink.height / step) + 2);
   const sharpness = (degrees: number) => {
     const t = Math.tan((degrees * Math.PI) / 180);
-    const bins = new Map<number, number>();
-    for (let i = 0; i < points.length; i += 2) {
-      const band = Math.round((points[i + 1]! - points[i]! * t) / step);
-      bins.set(band, (bins.get(band) ?? 0) + 1);
-    }
+    bins.fill(0);
+    for (let i = 0; i < points.length; i += 2)
+      bins[Math.round((points[i + 1]! - points[i]! * t) / step) + offset]!++;
     let score = 0;
-    for (const n of bins.values()) score += n * n;
+    for (const n of bins) score += n * n;
     return score;
   };
   let best = 0;
@@ -187,7 +191,7 @@ export const rotated = (image: Grey, degrees: number): Grey =>
 export type Prepared = { image: Pixels; skew: number; scale: number };
 
 /** Letters read best at about this many pixels across the sheet (capital height near 40 px). */
-const TARGET_WIDTH = 2000;
+export const TARGET_WIDTH = 2000;
 /** The tilt is measured on a copy this wide: as sharp an estimate, a tenth of the work. */
 const SKEW_WIDTH = 800;
 
@@ -197,11 +201,11 @@ const SKEW_WIDTH = 800;
  * painted out. The letters stay grey-edged: hard thresholding thickened
  * soft print until "rn" read as "m".
  */
-export function preparedForOcr(photo: Pixels): Prepared {
+export function preparedForOcr(photo: Pixels, targetWidth = TARGET_WIDTH): Prepared {
   const photoGrey = greyOf(photo);
   // Grain (a dim room, a cheap camera) would be magnified into specks by the upscale.
   const grey = grain(photoGrey) > 2 ? median3(photoGrey) : photoGrey;
-  const scale = Math.min(3, Math.max(1, TARGET_WIDTH / Math.max(photo.width, 1)));
+  const scale = Math.min(3, Math.max(1, targetWidth / Math.max(photo.width, 1)));
   const small = grey.width > SKEW_WIDTH ? greyScaled(grey, SKEW_WIDTH / grey.width) : grey;
   const skew = skewAngle(binarised(small));
   const straight = rotatedScaled(grey, skew, scale);
@@ -218,4 +222,17 @@ export function preparedForOcr(photo: Pixels): Prepared {
     data[i * 4 + 3] = 255;
   }
   return { image: { width: flat.width, height: flat.height, data }, skew, scale };
+}
+
+/**
+ * The prepared page as a binary PGM file (grey, one byte a pixel), the
+ * cheapest image tesseract reads: no PNG to encode in the panel or decode in
+ * its worker, a quarter of the bytes to hand over.
+ */
+export function pgmOf(image: Pixels): Uint8Array<ArrayBuffer> {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(header.length + image.width * image.height);
+  out.set(header);
+  for (let i = 0, at = header.length; i < image.width * image.height; i++, at++) out[at] = image.data[i * 4]!;
+  return out;
 }

@@ -13,14 +13,12 @@ import { type Grey, neighbourhoodMeans } from './ocr-image';
  */
 export function flattened(image: Grey, windowFraction = 1 / 16): Grey {
   const { width, height } = image;
-  const meanAt = neighbourhoodMeans(image, windowFraction);
+  const means = neighbourhoodMeans(image, windowFraction);
   const ratio = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      // Text lowers the local mean a little below the paper's own brightness.
-      const paper = meanAt(x, y) * 1.08 + 1;
-      ratio[y * width + x] = Math.min(1, image.data[y * width + x]! / paper);
-    }
+  for (let i = 0; i < ratio.length; i++) {
+    // Text lowers the local mean a little below the paper's own brightness.
+    const paper = means[i]! * 1.08 + 1;
+    ratio[i] = Math.min(1, image.data[i]! / paper);
   }
   const histogram = new Uint32Array(101);
   for (const r of ratio) histogram[Math.round(r * 100)]!++;
@@ -57,6 +55,10 @@ export function withoutRules(
     const length = horizontal ? width : height;
     const inkAt = (across: number, along: number) =>
       horizontal ? isInk(along, across) : isInk(across, along);
+    // The scan below reads every pixel: by index, without the bounds checks `inkAt` needs off the edges.
+    const at = horizontal
+      ? (across: number, along: number) => across * width + along
+      : (across: number, along: number) => along * width + across;
     const clear = (across: number, from: number, to: number) => {
       let above = 0;
       let below = 0;
@@ -72,7 +74,7 @@ export function withoutRules(
       let last = -1;
       let inked = 0;
       for (let along = 0; along <= length; along++) {
-        const here = along < length && inkAt(across, along);
+        const here = along < length && ink.data[at(across, along)] === 0;
         if (here && start >= 0 && along - last - 1 <= maxBreak) {
           last = along;
           inked++;

@@ -141,6 +141,28 @@ export const providerCandidateSchema = z.object({
   reasons: z.array(z.string()),
 });
 
+/** A referring dentist named in a captured message or page, to find in the directory. */
+export const referrerLookupSchema = z.strictObject({
+  /** As the capture read it: "Dr. Lena Fox", "Dr Fox of Bright Smiles Dental", a practice's name. */
+  name: requiredText('Enter the name to look up', 200),
+  practice: singleLineText(200).optional(),
+  /** The writer's address when the dentist wrote the message themselves. */
+  email: emailSchema.optional(),
+});
+
+export const referrerLookupResultSchema = z.object({
+  /** Best first, at most three, only entries that fit. */
+  items: z.array(
+    providerCandidateSchema.extend({
+      active: z.boolean(),
+      /** How well the entry fits the name, 0–100. */
+      score: z.number().int(),
+    }),
+  ),
+  /** The first item is the one meant: nothing else fits nearly as well. */
+  confident: z.boolean(),
+});
+
 export const practiceListQuerySchema = z.strictObject({
   q: singleLineText(100).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -220,6 +242,8 @@ export type Practice = z.infer<typeof practiceSchema>;
 export type ReferringProvider = z.infer<typeof providerSchema>;
 export type ProviderListItem = z.infer<typeof providerListItemSchema>;
 export type ProviderCandidate = z.infer<typeof providerCandidateSchema>;
+export type ReferrerLookup = z.infer<typeof referrerLookupSchema>;
+export type ReferrerLookupResult = z.infer<typeof referrerLookupResultSchema>;
 export type ProviderSpecialty = (typeof PROVIDER_SPECIALTIES)[number];
 export type ReferralCreate = z.infer<typeof referralCreateSchema>;
 export type ReferralWithLead = z.infer<typeof referralWithLeadSchema>;

@@ -140,6 +140,66 @@ describe('capturing a lead from an email', () => {
     await panel.getByRole('button', { name: '← Pipeline' }).click();
   });
 
+  it('finds the dentist the message names in the referral directory and saves the referral with the lead', async () => {
+    // The same kind of message from another family, naming a dentist the directory has (spelled a little differently).
+    const page = `${api}/e2e/inbox/referred`;
+    const message = readFileSync('tests/fixtures/capture/gmail-message.html', 'utf8')
+      .replaceAll('Sofia', 'Amara')
+      .replaceAll('Maria Gonzalez', 'Ngozi Obi')
+      .replaceAll('maria.gonzalez', 'ngozi.obi')
+      .replaceAll('Dr. Raman', 'Dr. Ifeoma Okonjoh');
+    await context.route(page, (route) =>
+      route.fulfill({ body: message, contentType: 'text/html; charset=utf-8' }),
+    );
+    const admin = await adminToken(api);
+    const created = await fetch(`${api}/api/v1/referring-providers`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        firstName: 'Ifeoma',
+        lastName: 'Okonjo',
+        credentials: 'DDS',
+        letterPreference: 'mail',
+        practice: {
+          name: 'Riverbend Family Dental',
+          address: { line1: '500 east main street', city: 'austin', state: 'TX', postalCode: '78701' },
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const provider = (await created.json()) as { id: string };
+
+    const email = await context.newPage();
+    await email.goto(page);
+    await email.bringToFront();
+    await panel.getByRole('button', { name: 'Capture from this page' }).click();
+    const match = panel.getByTestId('referrer-match');
+    await eventually(async () => (await text(match)) ?? '').toContain('Dr Ifeoma Okonjo, DDS');
+    expect(await text(match)).toContain('Riverbend Family Dental (Austin)');
+    expect(await text(match)).toContain('last name spelled a little differently');
+    await expect
+      .poll(() =>
+        match.getByLabel('Record the referral from Dr Ifeoma Okonjo, DDS when the lead is saved').isChecked(),
+      )
+      .toBe(true);
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+    await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Amara Obi');
+    expect(await text(panel.getByTestId('lead-origin'))).toContain('Source: Referral');
+
+    const referrals = await fetch(`${api}/api/v1/referrals?providerId=${provider.id}`, {
+      headers: { Authorization: `Bearer ${admin}` },
+    });
+    const items = ((await referrals.json()) as { items: { leadId: string; channel: string }[] }).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]!.channel).toBe('email');
+    const lead = await fetch(`${api}/api/v1/leads/${items[0]!.leadId}`, {
+      headers: { Authorization: `Bearer ${admin}` },
+    });
+    expect(((await lead.json()) as { firstName: string }).firstName).toBe('Amara');
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+    await email.close();
+  });
+
   it('never reads a site on the capture blocklist', async () => {
     await panel.getByRole('button', { name: 'Settings' }).click();
     await panel.getByLabel('Never capture on these sites (one per line)').fill('127.0.0.1');

@@ -13,6 +13,8 @@ import {
   providerMergeSchema,
   providerSchema,
   providerUpdateSchema,
+  referrerLookupResultSchema,
+  referrerLookupSchema,
 } from '../../shared/schemas/referrals';
 import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
@@ -28,6 +30,7 @@ import {
   readProvider,
   updateProvider,
 } from '../services/referrals/providers';
+import { lookUpReferrer } from '../services/referrals/referrer-lookup';
 
 const unavailable = {
   503: json(
@@ -91,6 +94,27 @@ export const referringProviderRoutes = newRouter(requireAuth)
         detail: { matches: items.map((m) => m.id) },
       });
       return c.json({ items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/lookup',
+      tags: ['referrals'],
+      summary:
+        'The directory entries a referrer named in a capture could be (name and practice, spelling slips allowed), best first',
+      middleware: [requirePermission('referrals:view')] as const,
+      request: jsonBody(referrerLookupSchema),
+      responses: { 200: json(referrerLookupResultSchema, 'Entries that fit'), ...commonErrors },
+    }),
+    async (c) => {
+      const result = await lookUpReferrer(c.var.tenant, c.req.valid('json'));
+      c.var.audit.record({
+        action: 'read',
+        entityType: 'referring_provider_match',
+        detail: { matches: result.items.map((m) => m.id) },
+      });
+      return c.json(result, 200);
     },
   )
   .openapi(

@@ -7,12 +7,15 @@ import { sendMessage } from '../../utils/send-message';
 import type { DuplicateMatch, Lead, Source } from './lead-api-types';
 import { createBody, matchQuery, startValues, updateBody, type Values } from './lead-form-values';
 import { ageOn } from './lead-person';
+import { ReferrerMatchModel } from './referrer-match-model';
 
 export type LeadFormSetup = {
   lead: Lead | undefined;
   capture: LeadCapture | undefined;
   sources: Source[];
   canAssign: boolean;
+  /** May look up the referral directory (referrals:view) and record referrals (referrals:edit). */
+  directory?: { canView: boolean; canRecord: boolean };
 };
 
 export type LeadFormOutcome = { updated: Lead } | { saved: SavedLeadReply } | null;
@@ -28,6 +31,13 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
   const saving = signal(false);
   // One key per form: a double click or a retry after a lost answer creates one lead.
   const idempotencyKey = crypto.randomUUID();
+  const named = setup.lead ? undefined : setup.capture?.fields.referrer;
+  // A dentist the capture names is looked up in the directory while the person checks the form.
+  const referrer = signal(
+    named && setup.directory?.canView
+      ? new ReferrerMatchModel({ name: named, canRecord: setup.directory.canRecord })
+      : null,
+  );
   const age = computed(() => (values.value.dateOfBirth ? ageOn(values.value.dateOfBirth) : null));
   const minor = computed(() => age.value !== null && age.value < 18);
 
@@ -77,6 +87,24 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
           updated: await call(api.leads[':id'].$patch({ param: { id: setup.lead.id }, json: updateBody(v) })),
         };
       const body = createBody(v, setup.capture, setup.canAssign);
+      const from = referrer.value?.toRecord.value;
+      // With a directory entry chosen, the lead and its referral are saved together (all or nothing).
+      if (from)
+        return {
+          saved: await call(
+            api.referrals['with-lead'].$post(
+              {
+                json: {
+                  providerId: from.id,
+                  referralDate: new Date().toISOString().slice(0, 10),
+                  channel: setup.capture?.channel === 'email' ? 'email' : 'web_form',
+                  lead: body,
+                },
+              },
+              { headers: { 'Idempotency-Key': idempotencyKey } },
+            ),
+          ),
+        };
       return { saved: await sendMessage('saveLead', { body, idempotencyKey }) };
     } catch (err) {
       errors.value = fieldErrorsFrom(err);
@@ -86,5 +114,5 @@ export const LeadFormModel = createModel((setup: LeadFormSetup) => {
     }
   });
 
-  return { values, errors, matches, saving, age, minor, set, save };
+  return { values, errors, matches, saving, age, minor, referrer, set, save };
 });

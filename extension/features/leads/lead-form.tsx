@@ -5,6 +5,7 @@ import type { Coordinator, Lead, Source } from './lead-api-types';
 import { LeadFormModel } from './lead-form-model';
 import { provenance, type Values } from './lead-form-values';
 import { fullName } from './lead-person';
+import { ReferrerMatch } from './referrer-match';
 
 /**
  * A new lead, typed in or prefilled from a capture. Likely duplicates are
@@ -19,6 +20,8 @@ export function LeadForm(props: {
   sources: Source[];
   coordinators: Coordinator[];
   canAssign: boolean;
+  /** May look a named referring dentist up in the referral directory, and record the referral. */
+  directory?: { canView: boolean; canRecord: boolean };
   onSaved: (saved: SavedLeadReply) => void;
   onOpen: (id: string) => void;
   onCancel: () => void;
@@ -33,6 +36,7 @@ export function LeadForm(props: {
         capture,
         sources: props.sources,
         canAssign: props.canAssign,
+        directory: props.directory,
       }),
   );
   const v = model.values.value;
@@ -58,6 +62,13 @@ export function LeadForm(props: {
           From {capture.channel === 'email' ? 'the email' : 'the page'} “{capture.title || capture.url}”.
           Check each value before saving.
         </p>
+      ) : null}
+      {model.referrer.value && capture?.fields.referrer ? (
+        <ReferrerMatch
+          model={model.referrer.value}
+          name={capture.fields.referrer}
+          origin={provenance(capture, 'referrer', capture.fields.referrer)}
+        />
       ) : null}
       {errors.form ? <FieldError id="lead-form-error">{errors.form}</FieldError> : null}
       {matches.length ? (

@@ -36,6 +36,7 @@ export function LeadsArea({ me }: { me: Me }) {
         sources={ref.sources}
         coordinators={ref.coordinators}
         canAssign={can('lead:assign')}
+        directory={{ canView: can('referrals:view'), canRecord: can('referrals:edit') }}
         onSaveAsReferrer={
           view.capture?.referrer && can('referral:manage_providers')
             ? () => {

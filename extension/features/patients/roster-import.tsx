@@ -23,6 +23,7 @@ import {
   skipRowsWithErrors,
   toReview,
 } from './roster-review-rows';
+import { photoReader, useWarmOcr } from './use-warm-ocr';
 
 /**
  * Roster import (spec 000, step 3 option B): the facility is chosen first; a
@@ -51,6 +52,7 @@ export function RosterImport(props: {
   const diffModel = useModel(RosterDiffModel);
   const pagesModel = useModel(PageTableModel);
   useEffect(() => diffModel.show(preview?.diff, rows), [preview?.diff, rows]);
+  useWarmOcr();
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -68,7 +70,7 @@ export function RosterImport(props: {
 
   const readPhoto = (picked: File) =>
     run(async () => {
-      const { readRosterImage } = await import('../../utils/ocr');
+      const { readRosterImage } = await photoReader();
       const read = await readRosterImage(picked, setStatus);
       // Never a guessed row: when the table was not read, say so and suggest a better photo.
       if (read.rows.length === 0)
