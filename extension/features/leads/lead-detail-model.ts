@@ -1,6 +1,7 @@
 import { action, createModel, signal } from '@preact/signals';
 import type { InferResponseType } from 'hono/client';
 import { api, call } from '../../api/client';
+import { newestWins } from '../../ui/newest-wins';
 import type {
   Activity,
   DuplicateMatch,
@@ -68,21 +69,28 @@ export const LeadDetailModel = createModel(
     const timeline = submitState();
     const conversion = submitState();
 
+    const keepNewest = newestWins();
+
     const load = action(async () => {
       try {
-        const [found, timelineItems, taskItems, score] = await Promise.all([
-          call(lead.$get({ param })),
-          call(lead.timeline.$get({ param })),
-          call(lead.tasks.$get({ param })),
-          call(lead.score.$get({ param })),
-        ]);
-        data.value = {
-          lead: found,
-          timeline: timelineItems.items,
-          tasks: taskItems.items,
-          remindersTo: taskItems.remindersTo,
-          score,
-        };
+        await keepNewest(
+          () =>
+            Promise.all([
+              call(lead.$get({ param })),
+              call(lead.timeline.$get({ param })),
+              call(lead.tasks.$get({ param })),
+              call(lead.score.$get({ param })),
+            ]),
+          ([found, timelineItems, taskItems, score]) => {
+            data.value = {
+              lead: found,
+              timeline: timelineItems.items,
+              tasks: taskItems.items,
+              remindersTo: taskItems.remindersTo,
+              score,
+            };
+          },
+        );
       } catch (e) {
         message.value = { text: (e as Error).message, error: true };
       }

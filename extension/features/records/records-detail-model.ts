@@ -3,6 +3,7 @@ import type { InferRequestType } from 'hono/client';
 import type { RecordsStatus } from '../../../shared/records/statuses';
 import type { RecordsEvent, RecordsRequest } from '../../../shared/schemas/records';
 import { api, call } from '../../api/client';
+import { newestWins } from '../../ui/newest-wins';
 
 /** One request with its timeline, and the moves and the extension made from it. */
 export const RecordsDetailModel = createModel((id: string) => {
@@ -14,18 +15,17 @@ export const RecordsDetailModel = createModel((id: string) => {
   const one = api['records-requests'][':id'];
 
   // A reload that started before a change and answers after it must not put the old request back.
-  let latest = 0;
+  const keepNewest = newestWins();
 
   const load = action(async () => {
-    const mine = ++latest;
     try {
-      const [found, events] = await Promise.all([
-        call(one.$get({ param })),
-        call(one.timeline.$get({ param })),
-      ]);
-      if (mine !== latest) return;
-      request.value = found;
-      timeline.value = events.items;
+      await keepNewest(
+        () => Promise.all([call(one.$get({ param })), call(one.timeline.$get({ param }))]),
+        ([found, events]) => {
+          request.value = found;
+          timeline.value = events.items;
+        },
+      );
     } catch (e) {
       error.value = (e as Error).message;
     }
@@ -34,11 +34,16 @@ export const RecordsDetailModel = createModel((id: string) => {
   const save = async (change: () => Promise<RecordsRequest>) => {
     saving.value = true;
     error.value = null;
-    const mine = ++latest;
     try {
       const changed = await change();
-      if (mine === latest) request.value = changed;
-      timeline.value = (await call(one.timeline.$get({ param }))).items;
+      // Shown with its timeline, unless a newer load has already started.
+      await keepNewest(
+        () => call(one.timeline.$get({ param })),
+        (events) => {
+          request.value = changed;
+          timeline.value = events.items;
+        },
+      );
       return true;
     } catch (e) {
       error.value = (e as Error).message;

@@ -2,6 +2,7 @@ import { action, createModel, signal } from '@preact/signals';
 import type { Letter } from '../../../shared/schemas/referral-letters';
 import type { OUTGOING_STATUSES, Referral, ReferringProvider } from '../../../shared/schemas/referrals';
 import { api, call } from '../../api/client';
+import { newestWins } from '../../ui/newest-wins';
 import { type FieldErrors, fieldErrorsFrom } from '../../utils/field-errors';
 
 export type ReferralValues = {
@@ -38,16 +39,23 @@ export const ProviderDetailModel = createModel((providerId: string) => {
   const saving = signal(false);
   const notice = signal<string | null>(null);
 
+  const keepNewest = newestWins();
+
   const load = action(async () => {
     try {
-      const [p, page, sent] = await Promise.all([
-        call(api['referring-providers'][':id'].$get({ param: { id: providerId } })),
-        call(api.referrals.$get({ query: { providerId, limit: '50' } })),
-        call(api['referral-letters'].$get({ query: { providerId, limit: '50' } })),
-      ]);
-      provider.value = p;
-      referrals.value = page.items;
-      letters.value = sent.items;
+      await keepNewest(
+        () =>
+          Promise.all([
+            call(api['referring-providers'][':id'].$get({ param: { id: providerId } })),
+            call(api.referrals.$get({ query: { providerId, limit: '50' } })),
+            call(api['referral-letters'].$get({ query: { providerId, limit: '50' } })),
+          ]),
+        ([p, page, sent]) => {
+          provider.value = p;
+          referrals.value = page.items;
+          letters.value = sent.items;
+        },
+      );
     } catch (e) {
       loadError.value = (e as Error).message;
     }
