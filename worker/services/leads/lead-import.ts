@@ -18,6 +18,7 @@ import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { type CheckedLeadRow, checkLeadFile } from './lead-import-check';
 import { type CheckedLead, leadDisplayValues } from './lead-import-rows';
+import { STAGED_LEAD_IMPORTS } from './lead-import-staging';
 import { writeImportedLeadEntries, writeLeadSearchWords } from './lead-search-words';
 
 /** Rows listed as read at the top of a preview, so the person sees the columns landed where they should. */
@@ -28,8 +29,10 @@ const MAX_DETAILS = 100;
 export type LeadImportUpload = { file: File; mapping?: LeadImportMapping; replaces?: string };
 
 // The file waits in R2 between preview and commit, under the organisation's own prefix:
-// another organisation's import id names an object that does not exist for it.
-const stagedKey = (tenant: TenantDb, importId: string) => `lead-imports/${tenant.organizationId}/${importId}`;
+// another organisation's import id names an object that does not exist for it. It goes
+// at commit, at cancel, when a corrected preview replaces it, or by the cron after a day.
+const stagedKey = (tenant: TenantDb, importId: string) =>
+  `${STAGED_LEAD_IMPORTS}${tenant.organizationId}/${importId}`;
 
 /** The preview request: multipart `file`, optional `mapping` JSON and `replaces` (the preview it redoes). */
 export async function readLeadImportUpload(req: HonoRequest): Promise<LeadImportUpload> {
@@ -257,4 +260,22 @@ export async function commitLeadImport(
   }
   await bucket.delete(stagedKey(tenant, importId));
   return { importId, imported: ids.length, skippedErrors: counts.withErrors, skippedDuplicates };
+}
+
+/**
+ * Drops a previewed list that will not be imported (the panel's Cancel):
+ * only the person who previewed it can, as only they can commit it.
+ */
+export async function cancelLeadImport(
+  tenant: TenantDb,
+  audit: AuditLog,
+  auth: AuthContext,
+  bucket: R2Bucket,
+  importId: string,
+) {
+  const key = stagedKey(tenant, importId);
+  const staged = await bucket.head(key);
+  if (!staged || staged.customMetadata?.userId !== auth.userId) throw notFound('Lead import');
+  await bucket.delete(key);
+  audit.record({ action: 'delete', entityType: 'lead_import_preview', entityId: importId });
 }
