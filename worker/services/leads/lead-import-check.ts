@@ -138,7 +138,7 @@ async function findDuplicates(
 }
 
 /** The rows under the header, with the table itself let go (only the body stays referenced). */
-async function readLeadTable(file: File, mapping: LeadImportMapping | undefined) {
+async function readLeadTable(file: Blob, mapping: LeadImportMapping | undefined) {
   const table = await readRosterFile(file, {
     bytes: MAX_LEAD_IMPORT_BYTES,
     message: 'Lead lists can be at most 20 MB',
@@ -160,7 +160,7 @@ async function readLeadTable(file: File, mapping: LeadImportMapping | undefined)
 export async function checkLeadFile(
   tenant: TenantDb,
   auth: Pick<AuthContext, 'permissions'>,
-  file: File,
+  file: Blob,
   mapping: LeadImportMapping | undefined,
   visit: (row: CheckedLeadRow) => void,
 ): Promise<LeadFileShape> {

@@ -187,29 +187,32 @@ export async function commitLeadImport(
   const ids: string[] = [];
   const leadInserts: ReturnType<TenantDb['insertPacked']> = [];
   let pending: ReturnType<typeof leadRow>[] = [];
+  // What every imported lead has alike is bound once a statement, not repeated in each row.
+  const alike = {
+    createdBy: auth.userId,
+    updatedAt: now,
+    responsibleParty: null,
+    capture: null,
+    patientId: null,
+    mergedInto: null,
+  };
   const pack = () => {
-    leadInserts.push(...tenant.insertPacked(leads, pending));
+    leadInserts.push(...tenant.insertPacked(leads, pending, alike));
     pending = [];
   };
-  const file = await checkLeadFile(
-    tenant,
-    auth,
-    new File([await staged.arrayBuffer()], fileName),
-    mapping,
-    (row) => {
-      add(row);
-      for (const e of row.errors)
-        if (details.length < MAX_DETAILS)
-          details.push({ path: `rows.${row.index}.${e.field}`, issue: `Line ${row.line}: ${e.issue}` });
-      // Once the import is refused, nothing more is packed.
-      if (counts.withErrors && !input.skipErrors) return;
-      if (!row.value || (input.skipDuplicates && row.duplicate)) return;
-      const lead = leadRow(row.value, auth.userId, now);
-      ids.push(lead.id);
-      pending.push(lead);
-      if (pending.length === PACKED_ROWS_PER_STATEMENT) pack();
-    },
-  );
+  const file = await checkLeadFile(tenant, auth, await staged.blob(), mapping, (row) => {
+    add(row);
+    for (const e of row.errors)
+      if (details.length < MAX_DETAILS)
+        details.push({ path: `rows.${row.index}.${e.field}`, issue: `Line ${row.line}: ${e.issue}` });
+    // Once the import is refused, nothing more is packed.
+    if (counts.withErrors && !input.skipErrors) return;
+    if (!row.value || (input.skipDuplicates && row.duplicate)) return;
+    const lead = leadRow(row.value, auth.userId, now);
+    ids.push(lead.id);
+    pending.push(lead);
+    if (pending.length === PACKED_ROWS_PER_STATEMENT) pack();
+  });
   if (counts.withErrors && !input.skipErrors)
     throw new AppError(
       'validation_failed',
