@@ -1,6 +1,7 @@
-import { and, asc, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { patientNameTokens, patients } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
+import { listedPatientFields } from './patient-view';
 
 /** Above every character a token can hold: `word` … `word + TOP` is the range of tokens starting with `word`. */
 const TOP = '\u{10FFFF}';
@@ -37,6 +38,6 @@ export function searchPatients(tenant: TenantDb, words: string[], where: SQL | u
   const others = rest.map((w) => inArray(patientNameTokens.patientId, matchingIds(tenant, w)));
   const drive = matchingIds(tenant, first, others).as('matches');
   return tenant
-    .selectThrough(getTableColumns(patients), drive, patients, eq(patients.id, drive.id), where)
+    .selectThrough(listedPatientFields(tenant), drive, patients, eq(patients.id, drive.id), where)
     .orderBy(asc(patients.nameKey), asc(patients.id));
 }
