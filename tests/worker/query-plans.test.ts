@@ -287,16 +287,21 @@ async function plan(statement: { sql: string; params: unknown[] }): Promise<stri
  * table's range itself driving the loop when SQLite flattens the subquery),
  * not the organisation's every row.
  */
-function problems(details: string[]): string[] {
+function problems(details: string[], sql = ''): string[] {
   const sortsMatches =
     details.includes('SCAN matches') ||
     /^SEARCH (patient_name_tokens|lead_search_tokens) /.test(details[0] ?? '');
   // Sorting an organisation's own settings (its few lead sources or stages) costs nothing at any size.
   const readsGrowing = details.some((d) => GROWING.some((t) => new RegExp(`^(SCAN|SEARCH) ${t}\\b`).test(d)));
+  // A count or sum narrowed by the organisation alone and never stopped by a LIMIT
+  // reads every row the organisation has (an OR of two ranges does this: SQLite
+  // narrows an index by one range).
+  const unbounded = /\b(group by|count|sum)\b/i.test(sql) && !/\blimit\b/i.test(sql);
   return details.filter(
     (d) =>
       (!sortsMatches && readsGrowing && /TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY/.test(d)) ||
-      GROWING.some((t) => new RegExp(`^SCAN ${t}\\b`).test(d)),
+      GROWING.some((t) => new RegExp(`^SCAN ${t}\\b`).test(d)) ||
+      (unbounded && GROWING.some((t) => new RegExp(`^SEARCH ${t} .*\\(organization_id=\\?\\)$`).test(d))),
   );
 }
 
@@ -316,7 +321,7 @@ describe('every list is served by an index that matches its filter and order', (
     expect(reads.length).toBeGreaterThan(0);
     const plans: { sql: string; plan: string[] }[] = [];
     for (const statement of reads) plans.push({ sql: statement.sql, plan: await plan(statement) });
-    expect(plans.filter((p) => problems(p.plan).length)).toEqual([]);
+    expect(plans.filter((p) => problems(p.plan, p.sql).length)).toEqual([]);
     if (uses) expect(plans.flatMap((p) => p.plan).some((d) => d.includes(uses))).toBe(true);
   });
 });

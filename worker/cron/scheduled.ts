@@ -10,6 +10,7 @@ import { flushNoticeDigests } from '../services/email/notice-digest';
 import { deliverOutbox } from '../services/email/outbox';
 import { expireIntakeRequests, remindIntakeRequests } from '../services/intake/request-reminders';
 import { storeMissingPdfs } from '../services/intake-pdf/store-submission-pdf';
+import { removeStaleLeadImports } from '../services/leads/lead-import-staging';
 import { remindDueTasks } from '../services/leads/lead-tasks';
 import { escalateRecordsRequests } from '../services/records/escalations';
 import { queueProgressReports } from '../services/referral-letters/progress-reports';
@@ -18,7 +19,7 @@ import { remindStaffTasks } from '../services/tasks/task-reminders';
 /**
  * The cron trigger: running automation rules evaluated, waiting notices sent as one digest per recipient, due staff tasks as one digest per assignee a day, lead follow-up and intake form reminders, records request escalations, referral progress reports queued, expired intake
  * links marked, signed PDFs that were not stored made again, consents signed before the consents table recorded, outbox delivery retried, and what has no use left removed
- * (sessions past their absolute expiry for a day, stale throttle counters).
+ * (sessions past their absolute expiry for a day, stale throttle counters, lead lists previewed a day ago and never imported).
  * Every step is safe to run twice.
  */
 export async function runScheduled(env: Bindings, now = Date.now()) {
@@ -39,6 +40,7 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
   const digests = await flushNoticeDigests(db, now);
   const staffTasksReminded = await remindStaffTasks(db, now);
   const delivered = await deliverOutbox(db, emailAdapterFor(env));
+  const staleLeadImports = await removeStaleLeadImports(env.FILES, now);
   await db.batch([
     // Delivered emails keep who, what and when, but not their links: a sign-in link must not outlive its use in a table.
     db
@@ -76,5 +78,6 @@ export async function runScheduled(env: Bindings, now = Date.now()) {
     progressReportsDue,
     automated,
     staffTasksReminded,
+    staleLeadImports,
   };
 }

@@ -5,11 +5,24 @@ import {
   leadImportParamsSchema,
   leadImportPreviewSchema,
 } from '../../shared/schemas/lead-import';
-import { commonErrors, conflictError, json, jsonBody, newRouter, notFoundError } from '../lib/openapi';
+import {
+  commonErrors,
+  conflictError,
+  json,
+  jsonBody,
+  newRouter,
+  noContent,
+  notFoundError,
+} from '../lib/openapi';
 import { idempotent } from '../middleware/idempotency';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
-import { commitLeadImport, previewLeadImport, readLeadImportUpload } from '../services/leads/lead-import';
+import {
+  cancelLeadImport,
+  commitLeadImport,
+  previewLeadImport,
+  readLeadImportUpload,
+} from '../services/leads/lead-import';
 
 /** Lead lists from another system (issue 18): preview checks and stages the file, commit writes all or nothing. */
 export const leadImportRoutes = newRouter(requireAuth)
@@ -63,4 +76,25 @@ export const leadImportRoutes = newRouter(requireAuth)
         ),
         201,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{importId}',
+      tags: ['lead import'],
+      summary: 'Drop a previewed list without importing it (the staged file is deleted)',
+      middleware: [requirePermission('lead:create')] as const,
+      request: { params: leadImportParamsSchema },
+      responses: { ...noContent, ...commonErrors, ...notFoundError },
+    }),
+    async (c) => {
+      await cancelLeadImport(
+        c.var.tenant,
+        c.var.audit,
+        c.var.auth,
+        c.env.FILES,
+        c.req.valid('param').importId,
+      );
+      return c.body(null, 204);
+    },
   );

@@ -56,9 +56,9 @@ export const LeadImportModel = createModel((onDone: (result: LeadImported) => vo
     }
   };
 
-  const check = (picked: File, mapping?: LeadImportMapping) =>
+  // The preview a new check replaces: the server drops its staged file.
+  const check = (picked: File, mapping?: LeadImportMapping, replaces = preview.value?.importId) =>
     run(async () => {
-      const replaces = preview.value?.importId;
       const result = (await uploadFile(
         '/api/v1/leads/import/preview',
         picked,
@@ -75,9 +75,18 @@ export const LeadImportModel = createModel((onDone: (result: LeadImported) => vo
     });
 
   const choose = action((picked: File) => {
+    const replaces = preview.value?.importId;
     file.value = picked;
     preview.value = null;
-    return check(picked);
+    return check(picked, undefined, replaces);
+  });
+
+  /** Leaving without importing: the staged file is dropped now rather than by the nightly sweep. */
+  const cancel = action(() => {
+    const staged = preview.value?.importId;
+    preview.value = null;
+    if (staged)
+      call(api.leads.import[':importId'].$delete({ param: { importId: staged } })).catch(() => undefined);
   });
 
   const remap = action((mapping: LeadImportMapping) => (file.value ? check(file.value, mapping) : undefined));
@@ -121,5 +130,6 @@ export const LeadImportModel = createModel((onDone: (result: LeadImported) => vo
     setSkipErrors,
     setSkipDuplicates,
     commit,
+    cancel,
   };
 });

@@ -163,7 +163,14 @@ export function LeadImport(props: { onDone: (result: LeadImported) => void; onCa
           </div>
         </>
       ) : null}
-      <button type="button" class="link" onClick={props.onCancel}>
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          model.cancel();
+          props.onCancel();
+        }}
+      >
         Cancel import
       </button>
     </section>

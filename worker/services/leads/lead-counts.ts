@@ -1,4 +1,4 @@
-import { and, count, gte, isNull, lt, or, type SQL, sql, sum } from 'drizzle-orm';
+import { and, count, gte, isNull, lt, type SQL, sql, sum } from 'drizzle-orm';
 import { leadDayCounts, leads } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
 
@@ -95,10 +95,15 @@ export async function countLeads(
     const [groups, perDay] = await fromLeads(tenant, between(period.from, period.to));
     return { groups, days: perDay };
   }
-  const [[edgeGroups, edgeDays], [dayGroups, dayDays]] = await Promise.all([
-    fromLeads(tenant, or(between(period.from, days.first), between(days.end, period.to))),
+  // Each partial day is its own range of leads_org_created: an OR of the two would
+  // read every lead of the organisation (SQLite narrows an index by one range only).
+  const [[startGroups, startDays], [endGroups, endDays], [dayGroups, dayDays]] = await Promise.all([
+    fromLeads(tenant, between(period.from, days.first)),
+    fromLeads(tenant, between(days.end, period.to)),
     fromDayCounts(tenant, days),
   ]);
+  const edgeGroups = [...startGroups, ...endGroups];
+  const edgeDays = [...startDays, ...endDays];
   const none = (id: string) => (id === '' ? null : id);
   // A count a lead moved out of stays as a zero: it is no group and no day.
   return {

@@ -1,25 +1,26 @@
-import { and, asc, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { patientNameTokens, patients } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
+import { listedPatientFields } from './patient-view';
 
 /** Above every character a token can hold: `word` … `word + TOP` is the range of tokens starting with `word`. */
 const TOP = '\u{10FFFF}';
 
 /**
  * Ids of the patients with a name word starting with `word`, or whose MRN is
- * `word`: ranges of the word table (db/schema/search.ts), so a search reads
- * the patients that match, not the organisation's every patient.
+ * `word`, and meeting `also`: ranges of the word table (db/schema/search.ts),
+ * so a search reads the patients that match, not the organisation's every patient.
  */
-function matchingIds(tenant: TenantDb, word: string) {
+function matchingIds(tenant: TenantDb, word: string, also: SQL[] = []) {
   const names = tenant.selectFields(
     { id: patientNameTokens.patientId },
     patientNameTokens,
-    and(gte(patientNameTokens.token, word), lt(patientNameTokens.token, word + TOP)),
+    and(gte(patientNameTokens.token, word), lt(patientNameTokens.token, word + TOP), ...also),
   );
   const mrn = tenant.selectFields(
     { id: patientNameTokens.patientId },
     patientNameTokens,
-    eq(patientNameTokens.token, `#${word}`),
+    and(eq(patientNameTokens.token, `#${word}`), ...also),
   );
   // UNION, not UNION ALL: "mar" starts both "maria" and "martinez", and a patient is listed once.
   return names.union(mrn);
@@ -27,19 +28,16 @@ function matchingIds(tenant: TenantDb, word: string) {
 
 /**
  * The patients matching every word (and `where`), alphabetical: the first
- * word's matches drive the query and the others filter them; the matches are
- * then sorted, far fewer than the organisation's patients.
+ * word's range of the word table drives the query, and the other words
+ * narrow it there (each word's ids read once into an index), so only the
+ * patients matching every word are read and sorted: "maria garcia" reads the
+ * few Maria Garcias, not every Maria.
  */
 export function searchPatients(tenant: TenantDb, words: string[], where: SQL | undefined) {
   const [first, ...rest] = words as [string, ...string[]];
-  const drive = matchingIds(tenant, first).as('matches');
+  const others = rest.map((w) => inArray(patientNameTokens.patientId, matchingIds(tenant, w)));
+  const drive = matchingIds(tenant, first, others).as('matches');
   return tenant
-    .selectThrough(
-      getTableColumns(patients),
-      drive,
-      patients,
-      eq(patients.id, drive.id),
-      and(where, ...rest.map((w) => inArray(patients.id, matchingIds(tenant, w)))),
-    )
+    .selectThrough(listedPatientFields(tenant), drive, patients, eq(patients.id, drive.id), where)
     .orderBy(asc(patients.nameKey), asc(patients.id));
 }

@@ -1,5 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
-import { facilities, patientServices, type patients, services } from '../../../db/schema';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { facilities, patientServices, patients, services } from '../../../db/schema';
 import type {
   ENROLLMENT_STATUSES,
   MEETING_STATUSES,
@@ -38,11 +38,27 @@ async function allServicesByFacility(tenant: TenantDb, rows: PatientRow[]) {
   return byFacility;
 }
 
-/** API shapes, with each patient's selected services in one extra read per `IN` list of patients. */
-export async function patientsView(tenant: TenantDb, rows: PatientRow[]) {
+/**
+ * A patient row with its selected services as one more column (a JSON array
+ * read by a correlated subquery of `patient_services`' primary key): a list
+ * page then needs no second read for them.
+ */
+export const listedPatientFields = (tenant: TenantDb) => ({
+  ...getTableColumns(patients),
+  serviceIdsJson: sql<string>`(SELECT json_group_array(${patientServices.serviceId}) FROM ${patientServices} WHERE ${tenant.scope(patientServices, sql`${patientServices.patientId} = ${patients.id}`)})`,
+});
+
+/**
+ * API shapes, with each patient's selected services from its row's
+ * `serviceIdsJson` (`listedPatientFields`) or else one extra read per `IN`
+ * list of patients.
+ */
+export async function patientsView(tenant: TenantDb, rows: (PatientRow & { serviceIdsJson?: string })[]) {
   const selected = new Map<string, string[]>();
+  for (const r of rows)
+    if (r.serviceIdsJson !== undefined) selected.set(r.id, JSON.parse(r.serviceIdsJson) as string[]);
   const all = await allServicesByFacility(tenant, rows);
-  for (const part of inListChunks(rows.filter((r) => !r.fullPackage))) {
+  for (const part of inListChunks(rows.filter((r) => !r.fullPackage && !selected.has(r.id)))) {
     const ids = part.map((r) => r.id);
     const links = await tenant.selectFields(
       { patientId: patientServices.patientId, serviceId: patientServices.serviceId },

@@ -12,7 +12,7 @@ import { facilityTakingPatients, visibleFacility } from '../facilities/facility-
 import { existingDuplicates } from './find-duplicates';
 import { searchPatients } from './name-search';
 import { visiblePatient } from './patient-access';
-import { patientsView, patientView } from './patient-view';
+import { listedPatientFields, patientsView, patientView } from './patient-view';
 import { checkPatientRow, duplicateKey } from './roster-rows';
 
 function rowErrors(errors: { field: string; issue: string }[]) {
@@ -183,7 +183,9 @@ export async function listPatients(
   );
   const rows = await (words.length
     ? searchPatients(tenant, words, where)
-    : tenant.select(patients, where).orderBy(asc(patients.nameKey), asc(patients.id))
+    : tenant
+        .selectFields(listedPatientFields(tenant), patients, where)
+        .orderBy(asc(patients.nameKey), asc(patients.id))
   ).limit(query.limit + 1);
   const page = pageFrom(rows, query.limit, (r) => r.nameKey);
   // Ids, not names: the trail can answer "who saw this patient" without holding PHI itself.

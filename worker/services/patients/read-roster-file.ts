@@ -14,7 +14,7 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
  * unreadable files answer with errors a person can act on.
  */
 export async function readRosterFile(
-  file: File,
+  file: Blob,
   limit = { bytes: MAX_ROSTER_FILE_BYTES, message: 'Roster files can be at most 10 MB' },
 ): Promise<RosterTable> {
   if (file.size === 0)

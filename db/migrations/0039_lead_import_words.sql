@@ -1,0 +1,2 @@
+ALTER TABLE `lead_imports` ADD `writing_words` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `lead_imports_writing` ON `lead_imports` (`organization_id`) WHERE writing_words = 1;
