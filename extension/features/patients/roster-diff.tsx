@@ -13,6 +13,12 @@ const GROUP_TEXT: Record<DiffGroup, { title: string; hint: string; one: string; 
     one: 'admission',
     many: 'admissions',
   },
+  readmissions: {
+    title: 'Back on the roster',
+    hint: 'Discharged before (same name and date of birth). Confirm to readmit them to their own record, history kept, instead of adding them again.',
+    one: 'readmission',
+    many: 'readmissions',
+  },
   discharges: {
     title: 'No longer on the roster',
     hint: 'Confirm to discharge them (status Completed) and add the discharge tasks.',
@@ -53,6 +59,20 @@ function items(diff: RosterDiff, rows: ReviewRow[], group: DiffGroup, offered: s
         key,
         action: `Admit ${person(v)}`,
         text: facts(`Row ${a.row + 1}`, born(v.dateOfBirth), room(v.roomNumber), why ?? ''),
+      };
+    });
+  if (group === 'readmissions')
+    return diff.readmissions.map((r) => {
+      const v = rows[r.row]?.values ?? {};
+      return {
+        key: r.patient.patientId,
+        action: `Readmit ${person(r.patient)}`,
+        text: facts(
+          `Row ${r.row + 1}`,
+          born(r.patient.dateOfBirth),
+          room(v.roomNumber),
+          `discharged ${formatDate(r.patient.dischargedAt)}`,
+        ),
       };
     });
   if (group === 'discharges')
@@ -98,6 +118,8 @@ export function RosterDiffReview(props: {
         const list = items(diff, props.rows, group, offer[group]);
         const keys = offer[group];
         const all = keys.length > 0 && keys.every((k) => choices[group].has(k));
+        // Readmissions are rare: their group shows only when there is one.
+        if (group === 'readmissions' && list.length === 0) return null;
         return (
           <fieldset key={group} data-testid={`diff-${group}`}>
             <legend>

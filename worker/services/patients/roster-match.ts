@@ -85,7 +85,7 @@ function changedFields(row: CheckedPatient, p: CurrentPatient) {
 export function diffRoster(
   rows: (CheckedPatient | null)[],
   current: CurrentPatient[],
-): Omit<RosterDiff, 'current'> {
+): Omit<RosterDiff, 'current' | 'readmissions'> {
   const matches: Match[] = [];
   const rowTaken = new Set<number>();
   const patientTaken = new Set<string>();

@@ -15,6 +15,7 @@ import { visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
 import { currentPatients } from './roster-current';
 import { diffRoster } from './roster-match';
+import { findReadmissions } from './roster-readmit';
 import { type CheckedPatient, checkPatientRow, duplicateKey, type RowProblem } from './roster-rows';
 import { type SkippedLine, skippedBecause } from './roster-skip';
 
@@ -157,6 +158,7 @@ export async function previewRoster(
         ? {
             admissions: diff.admissions.length,
             unchanged: diff.unchanged,
+            readmissions: diff.readmissions.map((r) => r.patient.patientId),
             // Whose records the comparison showed; ids only, never names.
             discharges: diff.discharges.map((d) => d.patientId),
             changes: diff.changes.map((c) => c.patient.patientId),
@@ -168,10 +170,10 @@ export async function previewRoster(
 }
 
 /**
- * The roster against the facility's current patients: only when there are
- * some and the roster names at least one of them. A roster sharing nobody
- * with the CRM is new people (or another facility's list), and calling every
- * current patient discharged would only be noise.
+ * The roster against the facility's patients: only when the roster names at
+ * least one of them, current or discharged (a readmission). A roster sharing
+ * nobody with the CRM is new people (or another facility's list), and calling
+ * every current patient discharged would only be noise.
  */
 async function compareWithCurrent(
   tenant: TenantDb,
@@ -179,8 +181,8 @@ async function compareWithCurrent(
   rows: Parameters<typeof diffRoster>[0],
 ) {
   const current = await currentPatients(tenant, facilityId);
-  if (!current.length) return null;
   const diff = diffRoster(rows, current);
-  if (diff.changes.length + diff.unchanged === 0) return null;
-  return { current: current.length, ...diff };
+  const back = await findReadmissions(tenant, facilityId, rows, diff.admissions);
+  if (diff.changes.length + diff.unchanged + back.readmissions.length === 0) return null;
+  return { current: current.length, ...diff, ...back };
 }
