@@ -53,6 +53,20 @@ export const rosterDiffSchema = z.object({
   ),
   /** Rows naming a current patient exactly as the CRM has them. */
   unchanged: z.number(),
+  /**
+   * Rows with errors (a bad date, a missing name), which cannot be compared
+   * until fixed: whose they seem to be, why, and the current patients they
+   * may name, whose discharge is not proposed meanwhile.
+   */
+  couldNotCompare: z.array(
+    z.object({
+      row: z.number(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+      errors: z.array(z.object({ field: z.string(), issue: z.string() })),
+      patients: z.array(currentPatientSchema),
+    }),
+  ),
 });
 export type RosterDiff = z.infer<typeof rosterDiffSchema>;
 

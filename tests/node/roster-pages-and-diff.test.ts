@@ -103,6 +103,7 @@ const diff: RosterDiff = {
     },
   ],
   unchanged: 0,
+  couldNotCompare: [],
 };
 
 describe('confirming a roster diff', () => {
