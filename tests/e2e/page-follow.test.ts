@@ -149,7 +149,7 @@ describe('acting on the page from the card', () => {
     await eventually(() => text(panel.getByTestId('taught-sites').getByRole('status'))).toContain(
       `${HOST} forgotten.`,
     );
-    expect(await panel.getByTestId('taught-site').filter({ hasText: HOST }).count()).toBe(0);
+    await eventually(() => panel.getByTestId('taught-site').filter({ hasText: HOST }).count()).toBe(0);
     const { mapping } = await asAdmin<{ mapping: unknown }>(`/api/v1/site-mappings?host=${HOST}`);
     expect(mapping).toBeNull();
     await panel.getByRole('button', { name: 'Cancel' }).click();

@@ -33,11 +33,11 @@ export const TaughtSitesModel = createModel(() => {
       notice.value = null;
       try {
         await call(api['site-mappings'][':id'].$delete({ param: { id: site.id } }));
+        await sites.reload();
         notice.value = {
           text: `${site.host} forgotten. To teach it again, open one of its pages: the page card offers “Teach Sidecar this site”.`,
           error: false,
         };
-        await sites.reload();
       } catch (e) {
         notice.value = { text: (e as Error).message, error: true };
       }
