@@ -28,3 +28,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   contract_material: 'Contract material',
   legal_other: 'Other legal document',
 };
+
+/** The longest note a facility keeps (its page and the page card's note box). */
+export const FACILITY_NOTE_MAX = 2000;

@@ -21,6 +21,7 @@ import { consentRoutes } from './routes/consents';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import { facilityRoutes } from './routes/facilities';
 import { facilityDocumentRoutes } from './routes/facility-documents';
+import { facilityNoteRoutes } from './routes/facility-notes';
 import { healthRoutes } from './routes/health';
 import { intakeRequestRoutes } from './routes/intake-requests';
 import { intakeSubmissionRoutes } from './routes/intake-submissions';
@@ -80,6 +81,7 @@ const api = apiBase
   .route('/audit', auditRoutes)
   .route('/facilities', facilityRoutes)
   .route('/facilities', facilityDocumentRoutes)
+  .route('/facilities', facilityNoteRoutes)
   .route('/patients/import', patientImportRoutes)
   .route('/patients', patientRoutes)
   .route('/patients', patientChecklistRoutes)
@@ -143,6 +145,7 @@ export type ApiSubApps = {
   audit: { path: '/api/v1/audit'; routes: typeof auditRoutes };
   facilities: { path: '/api/v1/facilities'; routes: typeof facilityRoutes };
   facilityDocuments: { path: '/api/v1/facilities'; routes: typeof facilityDocumentRoutes };
+  facilityNotes: { path: '/api/v1/facilities'; routes: typeof facilityNoteRoutes };
   patientImport: { path: '/api/v1/patients/import'; routes: typeof patientImportRoutes };
   patients: { path: '/api/v1/patients'; routes: typeof patientRoutes };
   patientChecklists: { path: '/api/v1/patients'; routes: typeof patientChecklistRoutes };

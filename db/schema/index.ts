@@ -6,6 +6,7 @@ export * from './automations';
 export * from './checklists';
 export * from './consents';
 export * from './facilities';
+export * from './facility-notes';
 export * from './intake';
 export * from './lead-imports';
 export * from './leads';

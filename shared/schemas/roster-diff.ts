@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common';
+import { idSchema, timestampSchema } from './common';
 import { ROSTER_SOURCES, rosterCommitRowSchema, rosterPreviewResultSchema } from './patients';
 import { singleLineText } from './text';
 
@@ -28,6 +28,16 @@ export const rosterDiffSchema = z.object({
   current: z.number(),
   /** Rows (indexes into `rows`) naming nobody in the CRM. */
   admissions: z.array(z.object({ row: z.number() })),
+  /**
+   * Rows naming a patient the facility discharged (same name and birth date):
+   * offered as that patient's return, not as a new patient.
+   */
+  readmissions: z.array(
+    z.object({
+      row: z.number(),
+      patient: currentPatientSchema.extend({ dischargedAt: timestampSchema }),
+    }),
+  ),
   /** Current patients the roster does not name. */
   discharges: z.array(currentPatientSchema),
   /** Rows naming a current patient with some field different. */
@@ -43,6 +53,20 @@ export const rosterDiffSchema = z.object({
   ),
   /** Rows naming a current patient exactly as the CRM has them. */
   unchanged: z.number(),
+  /**
+   * Rows with errors (a bad date, a missing name), which cannot be compared
+   * until fixed: whose they seem to be, why, and the current patients they
+   * may name, whose discharge is not proposed meanwhile.
+   */
+  couldNotCompare: z.array(
+    z.object({
+      row: z.number(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+      errors: z.array(z.object({ field: z.string(), issue: z.string() })),
+      patients: z.array(currentPatientSchema),
+    }),
+  ),
 });
 export type RosterDiff = z.infer<typeof rosterDiffSchema>;
 
@@ -60,6 +84,11 @@ export const rosterApplySchema = z
     fileName: singleLineText(200).optional(),
     source: z.enum(ROSTER_SOURCES),
     admissions: z.array(rosterCommitRowSchema).max(MAX_DIFF_ITEMS).default([]),
+    /** Discharged patients back on the roster, with the room the roster gives them. */
+    readmissions: z
+      .array(z.strictObject({ patientId: idSchema, roomNumber: singleLineText(20).min(1).optional() }))
+      .max(MAX_DIFF_ITEMS)
+      .default([]),
     discharges: z
       .array(z.strictObject({ patientId: idSchema }))
       .max(MAX_DIFF_ITEMS)
@@ -78,8 +107,8 @@ export const rosterApplySchema = z
       .max(MAX_DIFF_ITEMS)
       .default([]),
   })
-  .refine((v) => v.admissions.length + v.discharges.length + v.changes.length > 0, {
-    message: 'Confirm at least one admission, discharge or change',
+  .refine((v) => v.admissions.length + v.readmissions.length + v.discharges.length + v.changes.length > 0, {
+    message: 'Confirm at least one admission, readmission, discharge or change',
   });
 export type RosterApply = z.infer<typeof rosterApplySchema>;
 
@@ -87,6 +116,8 @@ export const rosterAppliedSchema = z.object({
   /** The import record of the admissions, when there were any. */
   importId: z.string().nullable(),
   admitted: z.array(z.string()),
+  /** Discharged patients who came back: their own record, enrollment open again. */
+  readmitted: z.array(z.string()),
   discharged: z.array(z.string()),
   changed: z.array(z.string()),
   /** Checklist items (tasks) the admissions and discharges added, from the facility's template. */

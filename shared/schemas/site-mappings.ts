@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestampSchema } from './common';
+import { listQuerySchema, pageOf, timestampSchema } from './common';
 import { singleLineText } from './text';
 
 /** What a taught site can show: a person's name (whole or in parts), birth date and record numbers. */
@@ -53,3 +53,18 @@ export const siteMappingLookupSchema = z.object({ mapping: siteMappingSchema.nul
 
 export type SiteMapping = z.infer<typeof siteMappingSchema>;
 export type SiteMappingRead = z.infer<typeof siteMappingReadSchema>;
+
+export const siteMappingListQuerySchema = listQuerySchema;
+
+/** A taught site as Settings lists it: which values it reads, who taught it last and when. */
+export const taughtSiteSchema = z.object({
+  id: z.string(),
+  host: z.string(),
+  /** The values pointed at (`SITE_MAPPING_FIELDS`), in that order. */
+  fields: z.array(z.enum(SITE_MAPPING_FIELDS)),
+  taughtBy: z.object({ userId: z.string(), name: z.string().nullable() }),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export const taughtSiteListSchema = pageOf(taughtSiteSchema);
+export type TaughtSite = z.infer<typeof taughtSiteSchema>;

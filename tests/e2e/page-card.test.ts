@@ -14,13 +14,22 @@ const api = inject('apiOrigin');
  */
 const FACE_SHEET = `${api}/e2e/ehr/residents/20417/face-sheet`;
 const CENSUS = `${api}/e2e/ehr/census`;
+const FACILITY_SITE = `${api}/e2e/cedar-ridge/`;
+const INQUIRY = `${api}/e2e/mail/inquiries/7731`;
+
+// An inquiry as a web mail client shows it: the person's name, birth date and email as labelled values.
+const INQUIRY_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inquiry: care for my mother</title></head>
+<body><main><h1>Inquiry: care for my mother</h1><dl>
+<dt>Name</dt><dd>Priya Raman</dd><dt>Date of birth</dt><dd>03/14/1952</dd>
+<dt>Email</dt><dd>priya.raman@example.test</dd></dl>
+<p>My mother needs help with her medications. Please call me.</p></main></body></html>`;
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
 let panel: Page;
 let patientId: string;
 
-type Json = { id: string; items: { id: string; title: string }[] };
+type Json = { id: string; items: { id: string; title: string }[]; lead?: { id: string } };
 
 async function asAdmin(path: string, body?: unknown): Promise<Json> {
   const res = await fetch(`${api}${path}`, {
@@ -47,17 +56,30 @@ beforeAll(async () => {
         roomNumber: '214-B',
       })
     ).id;
+  await ensureFacility(api, 'Cedar Ridge Assisted Living');
+  const leads = await asAdmin('/api/v1/leads?q=Raman');
+  if (!leads.items.length)
+    await asAdmin('/api/v1/leads', {
+      firstName: 'Priya',
+      lastName: 'Raman',
+      dateOfBirth: '1952-03-14',
+      email: 'priya.raman@example.test',
+    });
   browser = await launchWithExtension();
   context = browser.context;
   for (const [url, file] of [
     [FACE_SHEET, 'face-sheet.html'],
     [CENSUS, 'census.html'],
+    [FACILITY_SITE, 'facility-site.html'],
   ] as const) {
     const html = readFileSync(`tests/fixtures/page-reading/${file}`, 'utf8');
     await context.route(url, (route) =>
       route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
     );
   }
+  await context.route(INQUIRY, (route) =>
+    route.fulfill({ body: INQUIRY_HTML, contentType: 'text/html; charset=utf-8' }),
+  );
   panel = await openSidePanel(context, browser.extensionId);
   await connectAndSignIn(panel, api, 'clinic_admin@demo.test');
   await panel.getByRole('tab', { name: 'Patients' }).waitFor();
@@ -108,7 +130,43 @@ describe('the card that follows the page', () => {
     // The full record is one click away.
     await card.getByRole('button', { name: 'Open record' }).click();
     await panel.getByTestId('checklist').waitFor();
+    await panel.getByRole('button', { name: '← This page' }).click();
+    await card.getByTestId('match-name').waitFor();
     await sheet.close();
+  });
+
+  it("opens a lead's page from the card, and back to the card", async () => {
+    const inquiry = await context.newPage();
+    await inquiry.goto(INQUIRY);
+    await inquiry.bringToFront();
+    const card = panel.getByTestId('page-match');
+    await eventually(() => text(card.getByTestId('match-name'))).toBe('Raman, Priya');
+    expect(await text(card.getByTestId('match-reasons'))).toContain('same email');
+    await card.getByRole('button', { name: 'Open record' }).click();
+    await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Priya Raman');
+    await panel.getByRole('button', { name: '← This page' }).click();
+    await eventually(() => text(card.getByTestId('match-name'))).toBe('Raman, Priya');
+    await inquiry.close();
+  });
+
+  it("notes a facility from the card, and the note is on the facility's page opened from it", async () => {
+    const site = await context.newPage();
+    await site.goto(FACILITY_SITE);
+    await site.bringToFront();
+    const card = panel.getByTestId('page-match');
+    await eventually(() => text(card.getByTestId('match-name'))).toBe('Cedar Ridge Assisted Living');
+    const note = `Tour booked with the director (${Date.now()}).`;
+    await card.getByLabel('Note').fill(note);
+    await card.getByRole('button', { name: 'Add note' }).click();
+    await eventually(() => text(panel.getByTestId('page-card-notice'))).toBe('Note added.');
+
+    await card.getByRole('button', { name: 'Open record' }).click();
+    const notes = panel.getByTestId('facility-notes');
+    await eventually(() => text(notes.getByTestId('facility-note').first())).toContain(note);
+    expect(await text(panel.locator('#facility-title'))).toBe('Cedar Ridge Assisted Living');
+    await panel.getByRole('button', { name: '← This page' }).click();
+    await eventually(() => text(card.getByTestId('match-name'))).toBe('Cedar Ridge Assisted Living');
+    await site.close();
   });
 
   it('imports the census table on screen through the roster preview', async () => {

@@ -139,4 +139,19 @@ describe('acting on the page from the card', () => {
     );
     await next.close();
   });
+
+  it('Settings lists the taught site with what it reads and who taught it, and forgets it', async () => {
+    await panel.getByRole('button', { name: 'Settings' }).click();
+    const site = panel.getByTestId('taught-site').filter({ hasText: HOST });
+    await eventually(() => text(site)).toContain('Reads name, date of birth, resident number');
+    await site.getByRole('button', { name: `Forget ${HOST}` }).click();
+    await panel.getByRole('button', { name: 'Forget site' }).click();
+    await eventually(() => text(panel.getByTestId('taught-sites').getByRole('status'))).toContain(
+      `${HOST} forgotten.`,
+    );
+    await eventually(() => panel.getByTestId('taught-site').filter({ hasText: HOST }).count()).toBe(0);
+    const { mapping } = await asAdmin<{ mapping: unknown }>(`/api/v1/site-mappings?host=${HOST}`);
+    expect(mapping).toBeNull();
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+  });
 });

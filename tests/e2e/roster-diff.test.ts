@@ -21,6 +21,25 @@ let browser: Awaited<ReturnType<typeof launchWithExtension>>;
 let context: BrowserContext;
 let panel: Page;
 let facilityId: string;
+// A second facility, where a resident left and came back and another's row has a bad date.
+const RETURN_FACILITY = `Return Court ${Date.now().toString(36)}`;
+const returning: Record<string, string> = {};
+
+/** Amy Stone and Dina Cole current, Bert Hale discharged, at the second facility. */
+async function setUpReturnCourt() {
+  const returnId = await ensureFacility(api, RETURN_FACILITY);
+  for (const [key, person] of Object.entries({
+    stone: { firstName: 'Amy', lastName: 'Stone', dateOfBirth: '1944-04-04', roomNumber: '201' },
+    cole: { firstName: 'Dina', lastName: 'Cole', dateOfBirth: '1939-03-03', roomNumber: '202' },
+    hale: { firstName: 'Bert', lastName: 'Hale', dateOfBirth: '1935-05-05', roomNumber: '105' },
+  }))
+    returning[key] = (await asAdmin('/api/v1/patients', { facilityId: returnId, ...person })).id;
+  await asAdmin('/api/v1/patients/import/apply', {
+    facilityId: returnId,
+    source: 'json',
+    discharges: [{ patientId: returning.hale }],
+  });
+}
 
 async function asAdmin<T = { id: string }>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${api}${path}`, {
@@ -55,6 +74,7 @@ beforeAll(async () => {
     appliesOn: 'discharge',
   });
 
+  await setUpReturnCourt();
   browser = await launchWithExtension();
   context = browser.context;
   const pages = [1, 2].map((n) => readFileSync(`tests/fixtures/page-reading/census-paged-${n}.html`, 'utf8'));
@@ -144,6 +164,65 @@ describe('a census on screen against the facility in the CRM', () => {
     await panel.getByRole('button', { name: '← All patients' }).click();
     await panel.getByRole('button', { name: /Finch, Harold/ }).click();
     await eventually(() => text(panel.getByTestId('checklist'))).toContain('Discharge summary received');
+    await census.close();
+  });
+
+  it('offers a discharged resident back as a readmission, and shows a row with a bad date as could not compare', async () => {
+    const facility = RETURN_FACILITY;
+    const made = returning;
+    const page = `${api}/e2e/ehr/return-court/census`;
+    await context.route(page, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Census - ${facility}</title></head><body>
+<table><thead><tr><th>Resident Name</th><th>Rm/Bed</th><th>Birth Date</th></tr></thead><tbody>
+<tr><td>STONE, AMY</td><td>201</td><td>04/04/1944</td></tr>
+<tr><td>HALE, BERT</td><td>305</td><td>05/05/1935</td></tr>
+<tr><td>COLE, DINA</td><td>202</td><td>31/31/1939</td></tr>
+</tbody></table></body></html>`,
+      }),
+    );
+    const census = await context.newPage();
+    await census.goto(page);
+    await census.bringToFront();
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    // The flow before left a patient's page open.
+    const back = panel.getByRole('button', { name: '← All patients' });
+    if (await back.count()) await back.click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: facility });
+    await panel.getByRole('button', { name: 'Import roster' }).click();
+    await panel.getByRole('button', { name: 'Import the table on this page' }).click();
+
+    const diff = panel.getByTestId('roster-diff');
+    await diff.waitFor();
+    expect(await text(diff.getByTestId('diff-readmissions').locator('legend'))).toBe(
+      'Back on the roster (1)',
+    );
+    expect(await text(diff.getByTestId('diff-readmissions'))).toContain('room 305');
+    // Dina Cole's row has a bad date: shown by name, and she is not proposed for discharge.
+    const unread = diff.getByTestId('diff-could-not-compare');
+    expect(await text(unread.locator('legend'))).toBe('Could not compare (1)');
+    expect(await text(unread)).toContain('Row 3: Cole, Dina');
+    expect(await text(unread)).toContain('is not a date');
+    expect(await text(diff.getByTestId('diff-discharges').locator('legend'))).toBe(
+      'No longer on the roster (0)',
+    );
+    expect(await text(diff.getByTestId('diff-admissions').locator('legend'))).toBe('New on the roster (0)');
+    for (const width of [320, 400, 480]) {
+      await panel.setViewportSize({ width, height: 720 });
+      expect(await overflowing(panel)).toEqual([]);
+    }
+
+    await diff.getByLabel('Readmit Hale, Bert').check();
+    await panel.getByRole('button', { name: 'Apply 1 confirmed' }).click();
+    await eventually(() => text(panel.getByTestId('patients-message'))).toBe('1 readmitted.');
+    const hale = await asAdmin<{ enrollmentStatus: string; roomNumber: string }>(
+      `/api/v1/patients/${made.hale}`,
+    );
+    expect(hale.enrollmentStatus).not.toBe('completed');
+    expect(hale.roomNumber).toBe('305');
+    const cole = await asAdmin<{ enrollmentStatus: string }>(`/api/v1/patients/${made.cole}`);
+    expect(cole.enrollmentStatus).not.toBe('completed');
     await census.close();
   });
 });

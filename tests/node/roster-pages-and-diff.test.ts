@@ -82,10 +82,14 @@ const rows = [
     },
   ),
   row(3, { firstName: 'Chinedu', lastName: 'Okafur', dateOfBirth: '1945-02-07', roomNumber: '215-B' }),
+  row(4, { firstName: 'A', lastName: 'Byron', dateOfBirth: '1940-01-01', roomNumber: '301' }),
 ];
 const diff: RosterDiff = {
   current: 3,
   admissions: [{ row: 0 }, { row: 1 }, { row: 2 }],
+  readmissions: [
+    { row: 4, patient: { ...patient('pat_b', 'Byron'), dischargedAt: '2026-10-01T09:00:00.000Z' } },
+  ],
   discharges: [patient('pat_g', 'Garcia'), patient('pat_x', 'Xu')],
   changes: [
     {
@@ -99,12 +103,18 @@ const diff: RosterDiff = {
     },
   ],
   unchanged: 0,
+  couldNotCompare: [],
 };
 
 describe('confirming a roster diff', () => {
   it('offers admissions only on rows that read without errors, and confirms nothing by itself', () => {
     const offer = offered(diff, rows);
-    expect(offer).toEqual({ admissions: ['0', '1'], discharges: ['pat_g', 'pat_x'], changes: ['pat_o'] });
+    expect(offer).toEqual({
+      admissions: ['0', '1'],
+      readmissions: ['pat_b'],
+      discharges: ['pat_g', 'pat_x'],
+      changes: ['pat_o'],
+    });
     expect(confirmedCount(noChoices(), offer)).toBe(0);
   });
 
@@ -114,7 +124,8 @@ describe('confirming a roster diff', () => {
     choices = allOrNone(choices, 'discharges', offer.discharges);
     choices = toggled(choices, 'discharges', 'pat_x');
     choices = toggled(choices, 'changes', 'pat_o');
-    expect(confirmedCount(choices, offer)).toBe(3);
+    choices = toggled(choices, 'readmissions', 'pat_b');
+    expect(confirmedCount(choices, offer)).toBe(4);
     const body = applyRequest(
       { facilityId: 'fac_1', source: 'csv', fileName: 'census.csv' },
       diff,
@@ -129,6 +140,8 @@ describe('confirming a roster diff', () => {
       admissions: [
         { firstName: 'Sam', lastName: 'White', dateOfBirth: '1944-04-04', mrn: 'X2', confirmDuplicate: true },
       ],
+      // A readmission returns the patient to the room the roster gives.
+      readmissions: [{ patientId: 'pat_b', roomNumber: '301' }],
       discharges: [{ patientId: 'pat_g' }],
       changes: [{ patientId: 'pat_o', lastName: 'Okafur', roomNumber: '215-B' }],
     });
@@ -166,10 +179,21 @@ describe('confirming a roster diff', () => {
       appliedMessage({
         importId: 'imp',
         admitted: ['a', 'b'],
+        readmitted: [],
         discharged: ['c'],
         changed: [],
         tasksCreated: 11,
       }),
     ).toBe('2 patients admitted, 1 discharged; 11 checklist tasks added.');
+    expect(
+      appliedMessage({
+        importId: null,
+        admitted: [],
+        readmitted: ['r'],
+        discharged: [],
+        changed: [],
+        tasksCreated: 0,
+      }),
+    ).toBe('1 readmitted.');
   });
 });

@@ -110,3 +110,60 @@ describe('teaching a site', () => {
     expect(after.json.items[0]).toMatchObject({ entityId: mapping.id, detail: { host: HARBORVIEW.host } });
   });
 });
+
+describe('the taught sites Settings lists', () => {
+  const taught = (token = admin, query = '') => api(`/api/v1/site-mappings/taught${query}`, { token });
+
+  it('lists the organisation’s sites by host with the values each reads, who taught it and when', async () => {
+    await save({ host: 'b-list.example', read: { lastName: '.l', firstName: '.f', dateOfBirth: '.d' } });
+    await save({ host: 'a-list.example', read: { fullName: 'h1' } }, frontDesk);
+    const res = await taught();
+    expect(res.status).toBe(200);
+    const hosts = res.json.items.map((s: { host: string }) => s.host);
+    expect(hosts).toEqual([...hosts].sort());
+    const a = res.json.items.find((s: { host: string }) => s.host === 'a-list.example');
+    const b = res.json.items.find((s: { host: string }) => s.host === 'b-list.example');
+    expect(a).toMatchObject({ fields: ['fullName'], taughtBy: { name: expect.any(String) } });
+    expect(b.fields).toEqual(['firstName', 'lastName', 'dateOfBirth']);
+    expect(b.taughtBy.name).not.toBe(a.taughtBy.name);
+    expect(Date.parse(b.updatedAt)).not.toBeNaN();
+  });
+
+  it('pages by host with a cursor, every site once', async () => {
+    for (const h of ['p1', 'p2', 'p3']) await save({ host: `${h}.page.example`, read: { fullName: 'h1' } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { json: { items: { host: string }[]; nextCursor: string | null } } = await taught(
+        admin,
+        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.json.items.map((s) => s.host));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...new Set(seen)].sort());
+    expect(seen).toEqual(expect.arrayContaining(['p1.page.example', 'p2.page.example', 'p3.page.example']));
+    expect((await taught(admin, '?cursor=%%%')).status).toBe(400);
+  });
+
+  it('is for those who manage taught sites: read-only staff are refused; another organisation sees its own', async () => {
+    await save({ host: 'their-only.example', read: { fullName: 'h1' } }, otherAdmin);
+    const refused = await taught(readOnly);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('forbidden');
+    const theirs = (await taught(otherAdmin)).json.items.map((s: { host: string }) => s.host);
+    expect(theirs).toContain('their-only.example');
+    expect(theirs).not.toContain('a-list.example');
+    const ours = (await taught()).json.items.map((s: { host: string }) => s.host);
+    expect(ours).not.toContain('their-only.example');
+  });
+
+  it('a deleted site leaves the list', async () => {
+    const site = (await taught()).json.items.find((s: { host: string }) => s.host === 'a-list.example');
+    expect((await api(`/api/v1/site-mappings/${site.id}`, { token: admin, method: 'DELETE' })).status).toBe(
+      204,
+    );
+    const hosts = (await taught()).json.items.map((s: { host: string }) => s.host);
+    expect(hosts).not.toContain('a-list.example');
+  });
+});

@@ -2,24 +2,43 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas/common';
 import {
+  siteMappingListQuerySchema,
   siteMappingLookupSchema,
   siteMappingQuerySchema,
   siteMappingSaveSchema,
   siteMappingSchema,
+  taughtSiteListSchema,
 } from '../../shared/schemas/site-mappings';
 import { commonErrors, json, jsonBody, newRouter, noContent, notFoundError } from '../lib/openapi';
 import { requireAuth } from '../middleware/require-auth';
 import { requirePermission } from '../middleware/require-permission';
-import { deleteSiteMapping, saveSiteMapping, siteMappingFor } from '../services/site-mappings/site-mappings';
+import {
+  deleteSiteMapping,
+  listTaughtSites,
+  saveSiteMapping,
+  siteMappingFor,
+} from '../services/site-mappings/site-mappings';
 
 const params = z.object({ id: idSchema });
 
 /**
  * "Teach this site": where on a host's pages the name, birth date and record
  * numbers are, kept per organisation and host for the panel's page reader.
- * Read by everyone who sees patients, taught by those who edit them.
+ * Read by everyone who sees patients, taught (listed, forgotten) by those who edit them.
  */
 export const siteMappingRoutes = newRouter(requireAuth)
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/taught',
+      tags: ['site-mappings'],
+      summary: "The organisation's taught sites by host: the values each reads, who taught it, when",
+      middleware: [requirePermission('patients:edit')] as const,
+      request: { query: siteMappingListQuerySchema },
+      responses: { 200: json(taughtSiteListSchema, 'Taught sites'), ...commonErrors },
+    }),
+    async (c) => c.json(await listTaughtSites(c.var.tenant, c.req.valid('query')), 200),
+  )
   .openapi(
     createRoute({
       method: 'get',

@@ -8,16 +8,20 @@ import { FacilityDetailModel } from './facility-detail-model';
 import { FacilityDocuments } from './facility-documents';
 import { FacilityEdit } from './facility-edit';
 import { INVITATION_LABELS } from './facility-labels';
+import { FacilityNotes } from './facility-notes';
 
-/** One facility: profile, administrator invitation, contract and its history, documents. */
+/** One facility: profile, administrator invitation, contract and its history, notes, documents. */
 export function FacilityDetail({
   me,
   facilityId,
   onBack,
+  backLabel = '← All facilities',
 }: {
   me: Me;
   facilityId: string;
   onBack: () => void;
+  /** Where the back link returns to, in its words (the list, or the page card). */
+  backLabel?: string;
 }) {
   const model = useModel(() => new FacilityDetailModel(me, facilityId));
   const { can } = model;
@@ -29,7 +33,7 @@ export function FacilityDetail({
     return (
       <section class="area">
         <button type="button" class="link" onClick={onBack}>
-          ← All facilities
+          {backLabel}
         </button>
         {message ? <p class="alert error">{message.text}</p> : <p class="muted">Loading…</p>}
       </section>
@@ -56,7 +60,7 @@ export function FacilityDetail({
   return (
     <section class="area" aria-labelledby="facility-title" data-testid="facility-detail">
       <button type="button" class="link" onClick={onBack}>
-        ← All facilities
+        {backLabel}
       </button>
       <h2 id="facility-title">{facility.name}</h2>
       <p class="muted small">
@@ -130,6 +134,7 @@ export function FacilityDetail({
       {can('facilities:full') ? (
         <FacilityContract facility={facility} history={model.history.value} onChange={model.changeContract} />
       ) : null}
+      <FacilityNotes facilityId={facility.id} canAdd={can('facilities:edit')} />
       {can('facility:documents') ? <FacilityDocuments model={model} /> : null}
     </section>
   );

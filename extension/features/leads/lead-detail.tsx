@@ -30,6 +30,8 @@ export function LeadDetail(props: {
   duplicates?: DuplicateMatch[] | undefined;
   onOpen: (id: string) => void;
   onBack: () => void;
+  /** Where the back link returns to, in its words (the pipeline, or the page card). */
+  backLabel?: string;
   /** After a change that moves counts shown elsewhere (coordinators' open leads). */
   onChanged: () => void;
 }) {
@@ -46,7 +48,7 @@ export function LeadDetail(props: {
     return (
       <section class="area" data-testid="lead-detail">
         <button type="button" class="link" onClick={props.onBack}>
-          ← Pipeline
+          {props.backLabel ?? '← Pipeline'}
         </button>
         {message ? (
           <p class="alert error" role="alert">
@@ -77,7 +79,7 @@ export function LeadDetail(props: {
   return (
     <section class="area" data-testid="lead-detail">
       <button type="button" class="link" onClick={props.onBack}>
-        ← Pipeline
+        {props.backLabel ?? '← Pipeline'}
       </button>
       {message ? (
         <p

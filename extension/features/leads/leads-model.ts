@@ -1,11 +1,11 @@
 import { action, createModel, effect, signal } from '@preact/signals';
 import { count } from '../../../shared/words';
-import { api, call } from '../../api/client';
 import type { Notice } from '../../ui/notice';
 import type { LeadCapture, QueuedLead, SavedLeadReply } from '../../utils/messages';
 import { sendMessage } from '../../utils/send-message';
 import { pendingCaptureItem } from '../../utils/storage-items';
-import type { Coordinator, DuplicateMatch, Source, Stage } from './lead-api-types';
+import type { DuplicateMatch } from './lead-api-types';
+import { loadLeadReference, type Reference } from './lead-reference';
 
 export type LeadsView =
   | { kind: 'list' }
@@ -15,8 +15,7 @@ export type LeadsView =
   | { kind: 'settings' }
   | { kind: 'import' };
 
-export type Reference = { stages: Stage[]; sources: Source[]; coordinators: Coordinator[] };
-export type { Notice };
+export type { Notice, Reference };
 
 /**
  * The Leads area: which screen shows, the pipeline's reference lists every
@@ -34,13 +33,7 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
 
   const loadReference = action(async () => {
     try {
-      const [stages, sources, coordinators] = await Promise.all([
-        call(api['pipeline-stages'].$get()),
-        call(api['lead-sources'].$get()),
-        // Someone who may not assign still sees the pipeline, without names to choose from.
-        call(api['lead-coordinators'].$get()).catch(() => ({ items: [] })),
-      ]);
-      reference.value = { stages: stages.items, sources: sources.items, coordinators: coordinators.items };
+      reference.value = await loadLeadReference();
     } catch (e) {
       message.value = { text: (e as Error).message, error: true };
     }

@@ -1,8 +1,8 @@
 import { useModel } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { PageMatchCandidate } from '../../../shared/schemas/page-matches';
+import { NoteBox } from '../../ui/note-box';
 import type { Me } from '../../utils/messages';
-import { PatientDetail } from '../patients/patient-detail';
 import {
   candidateName,
   FacilityFacts,
@@ -11,9 +11,9 @@ import {
   PatientFacts,
   Reasons,
 } from './candidate-details';
-import { CardNote } from './card-note';
 import { PageMatchModel, type PageState } from './page-match-model';
 import { facilityPrefill, patientPrefill, pendingPrefill } from './page-prefill';
+import { type OpenedRecord, RecordFromPage } from './record-from-page';
 import { TeachSite } from './teach-site';
 
 type Model = InstanceType<typeof PageMatchModel>;
@@ -21,26 +21,11 @@ type Model = InstanceType<typeof PageMatchModel>;
 /** "This page": who or what the page in front shows, and what can be done about it here. */
 export function PageCard({ me }: { me: Me }) {
   const model = useModel(() => new PageMatchModel());
-  const [openPatient, setOpenPatient] = useState<string | null>(null);
+  const [opened, setOpened] = useState<OpenedRecord | null>(null);
   const state = model.state.value;
   const notice = model.notice.value;
-  const can = (p: string) => me.permissions.includes(p);
 
-  if (openPatient)
-    return (
-      <section class="page-card" aria-label="Patient from this page">
-        <PatientDetail
-          patientId={openPatient}
-          canEdit={can('patients:edit')}
-          canOverride={can('enrollment:override')}
-          intake={{ canView: can('intake:view'), canSend: can('intake:edit') }}
-          consents={{ canView: can('intake:view_submissions'), canRevoke: can('intake:full') }}
-          canViewLead={can('leads:view')}
-          canViewAutomations={can('automations:view')}
-          onBack={() => setOpenPatient(null)}
-        />
-      </section>
-    );
+  if (opened) return <RecordFromPage record={opened} me={me} onBack={() => setOpened(null)} />;
   return (
     <section class="page-card" aria-labelledby="page-card-title" data-testid="page-card">
       <div class="row-between">
@@ -49,7 +34,7 @@ export function PageCard({ me }: { me: Me }) {
           Read this page
         </button>
       </div>
-      <PageStateView state={state} model={model} me={me} onOpenPatient={setOpenPatient} />
+      <PageStateView state={state} model={model} me={me} onOpen={setOpened} />
       {notice ? (
         <p class={notice.error ? 'alert' : 'muted small'} role="status" data-testid="page-card-notice">
           {notice.text}
@@ -63,12 +48,12 @@ function PageStateView({
   state,
   model,
   me,
-  onOpenPatient,
+  onOpen,
 }: {
   state: PageState;
   model: Model;
   me: Me;
-  onOpenPatient: (id: string) => void;
+  onOpen: (record: OpenedRecord) => void;
 }) {
   switch (state.kind) {
     case 'idle':
@@ -92,7 +77,7 @@ function PageStateView({
       return <Skipped why={state.why} model={model} />;
     case 'matched':
       return state.candidates.length ? (
-        <Candidates candidates={state.candidates} model={model} me={me} onOpenPatient={onOpenPatient} />
+        <Candidates candidates={state.candidates} model={model} me={me} onOpen={onOpen} />
       ) : (
         <NoMatch state={state} model={model} me={me} />
       );
@@ -197,17 +182,26 @@ function Candidates({
   candidates,
   model,
   me,
-  onOpenPatient,
+  onOpen,
 }: {
   candidates: PageMatchCandidate[];
   model: Model;
   me: Me;
-  onOpenPatient: (id: string) => void;
+  onOpen: (record: OpenedRecord) => void;
 }) {
   const [chosen, setChosen] = useState(0);
   const best = candidates[chosen] ?? candidates[0]!;
   const others = candidates.filter((c) => c !== best);
   const busy = model.busy.value;
+  const can = (p: string) => me.permissions.includes(p);
+  const note = (editPermission: string) =>
+    can(editPermission) ? (
+      <NoteBox
+        id="page-card-note"
+        busy={busy === 'note'}
+        onAdd={(t) => model.addNote(best.kind, best.id, t)}
+      />
+    ) : null;
   return (
     <div>
       <article class="match" data-testid="page-match" data-ms={model.elapsedMs.value ?? undefined}>
@@ -242,23 +236,22 @@ function Candidates({
                 ))}
               </ul>
             ) : null}
-            {me.permissions.includes('patients:edit') ? (
-              <CardNote busy={busy === 'note'} onAdd={(t) => model.addNote('patient', best.id, t)} />
-            ) : null}
-            <button type="button" class="link" onClick={() => onOpenPatient(best.id)}>
-              Open record
-            </button>
+            {note('patients:edit')}
           </>
         ) : best.kind === 'lead' ? (
           <>
             <LeadFacts candidate={best} />
-            {me.permissions.includes('leads:edit') ? (
-              <CardNote busy={busy === 'note'} onAdd={(t) => model.addNote('lead', best.id, t)} />
-            ) : null}
+            {note('leads:edit')}
           </>
         ) : (
-          <FacilityFacts candidate={best} />
+          <>
+            <FacilityFacts candidate={best} />
+            {note('facilities:edit')}
+          </>
         )}
+        <button type="button" class="link" onClick={() => onOpen({ kind: best.kind, id: best.id })}>
+          Open record
+        </button>
       </article>
       {others.length ? (
         <div class="small">

@@ -113,10 +113,10 @@ export const PageMatchModel = createModel(() => {
       }
     }),
     /**
-     * A note on the matched lead (its timeline) or patient (a dated line added
-     * to the patient's notes), in one step from the card.
+     * A note on the matched lead (its timeline), facility (its notes) or
+     * patient (a dated line added to the patient's notes), in one step from the card.
      */
-    addNote: action(async (kind: 'patient' | 'lead', id: string, text: string): Promise<boolean> => {
+    addNote: action(async (kind: PageMatchCandidate['kind'], id: string, text: string): Promise<boolean> => {
       if (busy.value || !text.trim()) return false;
       busy.value = 'note';
       notice.value = null;
@@ -125,6 +125,8 @@ export const PageMatchModel = createModel(() => {
           await call(
             api.leads[':id'].activities.$post({ param: { id }, json: { kind: 'note', text: text.trim() } }),
           );
+        } else if (kind === 'facility') {
+          await call(api.facilities[':id'].notes.$post({ param: { id }, json: { text: text.trim() } }));
         } else {
           const patient = await call(api.patients[':id'].$get({ param: { id } }));
           const line = `${new Date().toISOString().slice(0, 10)}: ${text.trim()}`;

@@ -22,6 +22,7 @@ export function PatientDetail({
   canViewLead,
   canViewAutomations,
   onBack,
+  backLabel = '← All patients',
 }: {
   patientId: string;
   canEdit: boolean;
@@ -35,6 +36,8 @@ export function PatientDetail({
   /** Whether the automations that acted on the patient and their cases are shown (automations:view). */
   canViewAutomations: boolean;
   onBack: () => void;
+  /** Where the back link returns to, in its words (the list, or the page card). */
+  backLabel?: string;
 }) {
   const model = useModel(() => new PatientDetailModel(patientId));
   const patient = model.patient.value;
@@ -47,7 +50,7 @@ export function PatientDetail({
   return (
     <section class="area" data-testid="patient-detail">
       <button type="button" class="link" onClick={onBack}>
-        ← All patients
+        {backLabel}
       </button>
       {message ? (
         <p

@@ -2,27 +2,37 @@
 import type { RosterApplied, RosterApply, RosterDiff } from '../../../shared/schemas/roster-diff';
 import { commitRow, type ReviewRow } from './roster-review-rows';
 
-export const DIFF_GROUPS = ['admissions', 'discharges', 'changes'] as const;
+export const DIFF_GROUPS = ['admissions', 'readmissions', 'discharges', 'changes'] as const;
 export type DiffGroup = (typeof DIFF_GROUPS)[number];
 
-/** Confirmed items per group: an admission by its row index, a discharge or change by patient id. */
+/** Confirmed items per group: an admission by its row index, a readmission, discharge or change by patient id. */
 export type DiffChoices = Record<DiffGroup, ReadonlySet<string>>;
 
 export const noChoices = (): DiffChoices => ({
   admissions: new Set(),
+  readmissions: new Set(),
   discharges: new Set(),
   changes: new Set(),
 });
 
+/** Nothing offered in any group (no diff yet). */
+export const noOffer = (): Record<DiffGroup, string[]> => ({
+  admissions: [],
+  readmissions: [],
+  discharges: [],
+  changes: [],
+});
+
 /**
- * What each group offers: every discharge and change, and the admissions on
- * rows that are taken into the import and read without errors.
+ * What each group offers: every readmission, discharge and change, and the
+ * admissions on rows that are taken into the import and read without errors.
  */
 export function offered(diff: RosterDiff, rows: ReviewRow[]): Record<DiffGroup, string[]> {
   return {
     admissions: diff.admissions
       .filter((a) => rows[a.row]?.include && rows[a.row]!.errors.length === 0)
       .map((a) => String(a.row)),
+    readmissions: diff.readmissions.map((r) => r.patient.patientId),
     discharges: diff.discharges.map((d) => d.patientId),
     changes: diff.changes.map((c) => c.patient.patientId),
   };
@@ -59,7 +69,12 @@ export function allOrNone(choices: DiffChoices, group: DiffGroup, keys: string[]
 /** After the roster is checked again, only confirmations of items still offered are kept. */
 export function stillOffered(choices: DiffChoices, offer: Record<DiffGroup, string[]>): DiffChoices {
   const keep = (g: DiffGroup) => new Set(offer[g].filter((k) => choices[g].has(k)));
-  return { admissions: keep('admissions'), discharges: keep('discharges'), changes: keep('changes') };
+  return {
+    admissions: keep('admissions'),
+    readmissions: keep('readmissions'),
+    discharges: keep('discharges'),
+    changes: keep('changes'),
+  };
 }
 
 export const confirmedCount = (choices: DiffChoices, offer: Record<DiffGroup, string[]>) =>
@@ -86,6 +101,12 @@ export function applyRequest(
         const row = rows[a.row]!;
         return commitRow({ ...row, confirmDuplicate: row.confirmDuplicate || row.warnings.length > 0 });
       }),
+    readmissions: diff.readmissions
+      .filter((r) => chosen('readmissions', r.patient.patientId))
+      .map((r) => {
+        const room = rows[r.row]?.values.roomNumber?.trim();
+        return { patientId: r.patient.patientId, ...(room ? { roomNumber: room } : {}) };
+      }),
     discharges: diff.discharges
       .filter((d) => chosen('discharges', d.patientId))
       .map((d) => ({ patientId: d.patientId })),
@@ -100,10 +121,11 @@ export function applyRequest(
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 patients admitted, 1 discharged, 1 updated; 11 checklist tasks added." */
+/** "2 patients admitted, 1 readmitted, 1 discharged, 1 updated; 11 checklist tasks added." */
 export function appliedMessage(done: RosterApplied): string {
   const parts = [
     done.admitted.length ? `${count(done.admitted.length, 'patient', 'patients')} admitted` : '',
+    done.readmitted.length ? `${done.readmitted.length} readmitted` : '',
     done.discharged.length ? `${done.discharged.length} discharged` : '',
     done.changed.length ? `${done.changed.length} updated` : '',
   ].filter(Boolean);

@@ -8,6 +8,7 @@ import {
   type DiffChoices,
   type DiffGroup,
   noChoices,
+  noOffer,
   offered,
   stillOffered,
   toggled,
@@ -25,9 +26,7 @@ export const RosterDiffModel = createModel(() => {
   const choices = signal<DiffChoices>(noChoices());
   const busy = signal(false);
   const error = signal<string | null>(null);
-  const offer = computed(() =>
-    diff.value ? offered(diff.value, rows.value) : { admissions: [], discharges: [], changes: [] },
-  );
+  const offer = computed(() => (diff.value ? offered(diff.value, rows.value) : noOffer()));
   const confirmed = computed(() => confirmedCount(choices.value, offer.value));
   // One key per request body: a retry of the same confirmations never applies twice.
   let attempt: { body: string; key: string } | null = null;

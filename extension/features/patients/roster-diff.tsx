@@ -13,6 +13,12 @@ const GROUP_TEXT: Record<DiffGroup, { title: string; hint: string; one: string; 
     one: 'admission',
     many: 'admissions',
   },
+  readmissions: {
+    title: 'Back on the roster',
+    hint: 'Discharged before (same name and date of birth). Confirm to readmit them to their own record, history kept, instead of adding them again.',
+    one: 'readmission',
+    many: 'readmissions',
+  },
   discharges: {
     title: 'No longer on the roster',
     hint: 'Confirm to discharge them (status Completed) and add the discharge tasks.',
@@ -55,6 +61,20 @@ function items(diff: RosterDiff, rows: ReviewRow[], group: DiffGroup, offered: s
         text: facts(`Row ${a.row + 1}`, born(v.dateOfBirth), room(v.roomNumber), why ?? ''),
       };
     });
+  if (group === 'readmissions')
+    return diff.readmissions.map((r) => {
+      const v = rows[r.row]?.values ?? {};
+      return {
+        key: r.patient.patientId,
+        action: `Readmit ${person(r.patient)}`,
+        text: facts(
+          `Row ${r.row + 1}`,
+          born(r.patient.dateOfBirth),
+          room(v.roomNumber),
+          `discharged ${formatDate(r.patient.dischargedAt)}`,
+        ),
+      };
+    });
   if (group === 'discharges')
     return diff.discharges.map((d) => ({
       key: d.patientId,
@@ -69,7 +89,39 @@ function items(diff: RosterDiff, rows: ReviewRow[], group: DiffGroup, offered: s
 }
 
 /**
- * The roster against the facility's current patients, in three groups the
+ * Rows with errors are left out of the comparison, by name and with the
+ * reason, so a patient whose row only has a bad date is not taken for gone.
+ */
+function CouldNotCompare({ diff }: { diff: RosterDiff }) {
+  if (!diff.couldNotCompare.length) return null;
+  return (
+    <fieldset data-testid="diff-could-not-compare">
+      <legend>Could not compare ({diff.couldNotCompare.length})</legend>
+      <p class="muted small">Fix these rows above and check again to compare them.</p>
+      <ul class="diff-items">
+        {diff.couldNotCompare.map((u) => (
+          <li key={u.row} data-testid="diff-unread">
+            <span class="diff-who">
+              Row {u.row + 1}:{' '}
+              {u.lastName || u.firstName
+                ? person({ lastName: u.lastName ?? '', firstName: u.firstName ?? '' })
+                : 'no name'}
+            </span>
+            <span class="muted small diff-facts">
+              {u.errors.map((e) => e.issue).join('; ')}
+              {u.patients.length
+                ? `. May be ${u.patients.map((p) => facts(person(p), born(p.dateOfBirth))).join(' or ')}: no discharge is proposed for them meanwhile.`
+                : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/**
+ * The roster against the facility's current patients, in groups the
  * person confirms item by item or a group at once; nothing changes until
  * "Apply" and only what was confirmed.
  */
@@ -93,11 +145,14 @@ export function RosterDiffReview(props: {
         Nothing changes until you confirm. {diff.unchanged}{' '}
         {diff.unchanged === 1 ? 'patient is' : 'patients are'} on the roster as recorded.
       </p>
+      <CouldNotCompare diff={diff} />
       {DIFF_GROUPS.map((group) => {
         const text = GROUP_TEXT[group];
         const list = items(diff, props.rows, group, offer[group]);
         const keys = offer[group];
         const all = keys.length > 0 && keys.every((k) => choices[group].has(k));
+        // Readmissions are rare: their group shows only when there is one.
+        if (group === 'readmissions' && list.length === 0) return null;
         return (
           <fieldset key={group} data-testid={`diff-${group}`}>
             <legend>

@@ -1,8 +1,13 @@
 import { useModel } from '@preact/signals';
+import { TaughtSites } from '../page-match/taught-sites';
 import { SettingsModel } from './settings-model';
 
-/** The server address. Another origin than the default needs its host permission, asked for here. */
-export function Settings({ onDone }: { onDone: () => void }) {
+/**
+ * The server address (another origin than the default needs its host
+ * permission, asked for here), the sites capture never reads, and, for those
+ * who teach sites, the organisation's taught sites.
+ */
+export function Settings({ onDone, canManageSites }: { onDone: () => void; canManageSites: boolean }) {
   const model = useModel(() => new SettingsModel());
   const value = model.serverUrl.value;
   const error = model.error.value;
@@ -78,6 +83,7 @@ export function Settings({ onDone }: { onDone: () => void }) {
           </button>
         </>
       )}
+      {canManageSites ? <TaughtSites /> : null}
     </main>
   );
 }

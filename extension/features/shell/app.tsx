@@ -19,6 +19,8 @@ export function App() {
   if (screen === 'settings') {
     return (
       <Settings
+        // Taught sites belong to the organisation: shown signed in, to those who teach sites.
+        canManageSites={session?.status === 'signed_in' && session.me.permissions.includes('patients:edit')}
         onDone={() => {
           setScreen('main');
           signIn.loadServer();

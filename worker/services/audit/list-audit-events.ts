@@ -1,9 +1,9 @@
-import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
-import { auditEvents, memberships, users } from '../../../db/schema';
+import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import { auditEvents } from '../../../db/schema';
 import type { AuditEvent } from '../../../shared/schemas/audit';
 import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
-import { chunk, IN_LIST_MAX } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
+import { memberNames } from '../members/member-names';
 
 type Query = {
   limit: number;
@@ -35,26 +35,12 @@ export async function listAuditEvents(tenant: TenantDb, query: Query) {
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(query.limit + 1);
   const page = pageFrom(rows as Omit<AuditEvent, 'actorName'>[], query.limit);
-  const names = await actorNames(tenant, page.items);
+  const names = await memberNames(
+    tenant,
+    page.items.map((e) => e.actorUserId),
+  );
   return {
     items: page.items.map((e) => ({ ...e, actorName: (e.actorUserId && names.get(e.actorUserId)) || null })),
     nextCursor: page.nextCursor,
   };
-}
-
-/** People are named by name, not id: the members of this organisation among a page's actors. */
-async function actorNames(tenant: TenantDb, events: { actorUserId: string | null }[]) {
-  const ids = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
-  if (!ids.length) return new Map<string, string>();
-  const rows = [];
-  for (const part of chunk(ids, IN_LIST_MAX))
-    rows.push(
-      ...(await tenant.join(
-        { userId: users.id, name: users.name },
-        memberships,
-        [{ table: users, on: eq(users.id, memberships.userId) }],
-        inArray(memberships.userId, part),
-      )),
-    );
-  return new Map(rows.map((r) => [r.userId, r.name]));
 }

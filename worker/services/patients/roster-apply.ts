@@ -20,6 +20,7 @@ import { inJson } from '../checklists/template-propagation';
 import { effectiveTemplate, templateItems } from '../checklists/templates';
 import { facilityTakingPatients, visibleFacility } from '../facilities/facility-access';
 import { checkedNewPatients } from './roster-commit';
+import { readmissionStatements } from './roster-readmit';
 import { checkPatientRow } from './roster-rows';
 
 type PatientRow = typeof patients.$inferSelect;
@@ -106,17 +107,14 @@ export async function applyRosterDiff(
   input: RosterApply,
 ) {
   const { facilityId } = input;
-  if (input.admissions.length) await facilityTakingPatients(tenant, facilityId);
+  if (input.admissions.length || input.readmissions.length) await facilityTakingPatients(tenant, facilityId);
   else await visibleFacility(tenant, facilityId);
-  const twice = input.discharges.find((d) => input.changes.some((c) => c.patientId === d.patientId));
-  if (twice)
-    throw new AppError('validation_failed', 'A patient cannot be both discharged and changed', [
-      { path: 'changes', issue: `also discharged: ${twice.patientId}` },
-    ]);
+  assertOneActionEach(input);
   const admitted = await checkedNewPatients(tenant, facilityId, input.admissions, 'admissions');
   const known = await facilityPatients(tenant, facilityId, [
     ...input.discharges.map((d) => d.patientId),
     ...input.changes.map((c) => c.patientId),
+    ...input.readmissions.map((r) => r.patientId),
   ]);
   const changes = checkedChanges(input, known);
   const leaving = [...new Set(input.discharges.map((d) => d.patientId))]
@@ -129,6 +127,7 @@ export async function applyRosterDiff(
     templateItems(tenant, template.id, 'discharge'),
   ]);
   const now = iso();
+  const readmit = await readmissionStatements(tenant, known, input.readmissions, auth.userId, now);
   const importId = admitted.length ? newId('imp') : null;
   const newPatients = admitted.map((p) => ({
     ...p,
@@ -205,18 +204,48 @@ export async function applyRosterDiff(
     ...changes.map((c) =>
       tenant.update(patients, { ...c.set, updatedAt: now }, eq(patients.id, c.patientId)),
     ),
-    ...audit.statements(
-      auditEntries(input, { importId, admitted: newPatients.map((p) => p.id), leavingIds, changes }),
-    ),
+    ...readmit.statements,
+    ...audit.statements([
+      ...auditEntries(input, {
+        importId,
+        admitted: newPatients.map((p) => p.id),
+        readmitted: readmit.readmitted,
+        leavingIds,
+        changes,
+      }),
+      ...readmit.audit,
+    ]),
   ];
   await tenant.batch(statements);
   return {
     importId,
     admitted: newPatients.map((p) => p.id),
+    readmitted: readmit.readmitted,
     discharged: leavingIds,
     changed: changes.map((c) => c.patientId),
     tasksCreated: tasks.length,
   };
+}
+
+/** A patient is readmitted, discharged or changed by one roster at most: the three would contradict. */
+function assertOneActionEach(input: RosterApply) {
+  const seen = new Map<string, string>();
+  for (const [group, ids] of [
+    ['readmissions', input.readmissions.map((r) => r.patientId)],
+    ['discharges', input.discharges.map((d) => d.patientId)],
+    ['changes', input.changes.map((c) => c.patientId)],
+  ] as const) {
+    for (const id of new Set(ids)) {
+      const earlier = seen.get(id);
+      if (earlier)
+        throw new AppError(
+          'validation_failed',
+          'A patient can be readmitted, discharged or changed, not two of these',
+          [{ path: group, issue: `also in ${earlier}: ${id}` }],
+        );
+      seen.set(id, group);
+    }
+  }
 }
 
 /** One event per patient written, naming the fields changed (never their values), and one for the import. */
@@ -225,6 +254,7 @@ function auditEntries(
   done: {
     importId: string | null;
     admitted: string[];
+    readmitted: string[];
     leavingIds: string[];
     changes: { patientId: string; set: Record<string, unknown> }[];
   },
@@ -239,6 +269,7 @@ function auditEntries(
         ...via,
         source: input.source,
         admitted: done.admitted.length,
+        readmitted: done.readmitted.length,
         discharged: done.leavingIds.length,
         changed: done.changes.length,
       },

@@ -1,6 +1,6 @@
-import { nameKeyPart } from '../../../shared/roster/names';
+import { nameKey, nameKeyPart } from '../../../shared/roster/names';
 import type { RosterChangeField, RosterDiff } from '../../../shared/schemas/roster-diff';
-import type { CheckedPatient } from './roster-rows';
+import type { CheckedPatient, RowProblem } from './roster-rows';
 
 /** A current patient of the facility, as the comparison needs them. */
 export type CurrentPatient = {
@@ -11,6 +11,15 @@ export type CurrentPatient = {
   dateOfBirth: string;
   roomNumber: string | null;
   mrn: string | null;
+};
+
+/** A roster row that did not read (a bad date, a missing name): what can still be told of it. */
+export type UnreadRow = {
+  row: number;
+  firstName: string | null;
+  lastName: string | null;
+  mrn: string | null;
+  errors: RowProblem[];
 };
 
 type Match = { row: number; patient: CurrentPatient; by: RosterDiff['changes'][number]['matchedBy'] };
@@ -80,12 +89,15 @@ function changedFields(row: CheckedPatient, p: CurrentPatient) {
  * same name and birth date; then the same birth date and a name spelt a
  * little differently, only where that pairing is the one possible for both
  * the row and the patient. The same name with another birth date is someone
- * else. Each patient pairs with one row at most.
+ * else. Each patient pairs with one row at most. Rows that did not read are
+ * not compared; a current patient one of them seems to name (by record number
+ * or name) is held back from the discharges until the row is fixed.
  */
 export function diffRoster(
   rows: (CheckedPatient | null)[],
   current: CurrentPatient[],
-): Omit<RosterDiff, 'current'> {
+  unread: UnreadRow[] = [],
+): Omit<RosterDiff, 'current' | 'readmissions'> {
   const matches: Match[] = [];
   const rowTaken = new Set<number>();
   const patientTaken = new Set<string>();
@@ -135,12 +147,42 @@ export function diffRoster(
     if (fields.length) changes.push({ row: m.row, patient: shown(m.patient), matchedBy: m.by, fields });
     else unchanged++;
   }
+  const couldNotCompare = unread.map((u) => {
+    const named = mayName(
+      u,
+      current.filter((c) => !patientTaken.has(c.id)),
+    );
+    for (const p of named) patientTaken.add(p.id);
+    return {
+      row: u.row,
+      firstName: u.firstName,
+      lastName: u.lastName,
+      errors: u.errors,
+      patients: named.map(shown),
+    };
+  });
   return {
     admissions: rows.flatMap((r, i) => (r && !rowTaken.has(i) ? [{ row: i }] : [])),
     discharges: current.filter((p) => !patientTaken.has(p.id)).map(shown),
     changes,
     unchanged,
+    couldNotCompare,
   };
+}
+
+/**
+ * The patients an unread row may name: the one with its record number, else
+ * every one with its whole name (the birth date is what most often failed to
+ * read, so two people of one name are both held back). None when the row
+ * says too little.
+ */
+function mayName(u: UnreadRow, open: CurrentPatient[]): CurrentPatient[] {
+  const record = recordKey(u.mrn);
+  const byRecord = record ? open.filter((p) => recordKey(p.mrn) === record) : [];
+  if (byRecord.length) return byRecord;
+  if (!u.firstName || !u.lastName) return [];
+  const key = nameKey(u.firstName, u.lastName);
+  return open.filter((p) => p.nameKey === key && !recordsConflict(u.mrn, p.mrn));
 }
 
 const shown = (p: CurrentPatient) => ({

@@ -14,7 +14,8 @@ import type { AuthContext } from '../auth/session-context';
 import { visibleFacility } from '../facilities/facility-access';
 import { existingDuplicates } from './find-duplicates';
 import { currentPatients } from './roster-current';
-import { diffRoster } from './roster-match';
+import { diffRoster, type UnreadRow } from './roster-match';
+import { findReadmissions } from './roster-readmit';
 import { type CheckedPatient, checkPatientRow, duplicateKey, type RowProblem } from './roster-rows';
 import { type SkippedLine, skippedBecause } from './roster-skip';
 
@@ -145,6 +146,19 @@ export async function previewRoster(
     tenant,
     facilityId,
     checked.map((c) => c.value),
+    preview.flatMap((r) =>
+      r.errors.length
+        ? [
+            {
+              row: r.index,
+              firstName: r.values.firstName?.trim() || null,
+              lastName: r.values.lastName?.trim() || null,
+              mrn: r.values.mrn?.trim() || null,
+              errors: r.errors,
+            },
+          ]
+        : [],
+    ),
   );
   audit.record({
     action: 'read',
@@ -157,6 +171,8 @@ export async function previewRoster(
         ? {
             admissions: diff.admissions.length,
             unchanged: diff.unchanged,
+            readmissions: diff.readmissions.map((r) => r.patient.patientId),
+            couldNotCompare: diff.couldNotCompare.length,
             // Whose records the comparison showed; ids only, never names.
             discharges: diff.discharges.map((d) => d.patientId),
             changes: diff.changes.map((c) => c.patient.patientId),
@@ -168,19 +184,22 @@ export async function previewRoster(
 }
 
 /**
- * The roster against the facility's current patients: only when there are
- * some and the roster names at least one of them. A roster sharing nobody
- * with the CRM is new people (or another facility's list), and calling every
- * current patient discharged would only be noise.
+ * The roster against the facility's patients: only when the roster names at
+ * least one of them, current or discharged (a readmission), or a row that did
+ * not read seems to. A roster sharing
+ * nobody with the CRM is new people (or another facility's list), and calling
+ * every current patient discharged would only be noise.
  */
 async function compareWithCurrent(
   tenant: TenantDb,
   facilityId: string,
   rows: Parameters<typeof diffRoster>[0],
+  unread: UnreadRow[],
 ) {
   const current = await currentPatients(tenant, facilityId);
-  if (!current.length) return null;
-  const diff = diffRoster(rows, current);
-  if (diff.changes.length + diff.unchanged === 0) return null;
-  return { current: current.length, ...diff };
+  const diff = diffRoster(rows, current, unread);
+  const back = await findReadmissions(tenant, facilityId, rows, diff.admissions);
+  const named = diff.changes.length + diff.unchanged + back.readmissions.length;
+  if (named + diff.couldNotCompare.filter((u) => u.patients.length).length === 0) return null;
+  return { current: current.length, ...diff, ...back };
 }

@@ -1,10 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { siteMappings } from '../../../db/schema';
-import type { SiteMapping, SiteMappingRead } from '../../../shared/schemas/site-mappings';
+import {
+  SITE_MAPPING_FIELDS,
+  type SiteMapping,
+  type SiteMappingRead,
+  type TaughtSite,
+} from '../../../shared/schemas/site-mappings';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
+import { afterCursor, decodeCursor, pageFrom } from '../../lib/cursor';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
+import { memberNames } from '../members/member-names';
 
 const toMapping = (row: typeof siteMappings.$inferSelect): SiteMapping => ({
   id: row.id,
@@ -63,4 +70,35 @@ export async function deleteSiteMapping(tenant: TenantDb, audit: AuditLog, id: s
       detail: { host: row.host },
     }),
   ]);
+}
+
+/**
+ * The organisation's taught sites by host, a page at a time (the unique
+ * organisation-and-host index serves the order): which values each reads and
+ * who taught it last. Selectors only, never anything read from a page.
+ */
+export async function listTaughtSites(
+  tenant: TenantDb,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<{ items: TaughtSite[]; nextCursor: string | null }> {
+  const rows = await tenant
+    .select(siteMappings, afterCursor(siteMappings.host, siteMappings.id, decodeCursor(query.cursor), 'asc'))
+    .orderBy(asc(siteMappings.host), asc(siteMappings.id))
+    .limit(query.limit + 1);
+  const page = pageFrom(rows, query.limit, (r) => r.host);
+  const names = await memberNames(
+    tenant,
+    page.items.map((r) => r.updatedBy),
+  );
+  return {
+    items: page.items.map((r) => ({
+      id: r.id,
+      host: r.host,
+      fields: SITE_MAPPING_FIELDS.filter((f) => r.read[f]),
+      taughtBy: { userId: r.updatedBy, name: names.get(r.updatedBy) ?? null },
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -1,21 +1,34 @@
 import { useState } from 'preact/hooks';
 
-/** "Add a note" on the matched patient or lead, without leaving the card. */
-export function CardNote({ onAdd, busy }: { onAdd: (text: string) => Promise<boolean>; busy: boolean }) {
+/**
+ * "Add a note" in one step: a text box and its button, emptied once the note
+ * is kept. `id` tells two boxes on one screen apart (the page card's and a record's).
+ */
+export function NoteBox({
+  onAdd,
+  busy,
+  id,
+  maxLength = 1000,
+}: {
+  onAdd: (text: string) => Promise<boolean>;
+  busy: boolean;
+  id: string;
+  maxLength?: number;
+}) {
   const [text, setText] = useState('');
   return (
     <form
-      class="card-note"
+      class="note-box"
       onSubmit={async (e) => {
         e.preventDefault();
         if (await onAdd(text)) setText('');
       }}
     >
-      <label for="page-card-note">Note</label>
+      <label for={id}>Note</label>
       <textarea
-        id="page-card-note"
+        id={id}
         rows={2}
-        maxLength={1000}
+        maxLength={maxLength}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
