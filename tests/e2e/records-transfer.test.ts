@@ -28,12 +28,18 @@ const pdf = (name: string) => ({
   buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
 });
 
-/** The newest message to `to` whose subject starts with `subject`, from the dev mailbox page. */
-async function mail(page: Page, to: string, subject: string) {
+/**
+ * The newest message to `to` whose subject matches `subject`, from the dev
+ * mailbox page. A pattern on the subject heading, because Playwright matches a
+ * plain string anywhere and without case: "Records from" would also find "Your
+ * code for the records from", sent in the same batch and so listed before or
+ * after it at random.
+ */
+async function mail(page: Page, to: string, subject: RegExp) {
   await page.goto(`${api}/dev/mailbox`);
   const message = page
     .locator('article', { hasText: `To ${to}` })
-    .filter({ hasText: subject })
+    .filter({ has: page.getByRole('heading', { name: subject }) })
     .first();
   return (await message.locator('pre').textContent()) ?? '';
 }
@@ -86,8 +92,8 @@ describe('sending records by secure link', () => {
 
     // The recipient: the link from one email, the code from the other.
     const page = await context.newPage();
-    const sent = (await mail(page, 'quinn@clinic.test', 'Records from')).match(/http\S+\/r\/\S+/)![0];
-    const code = (await mail(page, 'quinn@clinic.test', 'Your code')).match(/one-time code is (\d+)/)![1]!;
+    const sent = (await mail(page, 'quinn@clinic.test', /Records from/)).match(/http\S+\/r\/\S+/)![0];
+    const code = (await mail(page, 'quinn@clinic.test', /Your code/)).match(/one-time code is (\d+)/)![1]!;
     // Emails name PUBLIC_BASE_URL from wrangler.toml; this test's worker listens on a free port.
     await page.goto(`${api}${new URL(sent).pathname}`);
     await page.getByLabel('One-time code').fill(code);
