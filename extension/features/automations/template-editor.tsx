@@ -65,11 +65,12 @@ export function TemplateEditor(props: {
     const text = target === 'subject' ? model.subject.value : model.body.value;
     const start = el?.selectionStart ?? text.length;
     const caret = model.insert(target, field, start, el?.selectionEnd ?? start);
-    // After the redraw, the cursor stands just after the inserted field.
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(caret, caret);
-    });
+    if (!el) return;
+    // The new text is put in the box now, so the cursor can stand just after the field at once.
+    // Waiting for the redraw (a frame later) let typing that followed land in the wrong box.
+    el.value = target === 'subject' ? model.subject.value : model.body.value;
+    el.focus();
+    el.setSelectionRange(caret, caret);
   };
   const save = async (e: Event) => {
     e.preventDefault();
