@@ -30,6 +30,7 @@ export default defineConfig({
     include: ['tests/extension/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./tests/e2e/global-setup.ts'],
+    setupFiles: ['./tests/e2e/report-failures.ts'],
     sequence: { sequencer: FlowOrder },
     testTimeout: 60_000,
     hookTimeout: 120_000,

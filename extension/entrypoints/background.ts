@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandler } from '../background/handler';
+import { describeRequest, inFlight, tracked } from '../background/in-flight';
 import type { CapturedLead } from '../capture/types';
 import type { PageReading } from '../page-reading/read-page';
 import type { SiteAdapter } from '../page-reading/site-adapters';
@@ -137,9 +138,15 @@ export default defineBackground(() => {
   browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 
   const handle = createBackgroundHandler({
-    fetch: (...args) => fetch(...args),
-    auth: { get: () => authItem.getValue(), set: (v) => authItem.setValue(v) },
-    serverUrl: { get: () => serverUrlItem.getValue(), set: (v) => serverUrlItem.setValue(v) },
+    fetch: (input, init) => tracked('fetch', describeRequest(input, init), () => fetch(input, init)),
+    auth: {
+      get: () => tracked('storage', 'read session', () => authItem.getValue()),
+      set: (v) => tracked('storage', 'write session', () => authItem.setValue(v)),
+    },
+    serverUrl: {
+      get: () => tracked('storage', 'read server address', () => serverUrlItem.getValue()),
+      set: (v) => serverUrlItem.setValue(v),
+    },
     now: () => Date.now(),
     forgetUser: async () => {
       await Promise.all([currentFacilityItem.removeValue(), pendingCaptureItem.removeValue()]);
@@ -206,7 +213,18 @@ export default defineBackground(() => {
     // Only the extension's own pages may ask (not content scripts, web pages or other extensions).
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/')))
       return false;
-    handle(message as Message).then(sendResponse);
+    tracked('message', messageLabel(message as Message), () => handle(message as Message)).then(sendResponse);
     return true;
   });
+
+  // For diagnosis from the service worker's console (and the end-to-end tests'
+  // failure reports): `sidecarInFlight()` lists what has not finished.
+  Object.assign(globalThis, { sidecarInFlight: inFlight });
 });
+
+/** A message's name, and for an API call its method and path without the query string. */
+function messageLabel(message: Message): string {
+  if (message.name !== 'api') return String(message.name);
+  const { method, path } = message.input as { method: string; path: string };
+  return `api ${method} ${path.split('?')[0]}`;
+}

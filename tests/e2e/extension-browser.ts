@@ -49,8 +49,15 @@ export async function launchWithExtension(): Promise<{
   };
 }
 
+const panels = new Set<Page>();
+
+/** The side panels this test file has open, for the report on a failed test (report-failures.ts). */
+export const openPanels = () => [...panels].filter((p) => !p.isClosed());
+
 export async function openSidePanel(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
+  panels.add(page);
+  page.on('close', () => panels.delete(page));
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   // The panel is ready when it has drawn the sign-in screen with the server address.
   await page
