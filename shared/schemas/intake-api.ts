@@ -203,7 +203,7 @@ export const intakeChangesSchema = z.object({
       current: z.string().nullable(),
       submitted: z.string().nullable(),
       changed: z.boolean(),
-      /** False when the record has no such field (a patient has no email or phone of their own). */
+      /** False when nothing was submitted for the field. */
       applicable: z.boolean(),
     }),
   ),

@@ -360,7 +360,7 @@ describe('reviewing submissions', () => {
     expect(acceptedList.json.items.map((s: { id: string }) => s.id)).toEqual([done.submissionId]);
   });
 
-  it('accepts into a patient only what a patient record holds', async () => {
+  it("accepts into a patient the birth date, email and phone they wrote, and prefills the patient's own contact next time", async () => {
     const facilityId = await createFacility(admin, 'Review Facility');
     const patientId = await createPatient(admin, facilityId, {
       firstName: 'Pia',
@@ -369,7 +369,13 @@ describe('reviewing submissions', () => {
     });
     const sent = await sendForm(frontDesk, { templateId, patientId, delivery: 'link' });
     const done = await send(
-      adultAnswers({ first_name: 'Pia', last_name: 'Tient', dob: '1950-05-06', phone: '512-555-0300' }),
+      adultAnswers({
+        first_name: 'Pia',
+        last_name: 'Tient',
+        dob: '1950-05-06',
+        phone: '512-555-0300',
+        email: 'Pia.Tient@Example.com',
+      }),
       tokenOf(sent.json.link),
     );
     if (done.outcome !== 'done') throw new Error('not submitted');
@@ -379,21 +385,23 @@ describe('reviewing submissions', () => {
     expect(changes.fields.find((f: { fieldId: string }) => f.fieldId === 'phone')).toMatchObject({
       current: null,
       submitted: '512-555-0300',
-      applicable: false,
+      applicable: true,
     });
-    const phone = await api(`/api/v1/intake-submissions/${done.submissionId}/accept`, {
+    const accepted = await api(`/api/v1/intake-submissions/${done.submissionId}/accept`, {
       token: frontDesk,
-      body: { fields: ['phone'] },
+      body: { fields: ['dob', 'phone', 'email'] },
     });
-    expect(phone.status).toBe(400);
-    const dob = await api(`/api/v1/intake-submissions/${done.submissionId}/accept`, {
-      token: frontDesk,
-      body: { fields: ['dob'] },
+    expect(accepted.status).toBe(200);
+    const patient = (await api(`/api/v1/patients/${patientId}`, { token: admin })).json;
+    expect(patient).toMatchObject({
+      dateOfBirth: '1950-05-06',
+      phone: '512-555-0300',
+      email: 'pia.tient@example.com',
     });
-    expect(dob.status).toBe(200);
-    expect((await api(`/api/v1/patients/${patientId}`, { token: admin })).json.dateOfBirth).toBe(
-      '1950-05-06',
-    );
+    // The next form is emailed to the address the patient gave, with it prefilled.
+    const next = await sendForm(frontDesk, { templateId, patientId, delivery: 'email' });
+    expect(next.status).toBe(201);
+    expect(next.json.recipientEmail).toBe('pia.tient@example.com');
   });
 
   it('needs intake:view_submissions, and the record’s edit permission to change it', async () => {

@@ -23,7 +23,7 @@ type FieldChange = {
   applicable: boolean;
 };
 
-/** The record's own value of a field (a patient's email and phone are not the patient's to hold). */
+/** The record's own value of a field (not a converted patient's lead's: accepting writes the patient). */
 function ownValue(subject: Subject, key: PrefillKey): string | null {
   if (!writableFields(subject).includes(key)) return null;
   const row = subject.row as Record<PrefillKey, string | null | undefined>;
@@ -193,6 +193,8 @@ function recordUpdate(
     roomNumber: row.roomNumber,
     sex: row.sex,
     mrn: row.mrn,
+    email: values.email ?? row.email,
+    phone: values.phone ?? row.phone,
     notes: row.notes,
     emergencyContactName: row.emergencyContactName,
     emergencyContactRelationship: row.emergencyContactRelationship,
@@ -211,6 +213,8 @@ function recordUpdate(
       lastName: checked.value.lastName,
       nameKey: checked.value.nameKey,
       dateOfBirth: checked.value.dateOfBirth,
+      email: checked.value.email,
+      phone: checked.value.phone,
       updatedAt: now,
     },
     eq(patients.id, subject.id),

@@ -32,52 +32,57 @@ export async function loadSubject(
   if (!ref.patientId) return null;
   const [row] = await tenant.select(patients, eq(patients.id, ref.patientId));
   if (!row) return null;
-  // A converted lead still holds the email and phone the patient record has no place for.
+  // A converted lead may hold the email and phone the patient record was never given.
   const [lead] = row.leadId ? await tenant.select(leads, eq(leads.id, row.leadId)) : [];
   return { type: 'patient', id: row.id, row, lead: lead ?? null };
 }
 
-/** The record's own values, by prefill key (a patient's email and phone come from the lead it was converted from). */
+/**
+ * The record's own values, by prefill key; a patient without an email or
+ * phone of their own is offered the lead's they were converted from.
+ */
 export function recordValues(subject: Subject): RecordValues {
   const { row } = subject;
-  const contact = subject.type === 'lead' ? subject.row : subject.lead;
+  const lead = subject.type === 'lead' ? null : subject.lead;
   const out: RecordValues = {
     firstName: row.firstName,
     lastName: row.lastName,
     dateOfBirth: row.dateOfBirth ?? undefined,
-    email: contact?.email ?? undefined,
-    phone: contact?.phone ?? undefined,
+    email: row.email ?? lead?.email ?? undefined,
+    phone: row.phone ?? lead?.phone ?? undefined,
   };
   for (const key of Object.keys(out) as PrefillKey[]) if (!out[key]) delete out[key];
   return out;
 }
 
-/** The record fields accepting a submission can write: a patient has no email or phone of its own. */
-export const writableFields = (subject: Subject): PrefillKey[] =>
-  subject.type === 'lead'
-    ? ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone']
-    : ['firstName', 'lastName', 'dateOfBirth'];
+/** The record fields accepting a submission can write: leads and patients hold all five. */
+export const writableFields = (_subject: Subject): PrefillKey[] => [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'email',
+  'phone',
+];
 
 /**
  * Where an emailed link goes when staff give no address: for a minor with a
  * responsible party who has an email, to them (they decide and sign); else
- * the lead's own address, else the responsible party's.
+ * the person's own address, else the responsible party's.
  */
 export function defaultRecipient(subject: Subject, today: string): string | null {
   const lead = subject.type === 'lead' ? subject.row : subject.lead;
-  if (!lead) return null;
-  const guardianEmail = lead.responsibleParty?.email ?? null;
+  const guardianEmail = lead?.responsibleParty?.email ?? null;
   // A minor's forms and messages go to the responsible party, never to the minor's own address.
   if (isSubjectMinor(subject, today)) return guardianEmail;
-  return lead.email ?? guardianEmail;
+  return ownEmail(subject) ?? guardianEmail;
 }
 
 export const isSubjectMinor = (subject: Subject, today: string) =>
   !!subject.row.dateOfBirth && isMinorOn(subject.row.dateOfBirth, today);
 
-/** The minor's own address, which their forms may not be sent to. */
+/** The person's own address (a minor's forms may not be sent to it); a patient's falls back to their lead's. */
 export const ownEmail = (subject: Subject) =>
-  (subject.type === 'lead' ? subject.row.email : subject.lead?.email) ?? null;
+  (subject.type === 'lead' ? subject.row.email : (subject.row.email ?? subject.lead?.email)) ?? null;
 
 export const subjectRef = (subject: Subject) => ({
   leadId: subject.type === 'lead' ? subject.id : null,
