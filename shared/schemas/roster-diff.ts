@@ -4,7 +4,15 @@ import { ROSTER_SOURCES, rosterCommitRowSchema, rosterPreviewResultSchema } from
 import { singleLineText } from './text';
 
 /** The patient fields a roster can change on someone already in the CRM. */
-export const ROSTER_CHANGE_FIELDS = ['firstName', 'lastName', 'dateOfBirth', 'roomNumber', 'mrn'] as const;
+export const ROSTER_CHANGE_FIELDS = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'roomNumber',
+  'mrn',
+  'email',
+  'phone',
+] as const;
 export type RosterChangeField = (typeof ROSTER_CHANGE_FIELDS)[number];
 
 /** How a roster row was recognised as a patient already at the facility. */
@@ -17,6 +25,8 @@ const currentPatientSchema = z.object({
   dateOfBirth: z.string(),
   roomNumber: z.string().nullable(),
   mrn: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
 });
 
 /**
@@ -102,6 +112,9 @@ export const rosterApplySchema = z
           dateOfBirth: singleLineText(40).min(1).optional(),
           roomNumber: singleLineText(20).min(1).optional(),
           mrn: singleLineText(40).min(1).optional(),
+          // Checked as a patient's contact is (a real address, enough digits) before anything is written.
+          email: singleLineText(254).min(1).optional(),
+          phone: singleLineText(40).min(1).optional(),
         }),
       )
       .max(MAX_DIFF_ITEMS)

@@ -64,6 +64,8 @@ const patient = (id: string, lastName: string) => ({
   dateOfBirth: '1940-01-01',
   roomNumber: null,
   mrn: null,
+  email: null,
+  phone: null,
 });
 const rows = [
   row(0, { firstName: 'Ann', lastName: 'Lee', dateOfBirth: '1931-05-05', roomNumber: '104' }),

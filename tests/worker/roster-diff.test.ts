@@ -254,3 +254,82 @@ describe('applying what was confirmed', () => {
     expect(await titles()).not.toContain('Pharmacy told of discharge');
   });
 });
+
+describe("a patient's own email and phone on the roster", () => {
+  it('shows a new address or number as a change, not the same one written another way, and checks it before writing', async () => {
+    const facility = await createFacility(admin, 'Contact Court');
+    const made = async (body: Record<string, string>) =>
+      (await api('/api/v1/patients', { token: admin, body: { facilityId: facility, ...body } })).json.id;
+    const same = await made({
+      firstName: 'Ida',
+      lastName: 'Same',
+      dateOfBirth: '1941-01-01',
+      email: 'ida@example.com',
+      phone: '(512) 555-0100',
+    });
+    const moved = await made({
+      firstName: 'Ned',
+      lastName: 'Moved',
+      dateOfBirth: '1942-02-02',
+      email: 'ned@example.com',
+      phone: '512-555-0101',
+    });
+    const res = await preview(
+      [
+        // The same address in capitals and the same number with dots and the country code.
+        {
+          fullName: 'Same, Ida',
+          dateOfBirth: '1/1/1941',
+          email: 'IDA@Example.com',
+          phone: '+1 512.555.0100',
+        },
+        {
+          fullName: 'Moved, Ned',
+          dateOfBirth: '2/2/1942',
+          email: 'ned.new@example.com',
+          phone: '512-555-0199',
+        },
+      ],
+      admin,
+      facility,
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.diff.unchanged).toBe(1);
+    expect(res.json.diff.changes).toEqual([
+      {
+        row: 1,
+        patient: expect.objectContaining({
+          patientId: moved,
+          email: 'ned@example.com',
+          phone: '512-555-0101',
+        }),
+        matchedBy: 'name_and_birth_date',
+        fields: [
+          { field: 'email', from: 'ned@example.com', to: 'ned.new@example.com' },
+          { field: 'phone', from: '512-555-0101', to: '512-555-0199' },
+        ],
+      },
+    ]);
+
+    const applyHere = (changes: Record<string, string>[]) =>
+      api('/api/v1/patients/import/apply', {
+        token: admin,
+        body: { facilityId: facility, source: 'json', changes },
+      });
+    const refused = await applyHere([
+      { patientId: moved, email: 'ned.new@example.com' },
+      { patientId: same, phone: '55-01' },
+    ]);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details).toEqual([
+      { path: 'changes.1.phone', issue: '"55-01" is not a phone number' },
+    ]);
+    expect(await patientRow(moved)).toMatchObject({ email: 'ned@example.com', phone: '512-555-0101' });
+
+    const applied = await applyHere([
+      { patientId: moved, email: 'Ned.New@Example.com', phone: '512-555-0199' },
+    ]);
+    expect(applied.status).toBe(200);
+    expect(await patientRow(moved)).toMatchObject({ email: 'ned.new@example.com', phone: '512-555-0199' });
+  });
+});

@@ -39,6 +39,8 @@ const FIELD_NAMES: Record<RosterDiff['changes'][number]['fields'][number]['field
   dateOfBirth: 'date of birth',
   roomNumber: 'room',
   mrn: 'record number',
+  email: 'email',
+  phone: 'phone',
 };
 
 const person = (p: { lastName?: string; firstName?: string }) => `${p.lastName ?? ''}, ${p.firstName ?? ''}`;

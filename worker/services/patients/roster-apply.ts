@@ -75,14 +75,18 @@ function checkedChanges(input: RosterApply, known: Map<string, PatientRow>) {
       lastName: set.lastName ?? p.lastName,
       dateOfBirth: set.dateOfBirth ?? p.dateOfBirth,
     };
-    const checked = checkPatientRow(merged, today);
+    const checked = checkPatientRow({ ...merged, email: set.email, phone: set.phone }, today);
     for (const e of checked.errors) details.push({ path: `changes.${i}.${e.field}`, issue: e.issue });
     return {
       patientId: change.patientId,
       set: {
         ...set,
         ...(checked.value
-          ? { dateOfBirth: checked.value.dateOfBirth, nameKey: nameKey(merged.firstName, merged.lastName) }
+          ? {
+              dateOfBirth: checked.value.dateOfBirth,
+              nameKey: nameKey(merged.firstName, merged.lastName),
+              ...(set.email ? { email: checked.value.email } : {}),
+            }
           : {}),
       },
     };

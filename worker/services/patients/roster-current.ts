@@ -14,6 +14,8 @@ export async function currentPatients(tenant: TenantDb, facilityId: string): Pro
       dateOfBirth: patients.dateOfBirth,
       roomNumber: patients.roomNumber,
       mrn: patients.mrn,
+      email: patients.email,
+      phone: patients.phone,
     },
     patients,
     and(

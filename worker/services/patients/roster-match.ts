@@ -1,5 +1,6 @@
 import { nameKey, nameKeyPart } from '../../../shared/roster/names';
 import type { RosterChangeField, RosterDiff } from '../../../shared/schemas/roster-diff';
+import { phoneKey } from '../leads/phone-key';
 import type { CheckedPatient, RowProblem } from './roster-rows';
 
 /** A current patient of the facility, as the comparison needs them. */
@@ -11,6 +12,8 @@ export type CurrentPatient = {
   dateOfBirth: string;
   roomNumber: string | null;
   mrn: string | null;
+  email: string | null;
+  phone: string | null;
 };
 
 /** A roster row that did not read (a bad date, a missing name): what can still be told of it. */
@@ -80,6 +83,9 @@ function changedFields(row: CheckedPatient, p: CurrentPatient) {
   compare('dateOfBirth', row.dateOfBirth, p.dateOfBirth, row.dateOfBirth === p.dateOfBirth);
   compare('roomNumber', row.roomNumber, p.roomNumber, (row.roomNumber ?? '') === (p.roomNumber ?? ''));
   compare('mrn', row.mrn, p.mrn, recordKey(row.mrn) === recordKey(p.mrn));
+  // The same address in other case, or the same number written another way, is no change.
+  compare('email', row.email, p.email, row.email?.toLowerCase() === p.email?.toLowerCase());
+  compare('phone', row.phone, p.phone, phoneKey(row.phone) === phoneKey(p.phone));
   return out;
 }
 
@@ -192,4 +198,6 @@ const shown = (p: CurrentPatient) => ({
   dateOfBirth: p.dateOfBirth,
   roomNumber: p.roomNumber,
   mrn: p.mrn,
+  email: p.email,
+  phone: p.phone,
 });

@@ -70,6 +70,8 @@ export async function findReadmissions(
         dateOfBirth: p.dateOfBirth,
         roomNumber: p.roomNumber,
         mrn: p.mrn,
+        email: p.email,
+        phone: p.phone,
         dischargedAt: p.completedAt!,
       },
     });
