@@ -45,6 +45,7 @@ import { organizationRoutes } from './routes/organization';
 import { pageMatchRoutes } from './routes/page-matches';
 import { patientChecklistRoutes } from './routes/patient-checklists';
 import { patientImportRoutes } from './routes/patient-import';
+import { patientMessageRoutes } from './routes/patient-messages';
 import { patientRoutes } from './routes/patients';
 import { pipelineStageRoutes } from './routes/pipeline-stages';
 import { assignmentRoutes, providerRoutes } from './routes/providers';
@@ -85,6 +86,7 @@ const api = apiBase
   .route('/patients/import', patientImportRoutes)
   .route('/patients', patientRoutes)
   .route('/patients', patientChecklistRoutes)
+  .route('/patients', patientMessageRoutes)
   .route('/checklist-templates', checklistTemplateRoutes)
   .route('/tracker', trackerRoutes)
   .route('/providers', providerRoutes)
@@ -149,6 +151,7 @@ export type ApiSubApps = {
   patientImport: { path: '/api/v1/patients/import'; routes: typeof patientImportRoutes };
   patients: { path: '/api/v1/patients'; routes: typeof patientRoutes };
   patientChecklists: { path: '/api/v1/patients'; routes: typeof patientChecklistRoutes };
+  patientMessages: { path: '/api/v1/patients'; routes: typeof patientMessageRoutes };
   checklistTemplates: { path: '/api/v1/checklist-templates'; routes: typeof checklistTemplateRoutes };
   tracker: { path: '/api/v1/tracker'; routes: typeof trackerRoutes };
   providers: { path: '/api/v1/providers'; routes: typeof providerRoutes };

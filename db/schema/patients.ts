@@ -28,6 +28,8 @@ export const patients = sqliteTable(
     /** The patient's own contact, for messages to them (a converted lead's contact is used when empty). */
     email: text(),
     phone: text(),
+    /** The phone's digits as leads keep them (`phoneKey`): how an inbound text finds the patient. */
+    phoneKey: text(),
     /** Who pays for the care, as the census names it ("Medicare A", "Medicaid pending"). */
     payer: text(),
     /** The attending physician, as the census names them. */
@@ -61,6 +63,36 @@ export const patients = sqliteTable(
     index('patients_org_name').on(t.organizationId, t.nameKey, t.id),
     // Automation rules on enrollment status, walked in id order as the evaluation pages them.
     index('patients_org_enrollment').on(t.organizationId, t.enrollmentStatus, t.id),
+    // An inbound text from the patient's own number lands on their page.
+    index('patients_org_phone').on(t.organizationId, t.phoneKey),
+  ],
+);
+
+/**
+ * Messages a patient sent the practice from their own number (texts, for
+ * now), shown on the patient's page; a lead's land on the lead's timeline.
+ */
+export const patientMessages = sqliteTable(
+  'patient_messages',
+  {
+    id: text().primaryKey(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id),
+    patientId: text()
+      .notNull()
+      .references(() => patients.id),
+    channel: text().notNull(),
+    /** `inbound`: the patient wrote. */
+    direction: text().notNull(),
+    text: text().notNull(),
+    /** The provider's id of the message: a webhook delivered twice records it once. */
+    providerId: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('patient_messages_patient').on(t.organizationId, t.patientId, t.createdAt),
+    uniqueIndex('patient_messages_provider').on(t.organizationId, t.patientId, t.providerId),
   ],
 );
 

@@ -228,3 +228,22 @@ export const serviceSelectionResultSchema = z.object({
 export type Patient = z.infer<typeof patientSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type ServiceSelectionResult = z.infer<typeof serviceSelectionResultSchema>;
+
+/** How many of a patient's messages their page lists, newest first. */
+export const PATIENT_MESSAGES_SHOWN = 50;
+
+/** Texts the patient sent from their own number, newest first (`PATIENT_MESSAGES_SHOWN` at most). */
+export const patientMessagesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      channel: z.enum(['sms']),
+      direction: z.enum(['inbound']),
+      text: z.string(),
+      createdAt: timestampSchema,
+    }),
+  ),
+  /** More than the page shows exist. */
+  more: z.boolean(),
+});
+export type PatientMessages = z.infer<typeof patientMessagesSchema>;

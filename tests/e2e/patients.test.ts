@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_ORGS } from '../../scripts/seed-demo';
 import type { launchWithExtension } from './extension-browser';
 import {
   ensureFacility,
@@ -50,6 +52,47 @@ describe('one patient at a time', () => {
     expect(await text(panel.getByTestId('patient-detail'))).toContain('Room 9');
     expect(await text(panel.getByTestId('patient-detail'))).toContain(
       'Payer: Medicare A · Attending physician: Dr. Shah',
+    );
+    await signOut();
+  });
+
+  it('shows on the patient’s page a text they sent from their own number', async () => {
+    await signIn('clinic_admin@demo.test', 'sidecar-demo');
+    await panel.getByRole('tab', { name: 'Patients' }).click();
+    await panel.getByLabel('Facility', { exact: true }).selectOption({ label: 'Willow Creek Care' });
+    const row = panel.getByTestId('patient-row').filter({ hasText: 'Hill, Cy' });
+    await row.locator('.row-link').click();
+    await panel.getByTestId('patient-detail').waitFor();
+    await panel.getByRole('button', { name: 'Edit' }).click();
+    await panel.getByLabel('Phone (optional)').fill('(512) 555-0177');
+    await panel.getByRole('button', { name: 'Save patient' }).click();
+    await eventually(() => text(panel.getByTestId('patient-texts'))).toContain(
+      'No texts from (512) 555-0177 yet',
+    );
+
+    // The patient replies to the practice's number: the SMS provider calls the webhook, signed as Twilio signs.
+    const url = `${api}/webhooks/sms/${DEMO_ORGS.demo.id}`;
+    const params = { From: '+15125550177', Body: 'Can my daughter visit on Sunday?', MessageSid: 'SM-E2E-1' };
+    const signed = Object.keys(params)
+      .sort()
+      .map((k) => k + params[k as keyof typeof params])
+      .join('');
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Twilio-Signature': createHmac('sha1', 'dev-only-twilio-auth-token')
+          .update(url + signed)
+          .digest('base64'),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(res.status).toBe(200);
+
+    await panel.getByRole('button', { name: '← All patients' }).click();
+    await row.locator('.row-link').click();
+    await eventually(async () => (await text(panel.getByTestId('patient-texts'))) ?? '').toContain(
+      'Can my daughter visit on Sunday?',
     );
     await signOut();
   });

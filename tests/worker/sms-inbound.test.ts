@@ -6,7 +6,7 @@ import { consumeSends } from '../../worker/services/automations/consume-sends';
 import type { AutomationSend } from '../../worker/services/automations/send-queue';
 import { twilioAdapter } from '../../worker/services/sms/sms-adapters';
 import { counting, deliverBatch, ORG, recordedSend, row, sendAnyTime } from './automation-helpers';
-import { api, BASE, loginAs, workerFetch } from './helpers';
+import { api, BASE, createFacility, loginAs, workerFetch } from './helpers';
 import { createLead } from './intake-helpers';
 
 const URL = `${BASE}/webhooks/sms/${ORG}`;
@@ -130,5 +130,72 @@ describe('inbound SMS (Twilio webhook)', () => {
       async () => new Response('', { status: 401 }),
     );
     expect(await refused.send({ to: '+1', body: 'x' })).toEqual({ ok: false, error: 'twilio answered 401' });
+  });
+});
+
+describe("a text from a patient's own number", () => {
+  const PATIENT_FROM = '+15125550163';
+  let patientId: string;
+  let facilityId: string;
+
+  beforeAll(async () => {
+    facilityId = await createFacility(admin, 'Texting Terrace');
+    const made = await api('/api/v1/patients', {
+      token: admin,
+      body: {
+        facilityId,
+        firstName: 'Pat',
+        lastName: 'Texter',
+        dateOfBirth: '1948-08-08',
+        phone: '512.555.0163 ext. 4',
+      },
+    });
+    expect(made.status).toBe(201);
+    patientId = made.json.id;
+  });
+
+  it("lands on the patient's page once, however often the provider delivers it, and the read is audited", async () => {
+    const params = { From: PATIENT_FROM, Body: 'Is my appointment still on Friday?', MessageSid: 'SM-P1' };
+    expect((await inbound(params)).status).toBe(200);
+    // Twilio retries a webhook it thinks failed: the same message is recorded once.
+    expect((await inbound(params)).status).toBe(200);
+    await inbound({ From: PATIENT_FROM, Body: 'Thanks!', MessageSid: 'SM-P2' });
+    const messages = await api(`/api/v1/patients/${patientId}/messages`, { token: admin });
+    expect(messages.status).toBe(200);
+    expect(messages.json).toEqual({
+      items: [
+        expect.objectContaining({ channel: 'sms', direction: 'inbound', text: 'Thanks!' }),
+        expect.objectContaining({ text: 'Is my appointment still on Friday?' }),
+      ],
+      more: false,
+    });
+    const reads = await api(`/api/v1/audit?entityType=patient&entityId=${patientId}`, { token: admin });
+    expect(reads.json.items.map((e: { action: string; detail: unknown }) => [e.action, e.detail])).toEqual(
+      expect.arrayContaining([
+        ['read', { for: 'messages' }],
+        ['update', { for: 'inbound_sms' }],
+      ]),
+    );
+  });
+
+  it('STOP from that number unsubscribes it and is kept on the page too', async () => {
+    const stop = await inbound({ From: PATIENT_FROM, Body: 'STOP', MessageSid: 'SM-P3' });
+    expect(await stop.text()).toContain('you will get no more automated texts');
+    const messages = await api(`/api/v1/patients/${patientId}/messages`, { token: admin });
+    expect(messages.json.items[0].text).toBe('STOP');
+  });
+
+  it("answers another organisation's patient id like a missing one, and keeps its texts apart", async () => {
+    const other = await loginAs('clinic_admin', 'other');
+    const missing = await api('/api/v1/patients/pat_missing/messages', { token: other });
+    const foreign = await api(`/api/v1/patients/${patientId}/messages`, { token: other });
+    expect(foreign.status).toBe(404);
+    expect(foreign.json.error.message).toBe(missing.json.error.message);
+    // The same text sent to the other organisation's number lands on none of this one's patients.
+    const url = `${BASE}/webhooks/sms/${DEMO_ORGS.other.id}`;
+    const params = { From: PATIENT_FROM, Body: 'Wrong practice', MessageSid: 'SM-P4' };
+    expect((await inbound(params, sign(url, params), url)).status).toBe(200);
+    const mine = await api(`/api/v1/patients/${patientId}/messages`, { token: admin });
+    expect(mine.json.items.some((m: { text: string }) => m.text === 'Wrong practice')).toBe(false);
   });
 });

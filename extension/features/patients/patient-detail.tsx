@@ -10,6 +10,7 @@ import { LeadOrigin } from '../leads/lead-origin';
 import { AssignmentHistory } from '../providers/assignment-history';
 import { PatientDetailModel } from './patient-detail-model';
 import { PatientForm } from './patient-form';
+import { PatientMessages } from './patient-messages';
 import { ServicesPicker } from './services-picker';
 
 /** One patient and their services (spec 000, step 4). */
@@ -119,6 +120,7 @@ export function PatientDetail({
             onStatus={(status) => model.statusChanged(status)}
           />
           <AssignmentHistory patientId={patient.id} />
+          <PatientMessages patientId={patient.id} phone={patient.phone} />
           <PatientCases patientId={patient.id} canViewAutomations={canViewAutomations} />
           {intake.canView ? (
             <section aria-labelledby="patient-forms-title">

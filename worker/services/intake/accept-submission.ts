@@ -215,6 +215,7 @@ function recordUpdate(
       dateOfBirth: checked.value.dateOfBirth,
       email: checked.value.email,
       phone: checked.value.phone,
+      phoneKey: checked.value.phoneKey,
       updatedAt: now,
     },
     eq(patients.id, subject.id),

@@ -86,6 +86,7 @@ function checkedChanges(input: RosterApply, known: Map<string, PatientRow>) {
               dateOfBirth: checked.value.dateOfBirth,
               nameKey: nameKey(merged.firstName, merged.lastName),
               ...(set.email ? { email: checked.value.email } : {}),
+              ...(set.phone ? { phoneKey: checked.value.phoneKey } : {}),
             }
           : {}),
       },

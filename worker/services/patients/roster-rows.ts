@@ -16,6 +16,8 @@ export type CheckedPatient = {
   /** The patient's own contact (lower-case email; phone as written). */
   email: string | null;
   phone: string | null;
+  /** The phone's digits, for finding the patient by an inbound text's number. */
+  phoneKey: string | null;
   emergencyContactName: string | null;
   emergencyContactRelationship: string | null;
   emergencyContactPhone: string | null;
@@ -116,6 +118,7 @@ export function checkPatientRow(
       mrn: orNull(str(row.mrn)),
       email: contact.email,
       phone: contact.phone,
+      phoneKey: phoneKey(contact.phone),
       emergencyContactName: orNull(str(row.emergencyContactName)),
       emergencyContactRelationship: orNull(str(row.emergencyContactRelationship)),
       emergencyContactPhone: orNull(str(row.emergencyContactPhone)),

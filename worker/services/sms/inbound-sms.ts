@@ -1,5 +1,5 @@
 import { and, eq, type SQL } from 'drizzle-orm';
-import { leadActivities, leads, unsubscribes } from '../../../db/schema';
+import { leadActivities, leads, patientMessages, patients, unsubscribes } from '../../../db/schema';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
 import type { TenantDb } from '../../lib/tenant-db';
@@ -17,8 +17,9 @@ export type InboundSms = { from: string; body: string; messageSid: string };
 /**
  * A text message someone sent the practice: STOP unsubscribes the number from
  * every automation SMS, START undoes it, HELP is answered; every message lands
- * on the timeline of the leads with that number. Answers the reply to text
- * back, if any.
+ * on the timeline of the leads with that number and on the page of the
+ * patients whose own number it is (once, however often the provider delivers
+ * it). Answers the reply to text back, if any.
  */
 export async function receiveSms(tenant: TenantDb, audit: AuditLog, sms: InboundSms) {
   const org = await tenant.organization();
@@ -27,6 +28,29 @@ export async function receiveSms(tenant: TenantDb, audit: AuditLog, sms: Inbound
   const matching = key
     ? await tenant.selectFields({ id: leads.id }, leads, eq(leads.phoneKey, key)).limit(20)
     : [];
+  const ownersOf = key
+    ? await tenant.selectFields({ id: patients.id }, patients, eq(patients.phoneKey, key)).limit(20)
+    : [];
+  const patientPages = ownersOf.flatMap((patient) => [
+    tenant
+      .insert(patientMessages, {
+        id: newId('pms'),
+        patientId: patient.id,
+        channel: 'sms',
+        direction: 'inbound',
+        text: sms.body,
+        providerId: sms.messageSid,
+        createdAt: iso(),
+      })
+      .onConflictDoNothing(),
+    audit.statement({
+      organizationId: tenant.organizationId,
+      action: 'update',
+      entityType: 'patient',
+      entityId: patient.id,
+      detail: { for: 'inbound_sms' },
+    }),
+  ]);
   const timeline = matching.flatMap((lead) => [
     tenant.insert(leadActivities, {
       id: newId('lac'),
@@ -61,6 +85,6 @@ export async function receiveSms(tenant: TenantDb, audit: AuditLog, sms: Inbound
   } else if (HELP_WORDS.has(word)) {
     reply = `${org.name}: automated reminders from your care team. Reply STOP to end them. For help, call the practice.`;
   }
-  await tenant.batch([...preference, ...timeline]);
-  return { reply, leads: matching.length };
+  await tenant.batch([...preference, ...timeline, ...patientPages]);
+  return { reply, leads: matching.length, patients: ownersOf.length };
 }
