@@ -11,7 +11,7 @@ CREATE TABLE `patient_messages` (
 	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `patient_messages_patient` ON `patient_messages` (`organization_id`,`patient_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `patient_messages_patient` ON `patient_messages` (`organization_id`,`patient_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `patient_messages_provider` ON `patient_messages` (`organization_id`,`patient_id`,`provider_id`);--> statement-breakpoint
 ALTER TABLE `patients` ADD `phone_key` text;--> statement-breakpoint
 CREATE INDEX `patients_org_phone` ON `patients` (`organization_id`,`phone_key`);--> statement-breakpoint

@@ -91,7 +91,7 @@ export const patientMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('patient_messages_patient').on(t.organizationId, t.patientId, t.createdAt),
+    index('patient_messages_patient').on(t.organizationId, t.patientId, t.createdAt, t.id),
     uniqueIndex('patient_messages_provider').on(t.organizationId, t.patientId, t.providerId),
   ],
 );

@@ -20,6 +20,7 @@ import { leadAnalytics } from '../../worker/services/leads/lead-analytics';
 import { leadBoard } from '../../worker/services/leads/lead-board';
 import { listLeads, timeline } from '../../worker/services/leads/leads';
 import { listMembers } from '../../worker/services/members/members';
+import { listPatientMessages } from '../../worker/services/patients/patient-messages';
 import { listPatients } from '../../worker/services/patients/patients';
 import { pendingPool } from '../../worker/services/providers/assignments';
 import { listProviders } from '../../worker/services/providers/providers';
@@ -29,6 +30,7 @@ import {
   providerAnalytics,
   referralOverview,
 } from '../../worker/services/referrals/referral-analytics';
+import { receiveSms } from '../../worker/services/sms/inbound-sms';
 import { seed } from './helpers';
 
 /**
@@ -64,6 +66,7 @@ const GROWING = [
   'referral_outcomes',
   'referral_letters',
   'automation_runs',
+  'patient_messages',
 ];
 
 const [org] = scaleOrgs(1200, 0);
@@ -267,6 +270,16 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     "automation rule on a facility's contract: the evaluation",
     () => evaluationReads(CONTRACT_RULE),
     'facilities_org_contract (organization_id=? AND contract_status=?)',
+  ],
+  [
+    'an inbound text: the patients whose own number it is',
+    () => receiveSms(tenant, audit, { from: '+15125550100', body: 'Hello', messageSid: 'SM-plans' }),
+    'patients_org_phone (organization_id=? AND phone_key=?)',
+  ],
+  [
+    "a patient's texts",
+    () => listPatientMessages(tenant, audit, `pat_scale_${org!.tag}_1`),
+    'patient_messages_patient (organization_id=? AND patient_id=?)',
   ],
   [
     'referral analytics of a practice',
