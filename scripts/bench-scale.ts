@@ -30,6 +30,8 @@ function endpoints(org: ScaleOrg): [name: string, path: string][] {
     ['patients by facility', `/patients?facilityId=${facility}&limit=50`],
     ['patient search "maria garcia"', '/patients?q=maria%20garcia&limit=50'],
     ['patient search "gar"', '/patients?q=gar&limit=50'],
+    // The same one patient in both organisations: the search's own cost, the same page either side.
+    ['patient search, one match', '/patients?q=quintessa%20harrowgate&limit=50'],
     ['tracker (facility)', `/tracker?facilityId=${facility}`],
     ['pending pool (facility)', `/assignments/pending?facilityId=${facility}`],
     ['leads (50)', '/leads?limit=50'],
@@ -47,10 +49,21 @@ function endpoints(org: ScaleOrg): [name: string, path: string][] {
   ];
 }
 
+/**
+ * "Maria Garcia" is 1 patient of the 1,000 and 50 of the 100,000 (the names
+ * repeat), so her search also measures a page fifty times longer. One patient
+ * with a name nobody else has, in each organisation, measures the search alone.
+ */
+const onePatientNamed = (org: ScaleOrg) =>
+  `INSERT INTO patients (id, organization_id, facility_id, first_name, last_name, name_key, date_of_birth, enrollment_status, created_by, created_at, updated_at)
+   VALUES ('pat_scale_${org.tag}_quintessa', '${org.id}', '${scaleFacilityId(org)}', 'Quintessa', 'Harrowgate', 'harrowgate|quintessa', '1941-04-04', 'in_progress', 'usr_${org.tag}_clinic_admin', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');`;
+
 export async function benchScale() {
   const orgs = scaleOrgs(LARGE, SMALL);
   const loading = performance.now();
-  const worker = await startLocalWorker({ extraSql: scaleSeedSql(orgs, undefined, { leads: LEADS_AS_SQL }) });
+  const worker = await startLocalWorker({
+    extraSql: `${scaleSeedSql(orgs, undefined, { leads: LEADS_AS_SQL })}\n${orgs.map(onePatientNamed).join('\n')}`,
+  });
   console.log(
     `\nScale: ${LARGE.toLocaleString('en-US')} patients and leads vs ${SMALL.toLocaleString('en-US')}, loaded and started in ${((performance.now() - loading) / 1000).toFixed(1)} s; ${REQUESTS} requests each, one at a time\n`,
   );

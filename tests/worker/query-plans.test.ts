@@ -20,6 +20,7 @@ import { leadAnalytics } from '../../worker/services/leads/lead-analytics';
 import { leadBoard } from '../../worker/services/leads/lead-board';
 import { listLeads, timeline } from '../../worker/services/leads/leads';
 import { listMembers } from '../../worker/services/members/members';
+import { existingDuplicates } from '../../worker/services/patients/find-duplicates';
 import { listPatientMessages } from '../../worker/services/patients/patient-messages';
 import { listPatients } from '../../worker/services/patients/patients';
 import { pendingPool } from '../../worker/services/providers/assignments';

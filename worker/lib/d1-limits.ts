@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
 /**
  * D1 binds at most 100 parameters a statement. Every chunk size in the worker
  * is derived here, so no call site picks its own number.
@@ -36,3 +39,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 /** `items` in lists short enough for one `IN (…)` each. */
 export const inListChunks = <T>(items: readonly T[]) => chunk(items, IN_LIST_MAX);
+
+/**
+ * `column IN` the values carried as one JSON parameter: a statement binds the
+ * same few parameters however many values (D1's 100 never limits it), and one
+ * round trip replaces one per `inListChunks` list.
+ */
+export const inJson = (column: SQLiteColumn, values: readonly string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { patientChecklistItems, patientStatusEvents, patients } from '../../../db/schema';
 import { deriveEnrollment, type EnrollmentStatus } from '../../../shared/enrollment';
 import type { AuditLog } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
+import { inJson } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
 import { iso } from '../../lib/time';
 import { enrolledNoticeStatements } from './enrolled-notice';
@@ -110,10 +110,6 @@ export async function planTemplateChange(tenant: TenantDb, templateId: string, w
   const plans = rows.map((p) => planPatient(p, byPatient.get(p.id) ?? [], wanted)).filter(touches);
   return { governed: rows.length, plans };
 }
-
-/** `column IN` the ids carried as one JSON parameter, so a statement binds the same few parameters for any number of patients. */
-export const inJson = (column: SQLiteColumn, ids: string[]) =>
-  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 function ofPlans(plans: PatientPlan[], pick: (p: PatientPlan) => string[]) {
   const out = new Map<string, string[]>();

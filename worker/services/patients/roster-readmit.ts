@@ -10,9 +10,8 @@ import { deriveEnrollment } from '../../../shared/enrollment';
 import type { RosterApply, RosterDiff } from '../../../shared/schemas/roster-diff';
 import type { AuditEntry } from '../../lib/audit-log';
 import { newId } from '../../lib/crypto';
-import { inListChunks } from '../../lib/d1-limits';
+import { inJson, inListChunks } from '../../lib/d1-limits';
 import type { TenantDb } from '../../lib/tenant-db';
-import { inJson } from '../checklists/template-propagation';
 import type { CheckedPatient } from './roster-rows';
 
 type PatientRow = typeof patients.$inferSelect;
