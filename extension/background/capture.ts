@@ -2,6 +2,7 @@ import type { CapturedLead } from '../capture/types';
 import { ApiError } from '../utils/api-client';
 import { blockedBy } from '../utils/capture-blocklist';
 import type { BackgroundDeps, Core, Handlers } from './context';
+import { pageAnswer } from './page-answer';
 
 /** Reading the page the person asked to capture, never a blocked site. */
 export function captureHandlers(
@@ -33,8 +34,9 @@ export function captureHandlers(
         });
       let captured: CapturedLead;
       try {
-        captured = await deps.captureTab.extract(tab.id, target ?? {});
-      } catch {
+        captured = await pageAnswer(deps.captureTab.extract(tab.id, target ?? {}));
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
         throw new ApiError(403, {
           code: 'forbidden',
           message:

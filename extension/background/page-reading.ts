@@ -4,6 +4,7 @@ import { ApiError } from '../utils/api-client';
 import { blockedBy } from '../utils/capture-blocklist';
 import type { PageReadResult } from '../utils/messages';
 import type { BackgroundDeps, Core, Handlers } from './context';
+import { pageAnswer } from './page-answer';
 
 const READ_REFUSED =
   'Sidecar may read this page only after you click its toolbar button on it. Click it, then read the page again.';
@@ -59,8 +60,9 @@ export function pageReadingHandlers(
       if (!('tabId' in tab)) return tab;
       const adapters = await taught(tab.origin);
       try {
-        return { reading: await reader().pages.read(tab.tabId, adapters) };
-      } catch {
+        return { reading: await pageAnswer(reader().pages.read(tab.tabId, adapters)) };
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
         if (auto) return { skipped: 'not_granted', origin: tab.origin };
         throw new ApiError(403, { code: 'forbidden', message: READ_REFUSED });
       }
@@ -87,8 +89,9 @@ export function pageReadingHandlers(
         });
       let csv: string | null;
       try {
-        csv = await reader().pages.readTable(tab.tabId);
-      } catch {
+        csv = await pageAnswer(reader().pages.readTable(tab.tabId));
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
         throw new ApiError(403, { code: 'forbidden', message: READ_REFUSED });
       }
       if (!csv)

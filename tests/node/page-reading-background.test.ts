@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type BackgroundDeps, createBackgroundHandler } from '../../extension/background/handler';
+import { PAGE_ANSWER_MS, PAGE_NOT_ANSWERING } from '../../extension/background/page-answer';
 import { matchRequestOf } from '../../extension/features/page-match/match-request';
 import type { PageReading } from '../../extension/page-reading/read-page';
 
@@ -120,5 +121,47 @@ describe('what the panel sends to match', () => {
       addressLine1: '1200 Orchard Ln',
       postalCode: '97301',
     });
+  });
+});
+
+describe('a page that never answers the reading script', () => {
+  it('ends the capture and the table read with a message after the time limit, not "Reading…" for ever', async () => {
+    vi.useFakeTimers();
+    try {
+      const never = () => new Promise<never>(() => undefined);
+      const deps: BackgroundDeps = {
+        fetch: () => Promise.reject(new Error('no network in this test')),
+        auth: { get: async () => ({ kind: 'signed_out' }), set: async () => undefined },
+        serverUrl: { get: async () => 'http://127.0.0.1:8787', set: async () => undefined },
+        now: () => 0,
+        forgetUser: async () => undefined,
+        captureTab: {
+          active: async () => ({ id: 7, url: 'https://mail.example/inbox' }),
+          byId: async () => null,
+          extract: never,
+        },
+        pageReading: { granted: async () => true, read: never, readTable: never, pick: never },
+        leadOutbox: { get: async () => [], set: async () => undefined },
+        captureBlocklist: { get: async () => [], set: async () => undefined },
+      };
+      const handle = createBackgroundHandler(deps);
+      const capture = handle({ name: 'captureLead', input: {} });
+      const table = handle({ name: 'readPageTable', input: undefined });
+      await vi.advanceTimersByTimeAsync(PAGE_ANSWER_MS - 1);
+      let settled = false;
+      void capture.then(() => {
+        settled = true;
+      });
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      for (const reply of [await capture, await table])
+        expect(reply).toEqual({
+          ok: false,
+          error: { code: 'page_not_answering', message: PAGE_NOT_ANSWERING },
+        });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
