@@ -273,6 +273,16 @@ const LISTS: [name: string, run: () => Promise<unknown>, uses?: string][] = [
     'facilities_org_contract (organization_id=? AND contract_status=?)',
   ],
   [
+    "a roster's duplicate check: the facility's patients of those names, in one read",
+    () =>
+      existingDuplicates(
+        tenant,
+        facilityId,
+        Array.from({ length: 500 }, (_, i) => ({ nameKey: `name${i}|first`, dateOfBirth: '1940-01-01' })),
+      ),
+    'patients_facility_name (organization_id=? AND facility_id=? AND name_key=?)',
+  ],
+  [
     'an inbound text: the patients whose own number it is',
     () => receiveSms(tenant, audit, { from: '+15125550100', body: 'Hello', messageSid: 'SM-plans' }),
     'patients_org_phone (organization_id=? AND phone_key=?)',
