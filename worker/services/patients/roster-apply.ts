@@ -294,7 +294,7 @@ function auditEntries(
       action: 'update' as const,
       entityType: 'patient',
       entityId: c.patientId,
-      detail: { ...via, fields: Object.keys(c.set).filter((f) => f !== 'nameKey') },
+      detail: { ...via, fields: Object.keys(c.set).filter((f) => f !== 'nameKey' && f !== 'phoneKey') },
     })),
   ];
 }
