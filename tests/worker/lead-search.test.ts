@@ -44,6 +44,10 @@ describe('lead search, read from the word table', () => {
     expect(await found('lindqvist')).toEqual([maria, ana].sort());
     // A word inside a name is not the start of one.
     expect(await found('arcia')).toEqual([]);
+    // Each word may match by another way: a name and an email domain, a name and digits of the phone.
+    expect(await found('maria smile')).toEqual([maria]);
+    expect(await found('lindqvist 0142')).toEqual([maria]);
+    expect(await found('lindqvist northfjord')).toEqual([ana]);
   });
 
   it('finds an email by its start or its domain, and a phone by any three digits or more in it', async () => {

@@ -182,7 +182,7 @@ export async function listPatients(
     afterCursor(patients.nameKey, patients.id, decodeCursor(query.cursor), 'asc'),
   );
   const rows = await (words.length
-    ? searchPatients(tenant, words, where)
+    ? searchPatients(tenant, words, where, query.limit + 1)
     : tenant
         .selectFields(listedPatientFields(tenant), patients, where)
         .orderBy(asc(patients.nameKey), asc(patients.id))
