@@ -45,6 +45,9 @@ describe('searching patients by the start of their name words', () => {
   it('finds a patient by MRN, pages through the matches, and combines with the facility', async () => {
     expect(await found('a1234')).toEqual([ids.zoe]);
     expect(await found('a123')).toEqual([]);
+    // An MRN with a name word: both must match.
+    expect(await found('quinn a1234')).toEqual([ids.zoe]);
+    expect(await found('maria a1234')).toEqual([]);
     const first = await search('mar', '&limit=2');
     expect(first.items.map((p) => p.id)).toEqual([ids.mario, ids.maria]);
     const next = await search('mar', `&limit=2&cursor=${first.nextCursor}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { patientNameTokens, patients } from '../../../db/schema';
 import type { TenantDb } from '../../lib/tenant-db';
 import { listedPatientFields } from './patient-view';
@@ -8,19 +8,29 @@ const TOP = '\u{10FFFF}';
 
 /**
  * Ids of the patients with a name word starting with `word`, or whose MRN is
- * `word`, and meeting `also`: ranges of the word table (db/schema/search.ts),
+ * `word`, and among each of `others`: ranges of the word table (db/schema/search.ts),
  * so a search reads the patients that match, not the organisation's every patient.
  */
-function matchingIds(tenant: TenantDb, word: string, also: SQL[] = [], distinct = true) {
+function matchingIds(tenant: TenantDb, word: string, others: SQLWrapper[] = [], distinct = true) {
   const names = tenant.selectFields(
     { id: patientNameTokens.patientId },
     patientNameTokens,
-    and(gte(patientNameTokens.token, word), lt(patientNameTokens.token, word + TOP), ...also),
+    and(
+      gte(patientNameTokens.token, word),
+      lt(patientNameTokens.token, word + TOP),
+      ...others.map((ids) => inArray(patientNameTokens.patientId, ids)),
+    ),
   );
+  // `+patient_id`: SQLite may not use the column to probe the index with the other
+  // words' lists (a probe per listed patient for an MRN that is almost never there);
+  // it reads the MRN's one or no token and only then checks the lists.
   const mrn = tenant.selectFields(
     { id: patientNameTokens.patientId },
     patientNameTokens,
-    and(eq(patientNameTokens.token, `#${word}`), ...also),
+    and(
+      eq(patientNameTokens.token, `#${word}`),
+      ...others.map((ids) => inArray(sql`+${patientNameTokens.patientId}`, ids)),
+    ),
   );
   // UNION, not UNION ALL: "mar" starts both "maria" and "martinez", and a patient is listed once.
   // Inside an IN list a patient twice costs nothing, and UNION ALL skips sorting them out.
@@ -39,7 +49,7 @@ function matchingIds(tenant: TenantDb, word: string, also: SQL[] = [], distinct 
  */
 export function searchPatients(tenant: TenantDb, words: string[], where: SQL | undefined, limit: number) {
   const [first, ...rest] = words as [string, ...string[]];
-  const others = rest.map((w) => inArray(patientNameTokens.patientId, matchingIds(tenant, w, [], false)));
+  const others = rest.map((w) => matchingIds(tenant, w, [], false));
   const drive = matchingIds(tenant, first, others).as('matches');
   const page = tenant
     .selectThrough({ pageId: patients.id }, drive, patients, eq(patients.id, drive.id), where)
