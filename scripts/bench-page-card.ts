@@ -52,6 +52,8 @@ export async function benchPageCard(origin: string, token: string) {
     ? (JSON.parse(readFileSync(PAGE_CARD_TRACE, 'utf8')) as {
         panelOpenToCardMs: number;
         readToCardMs: number;
+        /** Each of the five openings (traces from before they were kept have none). */
+        samples?: number[];
         at: string;
       })
     : null;
@@ -66,7 +68,7 @@ export function printPageCard(result: Awaited<ReturnType<typeof benchPageCard>>)
   );
   console.log(
     trace
-      ? `panel open → card shown (Chromium, e2e trace of ${trace.at})  ${trace.panelOpenToCardMs} ms; page read → card ${trace.readToCardMs} ms`
+      ? `panel open → card shown (Chromium, e2e trace of ${trace.at})  ${trace.samples ? 'median of 5 ' : ''}${trace.panelOpenToCardMs} ms${trace.samples ? ` (${trace.samples.join(', ')})` : ''}; page read → card ${trace.readToCardMs} ms`
       : 'panel open → card shown: no trace yet (npm run test:e2e records it in .tmp/traces/page-card.json)',
   );
 }

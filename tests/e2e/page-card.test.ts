@@ -95,14 +95,30 @@ describe('the card that follows the page', () => {
     await eventually(() => text(card.getByTestId('match-name'))).toBe('Martinez, Elena');
 
     // The panel opening on the page: it reads the face sheet and shows the card by itself.
-    const opened = Date.now();
-    await panel.reload();
-    await card.getByTestId('match-name').filter({ hasText: 'Martinez, Elena' }).waitFor();
-    const panelOpenToCardMs = Date.now() - opened;
-    const readToCardMs = Number(await card.getAttribute('data-ms'));
+    // Opened five times: one opening varies by a hundred milliseconds on a shared machine.
+    const openings: { panelOpenToCardMs: number; readToCardMs: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const opened = Date.now();
+      await panel.reload();
+      await card.getByTestId('match-name').filter({ hasText: 'Martinez, Elena' }).waitFor();
+      openings.push({
+        panelOpenToCardMs: Date.now() - opened,
+        readToCardMs: Number(await card.getAttribute('data-ms')),
+      });
+    }
+    const median = (pick: (o: (typeof openings)[number]) => number) =>
+      openings.map(pick).sort((a, b) => a - b)[2]!;
+    const trace = {
+      panelOpenToCardMs: median((o) => o.panelOpenToCardMs),
+      readToCardMs: median((o) => o.readToCardMs),
+      samples: openings.map((o) => o.panelOpenToCardMs),
+      at: new Date(),
+    };
     mkdirSync('.tmp/traces', { recursive: true });
-    writeFileSync(PAGE_CARD_TRACE, JSON.stringify({ panelOpenToCardMs, readToCardMs, at: new Date() }));
-    console.info(`page card: panel open → card ${panelOpenToCardMs} ms (read → card ${readToCardMs} ms)`);
+    writeFileSync(PAGE_CARD_TRACE, JSON.stringify(trace));
+    console.info(
+      `page card: panel open → card, median of 5: ${trace.panelOpenToCardMs} ms (${trace.samples.join(', ')}); read → card ${trace.readToCardMs} ms`,
+    );
 
     expect(await text(card.getByTestId('match-reasons'))).toContain('same name and date of birth');
     expect(await text(card.getByTestId('match-enrollment'))).toBe('Not started');
