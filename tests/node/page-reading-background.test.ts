@@ -18,9 +18,11 @@ const READING: PageReading = {
  */
 function setup(
   tabUrl: string | null,
-  opts: { granted?: string[]; blocklist?: string[]; refuse?: boolean } = {},
+  opts: { granted?: string[]; blocklist?: string[]; refuse?: boolean; silent?: boolean } = {},
 ) {
   const reads: number[] = [];
+  // A page that never answers the script run in it.
+  const never = () => new Promise<never>(() => undefined);
   const deps: BackgroundDeps = {
     fetch: () => Promise.reject(new Error('no network in this test')),
     auth: { get: async () => ({ kind: 'signed_out' }), set: async () => undefined },
@@ -30,16 +32,18 @@ function setup(
     captureTab: {
       active: async () => (tabUrl ? { id: 7, url: tabUrl } : null),
       byId: async () => null,
-      extract: () => Promise.reject(new Error('not used')),
+      extract: opts.silent ? never : () => Promise.reject(new Error('not used')),
     },
     pageReading: {
       granted: async (url) => (opts.granted ?? []).includes(new URL(url).origin),
       read: async (tabId) => {
+        if (opts.silent) return never();
         if (opts.refuse) throw new Error('Cannot access contents of the page');
         reads.push(tabId);
         return READING;
       },
-      readTable: async () => (opts.refuse ? null : 'Resident,DOB\r\n"Doe, Jane",1940-01-01'),
+      readTable: async () =>
+        opts.silent ? never() : opts.refuse ? null : 'Resident,DOB\r\n"Doe, Jane",1940-01-01',
       pick: async () => (opts.refuse ? null : { selector: 'h1.who', text: 'Doe, Jane' }),
     },
     leadOutbox: { get: async () => [], set: async () => undefined },
@@ -128,23 +132,7 @@ describe('a page that never answers the reading script', () => {
   it('ends the capture and the table read with a message after the time limit, not "Reading…" for ever', async () => {
     vi.useFakeTimers();
     try {
-      const never = () => new Promise<never>(() => undefined);
-      const deps: BackgroundDeps = {
-        fetch: () => Promise.reject(new Error('no network in this test')),
-        auth: { get: async () => ({ kind: 'signed_out' }), set: async () => undefined },
-        serverUrl: { get: async () => 'http://127.0.0.1:8787', set: async () => undefined },
-        now: () => 0,
-        forgetUser: async () => undefined,
-        captureTab: {
-          active: async () => ({ id: 7, url: 'https://mail.example/inbox' }),
-          byId: async () => null,
-          extract: never,
-        },
-        pageReading: { granted: async () => true, read: never, readTable: never, pick: never },
-        leadOutbox: { get: async () => [], set: async () => undefined },
-        captureBlocklist: { get: async () => [], set: async () => undefined },
-      };
-      const handle = createBackgroundHandler(deps);
+      const { handle } = setup('https://mail.example/inbox', { silent: true });
       const capture = handle({ name: 'captureLead', input: {} });
       const table = handle({ name: 'readPageTable', input: undefined });
       await vi.advanceTimersByTimeAsync(PAGE_ANSWER_MS - 1);
