@@ -109,4 +109,24 @@ describe('callApi', () => {
       `The server at ${SERVER} did not answer within 1 second. Try again in a moment.`,
     );
   });
+
+  it('asks once more for a read lost on a connection that never answers, and never repeats a write', async () => {
+    const methods: string[] = [];
+    // The first request of each kind waits for ever (until it is given up); a second one is answered.
+    const fetcher = (_input: RequestInfo | URL, init?: RequestInit) => {
+      methods.push(init?.method ?? 'GET');
+      if (methods.filter((m) => m === init?.method).length === 1)
+        return new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        });
+      return Promise.resolve(Response.json({ ok: true }));
+    };
+    expect(await callApi(fetcher, SERVER, '/api/v1/me', { timeoutMs: 200 })).toEqual({ ok: true });
+    expect(methods).toEqual(['GET', 'GET']);
+    const write = await failure(
+      callApi(fetcher, SERVER, '/api/v1/leads', { method: 'POST', body: {}, timeoutMs: 200 }),
+    );
+    expect(write.failure.code).toBe('network');
+    expect(methods).toEqual(['GET', 'GET', 'POST']);
+  });
 });
