@@ -10,7 +10,7 @@ import { iso } from '../../lib/time';
 import type { AuthContext } from '../auth/session-context';
 import { phoneKey } from '../leads/phone-key';
 import { checkPatientRow } from '../patients/roster-rows';
-import { loadSubject, type Subject, writableFields } from './subject';
+import { loadSubject, type Subject } from './subject';
 import { submissionRow } from './submissions';
 
 type FieldChange = {
@@ -23,9 +23,11 @@ type FieldChange = {
   applicable: boolean;
 };
 
-/** The record's own value of a field (not a converted patient's lead's: accepting writes the patient). */
+/**
+ * The record's own value of a field (not a converted patient's lead's:
+ * accepting writes the patient). Leads and patients hold every prefill key.
+ */
 function ownValue(subject: Subject, key: PrefillKey): string | null {
-  if (!writableFields(subject).includes(key)) return null;
   const row = subject.row as Record<PrefillKey, string | null | undefined>;
   return row[key] ?? null;
 }
@@ -50,7 +52,7 @@ function changesFor(row: Awaited<ReturnType<typeof submissionRow>>, subject: Sub
       const answer = Object.hasOwn(submission.answers, field.id) ? submission.answers[field.id] : undefined;
       const submitted = typeof answer === 'string' ? normalise(field.prefill, answer) : null;
       const current = normalise(field.prefill, ownValue(subject, field.prefill));
-      const applicable = writableFields(subject).includes(field.prefill) && submitted !== null;
+      const applicable = submitted !== null;
       return [
         {
           fieldId: field.id,

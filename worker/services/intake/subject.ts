@@ -55,15 +55,6 @@ export function recordValues(subject: Subject): RecordValues {
   return out;
 }
 
-/** The record fields accepting a submission can write: leads and patients hold all five. */
-export const writableFields = (_subject: Subject): PrefillKey[] => [
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'email',
-  'phone',
-];
-
 /**
  * Where an emailed link goes when staff give no address: for a minor with a
  * responsible party who has an email, to them (they decide and sign); else
