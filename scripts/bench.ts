@@ -61,7 +61,7 @@ try {
   const fmt = (r: Result) =>
     `${r.name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors}`;
   console.log(
-    `\n${REQUESTS} requests each, ${CONCURRENCY} concurrent, wrangler dev + local D1 on loopback\n`,
+    `\n${REQUESTS} requests each, ${CONCURRENCY} concurrent, the local workerd runtime (no dev proxy) + local D1 on loopback\n`,
   );
   console.log(fmt(health));
   console.log(fmt(me));

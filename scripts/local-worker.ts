@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unstable_startWorker } from 'wrangler';
+import { unstable_DevEnv } from 'wrangler';
 import { executeLocalSql, migrateLocal, seedLocal } from './local-db';
 
 /**
@@ -25,7 +25,24 @@ export async function startLocalWorker(
   // prints an info line ("QUEUE sidecar-automation-sends 50/50") for every queue batch delivered.
   process.env.WRANGLER_LOG ??= 'warn';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
-  const starting = unstable_startWorker({
+  // Requests go straight to the worker's own runtime, not through wrangler's dev proxy.
+  // The proxy keeps a pooled connection to the runtime that both sides close after 5 s idle;
+  // a request written as it closes is lost (cloudflare/workers-sdk#14641, #15317): a GET is
+  // parked until some other request arrives (a screen stuck on "Loading…" for 12 s in a
+  // browser test), a POST answers 503 "Your worker restarted mid-request". Tests that
+  // wait on the first and fail on the second are testing wrangler, not Sidecar.
+  const devEnv = new unstable_DevEnv();
+  const runtimeOrigin = new Promise<string>((resolve) => {
+    const dispatch = devEnv.dispatch.bind(devEnv);
+    devEnv.dispatch = (event) => {
+      if (event.type === 'reloadComplete') {
+        const { protocol, hostname, port } = event.proxyData.userWorkerUrl;
+        resolve(`${protocol}//${hostname}:${port}`);
+      }
+      dispatch(event);
+    };
+  });
+  const starting = devEnv.startWorker({
     config: 'wrangler.toml',
     dev: {
       persist: dir,
@@ -38,13 +55,12 @@ export async function startLocalWorker(
     },
   });
   // Never wait forever for the local runtime: a test run must fail, not hang.
-  const worker = await Promise.race([
-    starting,
+  const [worker, origin] = await Promise.race([
+    Promise.all([starting, runtimeOrigin]),
     new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('The local worker did not start within 60 s')), 60_000).unref(),
     ),
   ]);
-  const origin = (await worker.url).origin;
   return {
     origin,
     persistDir: dir,
