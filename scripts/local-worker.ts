@@ -9,7 +9,13 @@ import { executeLocalSql, migrateLocal, seedLocal } from './local-db';
  * seeded database (plus `extraSql`), on a free loopback port. For browser tests and the bench.
  */
 export async function startLocalWorker(
-  options: { extraSql?: string; extraSqlTimeoutMs?: number; testScheduled?: boolean } = {},
+  options: {
+    extraSql?: string;
+    extraSqlTimeoutMs?: number;
+    testScheduled?: boolean;
+    /** Plain-text vars over wrangler.toml's (outside services' addresses pointed at local stand-ins). */
+    vars?: Record<string, string>;
+  } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-worker-'));
   migrateLocal(dir);
@@ -44,6 +50,9 @@ export async function startLocalWorker(
   });
   const starting = devEnv.startWorker({
     config: 'wrangler.toml',
+    bindings: Object.fromEntries(
+      Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text', value }]),
+    ),
     dev: {
       persist: dir,
       server: { hostname: '127.0.0.1', port: 0 },

@@ -19,7 +19,7 @@ export type Bindings = {
   ADDRESS_VERIFIER?: string;
   SMARTY_AUTH_ID?: string;
   SMARTY_AUTH_TOKEN?: string;
-  /** The NPPES registry API; tests point it at a closed local port. */
+  /** The NPPES registry API; tests point it at a closed local port or a local stand-in. */
   NPPES_API_URL?: string;
   /** `dev-phone` (local, visible at /dev/phone) or `twilio`. */
   SMS_PROVIDER?: string;

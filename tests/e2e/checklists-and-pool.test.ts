@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { launchWithExtension } from './extension-browser';
+import { REGISTERED_NPI } from './nppes-stand-in';
 import {
   ensureFacility,
   ensurePatients,
@@ -165,16 +166,27 @@ describe('checklist template, tracker edits, NPI check and page evidence', () =>
     ).toContain('override');
     await panel.getByRole('button', { name: '← Patients' }).click();
 
-    // NPI: the check digit is checked offline; the registry is out of reach here, and the panel says so.
+    // NPI: the check digit is checked offline, then the registry (a local stand-in here) is asked.
     await panel.getByRole('button', { name: 'Pending pool' }).click();
     await panel.getByLabel('NPI (optional)').fill('1234567890');
     await panel.getByRole('button', { name: 'Look up' }).click();
     await eventually(() => text(panel.getByTestId('pool-message'))).toBe(
       'This NPI fails its check digit; check the 10 digits.',
     );
-    await panel.getByLabel('NPI (optional)').fill('1245319599');
+    await panel.getByLabel('NPI (optional)').fill('1987654328');
     await panel.getByRole('button', { name: 'Look up' }).click();
-    await eventually(() => text(panel.getByTestId('pool-message'))).toContain('enter the details by hand');
+    await eventually(() => text(panel.getByTestId('pool-message'))).toBe(
+      'The NPI registry has no provider with this number.',
+    );
+    // A listed provider fills in the form; staff still choose the capacity and save.
+    await panel.getByLabel('NPI (optional)').fill(REGISTERED_NPI);
+    await panel.getByRole('button', { name: 'Look up' }).click();
+    await eventually(() => text(panel.getByTestId('pool-message'))).toBe(
+      'Found Ruth Okafor in the NPI registry.',
+    );
+    expect(await panel.getByLabel('Name', { exact: true }).inputValue()).toBe('Ruth Okafor');
+    expect(await panel.getByLabel('Credentials').inputValue()).toBe('MD');
+    expect(await panel.getByLabel('Specialty').inputValue()).toBe('Geriatric Medicine');
     await panel.getByRole('button', { name: '← Patients' }).click();
 
     // Attach the page the person is looking at to a checklist item.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startLocalWorker } from '../../scripts/local-worker';
+import { startNppesStandIn } from './nppes-stand-in';
 
 export default async function setup(project: TestProject) {
   if (!existsSync('.output/chrome-mv3/manifest.json')) {
@@ -9,7 +10,16 @@ export default async function setup(project: TestProject) {
     );
   }
   // `/__scheduled` runs the cron handler on request (the automations flow).
-  const worker = await startLocalWorker({ testScheduled: true });
+  const registry = await startNppesStandIn();
+  const worker = await startLocalWorker({ testScheduled: true, vars: { NPPES_API_URL: registry.url } }).catch(
+    async (e: unknown) => {
+      await registry.close();
+      throw e;
+    },
+  );
   project.provide('apiOrigin', worker.origin);
-  return () => worker.dispose();
+  return async () => {
+    await worker.dispose();
+    await registry.close();
+  };
 }
