@@ -207,7 +207,7 @@ describe('a submitted form back in the panel', () => {
 });
 
 describe("a lead's consents in the panel", () => {
-  it('lists the consent Noor signed on her page and revokes it through the panel dialog, with the reason', async () => {
+  it('lists the consent Noor signed on her page, with who signed, for whom and the form version', async () => {
     await panel.getByRole('button', { name: /^Noor Haddad-Smith/ }).click();
     const row = panel.getByTestId('consent-row').first();
     await eventually(async () => (await text(row)) ?? '').toContain(
@@ -215,7 +215,45 @@ describe("a lead's consents in the panel", () => {
     );
     expect(await text(row)).toContain('Quick check-in, version 1');
     expect(await text(row)).toContain('Given');
+    // Nothing on the page, the consents included, reaches past the panel's edge.
+    expect(await overflowing(panel)).toEqual([]);
+  });
+});
 
+describe('a converted lead and its patient, each reached from the other', () => {
+  it("converts Noor, opens her patient page with the lead's source and her consent, revokes it there, and returns to the lead", async () => {
+    // The practice's location is set up by an administrator through the API.
+    const created = await fetch(`${api}/api/v1/facilities`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await adminToken(api)}` },
+      body: JSON.stringify({
+        name: 'Cedar Park Orthodontics',
+        address: { line1: '4 Elm St', city: 'Austin', state: 'TX', postalCode: '78701' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    await panel.getByRole('button', { name: 'Convert to patient' }).click();
+    await panel.getByLabel('Facility or location').selectOption({ label: 'Cedar Park Orthodontics' });
+    await panel.getByLabel('Date of birth', { exact: true }).fill('1990-06-02');
+    await panel.getByRole('button', { name: 'Convert', exact: true }).click();
+    await eventually(() => text(panel.getByTestId('lead-converted'))).toBe('This lead is a patient now.');
+
+    // The lead leads to the patient, and the patient's page back to the lead's source and timeline.
+    await panel.getByRole('button', { name: 'Open the patient' }).click();
+    const patient = panel.getByTestId('patient-detail');
+    await eventually(async () => (await text(patient.getByRole('heading', { level: 2 }))) ?? '').toContain(
+      'Haddad-Smith',
+    );
+    // Noor was added by hand, with no source: the patient's page says so rather than leaving it out.
+    await eventually(async () => (await text(panel.getByTestId('patient-lead-source'))) ?? '').toMatch(
+      /^Source not known · lead added /,
+    );
+
+    // The consent signed while a lead is on the patient's page, and is revoked there.
+    const row = patient.getByTestId('consent-row').first();
+    await eventually(async () => (await text(row)) ?? '').toContain(
+      'Signed by Noor Haddad-Smith (self) for this patient, while a lead',
+    );
     await row.getByRole('button', { name: 'Revoke' }).click();
     const dialog = panel.getByRole('dialog');
     await dialog.getByLabel('Why is it revoked? (kept with the consent)').fill('Asked by phone to withdraw');
@@ -227,10 +265,23 @@ describe("a lead's consents in the panel", () => {
       /^Revoked .+ by .+: Asked by phone to withdraw$/,
     );
     expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+
+    // The lead's own page, opened from the patient: the same consent, revoked, and the revocation on its timeline.
+    await panel.getByRole('button', { name: 'Open the lead' }).click();
+    await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Noor Haddad-Smith');
+    const leadRow = panel.getByTestId('consent-row').first();
+    await eventually(async () => (await text(leadRow.getByTestId('consent-revoked'))) ?? '').toMatch(
+      /: Asked by phone to withdraw$/,
+    );
     await eventually(async () => (await text(panel.getByTestId('timeline-entry').first())) ?? '').toContain(
       'Revoked I agree: Asked by phone to withdraw',
     );
-    // Nothing on the page, the consents included, reaches past the panel's edge.
+    // Back unwinds one step at a time: the patient, then the lead in the pipeline.
+    await panel.getByRole('button', { name: '← Back to the patient' }).click();
+    await patient.waitFor();
+    await panel.getByRole('button', { name: '← Back to the lead' }).click();
+    await eventually(() => panel.getByRole('button', { name: '← Pipeline' }).count()).toBe(1);
+    await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Noor Haddad-Smith');
     expect(await overflowing(panel)).toEqual([]);
   });
 });

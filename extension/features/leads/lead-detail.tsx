@@ -34,6 +34,8 @@ export function LeadDetail(props: {
   backLabel?: string;
   /** After a change that moves counts shown elsewhere (coordinators' open leads). */
   onChanged: () => void;
+  /** Opens the patient this lead was converted to. */
+  onOpenPatient?: ((patientId: string) => void) | undefined;
 }) {
   const can = (p: string) => props.permissions.includes(p);
   const canEdit = can('leads:edit');
@@ -166,9 +168,20 @@ export function LeadDetail(props: {
       />
 
       {lead.patientId ? (
-        <p class="alert" role="status" data-testid="lead-converted">
-          This lead is a patient now.
-        </p>
+        <div class="row-between">
+          <p class="alert" role="status" data-testid="lead-converted">
+            This lead is a patient now.
+          </p>
+          {props.onOpenPatient && can('patients:view') ? (
+            <button
+              type="button"
+              class="link"
+              onClick={() => lead.patientId && props.onOpenPatient?.(lead.patientId)}
+            >
+              Open the patient
+            </button>
+          ) : null}
+        </div>
       ) : can('lead:convert') && !lead.mergedInto ? (
         model.converting.value ? (
           <LeadConvertForm lead={lead} model={model} />

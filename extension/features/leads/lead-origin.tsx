@@ -8,13 +8,25 @@ import { TimelineEntries } from './lead-timeline-entries';
  * On a patient's page, the lead they were converted from: where they came
  * from, the lead's timeline and the intake forms sent before conversion.
  */
-export function LeadOrigin(props: { leadId: string; canViewIntake: boolean }) {
+export function LeadOrigin(props: {
+  leadId: string;
+  canViewIntake: boolean;
+  /** Opens the lead's own page (its stage, follow-ups and consents), when the host can show it. */
+  onOpenLead?: ((leadId: string) => void) | undefined;
+}) {
   const model = useModel(() => new LeadOriginModel(props.leadId));
   const origin = model.origin.value;
   const error = model.error.value;
   return (
     <section aria-labelledby="lead-origin-title" data-testid="patient-lead">
-      <h3 id="lead-origin-title">From lead</h3>
+      <div class="row-between">
+        <h3 id="lead-origin-title">From lead</h3>
+        {props.onOpenLead ? (
+          <button type="button" class="link" onClick={() => props.onOpenLead?.(props.leadId)}>
+            Open the lead
+          </button>
+        ) : null}
+      </div>
       {error ? (
         <p class="alert error" role="alert">
           {error}

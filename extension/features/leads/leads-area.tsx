@@ -1,6 +1,7 @@
 import { useModel } from '@preact/signals';
 import type { Me } from '../../utils/messages';
 import { pendingReferrerItem } from '../../utils/storage-items';
+import { PatientPage } from '../shell/record-pages';
 import { LeadAnalyticsView } from './lead-analytics';
 import { LeadBoardView } from './lead-board';
 import { LeadDetail } from './lead-detail';
@@ -59,8 +60,18 @@ export function LeadsArea({ me }: { me: Me }) {
         permissions={me.permissions}
         duplicates={view.duplicates}
         onOpen={(id) => model.open(id)}
+        onOpenPatient={(id) => model.openPatient(id)}
         onBack={() => model.back()}
         onChanged={() => model.loadReference()}
+      />
+    );
+  if (view.kind === 'patient')
+    return (
+      <PatientPage
+        me={me}
+        patientId={view.id}
+        onBack={() => model.open(view.fromLead)}
+        backLabel="← Back to the lead"
       />
     );
   if (view.kind === 'analytics')

@@ -11,6 +11,8 @@ export type LeadsView =
   | { kind: 'list' }
   | { kind: 'add'; capture?: LeadCapture; queuedKey?: string }
   | { kind: 'detail'; id: string; duplicates?: DuplicateMatch[] }
+  /** The patient a converted lead became, opened from that lead's page. */
+  | { kind: 'patient'; id: string; fromLead: string }
   | { kind: 'analytics' }
   | { kind: 'settings' }
   | { kind: 'import' };
@@ -41,6 +43,11 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
 
   const open = action((id: string, duplicates?: DuplicateMatch[]) => {
     view.value = { kind: 'detail', id, ...(duplicates ? { duplicates } : {}) };
+  });
+
+  const openPatient = action((id: string) => {
+    const current = view.peek();
+    if (current.kind === 'detail') view.value = { kind: 'patient', id, fromLead: current.id };
   });
 
   const show = action((next: LeadsView) => {
@@ -128,6 +135,7 @@ export const LeadsModel = createModel((permissions: readonly string[]) => {
     capturing,
     loadReference,
     open,
+    openPatient,
     show,
     back,
     captureHere,

@@ -24,6 +24,7 @@ export function PatientDetail({
   canViewAutomations,
   onBack,
   backLabel = '← All patients',
+  onOpenLead,
 }: {
   patientId: string;
   canEdit: boolean;
@@ -39,6 +40,8 @@ export function PatientDetail({
   onBack: () => void;
   /** Where the back link returns to, in its words (the list, or the page card). */
   backLabel?: string;
+  /** Opens the lead the patient was converted from. */
+  onOpenLead?: ((leadId: string) => void) | undefined;
 }) {
   const model = useModel(() => new PatientDetailModel(patientId));
   const patient = model.patient.value;
@@ -111,7 +114,7 @@ export function PatientDetail({
             </p>
           ) : null}
           {patient.leadId && canViewLead ? (
-            <LeadOrigin leadId={patient.leadId} canViewIntake={intake.canView} />
+            <LeadOrigin leadId={patient.leadId} canViewIntake={intake.canView} onOpenLead={onOpenLead} />
           ) : null}
           <PatientChecklist
             patientId={patient.id}

@@ -11,9 +11,9 @@ import { ChecklistTemplateEditor } from '../checklists/checklist-template-editor
 import { TrackerGrid } from '../checklists/tracker-grid';
 import { type PagePrefill, watchPrefill } from '../page-match/page-prefill';
 import { PendingPool } from '../providers/pending-pool';
+import { PatientPage } from '../shell/record-pages';
 import { BulkServices } from './bulk-services';
 import { FacilityChoiceModel } from './facility-choice-model';
-import { PatientDetail } from './patient-detail';
 import { PatientForm } from './patient-form';
 import { RosterImport } from './roster-import';
 import { ServiceCatalogue } from './service-catalogue';
@@ -173,25 +173,7 @@ function FacilityPatients({ me, facility }: { me: Me; facility: CurrentFacility 
       />
     );
   if (view.kind === 'detail')
-    return (
-      <PatientDetail
-        key={view.id}
-        patientId={view.id}
-        canEdit={canEdit}
-        canViewAutomations={me.permissions.includes('automations:view')}
-        canOverride={me.permissions.includes('enrollment:override')}
-        intake={{
-          canView: me.permissions.includes('intake:view'),
-          canSend: me.permissions.includes('intake:edit'),
-        }}
-        consents={{
-          canView: me.permissions.includes('intake:view_submissions'),
-          canRevoke: me.permissions.includes('intake:full'),
-        }}
-        canViewLead={me.permissions.includes('leads:view')}
-        onBack={() => back()}
-      />
-    );
+    return <PatientPage key={view.id} me={me} patientId={view.id} onBack={() => back()} />;
 
   return (
     <div>
