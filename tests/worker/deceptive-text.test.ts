@@ -128,4 +128,54 @@ describe('text that can deceive', () => {
       'title',
     );
   });
+  it('flags them on a roster row in review, reads a line break in a cell as a space, and normalises names', async () => {
+    const res = await api('/api/v1/patients/import/preview', {
+      token: admin,
+      body: {
+        facilityId,
+        rows: [
+          { fullName: `Doe, ${RLO}enaJ`, dateOfBirth: '5/1/1940' },
+          { firstName: 'Ada', lastName: `Lo${NUL}ve`, dateOfBirth: '5/1/1940', notes: 'Line one\nline two' },
+          // Alt+Enter in a spreadsheet cell, and an accent typed as e plus a combining mark.
+          {
+            firstName: `Ren${DECOMPOSED_E}e\nMarie`,
+            lastName: 'Roux',
+            dateOfBirth: '5/1/1940',
+            notes: 'Diet:\nsoft',
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const [spoofed, cut, fine] = res.json.rows;
+    expect(spoofed.errors).toEqual([
+      { field: 'fullName', issue: 'Remove control or text-direction characters' },
+    ]);
+    expect(cut.errors).toEqual([{ field: 'lastName', issue: 'Remove control or text-direction characters' }]);
+    expect(fine.errors).toEqual([]);
+    expect(fine.values).toMatchObject({ firstName: `Ren${COMPOSED_E}e Marie`, lastName: 'Roux' });
+    expect(res.json.summary).toMatchObject({ valid: 1, withErrors: 2 });
+
+    // The reviewed rows are saved as read: the normalised name, and the notes' own line break kept.
+    const saved = await api('/api/v1/patients/import/commit', {
+      token: admin,
+      body: {
+        facilityId,
+        source: 'csv',
+        rows: [
+          {
+            firstName: fine.values.firstName,
+            lastName: 'Roux',
+            dateOfBirth: '1940-05-01',
+            notes: 'Diet:\nsoft',
+          },
+        ],
+      },
+    });
+    expect(saved.status).toBe(201);
+    const found = await api(`/api/v1/patients?facilityId=${facilityId}&q=Roux`, { token: admin });
+    expect(found.json.items.map((p: { firstName: string }) => p.firstName)).toEqual([
+      `Ren${COMPOSED_E}e Marie`,
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { parseHumanDate } from '../../../shared/calendar-date';
 import { nameKey, splitFullName, tidyName } from '../../../shared/roster/names';
 import { emailSchema } from '../../../shared/schemas/common';
+import { CONTROL_MESSAGE, hasForbiddenCharacters } from '../../../shared/schemas/text';
 import { phoneKey } from '../leads/phone-key';
 
 export type RowProblem = { field: string; issue: string };
@@ -48,15 +49,38 @@ const SEX: Record<string, string> = {
 const MAX_AGE_YEARS = 125;
 
 /**
+ * Cells as the rest of the checks read them: NFC (an "é" typed two ways is one
+ * name), and a line break or tab inside a one-line cell (Alt+Enter in a
+ * spreadsheet) read as a space. What is still a control or text-direction
+ * character after that would spoof or break the name staff read, so the row
+ * says so in review instead of the save refusing it later.
+ */
+function tidyCells(row: RawRow): { cells: RawRow; errors: RowProblem[] } {
+  const cells: RawRow = {};
+  const errors: RowProblem[] = [];
+  for (const [field, value] of Object.entries(row)) {
+    if (typeof value !== 'string') {
+      cells[field] = value;
+      continue;
+    }
+    const multiLine = field === 'notes';
+    const text = multiLine ? value.normalize('NFC') : value.normalize('NFC').replace(/\s*[\t\r\n]+\s*/g, ' ');
+    if (hasForbiddenCharacters(text, multiLine)) errors.push({ field, issue: CONTROL_MESSAGE });
+    cells[field] = text;
+  }
+  return { cells, errors };
+}
+
+/**
  * One roster or form row to a patient, or the problems that stop it: first
  * and last name required (a "Last, First" column is split), a real date of
  * birth, not in the future and not over 125 years ago.
  */
 export function checkPatientRow(
-  row: RawRow,
+  raw: RawRow,
   today = new Date(),
 ): { value: CheckedPatient | null; errors: RowProblem[] } {
-  const errors: RowProblem[] = [];
+  const { cells: row, errors } = tidyCells(raw);
   let first = str(row.firstName);
   let last = str(row.lastName);
   if ((!first || !last) && str(row.fullName)) {
