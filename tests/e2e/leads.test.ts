@@ -275,4 +275,33 @@ describe('pipeline settings and conversion', () => {
       'Started treatment',
     );
   });
+
+  it('merges a walk-in entered by hand into Sofia, crediting the walk-in, and the pipeline keeps one Sofia', async () => {
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+    await panel.getByRole('button', { name: 'Add lead' }).click();
+    await panel.getByLabel('First name').fill('Sofia');
+    await panel.getByLabel('Last name').fill('Gonzalez');
+    await panel.getByLabel('Email', { exact: true }).fill('Maria.Gonzalez@example.com');
+    await panel.getByLabel('Source').selectOption({ label: 'Walk-in' });
+    await panel.getByRole('button', { name: 'Save lead' }).click();
+
+    // The new lead says whom it may duplicate and why; the person chooses who gets the credit.
+    const duplicates = panel.getByTestId('lead-duplicates');
+    await eventually(async () => (await text(duplicates)) ?? '').toContain('Sofia Gonzalez (same email');
+    await duplicates.getByTestId('merge-attribution').selectOption({ label: "this lead's source (Walk-in)" });
+    await duplicates.getByRole('button', { name: 'Merge into it' }).click();
+
+    // Sofia's own page opens, now credited to the walk-in, with the merge on her timeline.
+    await eventually(async () => (await text(panel.getByTestId('lead-origin'))) ?? '').toContain(
+      'Source: Walk-in',
+    );
+    expect(await text(panel.getByTestId('lead-name'))).toBe('Sofia Gonzalez');
+    expect(await text(panel.getByTestId('lead-converted'))).toBe('This lead is a patient now.');
+    await eventually(async () => (await text(panel.getByTestId('lead-timeline'))) ?? '').toContain(
+      'A duplicate lead was merged into this one',
+    );
+    await panel.getByRole('button', { name: '← Pipeline' }).click();
+    await panel.getByLabel('Search leads').fill('Sofia');
+    await eventually(() => panel.getByTestId('lead-row').count()).toBe(1);
+  });
 });
