@@ -27,6 +27,26 @@ export const ROSTER_FIELDS = [
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
+/** Each field's name as the review screen and the row problems say it. */
+export const ROSTER_FIELD_LABELS: Record<RosterField, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  fullName: 'Name (Last, First)',
+  dateOfBirth: 'Date of birth',
+  roomNumber: 'Room',
+  sex: 'Sex',
+  mrn: 'MRN',
+  email: 'Email',
+  phone: 'Phone',
+  emergencyContactName: 'Emergency contact',
+  emergencyContactRelationship: 'Relationship',
+  emergencyContactPhone: 'Contact phone',
+  notes: 'Notes',
+  admitDate: 'Admitted',
+  payer: 'Payer',
+  physician: 'Attending physician',
+};
+
 /** Header spellings seen on real rosters, compared lower-case with punctuation and spaces removed. */
 const ALIASES: Record<RosterField, string[]> = {
   firstName: ['firstname', 'first', 'givenname', 'fname', 'residentfirstname', 'patientfirstname'],

@@ -1,6 +1,6 @@
 import { useModel } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { RosterField } from '../../../shared/roster/columns';
+import { ROSTER_FIELD_LABELS, type RosterField } from '../../../shared/roster/columns';
 import type { RosterCommit } from '../../../shared/schemas/patients';
 import { api, call } from '../../api/client';
 import { MessageError } from '../../utils/send-message';
@@ -15,7 +15,6 @@ import {
   COLUMNS,
   commitRow,
   commitSource,
-  FIELD_LABELS,
   type Preview,
   type ReviewRow,
   skipDuplicates,
@@ -250,7 +249,7 @@ export function RosterImport(props: {
                   <th scope="col">Import</th>
                   {COLUMNS.map((c) => (
                     <th scope="col" key={c}>
-                      {FIELD_LABELS[c]}
+                      {ROSTER_FIELD_LABELS[c]}
                     </th>
                   ))}
                 </tr>
@@ -277,11 +276,11 @@ export function RosterImport(props: {
                       return (
                         <td
                           key={c}
-                          data-label={FIELD_LABELS[c]}
+                          data-label={ROSTER_FIELD_LABELS[c]}
                           class={problem ? 'cell-error' : doubtful ? 'cell-unsure' : undefined}
                         >
                           <input
-                            aria-label={`${FIELD_LABELS[c]}, row ${i + 1}`}
+                            aria-label={`${ROSTER_FIELD_LABELS[c]}, row ${i + 1}`}
                             aria-invalid={problem ? 'true' : undefined}
                             title={
                               problem?.issue ??

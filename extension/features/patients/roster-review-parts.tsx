@@ -1,6 +1,6 @@
-import { ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
+import { ROSTER_FIELD_LABELS, ROSTER_FIELDS, type RosterField } from '../../../shared/roster/columns';
 import { ImportColumns } from '../../ui/import-columns';
-import { FIELD_LABELS, type ReviewRow } from './roster-review-rows';
+import type { ReviewRow } from './roster-review-rows';
 
 /** The file's columns and the field each feeds; changing one reads the file again with the new mapping. */
 export function ColumnMapping(props: {
@@ -8,7 +8,7 @@ export function ColumnMapping(props: {
   mapping: (RosterField | null)[];
   onChange: (next: (RosterField | null)[]) => void;
 }) {
-  return <ImportColumns {...props} fields={ROSTER_FIELDS} labels={FIELD_LABELS} />;
+  return <ImportColumns {...props} fields={ROSTER_FIELDS} labels={ROSTER_FIELD_LABELS} />;
 }
 
 /** Each included row's errors, and its duplicate warnings with "import anyway". */

@@ -134,7 +134,8 @@ export async function previewRoster(
           existingPatientId: match,
         });
     }
-    return { index, values: displayValues(rows[index]!, c.value), errors: c.errors, warnings };
+    // Shown as the checks read them (tidied), so what the panel sends back is what was checked.
+    return { index, values: displayValues(c.cells, c.value), errors: c.errors, warnings };
   });
   const summary = {
     rows: preview.length,

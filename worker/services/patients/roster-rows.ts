@@ -1,7 +1,8 @@
 import { parseHumanDate } from '../../../shared/calendar-date';
+import { ROSTER_FIELD_LABELS, type RosterField } from '../../../shared/roster/columns';
 import { nameKey, splitFullName, tidyName } from '../../../shared/roster/names';
 import { emailSchema } from '../../../shared/schemas/common';
-import { CONTROL_MESSAGE, hasForbiddenCharacters } from '../../../shared/schemas/text';
+import { hasForbiddenCharacters } from '../../../shared/schemas/text';
 import { phoneKey } from '../leads/phone-key';
 
 export type RowProblem = { field: string; issue: string };
@@ -30,7 +31,7 @@ export type CheckedPatient = {
   attendingPhysician: string | null;
 };
 
-type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
+export type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? '' : String(v).trim());
 const orNull = (v: string) => (v ? v : null);
@@ -53,20 +54,25 @@ const MAX_AGE_YEARS = 125;
  * name), and a line break or tab inside a one-line cell (Alt+Enter in a
  * spreadsheet) read as a space. What is still a control or text-direction
  * character after that would spoof or break the name staff read, so the row
- * says so in review instead of the save refusing it later.
+ * says so in review, naming the column, instead of the save refusing it later.
+ * A full-name cell is only read when the first or last name cell is empty.
  */
 function tidyCells(row: RawRow): { cells: RawRow; errors: RowProblem[] } {
   const cells: RawRow = {};
-  const errors: RowProblem[] = [];
   for (const [field, value] of Object.entries(row)) {
-    if (typeof value !== 'string') {
-      cells[field] = value;
-      continue;
-    }
-    const multiLine = field === 'notes';
-    const text = multiLine ? value.normalize('NFC') : value.normalize('NFC').replace(/\s*[\t\r\n]+\s*/g, ' ');
-    if (hasForbiddenCharacters(text, multiLine)) errors.push({ field, issue: CONTROL_MESSAGE });
-    cells[field] = text;
+    if (typeof value !== 'string') cells[field] = value;
+    else if (field === 'notes') cells[field] = value.normalize('NFC');
+    else cells[field] = value.normalize('NFC').replace(/[ ]*[\t\r\n]+[ ]*/g, ' ');
+  }
+  const fullNameRead = !str(cells.firstName) || !str(cells.lastName);
+  const errors: RowProblem[] = [];
+  for (const [field, value] of Object.entries(cells)) {
+    if (typeof value !== 'string' || (field === 'fullName' && !fullNameRead)) continue;
+    if (hasForbiddenCharacters(value, field === 'notes'))
+      errors.push({
+        field,
+        issue: `${ROSTER_FIELD_LABELS[field as RosterField] ?? field}: remove control or text-direction characters`,
+      });
   }
   return { cells, errors };
 }
@@ -79,7 +85,7 @@ function tidyCells(row: RawRow): { cells: RawRow; errors: RowProblem[] } {
 export function checkPatientRow(
   raw: RawRow,
   today = new Date(),
-): { value: CheckedPatient | null; errors: RowProblem[] } {
+): { value: CheckedPatient | null; errors: RowProblem[]; cells: RawRow } {
   const { cells: row, errors } = tidyCells(raw);
   let first = str(row.firstName);
   let last = str(row.lastName);
@@ -128,7 +134,7 @@ export function checkPatientRow(
   const contact = checkContact(row);
   errors.push(...contact.errors);
 
-  if (errors.length || !dob) return { value: null, errors };
+  if (errors.length || !dob) return { value: null, errors, cells: row };
   const firstName = tidyName(first);
   const lastName = tidyName(last);
   return {
@@ -152,6 +158,7 @@ export function checkPatientRow(
       attendingPhysician: orNull(str(row.physician)),
     },
     errors,
+    cells: row,
   };
 }
 
