@@ -266,8 +266,10 @@ describe('a converted lead and its patient, each reached from the other', () => 
     );
     expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
 
-    // The lead's own page, opened from the patient: the same consent, revoked, and the revocation on its timeline.
+    // The lead's own page in the pipeline, opened from the patient: the same consent, revoked,
+    // and the revocation on its timeline.
     await panel.getByRole('button', { name: 'Open the lead' }).click();
+    await eventually(() => panel.getByRole('button', { name: '← Pipeline' }).count()).toBe(1);
     await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Noor Haddad-Smith');
     const leadRow = panel.getByTestId('consent-row').first();
     await eventually(async () => (await text(leadRow.getByTestId('consent-revoked'))) ?? '').toMatch(
@@ -276,11 +278,10 @@ describe('a converted lead and its patient, each reached from the other', () => 
     await eventually(async () => (await text(panel.getByTestId('timeline-entry').first())) ?? '').toContain(
       'Revoked I agree: Asked by phone to withdraw',
     );
-    // Back unwinds one step at a time: the patient, then the lead in the pipeline.
-    await panel.getByRole('button', { name: '← Back to the patient' }).click();
+    // From the patient, back returns to the lead it was opened from.
+    await panel.getByRole('button', { name: 'Open the patient' }).click();
     await patient.waitFor();
     await panel.getByRole('button', { name: '← Back to the lead' }).click();
-    await eventually(() => panel.getByRole('button', { name: '← Pipeline' }).count()).toBe(1);
     await eventually(() => text(panel.getByTestId('lead-name'))).toBe('Noor Haddad-Smith');
     expect(await overflowing(panel)).toEqual([]);
   });

@@ -291,12 +291,11 @@ describe('pipeline settings and conversion', () => {
     await duplicates.getByTestId('merge-attribution').selectOption({ label: "this lead's source (Walk-in)" });
     await duplicates.getByRole('button', { name: 'Merge into it' }).click();
 
-    // Sofia's own page opens, now credited to the walk-in, with the merge on her timeline.
-    await eventually(async () => (await text(panel.getByTestId('lead-origin'))) ?? '').toContain(
-      'Source: Walk-in',
-    );
+    // Sofia's own page opens (only she is a patient already), now credited to the walk-in,
+    // with the merge on her timeline.
+    await eventually(() => text(panel.getByTestId('lead-converted'))).toBe('This lead is a patient now.');
     expect(await text(panel.getByTestId('lead-name'))).toBe('Sofia Gonzalez');
-    expect(await text(panel.getByTestId('lead-converted'))).toBe('This lead is a patient now.');
+    expect(await text(panel.getByTestId('lead-origin'))).toContain('Source: Walk-in');
     await eventually(async () => (await text(panel.getByTestId('lead-timeline'))) ?? '').toContain(
       'A duplicate lead was merged into this one',
     );

@@ -68,10 +68,12 @@ export function LeadsArea({ me }: { me: Me }) {
   if (view.kind === 'patient')
     return (
       <PatientPage
+        key={view.id}
         me={me}
         patientId={view.id}
         onBack={() => model.open(view.fromLead)}
         backLabel="← Back to the lead"
+        onOpenLead={(id) => model.open(id)}
       />
     );
   if (view.kind === 'analytics')

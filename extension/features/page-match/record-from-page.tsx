@@ -16,7 +16,7 @@ const TITLES: Record<OpenedRecord['kind'], string> = {
 /** The full record of the card's match, in the panel where the card was; back returns to the card. */
 export function RecordFromPage({ record, me, onBack }: { record: OpenedRecord; me: Me; onBack: () => void }) {
   return (
-    <section class="page-card" aria-label={TITLES[record.kind]}>
+    <section class="page-card" aria-label={TITLES[record.kind]} key={`${record.kind}:${record.id}`}>
       {record.kind === 'patient' ? (
         <PatientPage me={me} patientId={record.id} onBack={onBack} backLabel={BACK} />
       ) : record.kind === 'lead' ? (

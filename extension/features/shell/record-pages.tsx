@@ -16,16 +16,27 @@ export function PatientPage({
   patientId,
   onBack,
   backLabel,
+  onOpenLead,
 }: {
   me: Me;
   patientId: string;
   onBack: () => void;
   backLabel?: string;
+  /** Where the Leads area shows the lead itself (its own page, back in the pipeline); elsewhere it opens here. */
+  onOpenLead?: (leadId: string) => void;
 }) {
   const [lead, setLead] = useState<string | null>(null);
   const can = (p: string) => me.permissions.includes(p);
   if (lead)
-    return <LeadPage me={me} leadId={lead} onBack={() => setLead(null)} backLabel="← Back to the patient" />;
+    return (
+      <LeadPage
+        key={lead}
+        me={me}
+        leadId={lead}
+        onBack={() => setLead(null)}
+        backLabel="← Back to the patient"
+      />
+    );
   return (
     <PatientDetail
       key={patientId}
@@ -37,7 +48,7 @@ export function PatientPage({
       canViewLead={can('leads:view')}
       canViewAutomations={can('automations:view')}
       onBack={onBack}
-      onOpenLead={setLead}
+      onOpenLead={onOpenLead ?? setLead}
       {...(backLabel ? { backLabel } : {})}
     />
   );
@@ -58,7 +69,7 @@ const LeadReferenceModel = createModel(() => {
   return { reference, failure };
 });
 
-/** A lead's page outside the Leads area; it needs the pipeline's names before it can show. */
+/** A lead's page opened from elsewhere (the page card, a patient); it needs the pipeline's names before it can show. */
 export function LeadPage({
   me,
   leadId,
@@ -79,6 +90,7 @@ export function LeadPage({
   if (patient)
     return (
       <PatientPage
+        key={patient}
         me={me}
         patientId={patient}
         onBack={() => setPatient(null)}
