@@ -186,12 +186,24 @@ describe('case import from a file', () => {
   });
 
   it('reads a CSV file the same way, and refuses a file without the case columns', async () => {
+    // New case and appointment ids, changed in their own columns only: the patient and facility ids are
+    // random base64url and may themselves hold "V-" (a whole-text replace once broke the patient's id).
     const csv = exportRows()
       .slice(1)
-      .map((r) => r.join(','))
-      .join('\n')
-      .replace(/REF-1/g, 'REF-2')
-      .replace(/V-/g, 'W-');
+      .map(([caseId, patient, facility, name, status, expires, sessions, apptId, ...rest]) =>
+        [
+          String(caseId).replace('REF-1', 'REF-2'),
+          patient,
+          facility,
+          name,
+          status,
+          expires,
+          sessions,
+          String(apptId).replace('V-', 'W-'),
+          ...rest,
+        ].join(','),
+      )
+      .join('\n');
     const res = await upload('/api/v1/cases/import', new File([csv], 'export.csv'));
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json.cases).toEqual({ inserted: 1, updated: 0 });
