@@ -31,7 +31,7 @@ export type CheckedPatient = {
   attendingPhysician: string | null;
 };
 
-export type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
+type RawRow = Partial<Record<string, string | number | null | undefined | Date>>;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? '' : String(v).trim());
 const orNull = (v: string) => (v ? v : null);
